@@ -1,0 +1,77 @@
+/**
+ * Durability: a writer logs every _id the SDK saw acknowledged; the emulator is killed with SIGKILL mid-burst and
+ * restarted on the same data folder; every logged _id is there.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { REPO_ROOT, sdkEnvironment } from '../../emulator'
+import { Store } from '../../emulator/db/store'
+import { FIXTURES } from './support'
+
+
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'emulator', 'cli.ts'), 'serve', '--port', '0', '--data-dir', dataDir], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout!.on('data', (chunk) => {
+      out += chunk
+      const match = /emulator listening (http:\/\/\S+)/.exec(out)
+      if (match) resolve({ child, url: match[1] })
+    })
+    child.on('exit', (code) => reject(new Error(`emulator exited early (${code})`)))
+  })
+}
+
+test('every write acknowledged before kill -9 survives the restart', async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yuanba-durable-'))
+  try {
+    // The test schema is not the app's: create the collection the writer uses through the protocol.
+    const first = await startServer(dataDir)
+    await fetch(`${first.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.addCollection', collectionName: 'events' }) })
+    const acked: string[] = []
+    const writer = spawn(process.execPath, [path.join(FIXTURES, 'durable-writer.js')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...sdkEnvironment(`${first.url}/admin`, 'yuanba-local', 'wx-test', {}) },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    let buffer = ''
+    await new Promise<void>((resolve) => {
+      writer.stdout!.on('data', (chunk) => {
+        buffer += chunk
+        const lines = buffer.split('\n')
+        buffer = lines.pop()!
+        for (const line of lines) if (line.startsWith('ACK ')) acked.push(line.slice(4))
+        if (acked.length >= 300 && !first.child.killed) {
+          first.child.kill('SIGKILL')
+          resolve()
+        }
+      })
+    })
+    await new Promise((r) => writer.on('exit', r))
+    for (const line of buffer.split('\n')) if (line.startsWith('ACK ')) acked.push(line.slice(4))
+    expect(acked.length).toBeGreaterThanOrEqual(300)
+
+    // Restart on the same folder (here: open the file directly, as the restarted server would) and look.
+    const store = new Store({ file: path.join(dataDir, 'database.sqlite') })
+    const ids = new Set(store.dump('events').map((d) => d._id))
+    store.close()
+    const lost = acked.filter((id) => !ids.has(id))
+    expect(lost).toEqual([])
+
+    const second = await startServer(dataDir)
+    const res = await fetch(`${second.url}/admin`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'events' }),
+    })
+    second.child.kill('SIGKILL')
+    expect((await res.json()).data.total).toBeGreaterThanOrEqual(acked.length)
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
