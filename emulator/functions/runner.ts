@@ -95,6 +95,8 @@ export class FunctionRunner {
   private spawn(fn: Deployed): Instance {
     const worker = new Worker(this.workerFile, {
       env: { ...this.options.baseEnv },
+      // A plain Node instance, as in the cloud: no loader hooks inherited from a tsx/jest parent.
+      execArgv: [],
       workerData: { bundle: fn.bundle, name: fn.name },
       stdout: false,
       stderr: false,

@@ -17,13 +17,17 @@ parentPort.on('message', async (message) => {
   for (const key of IDENTITY_KEYS) delete process.env[key]
   Object.assign(process.env, message.env)
   const started = Date.now()
+  let loadMs = 0
   try {
-    if (!entry) entry = require(workerData.bundle)
+    if (!entry) {
+      entry = require(workerData.bundle)
+      loadMs = Date.now() - started
+    }
     if (typeof entry.main !== 'function') throw new Error(`${workerData.name}: the bundle exports no main()`)
     const result = await entry.main(message.event, message.context)
     // The cloud returns the function's value as JSON: what cannot be serialized does not reach the caller.
     const json = result === undefined ? null : JSON.parse(JSON.stringify(result))
-    parentPort.postMessage({ id: message.id, ok: true, result: json, ms: Date.now() - started })
+    parentPort.postMessage({ id: message.id, ok: true, result: json, ms: Date.now() - started, loadMs })
   } catch (error) {
     parentPort.postMessage({
       id: message.id,
