@@ -28,7 +28,7 @@ export class FunctionError extends Error {
   }
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; start: () => void }
 type Instance = { worker: Worker; busy: boolean; pending?: Pending & { id: number }; cold: boolean }
 
 interface Deployed {
@@ -55,6 +55,7 @@ export interface InvocationStats {
 }
 
 let nextId = 1
+const INIT_TIMEOUT_MS = 30_000
 
 export class FunctionRunner {
   private readonly deployed = new Map<string, Deployed>()
@@ -105,6 +106,7 @@ export class FunctionRunner {
     worker.on('message', (message: any) => {
       const pending = instance.pending
       if (!pending || message.id !== pending.id) return
+      if (message.started) return pending.start()
       clearTimeout(pending.timer)
       instance.pending = undefined
       if (message.ok) pending.resolve(message.result)
@@ -182,15 +184,24 @@ export class FunctionRunner {
     const timeoutSeconds = fn.config.timeout ?? 3
     const id = nextId++
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const kill = (message: string) => () => {
         instance.pending = undefined
         instance.worker.removeAllListeners('exit')
         fn.instances = fn.instances.filter((i) => i !== instance)
         void instance.worker.terminate()
-        reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', `Invoking task timed out after ${timeoutSeconds} seconds`))
+        reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', message))
         this.drain(fn)
-      }, timeoutSeconds * 1000)
-      instance.pending = { id, resolve, reject, timer }
+      }
+      // Loading the bundle (initialisation) has its own generous limit; the function's timeout starts when main() does.
+      const pending: Pending & { id: number } = {
+        id, resolve, reject,
+        timer: setTimeout(kill(`Function initialization timed out after ${INIT_TIMEOUT_MS / 1000} seconds`), INIT_TIMEOUT_MS),
+        start: () => {
+          clearTimeout(pending.timer)
+          pending.timer = setTimeout(kill(`Invoking task timed out after ${timeoutSeconds} seconds`), timeoutSeconds * 1000)
+        },
+      }
+      instance.pending = pending
       const context = { function_name: name, request_id: `${Date.now().toString(16)}_${id}`, environment: '{}' }
       instance.worker.postMessage({ type: 'invoke', id, event, context, env })
     })

@@ -24,6 +24,8 @@ parentPort.on('message', async (message) => {
       loadMs = Date.now() - started
     }
     if (typeof entry.main !== 'function') throw new Error(`${workerData.name}: the bundle exports no main()`)
+    // The function's own timeout runs from here: loading the code is the cloud's initialisation phase.
+    parentPort.postMessage({ id: message.id, started: true })
     const result = await entry.main(message.event, message.context)
     // The cloud returns the function's value as JSON: what cannot be serialized does not reach the caller.
     const json = result === undefined ? null : JSON.parse(JSON.stringify(result))
