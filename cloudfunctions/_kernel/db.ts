@@ -1,0 +1,65 @@
+/** Small database helpers over wx-server-sdk semantics (doc(id).get() throws on a missing doc, duplicate _id inserts fail). */
+import type { Db } from './platform'
+
+function textOf(error: unknown): string {
+  if (!error || typeof error !== 'object') return String(error)
+  const e = error as { message?: unknown; errMsg?: unknown; code?: unknown }
+  return [e.code, e.errMsg, e.message].filter((x) => typeof x === 'string').join(' ')
+}
+
+/** A second insert of the same `_id` (or a unique-index clash). */
+export function isDuplicateError(error: unknown): boolean {
+  return /E11000|duplicate|DATABASE_DUPLICATE_WRITE/i.test(textOf(error))
+}
+
+export function isTransactionConflict(error: unknown): boolean {
+  return /TransactionConflict|Transaction is conflict|DATABASE_TRANSACTION_CONFLICT/i.test(textOf(error))
+}
+
+/** The document with this `_id`, or null (a `where({_id})` query: no throw, no index needed). */
+export async function findById<T>(db: Db, collection: string, id: string): Promise<T | null> {
+  const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as { data: T[] }
+  return res.data[0] ?? null
+}
+
+/** Documents by `_id` (at most 100), in no particular order. */
+export async function findByIds<T>(db: Db, collection: string, ids: string[]): Promise<T[]> {
+  if (ids.length === 0) return []
+  const _ = db.command
+  const res = (await db.collection(collection).where({ _id: _.in(ids.slice(0, 100)) }).limit(100).get()) as { data: T[] }
+  return res.data
+}
+
+/** Insert a document with a deterministic `_id`; false if one with that `_id` already exists. */
+export async function insertOnce(db: Db, collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
+  try {
+    await db.collection(collection).add({ data: doc })
+    return true
+  } catch (error) {
+    if (isDuplicateError(error)) return false
+    throw error
+  }
+}
+
+/** `where(filter).update(data)` → how many documents were modified (the conditional-update primitive). */
+export async function updateWhere(db: Db, collection: string, filter: Record<string, unknown>, data: Record<string, unknown>): Promise<number> {
+  const res = (await db.collection(collection).where(filter).update({ data })) as { stats?: { updated?: number } }
+  return res.stats?.updated ?? 0
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * db.runTransaction, retried when an operation inside it hits a conflict (the SDK retries only conflicting commits).
+ * The callback must be idempotent and use only doc(id) operations.
+ */
+export async function withTransaction<T>(db: Db, run: (transaction: any) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await db.runTransaction(run)) as T
+    } catch (error) {
+      if (attempt >= attempts || !isTransactionConflict(error)) throw error
+      await sleep(10 * attempt + Math.floor(Math.random() * 40))
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The typed action router: each action is an input schema (from types/) plus a handler.
+ * `handle()` turns a router into a cloud function `main(event)` that always answers with the envelope.
+ */
+import { z } from 'zod'
+import { MAX_REQUEST_CHARS } from '../../types/index'
+import { type Context, makeLog } from './context'
+import { failure, issuesOf, ok } from './envelope'
+import { AppError } from './errors'
+import type { Platform } from './platform'
+
+// Field issues go back to the client in Chinese.
+z.config(z.locales.zhCN())
+
+type Schema = z.ZodType
+type ContractEntry = { input: Schema; output: Schema }
+
+export interface ActionDef<I = any, O = any> {
+  input: z.ZodType<I>
+  /** true only for an action that genuinely needs no caller; otherwise a call without OPENID fails with AUTH.NO_OPENID */
+  public?: boolean
+  run(ctx: Context, input: I): Promise<O>
+}
+
+/** An action bound to its contract entry: input type = parsed schema output, return type = the output schema's type. */
+export function action<C extends ContractEntry>(
+  entry: C,
+  run: (ctx: Context, input: z.output<C['input']>) => Promise<z.output<C['output']>>,
+  options: { public?: boolean } = {},
+): ActionDef<z.output<C['input']>, z.output<C['output']>> {
+  return { input: entry.input as any, public: options.public ?? false, run }
+}
+
+export type Router = Record<string, ActionDef>
+
+/** A router must implement exactly the actions of its contract. */
+export function defineRouter<C extends Record<string, ContractEntry>>(_contract: C, actions: { [K in keyof C]: ActionDef }): {
+  [K in keyof C]: ActionDef
+} {
+  return actions
+}
+
+/** The action names of a router, for tests (authorization matrix, bad-input sweep) and docs. */
+export function actionNames(router: Router): string[] {
+  return Object.keys(router)
+}
+
+function tooLarge(event: unknown): boolean {
+  try {
+    const text = JSON.stringify(event)
+    return text === undefined ? false : text.length > MAX_REQUEST_CHARS
+  } catch {
+    return true // circular or otherwise not JSON — cannot have come from a client
+  }
+}
+
+export interface HandleOptions {
+  /** the function's name, for logs */
+  name: string
+  cloud: Platform
+  /** the clock; tests of the kernel may pin it */
+  clock?: () => Date
+}
+
+export function handle(router: Router, options: HandleOptions) {
+  const { name, cloud } = options
+  const clock = options.clock ?? (() => new Date())
+  let db: any
+  const database = () => (db ??= cloud.database())
+
+  return async function main(event: unknown): Promise<ReturnType<typeof ok> | ReturnType<typeof failure>> {
+    const request = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown }
+    const actionName = typeof request.action === 'string' ? request.action : ''
+    const where = `${name}.${actionName.slice(0, 64) || '?'}`
+    try {
+      if (tooLarge(event)) return failure('INPUT.INVALID', `request larger than ${MAX_REQUEST_CHARS} characters`, [
+        { path: '', code: 'too_big', message: '提交的内容太大' },
+      ])
+      if (!actionName || !Object.prototype.hasOwnProperty.call(router, actionName)) {
+        return failure('ACTION.UNKNOWN', `unknown action: ${actionName.slice(0, 64) || '(none)'}`)
+      }
+      const def = router[actionName]
+      const openid = cloud.getWXContext().OPENID
+      if (!def.public && (typeof openid !== 'string' || openid.length === 0)) return failure('AUTH.NO_OPENID', 'no caller identity')
+
+      const parsed = def.input.safeParse(request.input === undefined ? {} : request.input)
+      if (!parsed.success) return failure('INPUT.INVALID', 'input does not match the schema', issuesOf(parsed.error))
+
+      const d = database()
+      const ctx: Context = { openid: openid ?? '', now: clock(), db: d, _: d.command, log: makeLog(where), platform: cloud, where }
+      return ok(await def.run(ctx, parsed.data))
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.code, error.message, error.issues)
+      console.error(`[${where}] INTERNAL`, error)
+      return failure('INTERNAL', '服务暂时不可用，请稍后再试')
+    }
+  }
+}

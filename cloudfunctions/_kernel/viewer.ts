@@ -1,0 +1,22 @@
+/** Loads the caller as a Viewer: their person record and their memberships in the communities this call is about. */
+import { COLLECTIONS, type MembershipDoc, type PersonDoc } from '../../types/index'
+import type { Context } from './context'
+import { findById, findByIds } from './db'
+import type { Viewer } from './permissions'
+
+export const membershipId = (communityId: string, openid: string) => `${communityId}_${openid}`
+
+export async function loadViewer(ctx: Pick<Context, 'db' | 'openid'>, communityIds: string[] = []): Promise<Viewer> {
+  const ids = [...new Set(communityIds)]
+  const [person, memberships] = await Promise.all([
+    findById<PersonDoc>(ctx.db, COLLECTIONS.people, ctx.openid),
+    findByIds<MembershipDoc>(ctx.db, COLLECTIONS.memberships, ids.map((id) => membershipId(id, ctx.openid))),
+  ])
+  return viewerFrom(ctx.openid, person, memberships)
+}
+
+export function viewerFrom(openid: string, person: PersonDoc | null, memberships: MembershipDoc[]): Viewer {
+  const roles: Record<string, MembershipDoc['role']> = {}
+  for (const m of memberships) if (m.openid === openid) roles[m.communityId] = m.role
+  return { openid, isDistrictAdmin: person?.isDistrictAdmin === true, isChild: person?.isChild === true, roles }
+}

@@ -1,0 +1,40 @@
+/** Pure rules about memberships, children and QR scenes. */
+import {
+  CHILD_MAX_AGE,
+  CHILD_MIN_AGE,
+  MAX_CHILDREN_PER_GUARDIAN,
+  communityScene,
+  shanghaiYear,
+  type MembershipDoc,
+} from '../../../types/index'
+import type { Refusal } from '../../_kernel/errors'
+
+/** Promoting a member to staff: only someone who already joined; promoting staff again changes nothing. */
+export function decidePromotion(target: Pick<MembershipDoc, 'role'> | null): 'promote' | 'already-staff' | Refusal {
+  if (!target) return { code: 'MEMBER.NOT_FOUND', message: 'the person has not joined this community' }
+  return target.role === 'staff' ? 'already-staff' : 'promote'
+}
+
+/** Age in whole calendar years (Asia/Shanghai), the only precision a birth year allows. */
+export const childAge = (birthYear: number, now: Date) => shanghaiYear(now) - birthYear
+
+/** A linked child must be a minor: age 0–17 this year. */
+export function checkChildBirthYear(birthYear: number, now: Date): Refusal | null {
+  const age = childAge(birthYear, now)
+  if (age < CHILD_MIN_AGE || age > CHILD_MAX_AGE) {
+    return { code: 'CHILD.AGE_OUT_OF_RANGE', message: `age ${age} is outside ${CHILD_MIN_AGE}–${CHILD_MAX_AGE}` }
+  }
+  return null
+}
+
+export function checkChildLimit(existing: number): Refusal | null {
+  return existing >= MAX_CHILDREN_PER_GUARDIAN
+    ? { code: 'CHILD.LIMIT_REACHED', message: `at most ${MAX_CHILDREN_PER_GUARDIAN} children per guardian` }
+    : null
+}
+
+/** The page a community QR code opens (no leading '/', no query: the scene carries the community). */
+export const POSTER_PAGE = 'pages/home/index'
+
+/** The scene of a community's QR code. */
+export const posterScene = (code: string) => communityScene(code)

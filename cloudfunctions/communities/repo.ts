@@ -1,0 +1,120 @@
+/** Reads and writes of the communities function: the only place that knows its collections and query shapes. */
+import { COLLECTIONS, type ChildDoc, type CommunityDoc, type MembershipDoc, type PersonDoc } from '../../types/index'
+import type { Context } from '../_kernel/context'
+import { findById, findByIds, insertOnce, updateWhere } from '../_kernel/db'
+import { membershipId } from '../_kernel/viewer'
+
+type Ctx = Pick<Context, 'db' | '_'>
+
+export { membershipId }
+
+export const getCommunity = (ctx: Ctx, communityId: string) => findById<CommunityDoc>(ctx.db, COLLECTIONS.communities, communityId)
+
+/** By QR code. Index communities_code (unique). */
+export async function getCommunityByCode(ctx: Ctx, code: string): Promise<CommunityDoc | null> {
+  const res = (await ctx.db.collection(COLLECTIONS.communities).where({ code }).limit(1).get()) as { data: CommunityDoc[] }
+  return res.data[0] ?? null
+}
+
+export const getCommunities = (ctx: Ctx, ids: string[]) => findByIds<CommunityDoc>(ctx.db, COLLECTIONS.communities, ids)
+
+/** Every community (a district has tens, not thousands), by code. Index communities_code. */
+export async function listAllCommunities(ctx: Ctx): Promise<CommunityDoc[]> {
+  const res = (await ctx.db
+    .collection(COLLECTIONS.communities)
+    .where({ code: ctx._.exists(true) })
+    .orderBy('code', 'asc')
+    .limit(100)
+    .get()) as { data: CommunityDoc[] }
+  return res.data
+}
+
+export async function setPoster(ctx: Ctx, communityId: string, fileId: string, now: Date): Promise<void> {
+  await updateWhere(ctx.db, COLLECTIONS.communities, { _id: communityId }, { posterFileId: fileId, updatedAt: now })
+}
+
+export const getPerson = (ctx: Ctx, openid: string) => findById<PersonDoc>(ctx.db, COLLECTIONS.people, openid)
+export const getPeople = (ctx: Ctx, openids: string[]) => findByIds<PersonDoc>(ctx.db, COLLECTIONS.people, openids)
+
+/** Create the person record on first contact; never overwrites an existing one (isDistrictAdmin stays). */
+export async function ensurePerson(ctx: Ctx, openid: string, now: Date): Promise<void> {
+  await insertOnce(ctx.db, COLLECTIONS.people, {
+    _id: openid,
+    nickname: null,
+    avatarFileId: null,
+    isDistrictAdmin: false,
+    isChild: false,
+    createdAt: now,
+    updatedAt: now,
+  })
+}
+
+export async function updateProfile(ctx: Ctx, openid: string, changes: { nickname: string; avatarFileId?: string }, now: Date): Promise<void> {
+  await updateWhere(ctx.db, COLLECTIONS.people, { _id: openid }, { ...changes, updatedAt: now })
+}
+
+export const getMembership = (ctx: Ctx, communityId: string, openid: string) =>
+  findById<MembershipDoc>(ctx.db, COLLECTIONS.memberships, membershipId(communityId, openid))
+
+/** Join as a resident: one membership per person and community (deterministic _id). Counts new members once. */
+export async function insertResidentMembership(ctx: Ctx, communityId: string, openid: string, now: Date): Promise<boolean> {
+  const created = await insertOnce(ctx.db, COLLECTIONS.memberships, {
+    _id: membershipId(communityId, openid),
+    communityId,
+    openid,
+    role: 'resident',
+    joinedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  })
+  if (created) await updateWhere(ctx.db, COLLECTIONS.communities, { _id: communityId }, { memberCount: ctx._.inc(1) })
+  return created
+}
+
+/** Resident → staff, as a conditional update (a concurrent promotion changes nothing twice). */
+export async function promoteToStaff(ctx: Ctx, communityId: string, openid: string, now: Date): Promise<boolean> {
+  const updated = await updateWhere(
+    ctx.db,
+    COLLECTIONS.memberships,
+    { _id: membershipId(communityId, openid), role: 'resident' },
+    { role: 'staff', updatedAt: now },
+  )
+  return updated === 1
+}
+
+/** The person's memberships, oldest first. Index memberships_openid. */
+export async function listMembershipsOf(ctx: Ctx, openid: string): Promise<MembershipDoc[]> {
+  const res = (await ctx.db
+    .collection(COLLECTIONS.memberships)
+    .where({ openid })
+    .orderBy('joinedAt', 'asc')
+    .limit(100)
+    .get()) as { data: MembershipDoc[] }
+  return res.data
+}
+
+/** Members of a community, newest first. Index memberships_community. */
+export async function listMembersOf(ctx: Ctx, communityId: string, limit: number): Promise<MembershipDoc[]> {
+  const res = (await ctx.db
+    .collection(COLLECTIONS.memberships)
+    .where({ communityId })
+    .orderBy('joinedAt', 'desc')
+    .limit(limit)
+    .get()) as { data: MembershipDoc[] }
+  return res.data
+}
+
+/** A guardian's children. Index children_guardian. */
+export async function listChildrenOf(ctx: Ctx, guardianOpenid: string): Promise<ChildDoc[]> {
+  const res = (await ctx.db
+    .collection(COLLECTIONS.children)
+    .where({ guardianOpenid })
+    .orderBy('createdAt', 'asc')
+    .limit(100)
+    .get()) as { data: ChildDoc[] }
+  return res.data
+}
+
+export const getChild = (ctx: Ctx, childId: string) => findById<ChildDoc>(ctx.db, COLLECTIONS.children, childId)
+
+export const insertChild = (ctx: Ctx, child: ChildDoc) => insertOnce(ctx.db, COLLECTIONS.children, { ...child })

@@ -1,0 +1,23 @@
+import { communitiesContract } from '../../types/index'
+import { defineRouter } from '../_kernel/router'
+import { addChild } from './actions/add-child'
+import { addStaff } from './actions/add-staff'
+import { createPoster } from './actions/create-poster'
+import { getCommunityAction } from './actions/get-community'
+import { getProfile } from './actions/get-profile'
+import { joinCommunity } from './actions/join-community'
+import { listMembers } from './actions/list-members'
+import { myCommunities } from './actions/my-communities'
+import { setProfile } from './actions/set-profile'
+
+export const router = defineRouter(communitiesContract, {
+  get: getCommunityAction,
+  join: joinCommunity,
+  mine: myCommunities,
+  profile: getProfile,
+  setProfile,
+  addStaff,
+  listMembers,
+  createPoster,
+  addChild,
+})

@@ -1,0 +1,19 @@
+import { noticesContract } from '../../types/index'
+import { defineRouter } from '../_kernel/router'
+import { createNotice } from './actions/create-notice'
+import { getNotice } from './actions/get-notice'
+import { listNotices } from './actions/list-notices'
+import { listNoticesForStaff } from './actions/list-notices-for-staff'
+import { publishNotice } from './actions/publish-notice'
+import { unpublishNotice } from './actions/unpublish-notice'
+import { updateNoticeAction } from './actions/update-notice'
+
+export const router = defineRouter(noticesContract, {
+  create: createNotice,
+  update: updateNoticeAction,
+  publish: publishNotice,
+  unpublish: unpublishNotice,
+  list: listNotices,
+  get: getNotice,
+  listForStaff: listNoticesForStaff,
+})

@@ -1,0 +1,137 @@
+import { z } from 'zod'
+import { communityCodeSchema, communityIdSchema, fileIdSchema, isoInstantSchema, openidSchema } from './ids'
+
+/** Roles a person holds in one community. The district admin is a person-level flag over all communities. */
+export const COMMUNITY_ROLES = ['resident', 'staff'] as const
+export const communityRoleSchema = z.enum(COMMUNITY_ROLES)
+export type CommunityRole = z.infer<typeof communityRoleSchema>
+
+/** Oldest and youngest ages a guardian may link as a child (minors; PIPL treats under-14s as sensitive). */
+export const CHILD_MIN_AGE = 0
+export const CHILD_MAX_AGE = 17
+export const MAX_CHILDREN_PER_GUARDIAN = 6
+
+// ---------- read models ----------
+
+export const communityViewSchema = z.object({
+  communityId: communityIdSchema,
+  code: communityCodeSchema,
+  name: z.string(),
+  district: z.string(),
+  street: z.string(),
+  memberCount: z.number().int(),
+  posterFileId: z.string().nullable(),
+  viewer: z.object({
+    role: communityRoleSchema.nullable(),
+    isMember: z.boolean(),
+    canJoin: z.boolean(),
+    /** staff of this community or district admin: notices, poster, staff list */
+    canManage: z.boolean(),
+    canAddStaff: z.boolean(),
+    canCreatePoster: z.boolean(),
+  }),
+})
+export type CommunityView = z.infer<typeof communityViewSchema>
+
+export const membershipViewSchema = z.object({
+  communityId: communityIdSchema,
+  role: communityRoleSchema,
+  joinedAt: isoInstantSchema,
+})
+export type MembershipView = z.infer<typeof membershipViewSchema>
+
+export const childViewSchema = z.object({
+  childId: z.string(),
+  communityId: communityIdSchema,
+  alias: z.string(),
+  birthYear: z.number().int(),
+  age: z.number().int(),
+})
+export type ChildView = z.infer<typeof childViewSchema>
+
+export const profileViewSchema = z.object({
+  nickname: z.string().nullable(),
+  avatarFileId: z.string().nullable(),
+  /** temporary https URL of the avatar (valid a few hours), null without avatar */
+  avatarUrl: z.string().nullable(),
+  isDistrictAdmin: z.boolean(),
+  isChild: z.boolean(),
+  children: z.array(childViewSchema),
+})
+export type ProfileView = z.infer<typeof profileViewSchema>
+
+export const memberViewSchema = z.object({
+  openid: z.string(),
+  nickname: z.string().nullable(),
+  role: communityRoleSchema,
+  joinedAt: isoInstantSchema,
+})
+export type MemberView = z.infer<typeof memberViewSchema>
+
+// ---------- inputs and outputs per action ----------
+
+export const nicknameSchema = z.string().trim().min(1, '请填写昵称').max(20, '昵称最多 20 个字')
+
+/** Exactly one of `communityId` or `code` (the code from a scanned QR scene). */
+export const getCommunityInput = z
+  .strictObject({ communityId: communityIdSchema.optional(), code: communityCodeSchema.optional() })
+  .refine((v) => (v.communityId === undefined) !== (v.code === undefined), { message: '请提供 communityId 或 code 其中之一' })
+export const joinCommunityInput = z.strictObject({ code: communityCodeSchema })
+export const joinCommunityOutput = z.object({
+  community: communityViewSchema,
+  membership: membershipViewSchema,
+  /** false when the caller was already a member (joining again changes nothing) */
+  joined: z.boolean(),
+})
+export const myCommunitiesInput = z.strictObject({})
+export const myCommunitiesOutput = z.object({
+  isDistrictAdmin: z.boolean(),
+  communities: z.array(z.object({ community: communityViewSchema, role: communityRoleSchema, joinedAt: isoInstantSchema })),
+  /** every community, for a district admin (who manages all); [] for everyone else */
+  administered: z.array(communityViewSchema),
+})
+export const profileInput = z.strictObject({})
+export const setProfileInput = z.strictObject({ nickname: nicknameSchema, avatarFileId: fileIdSchema.optional() })
+export const addStaffInput = z.strictObject({ communityId: communityIdSchema, openid: openidSchema })
+export const addStaffOutput = z.object({ openid: z.string(), membership: membershipViewSchema })
+export const listMembersInput = z.strictObject({ communityId: communityIdSchema, limit: z.number().int().min(1).max(100).optional() })
+export const listMembersOutput = z.object({ members: z.array(memberViewSchema) })
+export const createPosterInput = z.strictObject({ communityId: communityIdSchema, regenerate: z.boolean().optional() })
+export const createPosterOutput = z.object({
+  fileId: z.string(),
+  url: z.string(),
+  scene: z.string(),
+  page: z.string(),
+  /** false when a stored poster was reused */
+  generated: z.boolean(),
+})
+export const addChildInput = z.strictObject({
+  communityId: communityIdSchema,
+  alias: z.string().trim().min(1, '请填写称呼').max(10, '称呼最多 10 个字'),
+  birthYear: z.number().int().min(1990).max(2100),
+})
+
+export const communitiesContract = {
+  get: { input: getCommunityInput, output: communityViewSchema },
+  join: { input: joinCommunityInput, output: joinCommunityOutput },
+  mine: { input: myCommunitiesInput, output: myCommunitiesOutput },
+  profile: { input: profileInput, output: profileViewSchema },
+  setProfile: { input: setProfileInput, output: profileViewSchema },
+  addStaff: { input: addStaffInput, output: addStaffOutput },
+  listMembers: { input: listMembersInput, output: listMembersOutput },
+  createPoster: { input: createPosterInput, output: createPosterOutput },
+  addChild: { input: addChildInput, output: childViewSchema },
+} as const
+
+export type GetCommunityInput = z.input<typeof getCommunityInput>
+export type JoinCommunityInput = z.input<typeof joinCommunityInput>
+export type JoinCommunityOutput = z.infer<typeof joinCommunityOutput>
+export type MyCommunitiesOutput = z.infer<typeof myCommunitiesOutput>
+export type SetProfileInput = z.input<typeof setProfileInput>
+export type AddStaffInput = z.input<typeof addStaffInput>
+export type AddStaffOutput = z.infer<typeof addStaffOutput>
+export type ListMembersInput = z.input<typeof listMembersInput>
+export type ListMembersOutput = z.infer<typeof listMembersOutput>
+export type CreatePosterInput = z.input<typeof createPosterInput>
+export type CreatePosterOutput = z.infer<typeof createPosterOutput>
+export type AddChildInput = z.input<typeof addChildInput>
