@@ -30,9 +30,11 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
 
 test('every write acknowledged before kill -9 survives the restart', async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yuanba-durable-'))
+  const children: ChildProcess[] = []
   try {
     // The test schema is not the app's: create the collection the writer uses through the protocol.
     const first = await startServer(dataDir)
+    children.push(first.child)
     await fetch(`${first.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.addCollection', collectionName: 'events' }) })
     const acked: string[] = []
     const writer = spawn(process.execPath, [path.join(FIXTURES, 'durable-writer.js')], {
@@ -40,8 +42,10 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
       env: { ...process.env, ...sdkEnvironment(`${first.url}/admin`, 'yuanba-local', 'wx-test', {}) },
       stdio: ['ignore', 'pipe', 'ignore'],
     })
+    children.push(writer)
     let buffer = ''
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
+      writer.on('exit', () => (acked.length >= 300 ? resolve() : reject(new Error(`writer stopped after ${acked.length} acknowledged writes`))))
       writer.stdout!.on('data', (chunk) => {
         buffer += chunk
         const lines = buffer.split('\n')
@@ -65,6 +69,7 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
     expect(lost).toEqual([])
 
     const second = await startServer(dataDir)
+    children.push(second.child)
     const res = await fetch(`${second.url}/admin`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'events' }),
@@ -72,6 +77,7 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
     second.child.kill('SIGKILL')
     expect((await res.json()).data.total).toBeGreaterThanOrEqual(acked.length)
   } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })
   }
 })
