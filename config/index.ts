@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+
+/**
+ * Taro config for the weapp and H5 builds (webpack5 runner).
+ * Output goes to dist/<target> so both builds can live side by side
+ * (project.config.json points WeChat DevTools at dist/weapp/).
+ */
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'yuanba',
+    date: '2026-1-1',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV || 'weapp'}`,
+    plugins: [],
+    // The WeChat cloud environment for wx.cloud.init (empty = the default environment of the AppID).
+    defineConstants: {
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
+    // `@/…` is src, `types/…` is the shared contract at the repo root (zod schemas, error codes, dayjs setup).
+    alias: {
+      '@': path.join(root, 'src'),
+      types: path.join(root, 'types'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    // weapp: recursive WXML templates unrolled per component. 8 (default 16) makes base.wxml about 20 KiB smaller.
+    // Yuanba's pages nest about 6 levels deep; anything deeper still renders, through Taro's `comp` component.
+    baseLevel: 8,
+    mini: {
+      // types/ sits outside src/: let Babel compile it too (TypeScript syntax).
+      compile: { include: [path.join(root, 'types')] },
+      // Modules used only by a subpackage go into that subpackage (Taro default, stated for clarity).
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+    h5: {
+      compile: { include: [path.join(root, 'types')] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      // Hash routing: the local server only has to serve index.html at "/", and `/?scene=…` stays a plain query.
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,29 @@
+/** Routes, declared once. Tab pages live in the main package; each feature is a subpackage. */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/notices', pages: ['pages/detail/index'] },
+    { root: 'packages/profile', pages: ['pages/edit/index'] },
+    { root: 'packages/staff', pages: ['pages/notices/index', 'pages/editor/index', 'pages/poster/index'] },
+  ],
+  // Residents open notices from 首页 right away; fetch that small subpackage in the background.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/notices'] },
+  },
+  tabBar: {
+    color: '#5c5c5c',
+    selectedColor: '#b5452b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+  window: {
+    navigationBarTitleText: '院坝',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f6f3ee',
+  },
+})

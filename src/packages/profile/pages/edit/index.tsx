@@ -1,0 +1,92 @@
+import { useRef, useState } from 'react'
+import Taro, { useLoad } from '@tarojs/taro'
+import { Form, Input, Text, View } from '@tarojs/components'
+import { setProfileInput, type ProfileView } from 'types/communities'
+import PageShell from '@/components/page-shell'
+import { ErrorView, Loading } from '@/components/status-view'
+import { errorCopy } from '@/lib/error-copy'
+import { issuesByField } from '@/lib/form-issues'
+import { useLoadState } from '@/lib/use-load-state'
+import AvatarPicker from '../../components/avatar-picker'
+import SubmitButton from '../../components/submit-button'
+import { profileApi } from '../../api'
+
+/**
+ * Nickname through `<Input type="nickname">` (WeChat offers the WeChat nickname and checks it on blur) collected by a
+ * form submit, avatar through chooseAvatar. Never getUserProfile.
+ */
+export default function ProfileEditPage() {
+  const [state, run] = useLoadState<ProfileView>()
+  const [avatar, setAvatar] = useState<{ fileId: string; previewPath: string } | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const [nickname, setNickname] = useState('')
+  const nicknameRef = useRef(nickname)
+  nicknameRef.current = nickname
+  const load = () =>
+    run(async () => {
+      const res = await profileApi.profile()
+      if (res.ok) setNickname(res.data.nickname ?? '')
+      return res
+    })
+  useLoad(() => {
+    load()
+  })
+
+  /** weapp: picking the WeChat nickname from the keyboard may skip bindinput, but the form's value has it. */
+  const submitForm = (e: { detail: { value?: Record<string, unknown> } }) => {
+    const fromForm = e.detail.value?.nickname
+    return save(typeof fromForm === 'string' && fromForm !== '' ? fromForm : nicknameRef.current)
+  }
+
+  const save = async (nickname: string) => {
+    if (busy) return
+    const input = avatar ? { nickname, avatarFileId: avatar.fileId } : { nickname }
+    const checked = setProfileInput.safeParse(input)
+    if (!checked.success) return setErrors(issuesByField(checked.error.issues))
+    setErrors({})
+    setBusy(true)
+    const res = await profileApi.setProfile(input)
+    setBusy(false)
+    if (!res.ok) {
+      if (res.error.issues) setErrors(issuesByField(res.error.issues))
+      return Taro.showToast({ title: errorCopy(res.error), icon: 'none', duration: 3000 })
+    }
+    Taro.showToast({ title: '已保存', icon: 'success' })
+    setTimeout(() => Taro.navigateBack(), 800)
+  }
+
+  return (
+    <PageShell className='profile-edit'>
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
+      {state.kind === 'ready' && (
+        <Form onSubmit={submitForm}>
+          <AvatarPicker
+            src={avatar?.previewPath ?? state.data.avatarUrl}
+            fallback={(state.data.nickname ?? '邻').slice(0, 1)}
+            onChosen={setAvatar}
+            onError={(message) => Taro.showToast({ title: message, icon: 'none' })}
+          />
+          <View className='yb-field'>
+            <Text className='yb-label'>昵称</Text>
+            <Input
+              className='yb-input'
+              name='nickname'
+              type='nickname'
+              value={nickname}
+              maxlength={20}
+              placeholder='请输入昵称'
+              onInput={(e) => setNickname(e.detail.value)}
+              onBlur={(e) => setNickname(e.detail.value)}
+            />
+            {errors.nickname && <View className='yb-field-error'>{errors.nickname}</View>}
+          </View>
+          <SubmitButton className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onSubmit={() => save(nicknameRef.current)}>
+            保存
+          </SubmitButton>
+        </Form>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '院坝',
+  enablePullDownRefresh: true,
+})

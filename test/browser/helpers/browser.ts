@@ -1,0 +1,82 @@
+/**
+ * Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core.
+ * Missing Chromium: a loud warning and the suite is skipped — except with CI=true, where that is a failure.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { ROOT } from './stack'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts')
+const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '')
+
+/** `describe` when Chromium is there; otherwise skip loudly (or fail under CI=true). */
+export function describeWithChromium(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM)) {
+    describe(name, body)
+    return
+  }
+  const message =
+    `Chromium not found at ${CHROMIUM}: the browser tests did NOT run. ` +
+    'Install it with `apt-get update && apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).'
+  if (isCI) {
+    describe(name, () => {
+      test('Chromium is installed (required when CI=true)', () => {
+        throw new Error(message)
+      })
+    })
+    return
+  }
+  const bar = '!'.repeat(100)
+  console.warn(`\n${bar}\n!!! BROWSER TESTS SKIPPED — ${message}\n${bar}\n`)
+  describe.skip(name, body)
+}
+
+export type Session = { context: BrowserContext; page: Page; close(): Promise<void> }
+
+/** A cold browser profile (own localStorage), a phone-sized viewport, and page errors collected. */
+export async function openSession(options: { openid?: string } = {}): Promise<Session & { errors: string[] }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yuanba-chromium-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  if (options.openid) {
+    const openid = options.openid
+    await context.addInitScript((id) => {
+      try {
+        if (!window.localStorage.getItem('yuanba.devOpenid')) window.localStorage.setItem('yuanba.devOpenid', id)
+      } catch {
+        // about:blank has no storage
+      }
+    }, openid)
+  }
+  const page = context.pages()[0] ?? (await context.newPage())
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Taro H5 slides pages in (~300 ms): wait for it before a screenshot. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  await page.waitForTimeout(800)
+  const file = path.join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
