@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { COMMUNITY_CODE_PATTERN, ID_PATTERN } from './patterns'
+
+export { COMMUNITY_CODE_PATTERN, ID_PATTERN }
 
 /** Document ids and openids: letters, digits, `_` and `-` only — so `{"$gt": ""}` or `a/../b` can never pass as an id. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 export const idSchema = z.string().regex(ID_PATTERN, '无效的编号')
 export const communityIdSchema = idSchema
 export const noticeIdSchema = idSchema
@@ -11,7 +13,6 @@ export const openidSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '无效的
  * A community's short code, the key of its QR scene `c=<code>`: lowercase letters, digits and `-`,
  * 2–30 characters so that the scene stays within WeChat's 32 characters.
  */
-export const COMMUNITY_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,29}$/
 export const communityCodeSchema = z.string().regex(COMMUNITY_CODE_PATTERN, '无效的社区码')
 
 /** A cloud storage file id (`cloud://env.xxx/path`). */

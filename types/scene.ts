@@ -3,7 +3,7 @@
  * `0-9 A-Z a-z !#$&'()*+,/:;=?@-._~` (no `%`, so no Chinese). Yuanba uses short keys: `c=<communityCode>`.
  * Pure: used by the `communities` function to make posters and by the app to read `query.scene`.
  */
-import { COMMUNITY_CODE_PATTERN } from './ids'
+import { COMMUNITY_CODE_PATTERN } from './patterns'
 
 export const SCENE_MAX_LENGTH = 32
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/

@@ -1,21 +1,23 @@
 /**
  * The one dayjs setup. Instants are stored as `Date` and travel as ISO-8601 strings; they are shown in Asia/Shanghai
  * through these helpers only — never by adding 8 hours by hand.
+ *
+ * China Standard Time is UTC+8 all year (no daylight saving since 1991), so a fixed offset is exact. It avoids
+ * dayjs's timezone plugin, which needs `Intl` time-zone data that older Android WeChat clients lack.
  */
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
 
 dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export const TIME_ZONE = 'Asia/Shanghai'
+const SHANGHAI_OFFSET_MINUTES = 8 * 60
 
 export type Instant = Date | string | number
 
 /** The instant as a dayjs object in Asia/Shanghai. */
 export function inShanghai(at: Instant) {
-  return dayjs(at).tz(TIME_ZONE)
+  return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES)
 }
 
 /** Format an instant for people in Chengdu, e.g. `2026-05-01 09:30`. */
@@ -28,9 +30,12 @@ export function shanghaiYear(at: Instant): number {
   return inShanghai(at).year()
 }
 
-/** Parse a wall-clock time typed in Chengdu (`2026-05-01 09:30`) into an instant. */
-export function parseShanghai(wallClock: string, pattern = 'YYYY-MM-DD HH:mm'): Date {
-  return dayjs.tz(wallClock, pattern, TIME_ZONE).toDate()
+/** Parse a wall-clock time typed in Chengdu (`2026-05-01 09:30`, or with seconds) into an instant. */
+export function parseShanghai(wallClock: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wallClock.trim())
+  if (!match) return new Date(NaN)
+  const [, y, mo, d, h, mi, s] = match.map(Number)
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s || 0) - SHANGHAI_OFFSET_MINUTES * 60_000)
 }
 
 export function toIso(at: Date): string {
