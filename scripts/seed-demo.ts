@@ -12,6 +12,9 @@ import {
   type NoticeDoc,
   type PersonDoc,
 } from '../types/index'
+import { seedDemoProposals } from './seed-demo-proposals'
+import { seedDemoEvents } from './seed-demo-events'
+import { seedDemoCouncil } from './seed-demo-council'
 
 const DAY = 24 * 60 * 60 * 1000
 const ZHIZIJIE = DEMO_COMMUNITIES.zhizijie.communityId
@@ -222,6 +225,9 @@ export async function seedDemo(db: any, now: Date = new Date()): Promise<SeedSum
   await Promise.all(docs.memberships.map((d) => put(db, COLLECTIONS.memberships, d)))
   await Promise.all(docs.children.map((d) => put(db, COLLECTIONS.children, d)))
   await Promise.all(docs.notices.map((d) => put(db, COLLECTIONS.notices, d)))
+  await seedDemoProposals(db, now) // issue 5: proposals, projects, neighbours (scripts/seed-demo-proposals.ts)
+  await seedDemoEvents(db, now) // issue 4: events, courses, sign-ups (scripts/seed-demo-events.ts)
+  await seedDemoCouncil(db, now) // issue 6: children's council (scripts/seed-demo-council.ts)
   return {
     communities: docs.communities.length,
     people: docs.people.length,

@@ -5,10 +5,17 @@ export default defineAppConfig({
     { root: 'packages/notices', pages: ['pages/detail/index'] },
     { root: 'packages/profile', pages: ['pages/edit/index'] },
     { root: 'packages/staff', pages: ['pages/notices/index', 'pages/editor/index', 'pages/poster/index'] },
+    {
+      root: 'packages/proposals',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/submit/index', 'pages/lists/index', 'pages/project/index', 'pages/inbox/index'],
+    },
+    { root: 'packages/proposals-staff', pages: ['pages/queue/index', 'pages/answer/index', 'pages/project/index', 'pages/settings/index'] },
+    { root: 'packages/council', pages: ['pages/index/index', 'pages/meeting/index', 'pages/proposal/index'] },
+    { root: 'packages/council-staff', pages: ['pages/index/index', 'pages/meeting/index'] },
   ],
   // Residents open notices from 首页 right away; fetch that small subpackage in the background.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/notices'] },
+    'pages/home/index': { network: 'all', packages: ['packages/notices', 'packages/proposals'] },
   },
   tabBar: {
     color: '#5c5c5c',

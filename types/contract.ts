@@ -5,10 +5,16 @@
 import type { z } from 'zod'
 import { communitiesContract } from './communities'
 import { noticesContract } from './notices'
+import { proposalsContract } from './proposals'
+import { eventsContract } from './events'
+import { councilContract } from './council'
 
 export const contract = {
   communities: communitiesContract,
   notices: noticesContract,
+  proposals: proposalsContract,
+  events: eventsContract,
+  council: councilContract,
 } as const
 
 export type Contract = typeof contract

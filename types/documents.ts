@@ -4,6 +4,7 @@
  */
 import type { CommunityRole } from './communities'
 import type { NoticeCategory, NoticeModeration, NoticeStatus } from './notices'
+import type { AnswerDecision, InboxKind, ProjectStatus, ProposalStatus, ReviewDecision, ReviewMode } from './proposals-base'
 
 export interface CommunityDoc {
   _id: string
@@ -79,4 +80,139 @@ export interface NoticeReadDoc {
   communityId: string
   openid: string
   readAt: Date
+}
+
+// ---------- proposals (issue 5) ----------
+
+/** An event in a proposal's history. `audience: 'private'` entries (return and refusal reasons) only reach the author and staff. */
+export interface ProposalTimelineDoc {
+  at: Date
+  kind: 'submitted' | 'resubmitted' | 'returned' | 'refused' | 'published' | 'withdrawn' | 'threshold' | 'answered' | 'project' | 'completed'
+  text: string | null
+  audience: 'public' | 'private'
+}
+
+export interface ProposalDoc {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  category: string
+  place: string | null
+  /** cloud fileIDs, at most 3 */
+  photos: string[]
+  anonymous: boolean
+  /** what public views show: the nickname at submission, or 居民 (anonymous / no nickname). Never an openid. */
+  authorName: string
+  authorIsChild: boolean
+  status: ProposalStatus
+  /** true from publication on (withdrawn ones stay listed, without their author); false while never published */
+  isPublic: boolean
+  hidden: boolean
+  hiddenBy: 'reports' | 'staff' | null
+  reportCount: number
+  /** content-check verdict of the text ('review' waits for staff whatever the community's review mode) */
+  moderation: 'pass' | 'review'
+  supportCount: number
+  commentCount: number
+  supportUntil: Date | null
+  /** set once, by the support that crossed the threshold (conditional update) */
+  thresholdReachedAt: Date | null
+  answerDueAt: Date | null
+  review: { decision: ReviewDecision; reason: string | null; at: Date } | null
+  answer: { decision: AnswerDecision; explanation: string; cost: number | null; dueDate: string | null; answeredAt: Date } | null
+  /** when staff gave the final answer (accepted / rejected) */
+  finalAnsweredAt: Date | null
+  projectId: string | null
+  timeline: ProposalTimelineDoc[]
+  /** the author's openid */
+  createdBy: string
+  updatedBy: string
+  createdAt: Date
+  updatedAt: Date
+  publishedAt: Date | null
+}
+
+/** `_id` = `${proposalId}_${openid}`: one support per resident and proposal. */
+export interface ProposalSupportDoc {
+  _id: string
+  proposalId: string
+  communityId: string
+  openid: string
+  createdAt: Date
+}
+
+export interface ProposalCommentDoc {
+  _id: string
+  proposalId: string
+  communityId: string
+  body: string
+  authorName: string
+  moderation: 'pass' | 'review'
+  hidden: boolean
+  hiddenBy: 'reports' | 'staff' | null
+  reportCount: number
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** `_id` = `${targetId}_${openid}`: one report per resident and proposal or comment. */
+export interface ProposalReportDoc {
+  _id: string
+  targetKind: 'proposal' | 'comment'
+  targetId: string
+  proposalId: string
+  communityId: string
+  openid: string
+  reason: string | null
+  createdAt: Date
+}
+
+/** `_id` = communityId. Missing = the defaults (DEFAULT_PROPOSAL_SETTINGS). */
+export interface ProposalSettingsDoc {
+  _id: string
+  communityId: string
+  categories: string[]
+  review: ReviewMode
+  supportThreshold: number
+  supportWindowDays: number
+  answerDays: number
+  updatedBy: string
+  updatedAt: Date
+}
+
+export interface ProjectDoc {
+  _id: string
+  communityId: string
+  title: string
+  summary: string | null
+  /** who is responsible, as text (a person's title or an organisation) — not an openid */
+  owner: string
+  proposalIds: string[]
+  progress: number
+  status: ProjectStatus
+  dueDate: string | null
+  cost: number | null
+  timeline: { at: Date; text: string; progress: number; photo: string | null }[]
+  outcome: { text: string; photos: string[]; completedAt: Date } | null
+  createdBy: string
+  updatedBy: string
+  createdAt: Date
+  updatedAt: Date
+  completedAt: Date | null
+}
+
+/** One message in a person's in-app inbox. `_id` is derived from the event and the recipient, so a retry writes it once. */
+export interface InboxDoc {
+  _id: string
+  openid: string
+  communityId: string
+  kind: InboxKind | string
+  title: string
+  body: string
+  page: string
+  read: boolean
+  createdAt: Date
+  readAt: Date | null
 }

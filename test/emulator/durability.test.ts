@@ -35,7 +35,7 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
     // The test schema is not the app's: create the collection the writer uses through the protocol.
     const first = await startServer(dataDir)
     children.push(first.child)
-    await fetch(`${first.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.addCollection', collectionName: 'events' }) })
+    await fetch(`${first.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.addCollection', collectionName: 'durable_writes' }) })
     const acked: string[] = []
     const writer = spawn(process.execPath, [path.join(FIXTURES, 'durable-writer.js')], {
       cwd: REPO_ROOT,
@@ -63,7 +63,7 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
 
     // Restart on the same folder (here: open the file directly, as the restarted server would) and look.
     const store = new Store({ file: path.join(dataDir, 'database.sqlite') })
-    const ids = new Set(store.dump('events').map((d) => d._id))
+    const ids = new Set(store.dump('durable_writes').map((d) => d._id))
     store.close()
     const lost = acked.filter((id) => !ids.has(id))
     expect(lost).toEqual([])
@@ -72,7 +72,7 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
     children.push(second.child)
     const res = await fetch(`${second.url}/admin`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'events' }),
+      body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'durable_writes' }),
     })
     second.child.kill('SIGKILL')
     expect((await res.json()).data.total).toBeGreaterThanOrEqual(acked.length)

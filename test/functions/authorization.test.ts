@@ -5,10 +5,13 @@
 import { actionNames } from '../../cloudfunctions/_kernel/router'
 import { router as communitiesRouter } from '../../cloudfunctions/communities/router'
 import { router as noticesRouter } from '../../cloudfunctions/notices/router'
+import { router as proposalsRouter } from '../../cloudfunctions/proposals/router'
+import { router as councilRouter } from '../../cloudfunctions/council/router'
+import { router as eventsRouter } from '../../cloudfunctions/events/router'
 import { CASES } from './cases'
 import { SIGNED_IN, expectError, outcome, startHarness, type Harness } from './harness'
 
-const ROUTERS = { communities: communitiesRouter, notices: noticesRouter }
+const ROUTERS = { communities: communitiesRouter, notices: noticesRouter, proposals: proposalsRouter, council: councilRouter, events: eventsRouter }
 let h: Harness
 
 beforeAll(async () => {

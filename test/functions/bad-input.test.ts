@@ -70,9 +70,10 @@ describe.each(Object.keys(CASES) as (keyof typeof CASES)[])('%s', (fn) => {
   })
 
   it('field issues name the field', async () => {
-    const res = await h.as('staffA')(fn, 'get', { [fn === 'notices' ? 'noticeId' : 'communityId']: { $gt: '' } })
+    const field = ({ notices: 'noticeId', proposals: 'proposalId', events: 'eventId' } as Record<string, string>)[fn] ?? 'communityId'
+    const res = await h.as('staffA')(fn, 'get', { [field]: { $gt: '' } })
     expectError(res, 'INPUT.INVALID')
-    expect(res.ok === false && res.error.issues?.map((i) => i.path)).toContain(fn === 'notices' ? 'noticeId' : 'communityId')
+    expect(res.ok === false && res.error.issues?.map((i) => i.path)).toContain(field)
   })
 })
 

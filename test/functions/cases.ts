@@ -5,6 +5,9 @@
  */
 import type { ErrorCode } from '../../types/index'
 import { A, C_CODE, uniqueId, type Harness, type Persona } from './harness'
+import { addInboxItem, addProject, addProposal } from './proposals-fixtures'
+import { COUNCIL_CASES } from './council-cases'
+import { EVENT_CASES } from './events-cases'
 
 export type Expected = 'ok' | ErrorCode
 export interface ActionCase {
@@ -18,10 +21,12 @@ const everyone = { residentA: 'ok', residentB: 'ok', staffA: 'ok', staffB: 'ok',
 const managersOfA = { residentA: F, residentB: F, staffA: 'ok', staffB: F, admin: 'ok' } as const
 const readersOfA = { residentA: 'ok', residentB: F, staffA: 'ok', staffB: F, admin: 'ok' } as const
 const membersOfA = { residentA: 'ok', residentB: F, staffA: 'ok', staffB: F, admin: F } as const
+/** proposals: only the author (demo-resident, residentA) may edit or withdraw; staff see it but may not. */
+const authorOnly = { residentA: 'ok', residentB: F, staffA: F, staffB: F, admin: F } as const
 
 const thisYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date()))
 
-export const CASES: Record<'communities' | 'notices', Record<string, ActionCase>> = {
+export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' | 'events', Record<string, ActionCase>> = {
   communities: {
     get: { input: async () => ({ communityId: A }), expect: everyone },
     join: { input: async () => ({ code: C_CODE }), expect: everyone },
@@ -61,4 +66,59 @@ export const CASES: Record<'communities' | 'notices', Record<string, ActionCase>
     },
     listForStaff: { input: async () => ({ communityId: A }), expect: managersOfA },
   },
+  proposals: {
+    submit: {
+      input: async () => ({ communityId: A, title: '院坝加装路灯', description: '14 号院坝晚上太黑，建议加装两盏路灯。', category: '平安建设' }),
+      expect: membersOfA,
+    },
+    update: {
+      input: async (h) => ({ proposalId: await addProposal(h, { status: 'pending', createdBy: 'demo-resident' }), title: '院坝加装路灯（补充）' }),
+      expect: authorOnly,
+    },
+    withdraw: { input: async (h) => ({ proposalId: await addProposal(h, { createdBy: 'demo-resident' }) }), expect: authorOnly },
+    list: { input: async () => ({ communityId: A, status: 'published', category: '便民服务' }), expect: readersOfA },
+    mine: { input: async () => ({ communityId: A }), expect: readersOfA },
+    get: { input: async (h) => ({ proposalId: await addProposal(h) }), expect: readersOfA },
+    support: { input: async (h) => ({ proposalId: await addProposal(h) }), expect: membersOfA },
+    unsupport: { input: async (h) => ({ proposalId: await addProposal(h) }), expect: membersOfA },
+    comment: { input: async (h) => ({ proposalId: await addProposal(h), body: '赞成，晚上回家确实看不清路。' }), expect: membersOfA },
+    report: { input: async (h) => ({ proposalId: await addProposal(h), reason: '与社区无关' }), expect: membersOfA },
+    settings: { input: async () => ({ communityId: A }), expect: readersOfA },
+    threeLists: { input: async () => ({ communityId: A }), expect: readersOfA },
+    getProject: { input: async (h) => ({ projectId: (await addProject(h)).projectId }), expect: readersOfA },
+    inbox: { input: async () => ({ limit: 10 }), expect: everyone },
+    markRead: {
+      input: async (h) => ({ inboxId: await addInboxItem(h, 'demo-resident') }),
+      expect: { residentA: 'ok', residentB: 'INBOX.NOT_FOUND', staffA: 'INBOX.NOT_FOUND', staffB: 'INBOX.NOT_FOUND', admin: 'INBOX.NOT_FOUND' },
+    },
+    review: {
+      input: async (h) => ({ proposalId: await addProposal(h, { status: 'pending' }), decision: 'return', reason: '请写清楚具体位置' }),
+      expect: managersOfA,
+    },
+    answer: {
+      input: async (h) => ({ proposalId: await addProposal(h), decision: 'accepted', explanation: '采纳，下月施工。', cost: 5000, dueDate: '2030-01-31' }),
+      expect: managersOfA,
+    },
+    createProject: {
+      input: async (h) => ({
+        communityId: A,
+        proposalIds: [await addProposal(h, { status: 'accepted' })],
+        title: '院坝照明改造',
+        owner: '社区居委会',
+        summary: '加装路灯两盏',
+        dueDate: '2030-03-01',
+        cost: 5000,
+      }),
+      expect: managersOfA,
+    },
+    updateProgress: { input: async (h) => ({ projectId: (await addProject(h)).projectId, progress: 50, text: '路灯已到货' }), expect: managersOfA },
+    complete: { input: async (h) => ({ projectId: (await addProject(h)).projectId, outcome: '两盏路灯已亮，院坝晚上不再黑。' }), expect: managersOfA },
+    moderationQueue: { input: async () => ({ communityId: A }), expect: managersOfA },
+    hide: { input: async (h) => ({ proposalId: await addProposal(h) }), expect: managersOfA },
+    unhide: { input: async (h) => ({ proposalId: await addProposal(h, { hidden: true, hiddenBy: 'reports', reportCount: 3 }) }), expect: managersOfA },
+    mustAnswer: { input: async () => ({ communityId: A }), expect: managersOfA },
+    updateSettings: { input: async () => ({ communityId: A, supportThreshold: 20, answerDays: 15 }), expect: managersOfA },
+  },
+  council: COUNCIL_CASES,
+  events: EVENT_CASES,
 }

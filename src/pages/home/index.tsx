@@ -6,6 +6,8 @@ import type { NoticeSummary } from 'types/notices'
 import { parseScene } from 'types/scene'
 import PageShell from '@/components/page-shell'
 import NoticeCard from '@/components/notice-card'
+import ProposalSection from '@/components/proposal-section'
+import CouncilEntry from '@/components/council-entry'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import { communitiesApi, noticesApi } from '@/lib/api'
 import type { Result } from '@/lib/cloud'
@@ -114,6 +116,9 @@ export default function HomePage() {
           {state.data.notices?.ok && state.data.notices.data.notices.length === 0 && <Empty title='暂无通知' />}
           {state.data.notices?.ok &&
             state.data.notices.data.notices.map((n) => <NoticeCard key={n.noticeId} notice={n} onOpen={() => openNotice(n)} />)}
+
+          <ProposalSection community={state.data.community} />
+          <CouncilEntry communityId={state.data.community.communityId} canManage={state.data.community.viewer.canManage} />
         </View>
       )}
     </PageShell>

@@ -2,12 +2,14 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Image, Switch, Text, View } from '@tarojs/components'
 import type { CommunityRole, CommunityView, MyCommunitiesOutput, ProfileView } from 'types/communities'
 import PageShell from '@/components/page-shell'
+import CouncilEntry from '@/components/council-entry'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import { communitiesApi } from '@/lib/api'
 import type { Result } from '@/lib/cloud'
 import { getCurrentCommunity, setCurrentCommunity } from '@/lib/current-community'
 import { setElderPreference, useElder } from '@/lib/elder'
 import { useLoadState } from '@/lib/use-load-state'
+import { PROPOSAL_ROUTES } from '@/lib/proposals-api'
 import './index.scss'
 
 const ROLE_LABEL: Record<CommunityRole, string> = { resident: '居民', staff: '社区工作人员' }
@@ -78,6 +80,7 @@ export default function MePage() {
           {state.data.mine.communities.length > 0 && (
             <View className='yb-card'>{state.data.mine.communities.map((m) => communityRow(m.community, ROLE_LABEL[m.role]))}</View>
           )}
+          {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && <CouncilEntry communityId={currentId} />}
 
           {state.data.mine.administered.length > 0 && (
             <View>
@@ -87,6 +90,12 @@ export default function MePage() {
           )}
         </View>
       )}
+
+      <View className='yb-card yb-row me__inbox' onClick={() => Taro.navigateTo({ url: PROPOSAL_ROUTES.inbox })}>
+        <View className='yb-title'>我的消息</View>
+        <View className='yb-spacer' />
+        <View className='yb-small'>建议的审核、答复和办结</View>
+      </View>
 
       <View className='yb-section-title'>显示</View>
       <View className='yb-card me__elder'>

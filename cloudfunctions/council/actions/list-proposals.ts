@@ -1,0 +1,32 @@
+import { COLLECTIONS, councilContract, type ProposalDoc } from '../../../types/index'
+import { findByIds } from '../../_kernel/db'
+import { forbidden } from '../../_kernel/errors'
+import { action } from '../../_kernel/router'
+import { loadViewer } from '../../_kernel/viewer'
+import { canReadCouncil } from '../domain/permissions'
+import { toProposalView } from '../domain/views'
+import { listMembersFor, listProposalsByStatus, listProposalsOfMembers } from '../repo'
+import { photoUrls } from './load'
+
+/**
+ * Reviewed (approved) child proposals for the whole community, shown as "小明 · 11岁"; and the caller's own
+ * children's proposals in every state, with the adult's answer.
+ */
+export const listProposals = action(councilContract.proposals, async (ctx, input) => {
+  const viewer = await loadViewer(ctx, [input.communityId])
+  if (!canReadCouncil(viewer, input.communityId)) forbidden()
+  const mineMembers = (await listMembersFor(ctx, ctx.openid)).filter((m) => m.communityId === input.communityId)
+  const [publicList, mine] = await Promise.all([
+    listProposalsByStatus(ctx, input.communityId, 'approved', 50),
+    listProposalsOfMembers(ctx, mineMembers.map((m) => m._id)),
+  ])
+  const urls = await photoUrls(ctx, [...publicList, ...mine])
+  const handoffIds = [...publicList, ...mine].map((p) => p.handoff?.proposalId).filter((x): x is string => !!x)
+  const done = new Set((await findByIds<ProposalDoc>(ctx.db, COLLECTIONS.proposals, handoffIds)).filter((p) => p.status === 'completed').map((p) => p._id))
+  const isDone = (p: { handoff: { proposalId: string } | null }) => !!p.handoff && done.has(p.handoff.proposalId)
+  const byId = new Map(mineMembers.map((m) => [m._id, m]))
+  return {
+    public: publicList.map((p) => toProposalView(p, viewer, ctx.now, null, p.photo ? urls.get(p.photo) ?? null : null, isDone(p))),
+    mine: mine.map((p) => toProposalView(p, viewer, ctx.now, byId.get(p.memberId) ?? null, p.photo ? urls.get(p.photo) ?? null : null, isDone(p))),
+  }
+})

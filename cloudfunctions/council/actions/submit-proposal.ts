@@ -1,0 +1,46 @@
+import { councilContract, type ChildProposalDoc } from '../../../types/index'
+import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { fail, forbidden } from '../../_kernel/errors'
+import { action } from '../../_kernel/router'
+import { actingFor } from '../domain/permissions'
+import { toProposalView } from '../domain/views'
+import { insertProposal } from '../repo'
+import { loadMember, photoUrls } from './load'
+
+/**
+ * A member's proposal — submitted by the guardian "以小明的身份" or by the child's own account; the record says who.
+ * Risky text is refused; everything else waits for staff review (children's content is always reviewed first).
+ */
+export const submitProposal = action(councilContract.submitProposal, async (ctx, input) => {
+  const { member, viewer } = await loadMember(ctx, input.memberId)
+  const actedBy = actingFor(viewer, member, { staff: false })
+  if (!actedBy) forbidden()
+  if (member.status !== 'approved') fail('COUNCIL.MEMBER_INVALID_STATE', 'only approved members submit proposals')
+  const moderation = await checkTextOrRefuse(ctx, { scene: 'forum', content: `${input.noticed}\n${input.idea}` })
+  const doc: Omit<ChildProposalDoc, '_id'> = {
+    councilId: member.councilId,
+    communityId: member.communityId,
+    memberId: member._id,
+    childId: member.childId,
+    alias: member.alias,
+    birthYear: member.birthYear,
+    noticed: input.noticed,
+    idea: input.idea,
+    category: input.category,
+    photo: input.photo ?? null,
+    moderation,
+    status: 'pending',
+    review: null,
+    answerDueAt: null,
+    answer: null,
+    meetingId: null,
+    handoff: null,
+    handoffOpen: false,
+    actedBy: actedBy!,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }
+  const proposal = await insertProposal(ctx, doc)
+  const urls = await photoUrls(ctx, [proposal])
+  return toProposalView(proposal, viewer, ctx.now, member, proposal.photo ? urls.get(proposal.photo) ?? null : null)
+})

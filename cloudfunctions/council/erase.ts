@@ -1,0 +1,65 @@
+/**
+ * Deleting a child's council data: the guardian's request (everything about the child, everywhere) and the
+ * retention timer (a former member's council data). Meetings keep their agenda and counts but lose the member:
+ * attendance, speaking queue and turns, and presenter aliases.
+ */
+import { COLLECTIONS, type ChildDoc, type CouncilMeetingDoc } from '../../types/index'
+import type { Context } from '../_kernel/context'
+import { findChildRecords, incMemberCount, listMeetings, mentions, removeById, setMeetingFields } from './repo'
+
+type Ctx = Pick<Context, 'db' | '_' | 'now'>
+
+export function withoutMembers(m: CouncilMeetingDoc, memberIds: string[]): Partial<CouncilMeetingDoc> {
+  const ids = new Set(memberIds)
+  const turns = Object.fromEntries(Object.entries(m.speaking.turns ?? {}).filter(([id]) => !ids.has(id)))
+  return {
+    attendance: m.attendance.filter((id) => !ids.has(id)),
+    items: m.items.map((i) => (i.presenterMemberId !== null && ids.has(i.presenterMemberId) ? { ...i, presenterMemberId: null, presenterAlias: null } : i)),
+    speaking: {
+      current: m.speaking.current && ids.has(m.speaking.current.memberId) ? null : m.speaking.current,
+      queue: m.speaking.queue.filter((q) => !ids.has(q.memberId)),
+      turns,
+    },
+  }
+}
+
+async function scrubMeetings(ctx: Ctx, meetings: CouncilMeetingDoc[], memberIds: string[]): Promise<number> {
+  let changed = 0
+  for (const m of meetings) {
+    if (!mentions(m, memberIds)) continue
+    await setMeetingFields(ctx, m._id, withoutMembers(m, memberIds))
+    changed++
+  }
+  return changed
+}
+
+/** Everything about one child, collection by collection. Returns how many documents each collection lost (or changed). */
+export async function eraseChild(ctx: Ctx, child: ChildDoc): Promise<Record<string, number>> {
+  const r = await findChildRecords(ctx, child)
+  const memberIds = r.members.map((m) => m._id)
+  const deleted: Record<string, number> = {}
+  deleted[COLLECTIONS.councilMeetings] = await scrubMeetings(ctx, r.meetings, memberIds)
+  deleted[COLLECTIONS.councilVotes] = await removeById(ctx, COLLECTIONS.councilVotes, r.votes.map((v) => v._id))
+  deleted[COLLECTIONS.councilProposals] = await removeById(ctx, COLLECTIONS.councilProposals, r.proposals.map((p) => p._id))
+  deleted[COLLECTIONS.inbox] = await removeById(ctx, COLLECTIONS.inbox, r.inbox.map((i) => String(i._id)))
+  for (const m of r.members) if (m.status === 'approved') await incMemberCount(ctx, m.councilId, -1)
+  deleted[COLLECTIONS.councilMembers] = await removeById(ctx, COLLECTIONS.councilMembers, memberIds)
+  deleted[COLLECTIONS.memberships] = await removeById(ctx, COLLECTIONS.memberships, r.memberships.map((m) => m._id))
+  deleted[COLLECTIONS.people] = await removeById(ctx, COLLECTIONS.people, r.people.map((p) => p._id))
+  deleted[COLLECTIONS.children] = await removeById(ctx, COLLECTIONS.children, [child._id])
+  return deleted
+}
+
+/** The retention timer: a former member's council data (membership, proposals, votes, council inbox, meeting traces). */
+export async function eraseFormerMember(ctx: Ctx, member: { _id: string; childId: string; communityId: string; guardianOpenid: string; childOpenid: string | null }): Promise<void> {
+  const _ = ctx._
+  const proposals = (await ctx.db.collection(COLLECTIONS.councilProposals).where({ memberId: member._id }).orderBy('createdAt', 'desc').limit(1000).get()).data as { _id: string }[]
+  const votes = (await ctx.db.collection(COLLECTIONS.councilVotes).where({ memberId: member._id }).limit(1000).get()).data as { _id: string }[]
+  const openids = [member.guardianOpenid, member.childOpenid].filter((x): x is string => !!x)
+  const inbox = (await ctx.db.collection(COLLECTIONS.inbox).where({ openid: _.in(openids), childId: member.childId }).limit(1000).get()).data as { _id: string }[]
+  await scrubMeetings(ctx, await listMeetings(ctx, member.communityId), [member._id])
+  await removeById(ctx, COLLECTIONS.councilVotes, votes.map((v) => v._id))
+  await removeById(ctx, COLLECTIONS.councilProposals, proposals.map((p) => p._id))
+  await removeById(ctx, COLLECTIONS.inbox, inbox.map((i) => i._id))
+  await removeById(ctx, COLLECTIONS.councilMembers, [member._id])
+}

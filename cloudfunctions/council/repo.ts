@@ -1,0 +1,330 @@
+/** Reads and writes of the council function: the only place that knows its collections and query shapes. */
+import {
+  COLLECTIONS,
+  type ChildDoc,
+  type ChildProposalDoc,
+  type CommunityDoc,
+  type CouncilDoc,
+  type CouncilMeetingDoc,
+  type CouncilMemberDoc,
+  type CouncilVoteDoc,
+  type PersonDoc,
+  type ProposalDoc,
+} from '../../types/index'
+import type { Context } from '../_kernel/context'
+import { findById, findByIds, insertOnce, isTransactionConflict, updateWhere, withTransaction } from '../_kernel/db'
+import { AppError, fail } from '../_kernel/errors'
+
+type Ctx = Pick<Context, 'db' | '_'>
+
+export const councilIdOf = (communityId: string) => `council-${communityId}`
+export const memberIdOf = (councilId: string, childId: string) => `${councilId}_${childId}`
+export const voteIdOf = (meetingId: string, itemId: string, memberId: string) => `${meetingId}_${itemId}_${memberId}`
+
+export const getCommunity = (ctx: Ctx, id: string) => findById<CommunityDoc>(ctx.db, COLLECTIONS.communities, id)
+export const getCouncil = (ctx: Ctx, communityId: string) => findById<CouncilDoc>(ctx.db, COLLECTIONS.councils, councilIdOf(communityId))
+export const getMember = (ctx: Ctx, memberId: string) => findById<CouncilMemberDoc>(ctx.db, COLLECTIONS.councilMembers, memberId)
+export const getMembers = (ctx: Ctx, memberIds: string[]) => findByIds<CouncilMemberDoc>(ctx.db, COLLECTIONS.councilMembers, memberIds)
+export const getChild = (ctx: Ctx, childId: string) => findById<ChildDoc>(ctx.db, COLLECTIONS.children, childId)
+export const getProposal = (ctx: Ctx, id: string) => findById<ChildProposalDoc>(ctx.db, COLLECTIONS.councilProposals, id)
+export const getMeeting = (ctx: Ctx, id: string) => findById<CouncilMeetingDoc>(ctx.db, COLLECTIONS.councilMeetings, id)
+export const getPerson = (ctx: Ctx, openid: string) => findById<PersonDoc>(ctx.db, COLLECTIONS.people, openid)
+
+/** Create the council, or change its settings (never its member count, which approvals move with `_.inc`). */
+export async function putCouncil(ctx: Ctx, doc: CouncilDoc, exists: boolean): Promise<void> {
+  if (!exists && (await insertOnce(ctx.db, COLLECTIONS.councils, { ...doc }))) return
+  const { _id, memberCount: _count, createdAt: _created, createdBy: _by, ...changes } = doc
+  await updateWhere(ctx.db, COLLECTIONS.councils, { _id }, changes)
+}
+
+export const insertChild = (ctx: Ctx, child: ChildDoc) => insertOnce(ctx.db, COLLECTIONS.children, { ...child })
+export const insertMember = (ctx: Ctx, member: CouncilMemberDoc) => insertOnce(ctx.db, COLLECTIONS.councilMembers, { ...member })
+
+/** Conditional update of a member: `from` is the status it must still have (a state transition changes it once). */
+export const updateMemberIf = (ctx: Ctx, memberId: string, from: CouncilMemberDoc['status'], changes: Partial<CouncilMemberDoc>) =>
+  updateWhere(ctx.db, COLLECTIONS.councilMembers, { _id: memberId, status: from }, changes)
+
+export const incMemberCount = (ctx: Ctx, councilId: string, by: number) =>
+  updateWhere(ctx.db, COLLECTIONS.councils, { _id: councilId }, { memberCount: ctx._.inc(by) })
+
+/** Members of a council, oldest application first. Index council_members_council. */
+export async function listMembersOf(ctx: Ctx, councilId: string): Promise<CouncilMemberDoc[]> {
+  return pageAll<CouncilMemberDoc>(ctx.db.collection(COLLECTIONS.councilMembers).where({ councilId }).orderBy('appliedAt', 'asc'))
+}
+
+/** Memberships the caller holds as guardian or as the child. Indexes council_members_guardian, council_members_child_openid. */
+export async function listMembersFor(ctx: Ctx, openid: string): Promise<CouncilMemberDoc[]> {
+  const [asGuardian, asChild] = await Promise.all([
+    ctx.db.collection(COLLECTIONS.councilMembers).where({ guardianOpenid: openid }).limit(100).get() as Promise<{ data: CouncilMemberDoc[] }>,
+    ctx.db.collection(COLLECTIONS.councilMembers).where({ childOpenid: openid }).limit(100).get() as Promise<{ data: CouncilMemberDoc[] }>,
+  ])
+  const byId = new Map<string, CouncilMemberDoc>()
+  for (const m of [...asGuardian.data, ...asChild.data]) byId.set(m._id, m)
+  return [...byId.values()]
+}
+
+/** Every page of a query (the SDK caps one read at 1000; councils have tens of members, tests a few hundred). */
+async function pageAll<T>(query: any, max = 2000): Promise<T[]> {
+  const out: T[] = []
+  for (let skip = 0; skip < max; skip += 1000) {
+    const res = (await query.skip(skip).limit(1000).get()) as { data: T[] }
+    out.push(...res.data)
+    if (res.data.length < 1000) break
+  }
+  return out
+}
+
+// ---------- child proposals ----------
+
+export async function insertProposal(ctx: Ctx, doc: Omit<ChildProposalDoc, '_id'>): Promise<ChildProposalDoc> {
+  const res = (await ctx.db.collection(COLLECTIONS.councilProposals).add({ data: doc })) as { _id: string }
+  return { ...doc, _id: res._id }
+}
+
+export const updateProposalIf = (ctx: Ctx, id: string, filter: Record<string, unknown>, changes: Partial<ChildProposalDoc>) =>
+  updateWhere(ctx.db, COLLECTIONS.councilProposals, { _id: id, ...filter }, changes)
+
+/** A community's child proposals in one status, newest first. Index council_proposals_community. */
+export async function listProposalsByStatus(ctx: Ctx, communityId: string, status: ChildProposalDoc['status'], limit = 100): Promise<ChildProposalDoc[]> {
+  const res = (await ctx.db
+    .collection(COLLECTIONS.councilProposals)
+    .where({ communityId, status })
+    .orderBy('createdAt', 'desc')
+    .limit(limit)
+    .get()) as { data: ChildProposalDoc[] }
+  return res.data
+}
+
+/** Proposals of these members, newest first. Index council_proposals_member. */
+export async function listProposalsOfMembers(ctx: Ctx, memberIds: string[]): Promise<ChildProposalDoc[]> {
+  if (memberIds.length === 0) return []
+  const res = (await ctx.db
+    .collection(COLLECTIONS.councilProposals)
+    .where({ memberId: ctx._.in(memberIds.slice(0, 100)) })
+    .orderBy('createdAt', 'desc')
+    .limit(200)
+    .get()) as { data: ChildProposalDoc[] }
+  return res.data
+}
+
+/** Handed-off proposals whose child has not been told the outcome yet. Index council_proposals_handoff. */
+export async function listOpenHandoffs(ctx: Ctx): Promise<ChildProposalDoc[]> {
+  const res = (await ctx.db.collection(COLLECTIONS.councilProposals).where({ handoffOpen: true }).limit(100).get()) as { data: ChildProposalDoc[] }
+  return res.data
+}
+
+// ---------- meetings ----------
+
+export async function insertMeeting(ctx: Ctx, doc: Omit<CouncilMeetingDoc, '_id'>): Promise<CouncilMeetingDoc> {
+  const res = (await ctx.db.collection(COLLECTIONS.councilMeetings).add({ data: doc })) as { _id: string }
+  return { ...doc, _id: res._id }
+}
+
+/** A community's meetings, latest first. Index council_meetings_community. */
+export async function listMeetings(ctx: Ctx, communityId: string): Promise<CouncilMeetingDoc[]> {
+  const res = (await ctx.db
+    .collection(COLLECTIONS.councilMeetings)
+    .where({ communityId })
+    .orderBy('startsAt', 'desc')
+    .limit(100)
+    .get()) as { data: CouncilMeetingDoc[] }
+  return res.data
+}
+
+/**
+ * Read-change-write of one meeting inside a transaction (single document by _id), retried on conflicts by the
+ * kernel's helper. `change` is pure and may throw an AppError (nothing is written then). Exhausted retries → COUNCIL.BUSY.
+ */
+export async function mutateMeeting(
+  ctx: Ctx,
+  meetingId: string,
+  change: (meeting: CouncilMeetingDoc) => Partial<CouncilMeetingDoc>,
+): Promise<CouncilMeetingDoc> {
+  try {
+    return await withTransaction(ctx.db, async (t: any) => {
+      const { data } = (await t.collection(COLLECTIONS.councilMeetings).doc(meetingId).get()) as { data: CouncilMeetingDoc }
+      const meeting = { ...data, _id: meetingId }
+      const changes = change(meeting)
+      await t.collection(COLLECTIONS.councilMeetings).doc(meetingId).update({ data: whole(ctx, changes) })
+      return { ...meeting, ...changes }
+    })
+  } catch (error) {
+    throw busyOr(error)
+  }
+}
+
+function busyOr(error: unknown): unknown {
+  if (error instanceof AppError) return error
+  // runTransaction may wrap the callback's error; find ours
+  const inner = (error as any)?.error ?? (error as any)?.cause
+  if (inner instanceof AppError) return inner
+  if (isTransactionConflict(error)) return new AppError('COUNCIL.BUSY', 'too many changes at once, try again')
+  return error
+}
+
+/**
+ * One vote per member and item: the vote record (deterministic _id) and, for a secret vote, an unlinked ballot,
+ * in one transaction that also re-reads the item's vote state. A second vote (double tap, concurrent) finds the
+ * record and counts nothing.
+ */
+export async function castVoteOnce(
+  ctx: Ctx,
+  vote: CouncilVoteDoc,
+  ballot: { _id: string; choice: CouncilVoteDoc['choice'] } | null,
+  stillOpen: (meeting: CouncilMeetingDoc) => void,
+): Promise<boolean> {
+  try {
+    return await withTransaction(ctx.db, async (t: any) => {
+      const { data } = (await t.collection(COLLECTIONS.councilMeetings).doc(vote.meetingId).get()) as { data: CouncilMeetingDoc }
+      stillOpen({ ...data, _id: vote.meetingId })
+      try {
+        await t.collection(COLLECTIONS.councilVotes).add({ data: { ...vote } })
+      } catch (error) {
+        if (/E11000|duplicate|DATABASE_DUPLICATE_WRITE/i.test(String((error as any)?.message ?? (error as any)?.errMsg ?? error))) return false
+        throw error
+      }
+      if (ballot) await t.collection(COLLECTIONS.councilBallots).add({ data: { _id: ballot._id, meetingId: vote.meetingId, itemId: vote.itemId, choice: ballot.choice } })
+      return true
+    })
+  } catch (error) {
+    throw busyOr(error)
+  }
+}
+
+/** Count one item's votes by choice (open votes from the vote records, secret ones from the ballots). */
+export async function countVotes(ctx: Ctx, meetingId: string, itemId: string, secret: boolean): Promise<{ yes: number; no: number; abstain: number }> {
+  const collection = secret ? COLLECTIONS.councilBallots : COLLECTIONS.councilVotes
+  const count = async (choice: string) =>
+    ((await ctx.db.collection(collection).where({ meetingId, itemId, choice }).count()) as { total: number }).total
+  const [yes, no, abstain] = await Promise.all([count('yes'), count('no'), count('abstain')])
+  return { yes, no, abstain }
+}
+
+/** Open votes of one item, for the minutes (who voted what — never asked for a secret vote). */
+export async function listOpenVotes(ctx: Ctx, meetingId: string, itemId: string): Promise<CouncilVoteDoc[]> {
+  return pageAll<CouncilVoteDoc>(ctx.db.collection(COLLECTIONS.councilVotes).where({ meetingId, itemId, choice: ctx._.in(['yes', 'no', 'abstain']) }))
+}
+
+export async function countVoted(ctx: Ctx, meetingId: string, itemId: string): Promise<number> {
+  return ((await ctx.db.collection(COLLECTIONS.councilVotes).where({ meetingId, itemId }).count()) as { total: number }).total
+}
+
+// ---------- a child's data, collection by collection (guardian export and deletion) ----------
+
+export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
+  const members = ((await ctx.db.collection(COLLECTIONS.councilMembers).where({ childId: child._id }).limit(100).get()) as { data: CouncilMemberDoc[] }).data
+  const memberIds = members.map((m) => m._id)
+  const proposals = ((await ctx.db.collection(COLLECTIONS.councilProposals).where({ childId: child._id }).limit(1000).get()) as { data: ChildProposalDoc[] }).data
+  const votes = memberIds.length
+    ? ((await ctx.db.collection(COLLECTIONS.councilVotes).where({ memberId: ctx._.in(memberIds) }).limit(1000).get()) as { data: CouncilVoteDoc[] }).data
+    : []
+  const communityIds = [...new Set(members.map((m) => m.communityId).concat(child.communityId))]
+  const meetings = (await Promise.all(communityIds.map((id) => listMeetings(ctx, id)))).flat().filter((m) => mentions(m, memberIds))
+  const openids = [child.guardianOpenid, child.openid, ...members.map((m) => m.childOpenid)].filter((x): x is string => !!x)
+  const inbox = ((await ctx.db
+    .collection(COLLECTIONS.inbox)
+    .where({ openid: ctx._.in([...new Set(openids)]), childId: child._id })
+    .limit(1000)
+    .get()) as { data: Record<string, unknown>[] }).data
+  const childOpenids = [...new Set([child.openid, ...members.map((m) => m.childOpenid)].filter((x): x is string => !!x))]
+  const people = (await findByIds<PersonDoc>(ctx.db, COLLECTIONS.people, childOpenids)).filter((p) => p.isChild)
+  const memberships = childOpenids.length
+    ? ((await ctx.db.collection(COLLECTIONS.memberships).where({ openid: ctx._.in(childOpenids.filter((o) => people.some((p) => p._id === o))) }).limit(100).get()) as { data: { _id: string }[] }).data
+    : []
+  return { members, proposals, votes, meetings, inbox, people, memberships }
+}
+
+export function mentions(meeting: CouncilMeetingDoc, memberIds: string[]): boolean {
+  const ids = new Set(memberIds)
+  return (
+    meeting.attendance.some((id) => ids.has(id)) ||
+    meeting.items.some((i) => i.presenterMemberId !== null && ids.has(i.presenterMemberId)) ||
+    meeting.speaking.queue.some((q) => ids.has(q.memberId)) ||
+    (meeting.speaking.current !== null && ids.has(meeting.speaking.current.memberId)) ||
+    Object.keys(meeting.speaking.turns ?? {}).some((id) => ids.has(id))
+  )
+}
+
+export async function removeById(ctx: Ctx, collection: string, ids: string[]): Promise<number> {
+  let removed = 0
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100)
+    const res = (await ctx.db.collection(collection).where({ _id: ctx._.in(chunk) }).remove()) as { stats?: { removed?: number } }
+    removed += res.stats?.removed ?? 0
+  }
+  return removed
+}
+
+export const setMeetingFields = (ctx: Ctx, meetingId: string, changes: Partial<CouncilMeetingDoc>) =>
+  ctx.db.collection(COLLECTIONS.councilMeetings).doc(meetingId).update({ data: whole(ctx, changes) })
+
+/**
+ * The SDK's update merges nested objects field by field; objects and arrays here replace the whole field
+ * (so a removed queue entry or a speaker's turns really go away).
+ */
+function whole(ctx: Ctx, changes: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(changes)) {
+    out[key] = value !== null && typeof value === 'object' && !(value instanceof Date) ? ctx._.set(value) : value
+  }
+  return out
+}
+
+export { fail }
+
+/**
+ * Hand a council decision to the residents' proposals flow (issue 5's `proposals` collection, ProposalDoc shape):
+ * an accepted, public proposal by 儿童议事会 — never the child's alias — that staff can turn into a project.
+ */
+export async function insertResidentProposal(
+  ctx: Ctx,
+  p: { communityId: string; title: string; description: string; category: string; decision: string; by: string; now: Date },
+): Promise<string> {
+  const doc: Omit<ProposalDoc, '_id'> = {
+    communityId: p.communityId,
+    title: p.title.slice(0, 40),
+    description: p.description.slice(0, 1000),
+    category: p.category,
+    place: null,
+    photos: [],
+    anonymous: false,
+    authorName: '儿童议事会',
+    authorIsChild: true,
+    status: 'accepted',
+    isPublic: true,
+    hidden: false,
+    hiddenBy: null,
+    reportCount: 0,
+    moderation: 'pass',
+    supportCount: 0,
+    commentCount: 0,
+    supportUntil: null,
+    thresholdReachedAt: null,
+    answerDueAt: null,
+    review: { decision: 'publish', reason: null, at: p.now },
+    answer: { decision: 'accepted', explanation: `儿童议事会决定：${p.decision}`.slice(0, 1000), cost: null, dueDate: null, answeredAt: p.now },
+    finalAnsweredAt: p.now,
+    projectId: null,
+    timeline: [
+      { at: p.now, kind: 'published', text: '来自儿童议事会的决定', audience: 'public' },
+      { at: p.now, kind: 'answered', text: p.decision, audience: 'public' },
+    ],
+    createdBy: p.by,
+    updatedBy: p.by,
+    createdAt: p.now,
+    updatedAt: p.now,
+    publishedAt: p.now,
+  }
+  const res = (await ctx.db.collection(COLLECTIONS.proposals).add({ data: doc })) as { _id: string }
+  return res._id
+}
+
+/** Former members whose retention period has passed. Index council_members_purge. */
+export async function listDueForPurge(ctx: Ctx, now: Date): Promise<CouncilMemberDoc[]> {
+  const res = (await ctx.db
+    .collection(COLLECTIONS.councilMembers)
+    .where({ status: 'left', purgeAfter: ctx._.lte(now) })
+    .limit(100)
+    .get()) as { data: CouncilMemberDoc[] }
+  return res.data
+}

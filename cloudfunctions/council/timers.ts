@@ -1,0 +1,38 @@
+/**
+ * The daily timer (config.json `daily`): delete former members' council data once their retention period has
+ * passed, and tell children whose handed-off proposal the community has completed. Runs without a caller.
+ */
+import { COLLECTIONS, type ProposalDoc } from '../../types/index'
+import { makeLog, type Context } from '../_kernel/context'
+import { findByIds, updateWhere } from '../_kernel/db'
+import type { Platform } from '../_kernel/platform'
+import { doneMessage } from './domain/messages'
+import { eraseFormerMember } from './erase'
+import { notify } from './notify'
+import { getMember, listDueForPurge, listOpenHandoffs } from './repo'
+
+export async function runDaily(ctx: Context): Promise<{ purged: number; told: number }> {
+  let purged = 0
+  for (const member of await listDueForPurge(ctx, ctx.now)) {
+    await eraseFormerMember(ctx, member)
+    purged++
+  }
+  let told = 0
+  const open = await listOpenHandoffs(ctx)
+  const done = new Set(
+    (await findByIds<ProposalDoc>(ctx.db, COLLECTIONS.proposals, open.map((p) => p.handoff!.proposalId))).filter((p) => p.status === 'completed').map((p) => p._id),
+  )
+  for (const p of open) {
+    if (!done.has(p.handoff!.proposalId)) continue
+    const member = await getMember(ctx, p.memberId)
+    if (member) await notify(ctx, [member.guardianOpenid, member.childOpenid], `council.done:${p._id}`, doneMessage(p))
+    await updateWhere(ctx.db, COLLECTIONS.councilProposals, { _id: p._id, handoffOpen: true }, { handoffOpen: false, 'handoff.doneNotifiedAt': ctx.now })
+    told++
+  }
+  return { purged, told }
+}
+
+export function timerContext(cloud: Platform, now = new Date()): Context {
+  const db = cloud.database()
+  return { openid: '', now, db, _: db.command, log: makeLog('council.timer'), platform: cloud, where: 'council.timer' }
+}

@@ -1,0 +1,33 @@
+import { eventsContract } from '../../../types/index'
+import { deliver } from '../../_kernel/inbox'
+import { fail, forbidden } from '../../_kernel/errors'
+import { action } from '../../_kernel/router'
+import { toSignupResult } from '../domain/event-view'
+import { promotedMessage } from '../domain/messages'
+import { canManageEvent, ownsSignup } from '../domain/permissions'
+import { cancelTx, getSignup, settleQueue, signupIdOf } from '../repo'
+import { loadVisibleEvent, participantOf } from './load'
+
+/**
+ * Give a place (or a waitlist spot, or a lottery registration) back. A freed place goes to the first on the waitlist
+ * in the same transaction, and they are told (inbox + subscribe message). Cancelling twice changes nothing.
+ */
+export const cancelSignUp = action(eventsContract.cancel, async (ctx, input) => {
+  const { event, viewer } = await loadVisibleEvent(ctx, input.eventId)
+  const signup = await getSignup(ctx, signupIdOf(event._id, participantOf(ctx, input.participantId)))
+  if (!signup) {
+    if (!canManageEvent(viewer, event) && input.participantId !== undefined && input.participantId !== ctx.openid) forbidden()
+    fail('SIGNUP.NOT_FOUND', 'no such sign-up')
+  }
+  if (!ownsSignup(viewer, signup) && !canManageEvent(viewer, event)) forbidden()
+  if (signup.status === 'pending') {
+    // Queued but not decided (its sign-up call is still running): decide the queue first.
+    await settleQueue(ctx, event._id, ctx.now, 5).catch(() => null)
+    if ((await getSignup(ctx, signup._id))?.status === 'pending') fail('EVENT.BUSY', 'the sign-up is still being decided')
+  }
+  const out = await cancelTx(ctx, event._id, signup._id, ctx.openid, ctx.now)
+  if (out.promoted?.ownerOpenid) {
+    await deliver(ctx, [out.promoted.ownerOpenid], `promoted:${out.promoted._id}:${out.promoted.seq}`, promotedMessage(out.event, out.promoted))
+  }
+  return { signup: toSignupResult(out.signup, null, false), promoted: out.promoted !== null }
+})

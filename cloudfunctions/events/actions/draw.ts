@@ -1,0 +1,121 @@
+/**
+ * Drawing a lottery, in steps that can be re-run after a crash and can never produce a second, different draw:
+ *  1. claim: the event goes drawState none → applying by a conditional update (one claimant; from then on no
+ *     cancellation commits — they answer EVENT.BUSY — and sign-up is closed, so the registrations are fixed);
+ *  2. the draw document (`_id` = eventId) is computed from the revealed seed and the registrations and inserted:
+ *     the commit point. A second insert fails, so a published draw is never recomputed or changed;
+ *  3. apply: each registration becomes confirmed or waitlisted (seq = drawn order) by a conditional update
+ *     (status still `registered`), so re-applying changes nothing twice;
+ *  4. finish: counters set from the draw and drawState → done; then everyone is told (inbox ids are deterministic).
+ * A timer re-runs 2–4 for a draw left `applying` for more than two minutes.
+ */
+import { type DrawDoc, type EventDoc, type SignupDoc } from '../../../types/index'
+import type { Context } from '../../_kernel/context'
+import { deliver } from '../../_kernel/inbox'
+import { fail } from '../../_kernel/errors'
+import { ageOnEventDay, checkDraw, quotaBand } from '../domain/event-rules'
+import { LOTTERY_ALGORITHM, allocate, entryKey } from '../domain/lottery'
+import { drawnMessage } from '../domain/messages'
+import { allSignups, getDraw, getEvent, insertDraw, settleQueue, updateEventWhere, updateSignupWhere } from '../repo'
+
+const PARALLEL = 16
+
+async function inBatches<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await run(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker))
+}
+
+/** Step 1: claim the draw, or refuse with the reason (ALREADY_DRAWN, DRAW_NOT_DUE, …). */
+export async function claimDraw(ctx: Context, event: EventDoc): Promise<void> {
+  const refusal = checkDraw(event, ctx.now)
+  if (refusal) fail(refusal.code, refusal.message)
+  // Registrations that arrived before the close but are still queued are decided first, so the draw includes them.
+  await settleQueue(ctx, event._id, ctx.now, 5).catch((error) => ctx.log.warn('queue not settled before the draw', (error as Error).message))
+  const claimed = await updateEventWhere(
+    ctx,
+    { _id: event._id, status: 'published', allocation: 'lottery', drawState: 'none', signupClosesAt: ctx._.lte(ctx.now) },
+    { drawState: 'applying', updatedAt: ctx.now },
+  )
+  if (!claimed) fail('EVENT.ALREADY_DRAWN', 'someone else is drawing or has drawn this lottery')
+}
+
+/** Steps 2–4 (idempotent). Returns the published draw. */
+export async function applyDraw(ctx: Context, eventId: string, by: string): Promise<DrawDoc> {
+  const event = await getEvent(ctx, eventId)
+  if (!event || event.drawState === 'none') fail('EVENT.INVALID_STATE', 'the draw was not claimed')
+  let draw = await getDraw(ctx, eventId)
+  if (!draw) {
+    if (!event.lotterySeed || !event.seedCommitment) throw new Error(`lottery ${eventId} has no seed`)
+    const registered = await allSignups(ctx, eventId, ['registered'])
+    const signupIds: Record<string, string> = {}
+    const entries = registered.map((s) => {
+      const key = entryKey(s._id)
+      signupIds[key] = s._id
+      return { key, band: quotaBand(event.quotas, s.birthYear === null ? null : ageOnEventDay(s.birthYear, event.startAt)) }
+    }).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    const result = allocate({ seed: event.lotterySeed, capacity: event.capacity, quotas: event.quotas, entries })
+    const candidate: DrawDoc = {
+      _id: eventId,
+      eventId,
+      communityId: event.communityId,
+      seed: event.lotterySeed,
+      seedCommitment: event.seedCommitment,
+      algorithm: LOTTERY_ALGORITHM,
+      capacity: event.capacity,
+      quotas: event.quotas.map((q, i) => ({ ...q, filled: result.filled[i] })),
+      entries,
+      order: result.order,
+      seqBase: event.seq,
+      confirmed: result.confirmed.length,
+      waitlisted: result.waitlisted.length,
+      signupIds,
+      drawnBy: by,
+      drawnAt: ctx.now,
+    }
+    draw = (await insertDraw(ctx, candidate)) ? candidate : await getDraw(ctx, eventId)
+    if (!draw) throw new Error(`draw of ${eventId} vanished`)
+  }
+  const d = draw
+  await inBatches(d.order.map((key, i) => ({ key, i })), async ({ key, i }) => {
+    const won = i < d.confirmed
+    await updateSignupWhere(ctx, { _id: d.signupIds[key], status: 'registered' }, {
+      status: won ? 'confirmed' : 'waitlisted',
+      seq: d.seqBase + i + 1,
+      confirmedAt: won ? d.drawnAt : null,
+      updatedAt: d.drawnAt,
+    })
+  })
+  const finished = await updateEventWhere(ctx, { _id: eventId, drawState: 'applying' }, {
+    drawState: 'done',
+    drawnAt: d.drawnAt,
+    seq: d.seqBase + d.order.length,
+    confirmedCount: d.confirmed,
+    waitlistCount: d.waitlisted,
+    registeredCount: 0,
+    lotteryStats: { registrations: d.entries.length, confirmed: d.confirmed, waitlisted: d.waitlisted, filled: d.quotas.map((q) => q.filled) },
+    updatedAt: ctx.now,
+  })
+  if (finished) await tellEveryone(ctx, { ...event, drawState: 'done' }, d)
+  return d
+}
+
+/** One message per owner, naming each of their participants and where they landed. */
+async function tellEveryone(ctx: Context, event: EventDoc, d: DrawDoc): Promise<void> {
+  const signups = await allSignups(ctx, event._id, ['confirmed', 'waitlisted'])
+  const rankOf = new Map(d.order.map((key, i) => [d.signupIds[key], i]))
+  const byOwner = new Map<string, SignupDoc[]>()
+  for (const s of signups) {
+    if (!s.ownerOpenid || !rankOf.has(s._id)) continue
+    byOwner.set(s.ownerOpenid, [...(byOwner.get(s.ownerOpenid) ?? []), s])
+  }
+  await inBatches([...byOwner.entries()], async ([owner, mine]) => {
+    const lines = mine.map((s) => {
+      const rank = rankOf.get(s._id)!
+      return { name: s.displayName, won: rank < d.confirmed, position: rank < d.confirmed ? null : rank - d.confirmed + 1 }
+    })
+    await deliver(ctx, [owner], `drawn:${event._id}`, drawnMessage(event, lines))
+  })
+}

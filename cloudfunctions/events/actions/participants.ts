@@ -1,0 +1,64 @@
+/** Who a place is for: the caller, or one of the caller's children (guardian). */
+import { COLLECTIONS, type ChildDoc, type EventDoc, type MembershipDoc, type PersonDoc } from '../../../types/index'
+import type { Context } from '../../_kernel/context'
+import { findById } from '../../_kernel/db'
+import { fail, forbidden } from '../../_kernel/errors'
+import type { Viewer } from '../../_kernel/permissions'
+import { membershipId, viewerFrom } from '../../_kernel/viewer'
+import { canJoinEvent, canSeeEvent } from '../domain/permissions'
+import { getChild, getEvent, type NewParticipant } from '../repo'
+
+/**
+ * Everything a sign-up needs, in two round trips: the event, then — at once — the caller's person record, their
+ * membership of the event's community and the child they name (the sign-up path is the hot one under a burst).
+ * A draft is NOT_FOUND and an event the caller may not see FORBIDDEN, as everywhere.
+ */
+export async function loadForSignUp(
+  ctx: Context,
+  eventId: string,
+  participantId: string | undefined,
+): Promise<{ event: EventDoc; viewer: Viewer; participant: NewParticipant }> {
+  const event = await getEvent(ctx, eventId)
+  if (!event) fail('EVENT.NOT_FOUND', 'event not found')
+  const self = participantId === undefined || participantId === ctx.openid
+  const [person, membership, child] = await Promise.all([
+    findById<PersonDoc>(ctx.db, COLLECTIONS.people, ctx.openid),
+    findById<MembershipDoc>(ctx.db, COLLECTIONS.memberships, membershipId(event.communityId, ctx.openid)),
+    self ? Promise.resolve(null) : getChild(ctx, participantId!),
+  ])
+  const viewer = viewerFrom(ctx.openid, person, membership ? [membership] : [])
+  if (!canSeeEvent(viewer, event)) {
+    if (event.status === 'draft') fail('EVENT.NOT_FOUND', 'event not found')
+    forbidden()
+  }
+  return { event, viewer, participant: participantFrom(ctx, viewer, event, person, self ? null : child, self) }
+}
+
+/**
+ * `participantId` omitted or the caller's own openid → the caller; otherwise a child the caller is the guardian of.
+ * Someone else's child, an unknown id, or a caller who may not join this event → AUTH.FORBIDDEN.
+ */
+function participantFrom(ctx: Context, viewer: Viewer, event: EventDoc, person: PersonDoc | null, child: ChildDoc | null, self: boolean): NewParticipant {
+  if (!canJoinEvent(viewer, event)) return forbidden('不能报名这个活动')
+  if (self) {
+    return {
+      participantId: ctx.openid,
+      kind: 'self',
+      ownerOpenid: ctx.openid,
+      displayName: person?.nickname || '居民',
+      birthYear: null,
+      source: 'self',
+      proxyBy: null,
+    }
+  }
+  if (!child || child.guardianOpenid !== ctx.openid) return forbidden('只能为自己或自己登记的孩子报名')
+  return {
+    participantId: child._id,
+    kind: 'child',
+    ownerOpenid: ctx.openid,
+    displayName: child.alias,
+    birthYear: child.birthYear,
+    source: 'guardian',
+    proxyBy: null,
+  }
+}

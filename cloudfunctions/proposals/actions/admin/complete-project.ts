@@ -1,0 +1,40 @@
+import { proposalsContract } from '../../../../types/index'
+import { checkTextOrRefuse } from '../../../_kernel/content-check'
+import { fail, forbidden } from '../../../_kernel/errors'
+import { action } from '../../../_kernel/router'
+import { loadViewer } from '../../../_kernel/viewer'
+import { outcomeMessage } from '../../domain/messages'
+import { canManageProposals } from '../../domain/permissions'
+import { toProjectView } from '../../domain/proposal-view'
+import { completeProjectTxn, getProject, getProposals } from '../../repo'
+import { projectFiles, tellAuthorAndSupporters, urlsFor } from '../load'
+
+/**
+ * Staff complete a project and record its outcome (成效). The project and its proposals change in one transaction;
+ * then the author and every supporter of each proposal receive the outcome.
+ */
+export const completeProject = action(proposalsContract.complete, async (ctx, input) => {
+  const project = await getProject(ctx, input.projectId)
+  if (!project) fail('PROJECT.NOT_FOUND', 'project not found')
+  const viewer = await loadViewer(ctx, [project.communityId])
+  if (!canManageProposals(viewer, project.communityId)) forbidden()
+  if (project.status !== 'active') fail('PROJECT.INVALID_STATE', 'the project is already completed')
+  const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', content: input.outcome })
+  if (verdict === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the outcome text needs review')
+
+  const outcome = { text: input.outcome, photos: input.photos ?? [], completedAt: ctx.now }
+  const result = await completeProjectTxn(ctx, project._id, outcome, ctx.openid, {
+    at: ctx.now,
+    kind: 'completed',
+    text: input.outcome,
+    audience: 'public',
+  })
+  if ('refused' in result) fail(result.refused, 'cannot complete the project')
+
+  const proposals = await getProposals(ctx, project.proposalIds)
+  for (const p of proposals.filter((x) => x.status === 'completed' && x.projectId === project._id)) {
+    await tellAuthorAndSupporters(ctx, p, `${p._id}:outcome:${project._id}`, outcomeMessage(p, { title: project.title, outcome: input.outcome }, ctx.now))
+  }
+  const done = (await getProject(ctx, project._id))!
+  return toProjectView(done, proposals, viewer, await urlsFor(ctx, projectFiles(done)))
+})

@@ -1,0 +1,78 @@
+import { ANONYMOUS_NAME, proposalsContract, type ProposalDoc } from '../../../types/index'
+import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { fail, forbidden } from '../../_kernel/errors'
+import { action } from '../../_kernel/router'
+import { loadViewer } from '../../_kernel/viewer'
+import { canSubmitProposal } from '../domain/permissions'
+import { checkCategory, initialStatus, publication } from '../domain/proposal-rules'
+import { getCommunity, getPerson, getSettings, insertProposal } from '../repo'
+import { proposalView } from './load'
+
+/** The name public views show: the nickname, or 居民 (anonymous, or no nickname yet). */
+export const displayName = (nickname: string | null | undefined, anonymous: boolean) =>
+  anonymous ? ANONYMOUS_NAME : nickname?.trim() || ANONYMOUS_NAME
+
+/**
+ * A member submits a proposal. Risky text is refused; text for review, photos and children's proposals wait for
+ * staff; otherwise a post-review community publishes at once and a pre-review one waits for staff.
+ */
+export const submitProposal = action(proposalsContract.submit, async (ctx, input) => {
+  const viewer = await loadViewer(ctx, [input.communityId])
+  if (!canSubmitProposal(viewer, input.communityId)) forbidden()
+  const [community, settings, person] = await Promise.all([
+    getCommunity(ctx, input.communityId),
+    getSettings(ctx, input.communityId),
+    getPerson(ctx, ctx.openid),
+  ])
+  if (!community) fail('COMMUNITY.NOT_FOUND', 'community not found')
+  const refusal = checkCategory(settings, input.category)
+  if (refusal) fail(refusal.code, refusal.message)
+  const place = input.place ? input.place : null
+  const moderation = await checkTextOrRefuse(ctx, {
+    scene: 'forum',
+    title: input.title,
+    content: [input.title, input.description, place].filter(Boolean).join('\n'),
+  })
+  const photos = input.photos ?? []
+  const anonymous = input.anonymous ?? false
+  const status = initialStatus(settings, { moderation, photoCount: photos.length, authorIsChild: viewer.isChild })
+
+  const doc: Omit<ProposalDoc, '_id'> = {
+    communityId: input.communityId,
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    place,
+    photos,
+    anonymous,
+    authorName: displayName(person?.nickname, anonymous),
+    authorIsChild: viewer.isChild,
+    status,
+    isPublic: false,
+    hidden: false,
+    hiddenBy: null,
+    reportCount: 0,
+    moderation,
+    supportCount: 0,
+    commentCount: 0,
+    supportUntil: null,
+    thresholdReachedAt: null,
+    answerDueAt: null,
+    review: null,
+    answer: null,
+    finalAnsweredAt: null,
+    projectId: null,
+    timeline: [{ at: ctx.now, kind: 'submitted', text: null, audience: 'public' }],
+    createdBy: ctx.openid,
+    updatedBy: ctx.openid,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    publishedAt: null,
+  }
+  if (status === 'published') {
+    Object.assign(doc, publication(ctx.now, settings))
+    doc.timeline.push({ at: ctx.now, kind: 'published', text: null, audience: 'public' })
+  }
+  const proposal = await insertProposal(ctx, doc)
+  return proposalView(ctx, proposal, viewer)
+})

@@ -1,0 +1,19 @@
+import Taro from '@tarojs/taro'
+import { Button, View } from '@tarojs/components'
+
+/** The way into 儿童议事会 from 首页 / 我的: a big friendly button; staff also get the management screen. */
+export default function CouncilEntry({ communityId, canManage }: { communityId: string; canManage?: boolean }) {
+  const go = (url: string) => Taro.navigateTo({ url: `${url}?communityId=${communityId}` })
+  return (
+    <View className='yb-card yb-council-entry'>
+      <Button className='yb-btn yb-btn--block yb-council-entry__main' onClick={() => go('/packages/council/pages/index/index')}>
+        🧒 儿童议事会
+      </Button>
+      {canManage && (
+        <Button className='yb-btn yb-btn--block' onClick={() => go('/packages/council-staff/pages/index/index')}>
+          议事会管理
+        </Button>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,135 @@
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { ANSWER_KINDS, ANSWER_KIND_LABEL, MEETING_STATUS_LABEL, formatShanghai, parseShanghai, type AnswerKind } from 'types/index'
+import type { ChildProposalView, StaffBoardOutput } from 'types/council'
+import type { ActionOutput } from 'types/contract'
+import PageShell from '@/components/page-shell'
+import { Empty, ErrorView, Forbidden, Loading } from '@/components/status-view'
+import type { Result } from '@/lib/cloud'
+import { errorCopy } from '@/lib/error-copy'
+import { useLoadState } from '@/lib/use-load-state'
+import { councilStaffApi, getCurrentCommunity } from '../../api'
+
+type Data = { board: StaffBoardOutput; meetings: ActionOutput<'council', 'meetings'>['meetings'] }
+
+async function load(communityId: string): Promise<Result<Data>> {
+  const [board, meetings] = await Promise.all([councilStaffApi.board(communityId), councilStaffApi.meetings(communityId)])
+  if (!board.ok) return board
+  if (!meetings.ok) return meetings
+  return { ok: true, data: { board: board.data, meetings: meetings.data.meetings } }
+}
+
+const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
+
+function AnswerForm({ p, onDone }: { p: ChildProposalView; onDone: () => void }) {
+  const [kind, setKind] = useState<AnswerKind>('yes')
+  const [text, setText] = useState('')
+  return (
+    <View className='council-staff-answer'>
+      <View className='yb-row'>
+        {ANSWER_KINDS.map((k) => (
+          <View key={k} className={`yb-chip${kind === k ? ' yb-chip--on' : ''}`} onClick={() => setKind(k)}>{ANSWER_KIND_LABEL[k]}</View>
+        ))}
+      </View>
+      <Textarea className='yb-input council-staff-answer-text' maxlength={300} placeholder='用孩子能懂的话回信：会做什么、什么时候，或者为什么暂时不行' value={text} onInput={(e) => setText(e.detail.value)} />
+      <Button className='yb-btn yb-btn--primary' onClick={async () => {
+        const res = await councilStaffApi.respond({ proposalId: p.proposalId, kind, text })
+        if (!res.ok) return toast(errorCopy(res.error))
+        toast('回信已发给孩子和家长')
+        onDone()
+      }}>发送回信</Button>
+    </View>
+  )
+}
+
+/** Staff: review child proposals, answer every reviewed one (overdue counted), approve applications, meetings. */
+export default function CouncilStaffPage() {
+  const [state, run] = useLoadState<Data>()
+  const communityId = useRef('')
+  const refresh = () => run(() => load(communityId.current))
+  const [title, setTitle] = useState('')
+  const [when, setWhen] = useState('')
+  const [place, setPlace] = useState('')
+  useLoad((params) => {
+    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
+  })
+  useDidShow(() => {
+    refresh()
+  })
+  usePullDownRefresh(async () => {
+    await refresh()
+    Taro.stopPullDownRefresh()
+  })
+  const shell = (c: any) => <PageShell className='council-staff'>{c}</PageShell>
+  if (state.kind === 'loading') return shell(<Loading />)
+  if (state.kind === 'error') return state.error.code === 'AUTH.FORBIDDEN' ? shell(<Forbidden />) : shell(<ErrorView error={state.error} onRetry={refresh} />)
+  const { board, meetings } = state.data
+  const act = async (p: Promise<Result<unknown>>, done: string) => {
+    const res = await p
+    toast(res.ok ? done : errorCopy(res.error))
+    refresh()
+  }
+  const openMeeting = (meetingId: string) => Taro.navigateTo({ url: `/packages/council-staff/pages/meeting/index?meetingId=${meetingId}` })
+  return shell(
+    <View>
+      <View className='yb-card'>
+        <View className='yb-hero'>儿童议事会管理</View>
+        <View className='yb-small council-staff-counts'>
+          待审核 {board.counts.pendingReview} · 待回信 {board.counts.awaitingAnswer} · 已超期 {board.counts.overdue} · 已回信 {board.counts.answered} · 待批准报名 {board.counts.pendingMembers}
+        </View>
+      </View>
+      <View className='yb-section-title'>报名</View>
+      {board.pendingMembers.length === 0 && <Empty title='没有待批准的报名' />}
+      {board.pendingMembers.map((m) => (
+        <View key={m.memberId} className='yb-card yb-row council-staff-member'>
+          <Text>{m.label}</Text>
+          <View className='yb-spacer' />
+          <Button className='yb-btn yb-btn--primary' onClick={() => act(councilStaffApi.approveMember(m.memberId), '已批准')}>批准</Button>
+        </View>
+      ))}
+      <View className='yb-section-title'>待审核的建议</View>
+      {board.pendingReview.length === 0 && <Empty title='没有待审核的建议' />}
+      {board.pendingReview.map((p) => (
+        <View key={p.proposalId} className='yb-card council-staff-review'>
+          <View className='yb-title'>{p.label}</View>
+          <View>👀 {p.noticed}</View>
+          <View>💡 {p.idea}</View>
+          <View className='yb-row yb-actions'>
+            <Button className='yb-btn yb-btn--primary' onClick={() => act(councilStaffApi.review({ proposalId: p.proposalId, decision: 'approve' }), '已通过')}>通过</Button>
+            <Button className='yb-btn' onClick={() => act(councilStaffApi.review({ proposalId: p.proposalId, decision: 'reject' }), '已标记不通过，请给孩子回信')}>不通过</Button>
+          </View>
+        </View>
+      ))}
+      <View className='yb-section-title'>等大人回信</View>
+      {board.awaitingAnswer.length === 0 && <Empty title='每个孩子都收到回信了' />}
+      {board.awaitingAnswer.map((p) => (
+        <View key={p.proposalId} className='yb-card council-staff-awaiting'>
+          <View className='yb-title'>{p.label} {p.private?.overdue ? '⏰ 已超期' : ''}</View>
+          <View>💡 {p.idea}</View>
+          <View className='yb-small'>回信期限 {p.private?.answerDueAt ? formatShanghai(p.private.answerDueAt, 'YYYY-MM-DD') : '—'}</View>
+          <AnswerForm p={p} onDone={refresh} />
+        </View>
+      ))}
+      <View className='yb-section-title'>会议</View>
+      <View className='yb-card council-staff-new-meeting'>
+        <Input className='yb-input' placeholder='会议名称' value={title} onInput={(e) => setTitle(e.detail.value)} />
+        <Input className='yb-input' placeholder='时间，例如 2026-07-01 15:00' value={when} onInput={(e) => setWhen(e.detail.value)} />
+        <Input className='yb-input' placeholder='地点' value={place} onInput={(e) => setPlace(e.detail.value)} />
+        <Button className='yb-btn yb-btn--primary' onClick={async () => {
+          const at = parseShanghai(when)
+          if (Number.isNaN(at.getTime())) return toast('时间格式：2026-07-01 15:00')
+          const res = await councilStaffApi.createMeeting({ communityId: communityId.current, title, startsAt: at.toISOString(), place })
+          if (!res.ok) return toast(errorCopy(res.error))
+          openMeeting(res.data.meetingId)
+        }}>新建会议</Button>
+      </View>
+      {meetings.map((m) => (
+        <View key={m.meetingId} className='yb-card council-staff-meeting-row' onClick={() => openMeeting(m.meetingId)}>
+          <View className='yb-title'>{m.title}</View>
+          <View className='yb-small'>{formatShanghai(m.startsAt)} · {m.place} · {MEETING_STATUS_LABEL[m.status]}</View>
+        </View>
+      ))}
+    </View>,
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '儿童议事会', enablePullDownRefresh: true })

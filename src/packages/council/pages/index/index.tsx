@@ -1,0 +1,226 @@
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import {
+  ANSWER_KIND_LABEL,
+  CHILD_PROPOSAL_STAGE_LABEL,
+  COUNCIL_CATEGORIES,
+  COUNCIL_CATEGORY_EMOJI,
+  COUNCIL_CONSENT_TEXT,
+  COUNCIL_CONSENT_VERSION,
+  MEMBER_STATUS_LABEL,
+  type CouncilCategory,
+} from 'types/council-base'
+import type { ChildProposalView, CouncilMemberView, CouncilView, ProposalsOutput } from 'types/council'
+import type { ProfileView } from 'types/communities'
+import type { ActionOutput } from 'types/contract'
+import PageShell from '@/components/page-shell'
+import { Empty, ErrorView, Loading } from '@/components/status-view'
+import type { Result } from '@/lib/cloud'
+import { errorCopy } from '@/lib/error-copy'
+import { useLoadState } from '@/lib/use-load-state'
+import { councilApi, getCurrentCommunity } from '../../api'
+import { ProposalCard } from '../../components/proposal-card'
+import './index.scss'
+
+type Data = {
+  council: CouncilView | null
+  mine: CouncilMemberView[]
+  proposals: ProposalsOutput
+  meetings: ActionOutput<'council', 'meetings'>['meetings']
+  profile: ProfileView
+}
+
+async function load(communityId: string): Promise<Result<Data>> {
+  const council = await councilApi.council(communityId)
+  if (!council.ok) return council
+  if (!council.data) return { ok: true, data: { council: null, mine: [], proposals: { public: [], mine: [] }, meetings: [], profile: null as any } }
+  const [members, proposals, meetings, profile] = await Promise.all([
+    councilApi.members(communityId),
+    councilApi.proposals(communityId),
+    councilApi.meetings(communityId),
+    councilApi.profile(),
+  ])
+  for (const r of [members, proposals, meetings, profile]) if (!r.ok) return r as Result<never>
+  return {
+    ok: true,
+    data: {
+      council: council.data,
+      mine: members.ok ? members.data.mine : [],
+      proposals: proposals.ok ? proposals.data : { public: [], mine: [] },
+      meetings: meetings.ok ? meetings.data.meetings : [],
+      profile: (profile as any).data,
+    },
+  }
+}
+
+const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
+
+/** 儿童议事会: apply with consent, act as my child (以小明的身份), my child's proposals and answers, meetings. */
+export default function CouncilPage() {
+  const [state, run] = useLoadState<Data>()
+  const communityId = useRef('')
+  const refresh = () => run(() => load(communityId.current))
+  const [mode, setMode] = useState<'home' | 'apply' | 'propose'>('home')
+  const [actingAs, setActingAs] = useState<string>('')
+  const [alias, setAlias] = useState('')
+  const [birthYear, setBirthYear] = useState('')
+  const [agreed, setAgreed] = useState(false)
+  const [noticed, setNoticed] = useState('')
+  const [idea, setIdea] = useState('')
+  const [category, setCategory] = useState<CouncilCategory | ''>('')
+  const [busy, setBusy] = useState(false)
+
+  useLoad((params) => {
+    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
+  })
+  useDidShow(() => {
+    refresh()
+  })
+  usePullDownRefresh(async () => {
+    await refresh()
+    Taro.stopPullDownRefresh()
+  })
+
+  const shell = (children: any) => <PageShell className='council'>{children}</PageShell>
+  if (state.kind === 'loading') return shell(<Loading />)
+  if (state.kind === 'error') return shell(<ErrorView error={state.error} onRetry={refresh} />)
+  const { council, mine, proposals, meetings, profile } = state.data
+  if (!council) return shell(<Empty title='这个社区还没有儿童议事会' hint='社区工作者开设后，这里就能报名了。' />)
+
+  const approved = mine.filter((m) => m.status === 'approved')
+  const acting = approved.find((m) => m.memberId === actingAs) ?? approved[0] ?? null
+  const linkedChildren = (profile?.children ?? []).filter((c) => c.communityId === council.communityId && !mine.some((m) => m.childId === c.childId))
+
+  const apply = async (childId?: string) => {
+    if (!agreed) return toast('请先阅读并同意儿童信息保护规则')
+    setBusy(true)
+    const input = childId
+      ? { communityId: council.communityId, childId, consent: true as const, consentVersion: COUNCIL_CONSENT_VERSION }
+      : { communityId: council.communityId, alias: alias.trim(), birthYear: Number(birthYear), consent: true as const, consentVersion: COUNCIL_CONSENT_VERSION }
+    const res = await councilApi.apply(input)
+    setBusy(false)
+    if (!res.ok) return toast(errorCopy(res.error))
+    toast('报名成功，等社区审核')
+    setMode('home')
+    refresh()
+  }
+  const submit = async () => {
+    if (!acting || !category) return toast('选一个图吧')
+    setBusy(true)
+    const res = await councilApi.submit({ memberId: acting.memberId, noticed, idea, category })
+    setBusy(false)
+    if (!res.ok) return toast(errorCopy(res.error))
+    toast('交上去啦！大人看过后会回信')
+    setNoticed('')
+    setIdea('')
+    setCategory('')
+    setMode('home')
+    refresh()
+  }
+
+  if (mode === 'apply')
+    return shell(
+      <View className='yb-card council-apply'>
+        <View className='yb-title'>为孩子报名 {council.name}</View>
+        <View className='yb-small'>只需要称呼（不用真实姓名）和出生年份。{council.minAge}–{council.maxAge} 岁可以报名。</View>
+        {linkedChildren.map((c) => (
+          <Button key={c.childId} className='yb-btn council__big' disabled={busy} onClick={() => apply(c.childId)}>
+            为 {c.alias}（{c.age}岁）报名
+          </Button>
+        ))}
+        <Input className='council__field council-alias' placeholder='孩子的称呼，例如 小明' value={alias} onInput={(e) => setAlias(e.detail.value)} />
+        <Input className='council__field council-birth-year' type='number' placeholder='出生年份，例如 2015' value={birthYear} onInput={(e) => setBirthYear(e.detail.value)} />
+        <View className='council__consent'>{COUNCIL_CONSENT_TEXT}</View>
+        <View className={`council__cat council-consent${agreed ? ' council__cat--on' : ''}`} onClick={() => setAgreed(!agreed)}>
+          {agreed ? '☑' : '☐'} 我是孩子的监护人，已阅读并同意以上规则
+        </View>
+        <Button className='yb-btn yb-btn--primary council__big' disabled={busy} onClick={() => apply()}>
+          同意并报名
+        </Button>
+        <Button className='yb-btn' onClick={() => setMode('home')}>返回</Button>
+      </View>,
+    )
+
+  if (mode === 'propose' && acting)
+    return shell(
+      <View className='yb-card council-propose'>
+        <View className='yb-title'>以{acting.alias}的身份提建议</View>
+        <View className='council__kid'>👀 我发现了</View>
+        <Textarea className='council__field council-noticed' maxlength={300} placeholder='我看到……' value={noticed} onInput={(e) => setNoticed(e.detail.value)} />
+        <View className='council__kid'>💡 我的主意</View>
+        <Textarea className='council__field council-idea' maxlength={300} placeholder='我觉得可以……' value={idea} onInput={(e) => setIdea(e.detail.value)} />
+        <View className='council__kid'>🖼️ 是关于</View>
+        <View className='council__cats'>
+          {COUNCIL_CATEGORIES.map((c) => (
+            <View key={c} className={`council__cat${category === c ? ' council__cat--on' : ''}`} onClick={() => setCategory(c)}>
+              {COUNCIL_CATEGORY_EMOJI[c]} {c}
+            </View>
+          ))}
+        </View>
+        <Button className='yb-btn yb-btn--primary council__big' disabled={busy} onClick={submit}>
+          交给大人看 ✉️
+        </Button>
+        <Button className='yb-btn' onClick={() => setMode('home')}>返回</Button>
+      </View>,
+    )
+
+  return shell(
+    <View>
+      <View className='yb-card'>
+        <View className='yb-hero'>🧒 {council.name}</View>
+        <View className='yb-small'>任期 {council.termStart} ~ {council.termEnd} · {council.memberCount} 位成员 · 每个建议 {council.answerDays} 天内都会收到大人的回信</View>
+      </View>
+      {mine.map((m) => (
+        <View key={m.memberId} className={`yb-card council-member${acting?.memberId === m.memberId ? ' council__cat--on' : ''}`} onClick={() => setActingAs(m.memberId)}>
+          <Text className='council__kid'>{m.label}</Text> <Text className='yb-small'>{MEMBER_STATUS_LABEL[m.status]}</Text>
+        </View>
+      ))}
+      {acting && (
+        <Button className='yb-btn yb-btn--primary council__big council-propose-btn' onClick={() => setMode('propose')}>
+          💡 我有主意（以{acting.alias}的身份）
+        </Button>
+      )}
+      {council.viewer.canApply && (
+        <Button className='yb-btn council__big council-apply-btn' onClick={() => setMode('apply')}>
+          ✋ 为孩子报名
+        </Button>
+      )}
+      {proposals.mine.length > 0 && <View className='yb-section-title'>我家孩子的建议</View>}
+      {proposals.mine.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
+      <View className='yb-section-title'>📅 议事会</View>
+      {meetings.length === 0 && <Empty title='还没有会议' />}
+      {meetings.map((m) => (
+        <View key={m.meetingId} className='yb-card council-meeting-row' onClick={() => Taro.navigateTo({ url: `/packages/council/pages/meeting/index?meetingId=${m.meetingId}` })}>
+          <View className='yb-title'>{m.title}</View>
+          <View className='yb-small'>{m.startsAt.slice(0, 10)} · {m.place} · {m.status === 'closed' ? '已发布纪要' : '看议程'}</View>
+        </View>
+      ))}
+      <View className='yb-section-title'>大家的建议</View>
+      {proposals.public.length === 0 && <Empty title='还没有建议' />}
+      {proposals.public.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
+      {mine.some((m) => m.viewer.isGuardian) && (
+        <View className='yb-card'>
+          <View className='yb-small'>监护人权利：查看、导出或删除孩子的全部信息</View>
+          {mine.filter((m) => m.viewer.isGuardian).map((m) => (
+            <View key={m.childId} className='yb-row yb-actions'>
+              <Button className='yb-btn' onClick={async () => {
+                const res = await councilApi.exportData(m.childId)
+                if (!res.ok) return toast(errorCopy(res.error))
+                Taro.setClipboardData({ data: JSON.stringify(res.data, null, 2) })
+              }}>导出{m.alias}的信息</Button>
+              <Button className='yb-btn' onClick={async () => {
+                const ok = await Taro.showModal({ title: '删除孩子的全部信息？', content: `${m.alias}的报名、建议、投票记录都会删除，不能恢复。` })
+                if (!ok.confirm) return
+                const res = await councilApi.deleteData(m.childId)
+                if (!res.ok) return toast(errorCopy(res.error))
+                toast('已删除')
+                refresh()
+              }}>删除</Button>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>,
+  )
+}

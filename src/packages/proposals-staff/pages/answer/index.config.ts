@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '答复建议',
+})

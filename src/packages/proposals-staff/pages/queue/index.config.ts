@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '议事管理',
+  enablePullDownRefresh: true,
+})

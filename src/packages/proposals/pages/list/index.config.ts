@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '居民议事',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '三张清单',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,262 @@
+/**
+ * The children's council through the real SDK on the emulator: the whole journey (apply with consent → approve →
+ * the child, through the guardian, proposes → review → agenda → vote → decision → answer → the child sees it),
+ * consent, acting as the child, meeting mode, guardian export and deletion, the retention timer.
+ */
+import {
+  COLLECTIONS,
+  COUNCIL_CONSENT_VERSION,
+  childDataOutput,
+  childProposalViewSchema,
+  councilContract,
+  councilMemberViewSchema,
+  meetingViewSchema,
+  proposalsOutput,
+  shanghaiYear,
+  staffBoardOutput,
+} from '../../types/index'
+import { COUNCIL_A, addChildProposal, addCouncilMember, addMeeting } from './council-fixtures'
+import { A, expectError, expectOk, startHarness, type Harness } from './harness'
+
+const okData = (res: any): any => expectOk(res)
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => {
+  await h?.stop()
+})
+
+const year = () => shanghaiYear(new Date())
+const guardian = (action: string, input: unknown) => h.call('council', action, input, 'demo-guardian')
+const staff = (action: string, input: unknown) => h.call('council', action, input, 'demo-staff')
+
+describe('the journey: apply → approve → propose → review → agenda → vote → decide → answer', () => {
+  it('works end to end, and the child sees the adult’s answer', async () => {
+    const applied = expectOk(
+      await guardian('apply', { communityId: A, alias: '小华', birthYear: year() - 10, consent: true, consentVersion: COUNCIL_CONSENT_VERSION }),
+      councilMemberViewSchema,
+    )
+    expect(applied).toMatchObject({ alias: '小华', age: 10, label: '小华 · 10岁', status: 'pending', viewer: { isGuardian: true } })
+    const member = (await h.db.collection(COLLECTIONS.councilMembers).doc(applied.memberId).get()).data
+    expect(member.consent).toMatchObject({ guardianOpenid: 'demo-guardian', version: COUNCIL_CONSENT_VERSION })
+    expect(member.consent.at).toBeInstanceOf(Date)
+
+    // not a member yet: cannot propose
+    const early = await guardian('submitProposal', { memberId: applied.memberId, noticed: '滑梯坏了', idea: '修滑梯', category: '玩耍的地方' })
+    expectError(early, 'COUNCIL.MEMBER_INVALID_STATE')
+
+    const approved = expectOk(await staff('approveMember', { memberId: applied.memberId }), councilMemberViewSchema)
+    expect(approved.status).toBe('approved')
+    expectError(await staff('approveMember', { memberId: applied.memberId }), 'COUNCIL.MEMBER_INVALID_STATE')
+
+    // 以小华的身份: the guardian submits; the record says who acted
+    const submitted = expectOk(
+      await guardian('submitProposal', { memberId: applied.memberId, noticed: '院坝的秋千链子生锈了', idea: '换一条新链子', category: '安全' }),
+      childProposalViewSchema,
+    )
+    expect(submitted).toMatchObject({ label: '小华 · 10岁', stage: 'pending', private: { submittedBy: 'guardian', status: 'pending' } })
+    const stored = (await h.db.collection(COLLECTIONS.councilProposals).doc(submitted.proposalId).get()).data
+    expect(stored.actedBy).toEqual({ actorOpenid: 'demo-guardian', childId: applied.childId, as: 'guardian' })
+
+    // before review nobody else sees it
+    const residentView = expectOk(await h.as('residentA')('council', 'proposals', { communityId: A }), proposalsOutput)
+    expect(residentView.public.map((p) => p.proposalId)).not.toContain(submitted.proposalId)
+
+    const reviewed = expectOk(await staff('reviewProposal', { proposalId: submitted.proposalId, decision: 'approve' }), childProposalViewSchema)
+    expect(reviewed.stage).toBe('approved')
+    const due = Date.parse(reviewed.private!.answerDueAt!) - Date.now()
+    expect(due).toBeGreaterThan(29 * 86400_000)
+    expect(due).toBeLessThanOrEqual(30 * 86400_000)
+    const afterReview = expectOk(await h.as('residentA')('council', 'proposals', { communityId: A }), proposalsOutput)
+    const seen = afterReview.public.find((p) => p.proposalId === submitted.proposalId)!
+    expect(seen).toMatchObject({ label: '小华 · 10岁', private: null })
+
+    // the meeting
+    const meeting = expectOk(await staff('createMeeting', { communityId: A, title: '秋季议事会', startsAt: new Date(Date.now() + 86400_000).toISOString(), place: '院坝' }), meetingViewSchema)
+    const withItem = expectOk(await staff('addAgendaItem', { meetingId: meeting.meetingId, proposalId: submitted.proposalId, durationMinutes: 10 }), meetingViewSchema)
+    expect(withItem.items[0]).toMatchObject({ title: '换一条新链子', presenter: '小华', fromProposal: true })
+    const twoItems = expectOk(await staff('addAgendaItem', { meetingId: meeting.meetingId, title: '暑假活动', durationMinutes: 5, order: 0 }), meetingViewSchema)
+    expect(twoItems.items.map((i) => i.title)).toEqual(['暑假活动', '换一条新链子'])
+    const reordered = expectOk(await staff('reorderAgenda', { meetingId: meeting.meetingId, itemIds: [...twoItems.items].reverse().map((i) => i.itemId) }), meetingViewSchema)
+    expect(reordered.items.map((i) => i.title)).toEqual(['换一条新链子', '暑假活动'])
+    expectError(await h.as('residentA')('council', 'agenda', { meetingId: meeting.meetingId }), 'COUNCIL.MEETING_NOT_FOUND') // draft
+    const outboxBefore = (await h.emu.dump('outbox')).length
+    expectOk(await staff('publishAgenda', { meetingId: meeting.meetingId }), meetingViewSchema)
+    const publicAgenda = expectOk(await h.as('residentA')('council', 'agenda', { meetingId: meeting.meetingId }), meetingViewSchema)
+    expect(publicAgenda).toMatchObject({ status: 'published', staff: null })
+    const outbox = (await h.emu.dump('outbox')).slice(outboxBefore) as any[]
+    expect(outbox.map((m) => m.touser)).toEqual(expect.arrayContaining(['demo-guardian', 'demo-child']))
+
+    const itemId = reordered.items[0].itemId
+    const members = okData(await staff('members', { communityId: A })).all as { memberId: string; status: string }[]
+    const approvedIds = members.filter((m) => m.status === 'approved').map((m) => m.memberId)
+    expectOk(await staff('recordAttendance', { meetingId: meeting.meetingId, memberIds: approvedIds, present: true }), meetingViewSchema)
+    expectOk(await staff('openVote', { meetingId: meeting.meetingId, itemId, secret: false }), meetingViewSchema)
+    expect(okData(await guardian('castVote', { meetingId: meeting.meetingId, itemId, memberId: applied.memberId, choice: 'yes' }))).toEqual({ counted: true })
+    expect(okData(await guardian('castVote', { meetingId: meeting.meetingId, itemId, memberId: applied.memberId, choice: 'no' }))).toEqual({ counted: false })
+    const closed = expectOk(await staff('closeVote', { meetingId: meeting.meetingId, itemId }), meetingViewSchema)
+    expect(closed.items[0].vote).toMatchObject({ status: 'closed', tally: { yes: 1, no: 0, abstain: 0 }, quorumMet: true, passed: true })
+    expect(closed.items[0].vote!.ballots).toEqual([{ label: '小华 · 10岁', choice: 'yes' }])
+    expectError(await guardian('castVote', { meetingId: meeting.meetingId, itemId, memberId: applied.memberId, choice: 'yes' }), 'COUNCIL.VOTE_NOT_OPEN')
+
+    const decided = expectOk(await staff('recordDecision', { meetingId: meeting.meetingId, itemId, text: '换新链子', nextStep: '社区下周换', handOff: true }), meetingViewSchema)
+    expect(decided.items[0].decision).toMatchObject({ text: '换新链子', handedOff: true })
+    const handedOff = (await h.db.collection(COLLECTIONS.councilProposals).doc(submitted.proposalId).get()).data
+    const resident = (await h.db.collection(COLLECTIONS.proposals).doc(handedOff.handoff.proposalId).get()).data
+    expect(resident).toMatchObject({ status: 'accepted', isPublic: true, authorName: '儿童议事会', communityId: A })
+    expect(JSON.stringify(resident)).not.toMatch(/小华|demo-guardian/)
+
+    const minutes = expectOk(await staff('publishMinutes', { meetingId: meeting.meetingId, summary: '大家都来了', nextSteps: '换链子' }), meetingViewSchema)
+    expect(minutes).toMatchObject({ status: 'closed', minutes: { attendanceCount: approvedIds.length } })
+
+    // the adult's answer reaches the child (through the guardian and the child's inbox + subscribe message)
+    const answered = expectOk(await staff('respond', { proposalId: submitted.proposalId, kind: 'yes', text: '小华，下周就换新链子！' }), childProposalViewSchema)
+    expect(answered.answer).toMatchObject({ kind: 'yes', text: '小华，下周就换新链子！' })
+    const mine = expectOk(await guardian('proposals', { communityId: A }), proposalsOutput).mine.find((p) => p.proposalId === submitted.proposalId)!
+    expect(mine.answer?.text).toBe('小华，下周就换新链子！')
+    expect(mine.stage).toBe('handed_off')
+    const inbox = (await h.emu.dump(COLLECTIONS.inbox)) as any[]
+    expect(inbox.some((i) => i.openid === 'demo-guardian' && i.kind === 'council.answer' && i.childId === applied.childId)).toBe(true)
+
+    // the resident proposal is completed → the daily timer tells the child once
+    await h.db.collection(COLLECTIONS.proposals).doc(handedOff.handoff.proposalId).update({ data: { status: 'completed' } })
+    await h.emu.fireTrigger('council', 'daily')
+    await h.emu.fireTrigger('council', 'daily')
+    const done = ((await h.emu.dump(COLLECTIONS.inbox)) as any[]).filter((i) => i.kind === 'council.done' && i.childId === applied.childId)
+    expect(done.map((i) => i.openid)).toEqual(['demo-guardian'])
+    const final = expectOk(await guardian('proposals', { communityId: A }), proposalsOutput).mine.find((p) => p.proposalId === submitted.proposalId)!
+    expect(final.stage).toBe('done')
+  })
+})
+
+describe('consent', () => {
+  const base = () => ({ communityId: A, alias: '无同意', birthYear: year() - 9, consentVersion: COUNCIL_CONSENT_VERSION })
+  it('an application without consent (missing, false, an old version) stores nothing', async () => {
+    for (const input of [base(), { ...base(), consent: false }, { ...base(), consent: 'yes' }]) {
+      const before = await h.snapshot()
+      expectError(await guardian('apply', input), 'INPUT.INVALID')
+      expect(await h.snapshot()).toEqual(before)
+    }
+    const before = await h.snapshot()
+    expectError(await guardian('apply', { ...base(), consent: true, consentVersion: 'council-consent-2020-01' }), 'COUNCIL.CONSENT_OUTDATED')
+    expect(await h.snapshot()).toEqual(before)
+  })
+  it('an age outside the council’s range stores nothing', async () => {
+    const before = await h.snapshot()
+    expectError(await guardian('apply', { ...base(), birthYear: year() - 4, consent: true }), 'COUNCIL.AGE_OUT_OF_RANGE')
+    expect(await h.snapshot()).toEqual(before)
+  })
+  it('a guardian applies for an already linked child by id, and only for their own', async () => {
+    const linked = okData(await h.as('residentA')('communities', 'addChild', { communityId: A, alias: '豆豆', birthYear: year() - 8 }))
+    expectError(await guardian('apply', { communityId: A, childId: linked.childId, consent: true, consentVersion: COUNCIL_CONSENT_VERSION }), 'COUNCIL.CHILD_NOT_FOUND')
+    const ok = expectOk(await h.as('residentA')('council', 'apply', { communityId: A, childId: linked.childId, consent: true, consentVersion: COUNCIL_CONSENT_VERSION }), councilMemberViewSchema)
+    expect(ok).toMatchObject({ childId: linked.childId, status: 'pending' })
+    // applying twice changes nothing
+    const again = okData(await h.as('residentA')('council', 'apply', { communityId: A, childId: linked.childId, consent: true, consentVersion: COUNCIL_CONSENT_VERSION }))
+    expect(again.memberId).toBe(ok.memberId)
+  })
+})
+
+describe('acting as the child', () => {
+  it('the child’s own linked account acts for itself; another guardian cannot', async () => {
+    const memberId = 'council-community-zhizijie_child-demo-child'
+    const own = okData(await h.call('council', 'submitProposal', { memberId, noticed: '楼下没有垃圾分类的图', idea: '画一张分类图贴在楼下', category: '干净的社区' }, 'demo-child'))
+    expect(own.private.submittedBy).toBe('child')
+    expectError(await h.as('residentA')('council', 'submitProposal', { memberId, noticed: 'x', idea: 'y', category: '其他' }), 'AUTH.FORBIDDEN')
+    expectError(await staff('submitProposal', { memberId, noticed: 'x', idea: 'y', category: '其他' }), 'AUTH.FORBIDDEN')
+  })
+})
+
+describe('meeting mode: the speaking queue', () => {
+  it('everyone gets a turn: those who have not spoken go first; each turn has its own start time', async () => {
+    const [a, b, c] = await Promise.all([addCouncilMember(h, { alias: '甲' }), addCouncilMember(h, { alias: '乙' }), addCouncilMember(h, { alias: '丙' })])
+    const meetingId = await addMeeting(h, { attendance: [a, b, c] })
+    const raise = (memberId: string) => h.as('residentA')('council', 'raiseHand', { meetingId, memberId })
+    expect(okData(await raise(a))).toEqual({ queued: true, position: 1 })
+    expect(okData(await raise(a))).toEqual({ queued: false, position: 1 })
+    let view = expectOk(await staff('nextSpeaker', { meetingId }), meetingViewSchema)
+    expect(view.staff!.speaking.current!.label).toMatch(/^甲/)
+    const firstSince = view.staff!.speaking.current!.since
+    await raise(a) // 甲 again, having spoken once
+    await raise(b)
+    await raise(c)
+    view = expectOk(await staff('nextSpeaker', { meetingId }), meetingViewSchema)
+    expect(view.staff!.speaking.current!.label).toMatch(/^乙/)
+    expect(view.staff!.speaking.current!.since >= firstSince).toBe(true)
+    expect(view.staff!.speaking.queue.map((q) => q.label.slice(0, 1))).toEqual(['丙', '甲'])
+    view = expectOk(await staff('nextSpeaker', { meetingId }), meetingViewSchema)
+    expect(view.staff!.speaking.current!.label).toMatch(/^丙/)
+    const absent = await addCouncilMember(h)
+    expectError(await raise(absent), 'COUNCIL.NOT_PRESENT')
+  })
+})
+
+describe('staff board', () => {
+  it('counts overdue answers', async () => {
+    const memberId = await addCouncilMember(h)
+    await addChildProposal(h, memberId, { status: 'approved', answerDueAt: new Date(Date.now() - 86400_000) })
+    const board = expectOk(await staff('staffBoard', { communityId: A }), staffBoardOutput)
+    expect(board.counts.overdue).toBeGreaterThanOrEqual(2) // the seeded 小雨 proposal and this one
+    expect(board.awaitingAnswer[0].private!.overdue).toBe(true)
+  })
+})
+
+describe('guardian rights', () => {
+  it('export: everything about the child as JSON; nobody else may', async () => {
+    const exported = expectOk(await guardian('myChildData', { childId: 'child-demo-child' }), childDataOutput)
+    expect(exported.child).toMatchObject({ alias: '小明', hasOwnAccount: true })
+    expect(exported.records[COLLECTIONS.councilProposals].length).toBeGreaterThanOrEqual(5)
+    expect(exported.records[COLLECTIONS.councilVotes].length).toBeGreaterThanOrEqual(2)
+    expect(exported.records[COLLECTIONS.councilMeetings].length).toBeGreaterThanOrEqual(2)
+    expectError(await h.as('residentA')('council', 'myChildData', { childId: 'child-demo-child' }), 'AUTH.FORBIDDEN')
+    expectError(await staff('myChildData', { childId: 'child-demo-child' }), 'AUTH.FORBIDDEN')
+  })
+
+  it('delete: removes the child from every collection (checked collection by collection); secret ballots stay counted', async () => {
+    const memberId = await addCouncilMember(h, { guardian: 'demo-resident', alias: '删删', childOpenid: 'test-child-own' })
+    const childId = (await h.db.collection(COLLECTIONS.councilMembers).doc(memberId).get()).data.childId
+    await h.addMember(A, 'test-child-own')
+    await h.db.collection(COLLECTIONS.people).doc('test-child-own').update({ data: { isChild: true } })
+    const proposalId = await addChildProposal(h, memberId, { status: 'approved' })
+    okData(await staff('respond', { proposalId, kind: 'later', text: '我们想一想' })) // inbox entries with childId
+    const meetingId = await addMeeting(h, { attendance: [memberId] })
+    okData(await h.as('residentA')('council', 'raiseHand', { meetingId, memberId }))
+    await h.db.collection(COLLECTIONS.councilMeetings).doc(meetingId).update({ data: { items: [{ itemId: 'item-1', title: 't', presenterAlias: '删删', presenterMemberId: memberId, durationMinutes: 5, order: 0, proposalId, vote: { status: 'open', secret: true, openedAt: new Date(), closedAt: null, tally: null, present: null, memberCount: null, quorumMet: null, passed: null }, decision: null }] } })
+    expect(okData(await h.as('residentA')('council', 'castVote', { meetingId, itemId: 'item-1', memberId, choice: 'yes' }))).toEqual({ counted: true })
+
+    const res = okData(await h.as('residentA')('council', 'deleteChildData', { childId }))
+    expect(res.deleted[COLLECTIONS.children]).toBe(1)
+
+    const needles = [childId, memberId, '删删', 'test-child-own']
+    for (const name of Object.values(COLLECTIONS)) {
+      const text = JSON.stringify(await h.emu.dump(name))
+      for (const needle of needles) expect({ collection: name, needle, found: text.includes(needle) }).toEqual({ collection: name, needle, found: false })
+    }
+    expect(((await h.emu.dump(COLLECTIONS.councilBallots)) as any[]).filter((b) => b.meetingId === meetingId)).toHaveLength(1)
+    expectError(await h.as('residentA')('council', 'myChildData', { childId }), 'COUNCIL.CHILD_NOT_FOUND')
+  })
+
+  it('the retention timer deletes a former member’s council data once the period has passed, not before', async () => {
+    const memberId = await addCouncilMember(h, { alias: '走了' })
+    await addChildProposal(h, memberId)
+    const left = expectOk(await h.as('residentA')('council', 'leave', { memberId }), councilMemberViewSchema)
+    expect(left.status).toBe('left')
+    await h.emu.fireTrigger('council', 'daily')
+    expect(((await h.emu.dump(COLLECTIONS.councilMembers)) as any[]).some((m) => m._id === memberId)).toBe(true)
+    await h.db.collection(COLLECTIONS.councilMembers).doc(memberId).update({ data: { purgeAfter: new Date(Date.now() - 1000) } })
+    await h.emu.fireTrigger('council', 'daily')
+    expect(((await h.emu.dump(COLLECTIONS.councilMembers)) as any[]).some((m) => m._id === memberId)).toBe(false)
+    expect(((await h.emu.dump(COLLECTIONS.councilProposals)) as any[]).some((p) => p.memberId === memberId)).toBe(false)
+  })
+
+  it('a timer event from a client (with a caller) is just an unknown action', async () => {
+    const res = await h.emu.invoke('council', { Type: 'Timer', TriggerName: 'daily' }, { openid: 'demo-resident' })
+    expectError(res, 'ACTION.UNKNOWN')
+  })
+})
+
+it('every action of the contract has an output schema the answers match (checked above via expectOk)', () => {
+  expect(Object.keys(councilContract).length).toBeGreaterThanOrEqual(27)
+})

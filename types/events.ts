@@ -1,0 +1,428 @@
+import { z } from 'zod'
+import { communityIdSchema, idSchema, isoInstantSchema, openidSchema } from './ids'
+import {
+  ADJUSTMENT_NOTE_MAX,
+  ALLOCATIONS,
+  CANCEL_REASON_MAX,
+  EVENT_CAPACITY_MAX,
+  EVENT_CATEGORIES,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_PHASES,
+  EVENT_PLACE_MAX,
+  EVENT_STATUSES,
+  EVENT_TITLE_MAX,
+  OPEN_TO,
+  PARTICIPANT_KINDS,
+  RATING_COMMENT_MAX,
+  RATING_TAGS_MAX,
+  RATING_TAG_MAX,
+  SERIES_TITLE_MAX,
+  SIGNUP_SOURCES,
+  SIGNUP_STATUSES,
+  TICKET_CODE_PATTERN,
+  VENUE_CODE_PATTERN,
+  WALK_IN_NAME_MAX,
+} from './events-base'
+
+export * from './events-base'
+
+export const eventIdSchema = idSchema
+export const eventCategorySchema = z.enum(EVENT_CATEGORIES)
+export const allocationSchema = z.enum(ALLOCATIONS)
+export const openToSchema = z.enum(OPEN_TO)
+export const eventStatusSchema = z.enum(EVENT_STATUSES)
+export const eventPhaseSchema = z.enum(EVENT_PHASES)
+export const signupStatusSchema = z.enum(SIGNUP_STATUSES)
+export const participantKindSchema = z.enum(PARTICIPANT_KINDS)
+export const signupSourceSchema = z.enum(SIGNUP_SOURCES)
+export const ticketCodeSchema = z.string().regex(TICKET_CODE_PATTERN, '无效的票码')
+export const venueCodeSchema = z.string().regex(VENUE_CODE_PATTERN, '无效的签到码')
+/** A month in Chengdu, `2026-07`. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-07')
+
+const titleSchema = z.string().trim().min(1, '请填写活动名称').max(EVENT_TITLE_MAX, `活动名称最多 ${EVENT_TITLE_MAX} 个字`)
+const descriptionSchema = z.string().trim().min(1, '请填写活动介绍').max(EVENT_DESCRIPTION_MAX, `介绍最多 ${EVENT_DESCRIPTION_MAX} 个字`)
+const placeSchema = z.string().trim().min(1, '请填写地点').max(EVENT_PLACE_MAX, `地点最多 ${EVENT_PLACE_MAX} 个字`)
+const capacitySchema = z.number().int('名额须为整数').min(1, '至少 1 个名额').max(EVENT_CAPACITY_MAX, `最多 ${EVENT_CAPACITY_MAX} 个名额`)
+const ageSchema = z.number().int('年龄须为整数').min(0).max(120)
+const limitSchema = z.number().int().min(1).max(100).optional()
+
+/** A reserved share of a lottery's places for one age band (on the event day), e.g. 5–8 岁 10 个名额. */
+export const quotaSchema = z
+  .strictObject({ ageMin: ageSchema, ageMax: ageSchema, places: z.number().int().min(1).max(EVENT_CAPACITY_MAX) })
+  .refine((q) => q.ageMin <= q.ageMax, { message: '年龄段的下限不能大于上限' })
+export type Quota = z.infer<typeof quotaSchema>
+
+// ---------- read models ----------
+
+/** One of the viewer's own sign-ups on an event (themselves or a child). */
+export const mySignupSchema = z.object({
+  signupId: z.string(),
+  participantId: z.string(),
+  displayName: z.string(),
+  kind: participantKindSchema,
+  status: signupStatusSchema,
+  /** 候补第 N 位 — exact, FIFO; null unless waitlisted */
+  position: z.number().int().nullable(),
+  checkedIn: z.boolean(),
+  checkedInAt: isoInstantSchema.nullable(),
+  noShow: z.boolean(),
+  rated: z.boolean(),
+  /** shown as a QR code for staff to scan; null unless the place is confirmed */
+  ticketCode: z.string().nullable(),
+  canCancel: z.boolean(),
+  canRate: z.boolean(),
+  createdAt: isoInstantSchema,
+})
+export type MySignup = z.infer<typeof mySignupSchema>
+
+export const lotterySummarySchema = z.object({
+  /** sha256(seed), published when the event is published — the seed cannot be chosen after seeing the entries */
+  seedCommitment: z.string(),
+  /** revealed by the draw */
+  seed: z.string().nullable(),
+  drawnAt: isoInstantSchema.nullable(),
+  registrations: z.number().int(),
+  confirmed: z.number().int(),
+  waitlisted: z.number().int(),
+  quotas: z.array(z.object({ ageMin: z.number().int(), ageMax: z.number().int(), places: z.number().int(), filled: z.number().int() })),
+})
+export type LotterySummary = z.infer<typeof lotterySummarySchema>
+
+export const eventViewerSchema = z.object({
+  /** staff of the community or the district admin */
+  canManage: z.boolean(),
+  canEdit: z.boolean(),
+  canPublish: z.boolean(),
+  canCancelEvent: z.boolean(),
+  /** the sign-up window is open and the viewer may sign up themselves */
+  canSignUp: z.boolean(),
+  /** the viewer may sign one of their children up (guardian) — which child is checked on sign-up */
+  canSignUpChild: z.boolean(),
+  canDraw: z.boolean(),
+  canCheckIn: z.boolean(),
+})
+
+const eventBase = {
+  eventId: eventIdSchema,
+  communityId: communityIdSchema,
+  title: z.string(),
+  category: eventCategorySchema,
+  place: z.string(),
+  startAt: isoInstantSchema,
+  endAt: isoInstantSchema,
+  capacity: z.number().int(),
+  signupOpensAt: isoInstantSchema,
+  signupClosesAt: isoInstantSchema,
+  /** the effective cancellation deadline for a confirmed place (cancelBefore, else the start) */
+  cancelBefore: isoInstantSchema,
+  ageMin: z.number().int().nullable(),
+  ageMax: z.number().int().nullable(),
+  allocation: allocationSchema,
+  openTo: openToSchema,
+  seriesId: z.string().nullable(),
+  seriesTitle: z.string().nullable(),
+  status: eventStatusSchema,
+  phase: eventPhaseSchema,
+  moderation: z.enum(['pass', 'review']),
+  counts: z.object({
+    confirmed: z.number().int(),
+    waitlisted: z.number().int(),
+    registered: z.number().int(),
+    checkedIn: z.number().int(),
+    noShow: z.number().int(),
+    /** places still free (capacity − confirmed, never below 0) */
+    remaining: z.number().int(),
+  }),
+  lottery: lotterySummarySchema.nullable(),
+  rating: z.object({ count: z.number().int(), average: z.number().nullable() }),
+  mine: z.array(mySignupSchema),
+  viewer: eventViewerSchema,
+  createdAt: isoInstantSchema,
+  updatedAt: isoInstantSchema,
+}
+
+export const eventSummarySchema = z.object(eventBase)
+export type EventSummary = z.infer<typeof eventSummarySchema>
+
+export const eventViewSchema = z.object({
+  ...eventBase,
+  description: z.string(),
+  quotas: z.array(z.object({ ageMin: z.number().int(), ageMax: z.number().int(), places: z.number().int() })),
+  /** the public answer to low ratings ("我们改进了…") on the event, and the latest one on its series */
+  adjustment: z
+    .object({ status: z.enum(['open', 'closed']), openedAt: isoInstantSchema, closedAt: isoInstantSchema.nullable(), note: z.string().nullable() })
+    .nullable(),
+  seriesNote: z.string().nullable(),
+  /** the venue check-in code (scene `a=<code>`); managers only */
+  venueCode: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  publishedAt: isoInstantSchema.nullable(),
+})
+export type EventView = z.infer<typeof eventViewSchema>
+
+/** The answer to a sign-up (and to a cancel): the sign-up's status and, when waitlisted, its exact position. */
+export const signupResultSchema = z.object({
+  signupId: z.string(),
+  eventId: z.string(),
+  participantId: z.string(),
+  displayName: z.string(),
+  kind: participantKindSchema,
+  status: signupStatusSchema,
+  position: z.number().int().nullable(),
+  /** false when the participant was already signed up (a repeated tap changes nothing) */
+  created: z.boolean(),
+})
+export type SignupResult = z.infer<typeof signupResultSchema>
+
+/** A sign-up as staff see it (list, export, check-in). */
+export const staffSignupSchema = z.object({
+  signupId: z.string(),
+  participantId: z.string(),
+  displayName: z.string(),
+  kind: participantKindSchema,
+  source: signupSourceSchema,
+  status: signupStatusSchema,
+  position: z.number().int().nullable(),
+  seq: z.number().int(),
+  birthYear: z.number().int().nullable(),
+  checkedIn: z.boolean(),
+  checkedInAt: isoInstantSchema.nullable(),
+  noShow: z.boolean(),
+  ticketCode: z.string(),
+  proxyBy: z.string().nullable(),
+  createdAt: isoInstantSchema,
+})
+export type StaffSignup = z.infer<typeof staffSignupSchema>
+
+/** The public allocation log of a lottery: enough to recompute the draw, no personal data. */
+export const lotteryLogSchema = z.object({
+  eventId: z.string(),
+  algorithm: z.string(),
+  capacity: z.number().int(),
+  seedCommitment: z.string(),
+  seed: z.string().nullable(),
+  drawnAt: isoInstantSchema.nullable(),
+  quotas: z.array(z.object({ ageMin: z.number().int(), ageMax: z.number().int(), places: z.number().int(), filled: z.number().int() })),
+  /** every registration as an anonymous key (sha256 of the sign-up id, 16 hex) and its quota band (index or null), sorted by key */
+  entries: z.array(z.object({ key: z.string(), band: z.number().int().nullable() })),
+  /** the keys in drawn order; the first `confirmed` got places, the rest joined the waitlist in this order */
+  order: z.array(z.string()),
+  confirmed: z.number().int(),
+  waitlisted: z.number().int(),
+  /** the keys of the viewer's own participants, so they can find themselves */
+  mine: z.array(z.string()),
+})
+export type LotteryLog = z.infer<typeof lotteryLogSchema>
+
+export const seriesViewSchema = z.object({
+  seriesId: z.string(),
+  communityId: z.string(),
+  title: z.string(),
+  note: z.string().nullable(),
+  createdAt: isoInstantSchema,
+})
+export type SeriesView = z.infer<typeof seriesViewSchema>
+
+export const taskViewSchema = z.object({
+  taskId: z.string(),
+  eventId: z.string(),
+  eventTitle: z.string(),
+  communityId: z.string(),
+  seriesId: z.string().nullable(),
+  status: z.enum(['open', 'closed']),
+  average: z.number(),
+  count: z.number().int(),
+  openedAt: isoInstantSchema,
+  closedAt: isoInstantSchema.nullable(),
+  note: z.string().nullable(),
+})
+export type TaskView = z.infer<typeof taskViewSchema>
+
+// ---------- inputs and outputs per action ----------
+
+const iso = isoInstantSchema
+const eventFields = {
+  title: titleSchema,
+  description: descriptionSchema,
+  category: eventCategorySchema,
+  place: placeSchema,
+  startAt: iso,
+  endAt: iso,
+  capacity: capacitySchema,
+  signupOpensAt: iso,
+  signupClosesAt: iso,
+  allocation: allocationSchema,
+  openTo: openToSchema,
+}
+
+export const createEventInput = z
+  .strictObject({
+    communityId: communityIdSchema,
+    ...eventFields,
+    ageMin: ageSchema.optional(),
+    ageMax: ageSchema.optional(),
+    cancelBefore: iso.optional(),
+    seriesId: idSchema.optional(),
+    quotas: z.array(quotaSchema).max(5, '最多 5 个年龄段名额').optional(),
+  })
+  .refine((v) => v.ageMin == null || v.ageMax == null || v.ageMin <= v.ageMax, { message: '最小年龄不能大于最大年龄', path: ['ageMax'] })
+
+export const updateEventInput = z
+  .strictObject({
+    eventId: eventIdSchema,
+    title: titleSchema.optional(),
+    description: descriptionSchema.optional(),
+    category: eventCategorySchema.optional(),
+    place: placeSchema.optional(),
+    startAt: iso.optional(),
+    endAt: iso.optional(),
+    capacity: capacitySchema.optional(),
+    signupOpensAt: iso.optional(),
+    signupClosesAt: iso.optional(),
+    allocation: allocationSchema.optional(),
+    openTo: openToSchema.optional(),
+    ageMin: ageSchema.nullable().optional(),
+    ageMax: ageSchema.nullable().optional(),
+    cancelBefore: iso.nullable().optional(),
+    seriesId: idSchema.nullable().optional(),
+    quotas: z.array(quotaSchema).max(5).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 1, { message: '没有要修改的内容' })
+
+export const eventRefInput = z.strictObject({ eventId: eventIdSchema })
+export const cancelEventInput = z.strictObject({
+  eventId: eventIdSchema,
+  reason: z.string().trim().max(CANCEL_REASON_MAX, `原因最多 ${CANCEL_REASON_MAX} 个字`).optional(),
+})
+export const listEventsInput = z.strictObject({ communityId: communityIdSchema, limit: limitSchema })
+export const listEventsOutput = z.object({ events: z.array(eventSummarySchema) })
+export const listForStaffOutput = z.object({
+  events: z.array(eventSummarySchema),
+  series: z.array(seriesViewSchema),
+  openTasks: z.number().int(),
+})
+/** `participantId` omitted = the caller; otherwise one of the caller's children (childId). */
+export const signUpInput = z.strictObject({ eventId: eventIdSchema, participantId: idSchema.optional() })
+export const cancelSignupInput = z.strictObject({ eventId: eventIdSchema, participantId: idSchema.optional() })
+export const cancelSignupOutput = z.object({
+  signup: signupResultSchema,
+  /** the first on the waitlist took the freed place (FIFO), in the same transaction */
+  promoted: z.boolean(),
+})
+export const mySignupsInput = z.strictObject({ limit: limitSchema })
+export const mySignupsOutput = z.object({ tickets: z.array(z.object({ event: eventSummarySchema, signup: mySignupSchema })) })
+export const listSignupsInput = z.strictObject({
+  eventId: eventIdSchema,
+  status: signupStatusSchema.optional(),
+  /** page after this `seq` */
+  after: z.number().int().min(0).optional(),
+  limit: limitSchema,
+})
+export const listSignupsOutput = z.object({ signups: z.array(staffSignupSchema), nextAfter: z.number().int().nullable() })
+export const checkInInput = z.strictObject({ eventId: eventIdSchema, ticketCode: ticketCodeSchema })
+export const checkInOutput = z.object({ signup: staffSignupSchema, already: z.boolean() })
+export const checkInAtVenueInput = z.strictObject({ code: venueCodeSchema, participantId: idSchema.optional() })
+export const checkInAtVenueOutput = z.object({
+  eventId: z.string(),
+  title: z.string(),
+  checkedIn: z.array(z.object({ participantId: z.string(), displayName: z.string(), already: z.boolean() })),
+})
+export const rateInput = z.strictObject({
+  eventId: eventIdSchema,
+  participantId: idSchema.optional(),
+  score: z.number().int().min(1, '请选择 1–5 分').max(5, '请选择 1–5 分'),
+  tags: z.array(z.string().trim().min(1).max(RATING_TAG_MAX)).max(RATING_TAGS_MAX).optional(),
+  comment: z.string().trim().max(RATING_COMMENT_MAX, `评价最多 ${RATING_COMMENT_MAX} 个字`).optional(),
+})
+export const rateOutput = z.object({
+  score: z.number().int(),
+  rating: z.object({ count: z.number().int(), average: z.number().nullable() }),
+  adjustmentOpened: z.boolean(),
+})
+export const exportOutput = z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rows: z.number().int() })
+export const proxySignUpInput = z.strictObject({
+  eventId: eventIdSchema,
+  /** the walk-in's name or 称呼 as they give it */
+  name: z.string().trim().min(1, '请填写姓名或称呼').max(WALK_IN_NAME_MAX, `最多 ${WALK_IN_NAME_MAX} 个字`),
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+  /** when the walk-in is a registered member: their openid, so the place shows under 我的票 */
+  openid: openidSchema.optional(),
+})
+export const closeAdjustmentInput = z.strictObject({
+  eventId: eventIdSchema,
+  note: z.string().trim().min(5, '请写清楚改进了什么（至少 5 个字）').max(ADJUSTMENT_NOTE_MAX, `最多 ${ADJUSTMENT_NOTE_MAX} 个字`),
+})
+export const tasksInput = z.strictObject({ communityId: communityIdSchema, status: z.enum(['open', 'closed']).optional() })
+export const tasksOutput = z.object({ tasks: z.array(taskViewSchema) })
+export const monthOverviewInput = z.strictObject({ communityId: communityIdSchema, month: monthSchema })
+export const monthOverviewOutput = z.object({
+  month: z.string(),
+  target: z.number().int(),
+  courses: z.number().int(),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      count: z.number().int(),
+      met: z.boolean(),
+      events: z.array(z.object({ eventId: z.string(), title: z.string(), startAt: isoInstantSchema, seriesTitle: z.string().nullable() })),
+    }),
+  ),
+  series: z.array(z.object({ seriesId: z.string(), title: z.string(), sessions: z.number().int() })),
+})
+export const createSeriesInput = z.strictObject({
+  communityId: communityIdSchema,
+  title: z.string().trim().min(1, '请填写系列名称').max(SERIES_TITLE_MAX, `最多 ${SERIES_TITLE_MAX} 个字`),
+})
+export const ticketInput = z.strictObject({ eventId: eventIdSchema, participantId: idSchema.optional() })
+export const ticketOutput = z.object({
+  eventId: z.string(),
+  participantId: z.string(),
+  displayName: z.string(),
+  ticketCode: z.string(),
+  /** what the QR code holds (`YBT:<ticketCode>`) */
+  qrText: z.string(),
+  /** a PNG of the QR code as a data URL */
+  qrDataUrl: z.string(),
+})
+export const venuePosterInput = z.strictObject({ eventId: eventIdSchema, regenerate: z.boolean().optional() })
+export const venuePosterOutput = z.object({ fileId: z.string(), url: z.string(), scene: z.string(), code: z.string(), page: z.string() })
+
+export const eventsContract = {
+  create: { input: createEventInput, output: eventViewSchema },
+  update: { input: updateEventInput, output: eventViewSchema },
+  publish: { input: eventRefInput, output: eventViewSchema },
+  cancelEvent: { input: cancelEventInput, output: eventViewSchema },
+  list: { input: listEventsInput, output: listEventsOutput },
+  listForStaff: { input: listEventsInput, output: listForStaffOutput },
+  get: { input: eventRefInput, output: eventViewSchema },
+  signUp: { input: signUpInput, output: signupResultSchema },
+  cancel: { input: cancelSignupInput, output: cancelSignupOutput },
+  mySignups: { input: mySignupsInput, output: mySignupsOutput },
+  listSignups: { input: listSignupsInput, output: listSignupsOutput },
+  checkIn: { input: checkInInput, output: checkInOutput },
+  checkInAtVenue: { input: checkInAtVenueInput, output: checkInAtVenueOutput },
+  rate: { input: rateInput, output: rateOutput },
+  export: { input: eventRefInput, output: exportOutput },
+  draw: { input: eventRefInput, output: lotteryLogSchema },
+  lotteryLog: { input: eventRefInput, output: lotteryLogSchema },
+  proxySignUp: { input: proxySignUpInput, output: signupResultSchema },
+  closeAdjustment: { input: closeAdjustmentInput, output: eventViewSchema },
+  tasks: { input: tasksInput, output: tasksOutput },
+  monthOverview: { input: monthOverviewInput, output: monthOverviewOutput },
+  createSeries: { input: createSeriesInput, output: seriesViewSchema },
+  ticket: { input: ticketInput, output: ticketOutput },
+  venuePoster: { input: venuePosterInput, output: venuePosterOutput },
+} as const
+
+export type CreateEventInput = z.input<typeof createEventInput>
+export type UpdateEventInput = z.input<typeof updateEventInput>
+export type SignUpInput = z.input<typeof signUpInput>
+export type ListSignupsInput = z.input<typeof listSignupsInput>
+export type RateInput = z.input<typeof rateInput>
+export type ProxySignUpInput = z.input<typeof proxySignUpInput>
+export type MonthOverview = z.infer<typeof monthOverviewOutput>
+export type ListForStaffOutput = z.infer<typeof listForStaffOutput>
+export type CancelSignupOutput = z.infer<typeof cancelSignupOutput>
+export type CheckInOutput = z.infer<typeof checkInOutput>
