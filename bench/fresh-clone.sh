@@ -5,14 +5,14 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/yuanba-clone-XXXX)"
 port="${PORT:-8955}"
-cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { [ -n "${server:-}" ] && kill -- -"$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 t0=$(date +%s.%N)
 git clone -q "$repo" "$work/yuanba"
 cd "$work/yuanba"
 npm install --no-audit --no-fund --loglevel=error >/dev/null 2>&1
 t1=$(date +%s.%N)
-PORT=$port npm start >"$work/start.log" 2>&1 &
+PORT=$port setsid npm start >"$work/start.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/functions/notices" -H 'x-dev-openid: demo-resident' \
     -d '{"action":"list","input":{"communityId":"community-zhizijie"}}' | grep -q '"ok":true'; do
@@ -22,7 +22,7 @@ done
 t2=$(date +%s.%N)
 printf 'clone + npm install: %.1f s\nnpm start → seeded demo answering: %.1f s\nfresh clone → demo running: %.1f s\n' \
   "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(echo "$t2 - $t0" | bc)"
-kill "$server"; wait "$server" 2>/dev/null || true; server=""
+kill -- -"$server"; wait "$server" 2>/dev/null || true; server=""
 if [ "${1:-}" = "--with-tests" ]; then
   t3=$(date +%s.%N)
   npm test >"$work/test.log" 2>&1 || { tail -50 "$work/test.log"; exit 1; }
