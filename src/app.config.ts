@@ -12,10 +12,15 @@ export default defineAppConfig({
     { root: 'packages/proposals-staff', pages: ['pages/queue/index', 'pages/answer/index', 'pages/project/index', 'pages/settings/index'] },
     { root: 'packages/council', pages: ['pages/index/index', 'pages/meeting/index', 'pages/proposal/index'] },
     { root: 'packages/council-staff', pages: ['pages/index/index', 'pages/meeting/index'] },
+    {
+      root: 'packages/events',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/checkin/index', 'pages/lottery/index'],
+    },
+    { root: 'packages/events-staff', pages: ['pages/list/index', 'pages/editor/index', 'pages/signups/index', 'pages/scan/index', 'pages/month/index'] },
   ],
   // Residents open notices from 首页 right away; fetch that small subpackage in the background.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/notices', 'packages/proposals'] },
+    'pages/home/index': { network: 'all', packages: ['packages/notices', 'packages/proposals', 'packages/events'] },
   },
   tabBar: {
     color: '#5c5c5c',

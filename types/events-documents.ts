@@ -135,7 +135,9 @@ export interface DrawDoc {
   quotas: (EventQuota & { filled: number })[]
   entries: { key: string; band: number | null }[]
   order: string[]
-  /** the event's seq before the draw: the i-th drawn sign-up gets seq = seqBase + i + 1 (waitlist order = drawn order) */
+  winners: string[]
+  waitlist: string[]
+  /** the event's seq before the draw: winner i gets seq = seqBase + i + 1, waitlist j gets seqBase + winners + j + 1 */
   seqBase: number
   confirmed: number
   waitlisted: number

@@ -206,8 +206,12 @@ export const lotteryLogSchema = z.object({
   quotas: z.array(z.object({ ageMin: z.number().int(), ageMax: z.number().int(), places: z.number().int(), filled: z.number().int() })),
   /** every registration as an anonymous key (sha256 of the sign-up id, 16 hex) and its quota band (index or null), sorted by key */
   entries: z.array(z.object({ key: z.string(), band: z.number().int().nullable() })),
-  /** the keys in drawn order; the first `confirmed` got places, the rest joined the waitlist in this order */
+  /** every key in drawn order */
   order: z.array(z.string()),
+  /** the keys that got places (quota bands first, then everyone in drawn order), in drawn order */
+  winners: z.array(z.string()),
+  /** the others, in drawn order: the waitlist (position = index + 1) */
+  waitlist: z.array(z.string()),
   confirmed: z.number().int(),
   waitlisted: z.number().int(),
   /** the keys of the viewer's own participants, so they can find themselves */

@@ -2,11 +2,12 @@
  * Reads and writes of the events function: the only place that knows its collections and query shapes.
  *
  * Capacity is never oversold because the event's counters and the sign-up documents they count change together,
- * inside one transaction, with single-document operations by `_id` only:
- *   - sign-up:   read event + `${eventId}_${participantId}` → decide from the counters → inc counters + write sign-up;
+ * inside one transaction, with single-document operations by `_id` only (docs/decisions/0010):
+ *   - sign-up:   the sign-up is queued (`${eventId}_${participantId}`, status `pending`); the holder of the event's
+ *                settling lease decides the whole queue in one transaction, in arrival order, from the counters;
  *   - cancel:    read event + sign-up (+ the waitlist head) → sign-up cancelled, and when a confirmed place is freed
- *                and someone waits, the head is confirmed in the same transaction (FIFO, atomic);
- * Every sign-up takes the event's next `seq`, so the waitlist is ordered by `seq` and a position is exact:
+ *                and someone waits, the head is confirmed in the same transaction (FIFO, atomic).
+ * Every decided sign-up takes the event's next `seq`, so the waitlist is ordered by `seq` and a position is exact:
  * 1 + the number of waitlisted sign-ups with a smaller seq. The waitlist head is found by an indexed query just before
  * the transaction and re-checked inside it (still waitlisted, same seq); a stale head retries the whole step.
  * Transactions go through the kernel's withTransaction, which retries the operation-level conflicts the SDK does not.
@@ -36,8 +37,8 @@ const E = COLLECTIONS.events
 const S = COLLECTIONS.eventSignups
 
 /**
- * Attempts for a transaction on an event's hot document. Under a burst every sign-up touches the same event, so
- * conflicts are the normal case; the kernel backs off between attempts (10 ms × attempt + jitter).
+ * Attempts for a transaction on an event's document (cancellations, check-ins, ratings racing the sign-up batches):
+ * conflicts are normal under load; the kernel backs off between attempts (10 ms × attempt + jitter).
  */
 export const HOT_TX_ATTEMPTS = 40
 
@@ -308,9 +309,17 @@ const SETTLE_DEADLINE_MS = 15_000
 /** The settling lease: one caller at a time decides an event's queue; a crashed holder's lease runs out. */
 const LEASE_MS = 3_000
 /** A lease holder decides at most this many batches before handing over. */
-const BATCHES_PER_LEASE = 4
+const BATCHES_PER_LEASE = 8
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * When this (warm) instance last found an event's lease taken. Under a burst someone is always settling: a newcomer
+ * then waits for its turn instead of asking for the lease first — one request fewer per sign-up. A hint only: a stale
+ * one costs a short wait, never a wrong decision.
+ */
+const seenBusy = new Map<string, number>()
+const BUSY_HINT_MS = 250
 
 /** Queued sign-ups of an event in arrival order (server time, then _id). Index event_signups_queue. */
 export async function listPending(ctx: Ctx, eventId: string): Promise<SignupDoc[]> {
@@ -319,25 +328,26 @@ export async function listPending(ctx: Ctx, eventId: string): Promise<SignupDoc[
 }
 
 /**
- * Decide every queued sign-up of an event, in arrival order, in one transaction: the event is claimed first (one
- * update by _id), then it and the queued sign-ups are read, each gets the next seq and a place, a waitlist position or
- * a lottery registration from the counters, and the counters are written once. Returns the event as left, or null if
- * nothing was queued. Safe to run concurrently (a conflict is retried by the kernel, and a sign-up already decided by
- * someone else is skipped), but callers take the settling lease first so that they rarely collide.
+ * Decide queued sign-ups of an event, in arrival order, in one transaction — only ever by the holder of the event's
+ * settling lease (`lease`). Mutual exclusion is what makes the query of the queue trustworthy: nobody else decides
+ * sign-ups while the lease is ours, and the transaction checks, on the event it has claimed, that the lease still is.
+ * The event is claimed first (an update by _id), then read; each sign-up gets the next seq and a place, a waitlist
+ * position or a lottery registration from the counters; the counters are written once. Returns the event as left,
+ * or null if nothing was queued. Conflicts with other writers of the event (cancellations) are retried by the kernel.
  */
-export async function settleQueue(ctx: Ctx, eventId: string, now: Date, attempts = 5): Promise<EventDoc | null> {
+async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date): Promise<EventDoc | null> {
   const queued = await listPending(ctx, eventId)
   if (queued.length === 0) return null
   return withTransaction(
     ctx.db,
     async (t) => {
-      await t.collection(E).doc(eventId).update({ data: { settledAt: now } }) // claim the event before reading anything
-      const [ev, ...docs] = await Promise.all([getIn<EventDoc>(t, E, eventId), ...queued.map((q) => getIn<SignupDoc>(t, S, q._id))])
+      await t.collection(E).doc(eventId).update({ data: { settledAt: now } }) // claim the event before reading it
+      const ev = await getIn<EventDoc>(t, E, eventId)
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
+      if (ev.settleLeaseUntil !== lease) throw new AppError('EVENT.BUSY', 'the settling lease ran out')
       const next = { ...ev }
       const writes: Promise<unknown>[] = []
-      for (const s of docs) {
-        if (!s || s.status !== 'pending') continue
+      for (const s of queued) {
         const refusal = checkQueued(next, s)
         if (refusal) {
           writes.push(t.collection(S).doc(s._id).update({ data: { status: 'cancelled', rejectCode: refusal.code, cancelledAt: now, cancelledBy: 'system', updatedAt: now } }))
@@ -359,28 +369,40 @@ export async function settleQueue(ctx: Ctx, eventId: string, now: Date, attempts
       await Promise.all(writes)
       return { ...next, ...counters } as EventDoc
     },
-    attempts,
   )
 }
 
 /**
- * Take the event's settling lease (a conditional update: free or expired → mine until now + LEASE_MS), decide up to a
- * few batches, release. Returns false when someone else holds it.
+ * Take the event's settling lease (a conditional update: free or expired → ours until now + LEASE_MS), decide the
+ * queue for up to a few batches, release. Returns false when someone else holds it.
  */
-export async function settleWithLease(ctx: Ctx, eventId: string, now: Date, onSettled: (event: EventDoc) => Promise<void>): Promise<boolean> {
-  const until = Date.now() + LEASE_MS
-  const mine = await updateWhere(ctx.db, E, { _id: eventId, settleLeaseUntil: ctx._.not(ctx._.gt(Date.now())) }, { settleLeaseUntil: until })
-  if (mine !== 1) return false
+export async function settleWithLease(ctx: Ctx, eventId: string, now: Date, onSettled: (event: EventDoc) => Promise<void> = async () => {}): Promise<boolean> {
+  const lease = Date.now() + LEASE_MS
+  const taken = await updateWhere(ctx.db, E, { _id: eventId, settleLeaseUntil: ctx._.not(ctx._.gt(Date.now())) }, { settleLeaseUntil: lease })
+  if (taken !== 1) {
+    seenBusy.set(eventId, Date.now())
+    return false
+  }
+  seenBusy.delete(eventId)
   try {
-    for (let batch = 0; batch < BATCHES_PER_LEASE && Date.now() < until - 500; batch++) {
-      const settled = await settleQueue(ctx, eventId, now)
+    for (let batch = 0; batch < BATCHES_PER_LEASE && Date.now() < lease - 1_000; batch++) {
+      const settled = await settleBatch(ctx, eventId, lease, now)
       if (!settled) break
       await onSettled(settled)
     }
   } finally {
-    await updateWhere(ctx.db, E, { _id: eventId, settleLeaseUntil: until }, { settleLeaseUntil: 0 })
+    await updateWhere(ctx.db, E, { _id: eventId, settleLeaseUntil: lease }, { settleLeaseUntil: 0 })
   }
   return true
+}
+
+/** Decide an event's queue now (before a draw, a cancellation of a queued sign-up, from the timer): wait for the lease a little. */
+export async function settleNow(ctx: Ctx, eventId: string, now: Date): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    if (await settleWithLease(ctx, eventId, now)) return
+    await sleep(10 + Math.random() * 40)
+  }
+  throw new AppError('EVENT.BUSY', 'the sign-up queue is busy')
 }
 
 /**
@@ -432,9 +454,11 @@ export async function signUpQueued(
     if (existing.status === 'cancelled') created = (await updateWhere(ctx.db, S, { _id: id, status: 'cancelled' }, { ...fresh, createdAt: now })) === 1
   }
   const deadline = Date.now() + SETTLE_DEADLINE_MS
-  let wait = 6
+  // A batch transaction takes a few round trips: look again after about that long, then less and less often.
+  let wait = 60
   for (let round = 0; ; round++) {
-    if (round > 0 || !(await settleWithLease(ctx, eventId, now, onSettled))) await sleep(wait / 2 + Math.random() * wait)
+    const busy = Date.now() - (seenBusy.get(eventId) ?? 0) < BUSY_HINT_MS
+    if (round > 0 || busy || !(await settleWithLease(ctx, eventId, now, onSettled))) await sleep(wait / 2 + Math.random() * wait)
     const mine = await getSignup(ctx, id)
     if (!mine) fail('SIGNUP.NOT_FOUND', 'the sign-up vanished')
     if (mine.status !== 'pending') {
@@ -442,8 +466,9 @@ export async function signUpQueued(
       return { signup: mine, created, position: mine.status === 'waitlisted' ? mine.joinPosition : null }
     }
     if (Date.now() > deadline) throw new AppError('EVENT.BUSY', 'the sign-up queue did not move')
-    if (round > 0) await settleWithLease(ctx, eventId, now, onSettled)
-    wait = Math.min(40, wait * 1.5)
+    // Newcomers take the lease when it is free; a waiter takes it over only if the queue seems stuck.
+    if (round >= 1) await settleWithLease(ctx, eventId, now, onSettled)
+    wait = Math.min(80, wait * 1.4)
   }
 }
 

@@ -12,7 +12,7 @@ import { REMINDER_HOURS_AHEAD } from '../../types/index'
 import { noShowsDue, reminderDue } from './domain/event-rules'
 import { reminderMessage } from './domain/messages'
 import { applyDraw, claimDraw } from './actions/draw'
-import { allSignups, eventsWithStuckQueue, listDrawCandidates, settleQueue, listEndedBetween, listStartingBetween, markNoShows, updateEventWhere } from './repo'
+import { allSignups, eventsWithStuckQueue, listDrawCandidates, settleWithLease, listEndedBetween, listStartingBetween, markNoShows, updateEventWhere } from './repo'
 
 const MINUTE = 60_000
 const STUCK_DRAW_MS = 2 * MINUTE
@@ -20,7 +20,7 @@ const STUCK_DRAW_MS = 2 * MINUTE
 export async function drawDue(ctx: Context) {
   let settled = 0
   for (const eventId of await eventsWithStuckQueue(ctx, new Date(ctx.now.getTime() - MINUTE))) {
-    if (await settleQueue(ctx, eventId, ctx.now, 5).catch(() => null)) settled++
+    if (await settleWithLease(ctx, eventId, ctx.now).catch(() => false)) settled++
   }
   let drawn = 0
   let resumed = 0

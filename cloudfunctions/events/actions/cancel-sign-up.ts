@@ -5,7 +5,7 @@ import { action } from '../../_kernel/router'
 import { toSignupResult } from '../domain/event-view'
 import { promotedMessage } from '../domain/messages'
 import { canManageEvent, ownsSignup } from '../domain/permissions'
-import { cancelTx, getSignup, settleQueue, signupIdOf } from '../repo'
+import { cancelTx, getSignup, settleNow, signupIdOf } from '../repo'
 import { loadVisibleEvent, participantOf } from './load'
 
 /**
@@ -22,7 +22,7 @@ export const cancelSignUp = action(eventsContract.cancel, async (ctx, input) => 
   if (!ownsSignup(viewer, signup) && !canManageEvent(viewer, event)) forbidden()
   if (signup.status === 'pending') {
     // Queued but not decided (its sign-up call is still running): decide the queue first.
-    await settleQueue(ctx, event._id, ctx.now, 5).catch(() => null)
+    await settleNow(ctx, event._id, ctx.now).catch(() => null)
     if ((await getSignup(ctx, signup._id))?.status === 'pending') fail('EVENT.BUSY', 'the sign-up is still being decided')
   }
   const out = await cancelTx(ctx, event._id, signup._id, ctx.openid, ctx.now)

@@ -4,7 +4,7 @@
  *     cancellation commits — they answer EVENT.BUSY — and sign-up is closed, so the registrations are fixed);
  *  2. the draw document (`_id` = eventId) is computed from the revealed seed and the registrations and inserted:
  *     the commit point. A second insert fails, so a published draw is never recomputed or changed;
- *  3. apply: each registration becomes confirmed or waitlisted (seq = drawn order) by a conditional update
+ *  3. apply: each registration becomes confirmed or waitlisted (waitlist seq = drawn order) by a conditional update
  *     (status still `registered`), so re-applying changes nothing twice;
  *  4. finish: counters set from the draw and drawState → done; then everyone is told (inbox ids are deterministic).
  * A timer re-runs 2–4 for a draw left `applying` for more than two minutes.
@@ -16,7 +16,7 @@ import { fail } from '../../_kernel/errors'
 import { ageOnEventDay, checkDraw, quotaBand } from '../domain/event-rules'
 import { LOTTERY_ALGORITHM, allocate, entryKey } from '../domain/lottery'
 import { drawnMessage } from '../domain/messages'
-import { allSignups, getDraw, getEvent, insertDraw, settleQueue, updateEventWhere, updateSignupWhere } from '../repo'
+import { allSignups, getDraw, getEvent, insertDraw, settleNow, updateEventWhere, updateSignupWhere } from '../repo'
 
 const PARALLEL = 16
 
@@ -33,7 +33,7 @@ export async function claimDraw(ctx: Context, event: EventDoc): Promise<void> {
   const refusal = checkDraw(event, ctx.now)
   if (refusal) fail(refusal.code, refusal.message)
   // Registrations that arrived before the close but are still queued are decided first, so the draw includes them.
-  await settleQueue(ctx, event._id, ctx.now, 5).catch((error) => ctx.log.warn('queue not settled before the draw', (error as Error).message))
+  await settleNow(ctx, event._id, ctx.now).catch((error) => ctx.log.warn('queue not settled before the draw', (error as Error).message))
   const claimed = await updateEventWhere(
     ctx,
     { _id: event._id, status: 'published', allocation: 'lottery', drawState: 'none', signupClosesAt: ctx._.lte(ctx.now) },
@@ -68,6 +68,8 @@ export async function applyDraw(ctx: Context, eventId: string, by: string): Prom
       quotas: event.quotas.map((q, i) => ({ ...q, filled: result.filled[i] })),
       entries,
       order: result.order,
+      winners: result.confirmed,
+      waitlist: result.waitlisted,
       seqBase: event.seq,
       confirmed: result.confirmed.length,
       waitlisted: result.waitlisted.length,
@@ -79,11 +81,11 @@ export async function applyDraw(ctx: Context, eventId: string, by: string): Prom
     if (!draw) throw new Error(`draw of ${eventId} vanished`)
   }
   const d = draw
-  await inBatches(d.order.map((key, i) => ({ key, i })), async ({ key, i }) => {
-    const won = i < d.confirmed
+  const placed = [...d.winners.map((key) => ({ key, won: true })), ...d.waitlist.map((key) => ({ key, won: false }))]
+  await inBatches(placed.map((p, i) => ({ ...p, seq: d.seqBase + i + 1 })), async ({ key, won, seq }) => {
     await updateSignupWhere(ctx, { _id: d.signupIds[key], status: 'registered' }, {
       status: won ? 'confirmed' : 'waitlisted',
-      seq: d.seqBase + i + 1,
+      seq,
       confirmedAt: won ? d.drawnAt : null,
       updatedAt: d.drawnAt,
     })
@@ -105,17 +107,15 @@ export async function applyDraw(ctx: Context, eventId: string, by: string): Prom
 /** One message per owner, naming each of their participants and where they landed. */
 async function tellEveryone(ctx: Context, event: EventDoc, d: DrawDoc): Promise<void> {
   const signups = await allSignups(ctx, event._id, ['confirmed', 'waitlisted'])
-  const rankOf = new Map(d.order.map((key, i) => [d.signupIds[key], i]))
+  const won = new Set(d.winners.map((key) => d.signupIds[key]))
+  const positionOf = new Map(d.waitlist.map((key, i) => [d.signupIds[key], i + 1]))
   const byOwner = new Map<string, SignupDoc[]>()
   for (const s of signups) {
-    if (!s.ownerOpenid || !rankOf.has(s._id)) continue
+    if (!s.ownerOpenid || !(won.has(s._id) || positionOf.has(s._id))) continue
     byOwner.set(s.ownerOpenid, [...(byOwner.get(s.ownerOpenid) ?? []), s])
   }
   await inBatches([...byOwner.entries()], async ([owner, mine]) => {
-    const lines = mine.map((s) => {
-      const rank = rankOf.get(s._id)!
-      return { name: s.displayName, won: rank < d.confirmed, position: rank < d.confirmed ? null : rank - d.confirmed + 1 }
-    })
+    const lines = mine.map((s) => ({ name: s.displayName, won: won.has(s._id), position: positionOf.get(s._id) ?? null }))
     await deliver(ctx, [owner], `drawn:${event._id}`, drawnMessage(event, lines))
   })
 }

@@ -16,6 +16,8 @@ export function toLotteryLog(event: EventDoc, draw: DrawDoc | null, mine: string
     quotas: draw?.quotas ?? event.quotas.map((q) => ({ ...q, filled: 0 })),
     entries: draw?.entries ?? [],
     order: draw?.order ?? [],
+    winners: draw?.winners ?? [],
+    waitlist: draw?.waitlist ?? [],
     confirmed: draw?.confirmed ?? 0,
     waitlisted: draw?.waitlisted ?? 0,
     mine,

@@ -9,6 +9,23 @@ import { canJoinEvent, canSeeEvent } from '../domain/permissions'
 import { getChild, getEvent, type NewParticipant } from '../repo'
 
 /**
+ * A warm instance keeps the events it read for a second: under a burst thousands of sign-ups read the same event.
+ * Only the early answer uses it — status, window and age are decided again from the stored event inside the
+ * transaction that decides the sign-up.
+ */
+const EVENT_CACHE_MS = 1000
+const eventCache = new Map<string, { event: EventDoc; at: number }>()
+async function cachedEvent(ctx: Context, eventId: string): Promise<EventDoc | null> {
+  const hit = eventCache.get(eventId)
+  if (hit && Date.now() - hit.at < EVENT_CACHE_MS) return hit.event
+  const event = await getEvent(ctx, eventId)
+  if (eventCache.size > 100) eventCache.clear()
+  // Only published events: a draft published a moment ago must not look like a draft still.
+  if (event?.status === 'published') eventCache.set(eventId, { event, at: Date.now() })
+  return event
+}
+
+/**
  * Everything a sign-up needs, in two round trips: the event, then — at once — the caller's person record, their
  * membership of the event's community and the child they name (the sign-up path is the hot one under a burst).
  * A draft is NOT_FOUND and an event the caller may not see FORBIDDEN, as everywhere.
@@ -18,7 +35,7 @@ export async function loadForSignUp(
   eventId: string,
   participantId: string | undefined,
 ): Promise<{ event: EventDoc; viewer: Viewer; participant: NewParticipant }> {
-  const event = await getEvent(ctx, eventId)
+  const event = await cachedEvent(ctx, eventId)
   if (!event) fail('EVENT.NOT_FOUND', 'event not found')
   const self = participantId === undefined || participantId === ctx.openid
   const [person, membership, child] = await Promise.all([

@@ -145,7 +145,7 @@ export function checkCancel(
   if (e.drawState === 'applying') return { code: 'EVENT.BUSY', message: 'the lottery is being drawn' }
   if (s.status === 'cancelled') return { code: 'SIGNUP.NOT_FOUND', message: 'already cancelled' }
   const limit = s.status === 'confirmed' ? cancelDeadline(e) : e.startAt
-  if (t(now) >= t(limit)) return { code: 'EVENT.CANCEL_DEADLINE_PASSED', message: `cancellation closed at ${limit.toISOString()}` }
+  if (t(now) >= t(limit)) return { code: 'EVENT.CANCEL_DEADLINE_PASSED', message: `the deadline was ${limit.toISOString()}` }
   return null
 }
 

@@ -8,6 +8,9 @@ import PageShell from '@/components/page-shell'
 import NoticeCard from '@/components/notice-card'
 import ProposalSection from '@/components/proposal-section'
 import CouncilEntry from '@/components/council-entry'
+import EventSection from '@/components/event-section'
+import { parseVenueScene } from 'types/events-base'
+import { EVENT_ROUTES } from '@/lib/events-api'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import { communitiesApi, noticesApi } from '@/lib/api'
 import type { Result } from '@/lib/cloud'
@@ -21,7 +24,9 @@ type Home = { community: CommunityView | null; notices: Result<{ notices: Notice
 
 /** Which community to show: a scanned code first (join it), then the remembered one, then the first of mine. */
 async function loadHome(scene: string | null): Promise<Result<Home>> {
-  if (scene !== null) {
+  const venue = parseVenueScene(scene) // a venue check-in code (a=…) opens the check-in page
+  if (venue) Taro.navigateTo({ url: `${EVENT_ROUTES.checkin}?code=${venue}` })
+  else if (scene !== null) {
     const parsed = parseScene(scene)
     if (!parsed) {
       Taro.showToast({ title: '无法识别的社区码', icon: 'none' })
@@ -117,6 +122,7 @@ export default function HomePage() {
           {state.data.notices?.ok &&
             state.data.notices.data.notices.map((n) => <NoticeCard key={n.noticeId} notice={n} onOpen={() => openNotice(n)} />)}
 
+          <EventSection community={state.data.community} />
           <ProposalSection community={state.data.community} />
           <CouncilEntry communityId={state.data.community.communityId} canManage={state.data.community.viewer.canManage} />
         </View>

@@ -10,6 +10,7 @@ import { getCurrentCommunity, setCurrentCommunity } from '@/lib/current-communit
 import { setElderPreference, useElder } from '@/lib/elder'
 import { useLoadState } from '@/lib/use-load-state'
 import { PROPOSAL_ROUTES } from '@/lib/proposals-api'
+import { EVENT_ROUTES } from '@/lib/events-api'
 import './index.scss'
 
 const ROLE_LABEL: Record<CommunityRole, string> = { resident: '居民', staff: '社区工作人员' }
@@ -90,6 +91,12 @@ export default function MePage() {
           )}
         </View>
       )}
+
+      <View className='yb-card yb-row me__inbox me__tickets' onClick={() => Taro.navigateTo({ url: EVENT_ROUTES.tickets })}>
+        <View className='yb-title'>我的票</View>
+        <View className='yb-spacer' />
+        <View className='yb-small'>报名的活动、候补和签到</View>
+      </View>
 
       <View className='yb-card yb-row me__inbox' onClick={() => Taro.navigateTo({ url: PROPOSAL_ROUTES.inbox })}>
         <View className='yb-title'>我的消息</View>

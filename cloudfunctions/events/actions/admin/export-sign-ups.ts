@@ -35,12 +35,12 @@ export async function signupWorkbook(event: EventDoc, signups: SignupDoc[]): Pro
       name: s.displayName,
       kind: KIND_LABEL[s.kind],
       status: s.status === 'pending' ? '处理中' : SIGNUP_STATUS_LABEL[s.status],
-      position: s.status === 'waitlisted' ? ++position : '',
-      birthYear: s.birthYear ?? '',
-      checkIn: s.checkedInAt ? `已签到 ${formatShanghai(s.checkedInAt, 'MM-DD HH:mm')}` : s.noShow ? '未到' : '',
-      ticket: s.status === 'confirmed' ? s.ticketCode : '',
+      position: s.status === 'waitlisted' ? ++position : null,
+      birthYear: s.birthYear,
+      checkIn: s.checkedInAt ? `已签到 ${formatShanghai(s.checkedInAt, 'MM-DD HH:mm')}` : s.noShow ? '未到' : null,
+      ticket: s.status === 'confirmed' ? s.ticketCode : null,
       createdAt: formatShanghai(s.createdAt, 'YYYY-MM-DD HH:mm'),
-      proxy: s.source === 'proxy' ? '是' : '',
+      proxy: s.source === 'proxy' ? '是' : null,
     })
   })
   const info = wb.addWorksheet('活动信息')

@@ -1,0 +1,27 @@
+import { Text, View } from '@tarojs/components'
+import './index.scss'
+
+/**
+ * Places taken out of the capacity as a bar, with the numbers in words (colour is never the only signal):
+ * 「已报 18 / 20 · 剩 2 个名额」, 「已满 · 候补 3 人」, or for a lottery 「已登记 14 人 · 10 个名额」.
+ */
+export default function CapacityBar(props: { capacity: number; confirmed: number; waitlisted: number; registered?: number; lottery?: boolean; drawn?: boolean }) {
+  const { capacity, confirmed, waitlisted } = props
+  const lotteryOpen = props.lottery && !props.drawn
+  const taken = lotteryOpen ? Math.min(capacity, props.registered ?? 0) : Math.min(capacity, confirmed)
+  const share = capacity > 0 ? Math.round((taken / capacity) * 100) : 0
+  const full = !lotteryOpen && confirmed >= capacity
+  const text = lotteryOpen
+    ? `已登记 ${props.registered ?? 0} 人 · ${capacity} 个名额，截止后抽签`
+    : full
+      ? `已满 ${capacity} 人${waitlisted > 0 ? ` · 候补 ${waitlisted} 人` : ' · 可以候补'}`
+      : `已报 ${confirmed} / ${capacity} · 剩 ${capacity - confirmed} 个名额`
+  return (
+    <View className='yb-capacity' aria-label={text}>
+      <View className='yb-capacity__track'>
+        <View className={`yb-capacity__fill${full ? ' yb-capacity__fill--full' : ''}`} style={{ width: `${share}%` }} />
+      </View>
+      <Text className='yb-small yb-capacity__text'>{text}</Text>
+    </View>
+  )
+}

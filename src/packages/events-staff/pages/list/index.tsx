@@ -1,0 +1,75 @@
+import { useRef } from 'react'
+import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { EventSummary, ListForStaffOutput } from 'types/events'
+import { PHASE_LABEL } from 'types/events-base'
+import { formatShanghai } from 'types/time'
+import CapacityBar from '@/components/capacity-bar'
+import PageShell from '@/components/page-shell'
+import { Empty, ErrorView, Loading } from '@/components/status-view'
+import { useLoadState } from '@/lib/use-load-state'
+import { ROUTES, getCurrentCommunity, staffEventsApi } from '../../api'
+
+/** Staff: every event of the community (drafts too), with places, waitlist and the way to each tool. */
+export default function StaffEventListPage() {
+  const [state, run] = useLoadState<ListForStaffOutput>()
+  const communityId = useRef('')
+  const load = () => run(() => staffEventsApi.list(communityId.current))
+  useLoad((params) => {
+    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
+  })
+  useDidShow(() => {
+    load()
+  })
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+  const go = (url: string) => Taro.navigateTo({ url })
+  const card = (e: EventSummary) => (
+    <View key={e.eventId} className='yb-card staff-events__card' onClick={() => go(`${ROUTES.signups}?eventId=${e.eventId}`)}>
+      <View className='yb-row'>
+        <Text className={`yb-tag${e.status === 'draft' ? ' yb-tag--muted' : ''}`}>{PHASE_LABEL[e.phase]}</Text>
+        <Text className='yb-tag'>{e.category}</Text>
+        {e.allocation === 'lottery' && <Text className='yb-tag yb-tag--muted'>抽签</Text>}
+        {e.moderation === 'review' && <Text className='yb-tag yb-tag--muted'>待审核</Text>}
+      </View>
+      <View className='yb-title'>{e.title}</View>
+      <Text className='yb-small'>{formatShanghai(e.startAt, 'M月D日 HH:mm')} · {e.place}</Text>
+      {e.status !== 'draft' && (
+        <CapacityBar capacity={e.capacity} confirmed={e.counts.confirmed} waitlisted={e.counts.waitlisted} registered={e.counts.registered} lottery={e.allocation === 'lottery'} drawn={!!e.lottery?.drawnAt} />
+      )}
+      <View className='yb-row'>
+        {e.viewer.canEdit && (
+          <Button className='yb-btn' onClick={(ev) => (ev.stopPropagation(), go(`${ROUTES.editor}?eventId=${e.eventId}`))}>
+            编辑
+          </Button>
+        )}
+        <Button className='yb-btn' onClick={(ev) => (ev.stopPropagation(), go(`${ROUTES.signups}?eventId=${e.eventId}`))}>
+          报名名单
+        </Button>
+      </View>
+    </View>
+  )
+  return (
+    <PageShell className='staff-events'>
+      <View className='yb-row yb-actions'>
+        <Button className='yb-btn yb-btn--primary' onClick={() => go(`${ROUTES.editor}?communityId=${communityId.current}`)}>
+          新建活动
+        </Button>
+        <Button className='yb-btn' onClick={() => go(`${ROUTES.month}?communityId=${communityId.current}`)}>
+          本月课程
+        </Button>
+      </View>
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
+      {state.kind === 'ready' && state.data.openTasks > 0 && (
+        <View className='yb-card'>
+          <Text className='yb-title'>有 {state.data.openTasks} 个活动评价偏低，需要改进并公开说明</Text>
+        </View>
+      )}
+      {state.kind === 'ready' && state.data.events.length === 0 && <Empty title='还没有活动' hint='点“新建活动”发布第一个活动或课程。' />}
+      {state.kind === 'ready' && state.data.events.map(card)}
+    </PageShell>
+  )
+}

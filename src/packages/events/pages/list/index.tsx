@@ -1,0 +1,39 @@
+import { useRef } from 'react'
+import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { EventSummary } from 'types/events'
+import PageShell from '@/components/page-shell'
+import { EventCard } from '@/components/event-section'
+import { Empty, ErrorView, Loading } from '@/components/status-view'
+import { getCurrentCommunity } from '@/lib/current-community'
+import { useLoadState } from '@/lib/use-load-state'
+import { ROUTES, eventsApi } from '../../api'
+
+/** Every event of the community: open and coming first, then the last two weeks' (to rate them). */
+export default function EventListPage() {
+  const [state, run] = useLoadState<{ events: EventSummary[] }>()
+  const communityId = useRef('')
+  const load = () => run(() => eventsApi.list(communityId.current))
+  useLoad((params) => {
+    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
+  })
+  useDidShow(() => {
+    load()
+  })
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+  const open = (e: EventSummary) => Taro.navigateTo({ url: `${ROUTES.detail}?eventId=${e.eventId}` })
+  const past = (e: EventSummary) => e.phase === 'ended' || e.phase === 'cancelled'
+  return (
+    <PageShell className='event-list'>
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
+      {state.kind === 'ready' && state.data.events.length === 0 && <Empty title='近期没有活动' />}
+      {state.kind === 'ready' && state.data.events.filter((e) => !past(e)).map((e) => <EventCard key={e.eventId} event={e} onOpen={() => open(e)} />)}
+      {state.kind === 'ready' && state.data.events.some(past) && <View className='yb-section-title'>最近结束</View>}
+      {state.kind === 'ready' && state.data.events.filter(past).map((e) => <EventCard key={e.eventId} event={e} onOpen={() => open(e)} />)}
+    </PageShell>
+  )
+}
