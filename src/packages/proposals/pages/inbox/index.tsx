@@ -40,7 +40,7 @@ export default function InboxPage() {
       {state.kind === 'ready' && (
         <View>
           <View className='yb-small proposal-inbox__unread'>{state.data.unread > 0 ? `${state.data.unread} 条未读` : '全部已读'}</View>
-          {state.data.items.length === 0 && <Empty title='还没有消息' hint='你提的或附议的建议有了答复、办结时，会在这里告诉你。' />}
+          {state.data.items.length === 0 && <Empty title='还没有消息' hint='报名结果、候补递补、建议的答复和办结、议事会的回信，都会在这里告诉你。' />}
           {state.data.items.map((m) => (
             <View key={m.inboxId} className={`yb-card proposal-inbox__item${m.read ? '' : ' proposal-inbox__item--unread'}`} onClick={() => open(m)}>
               <View className='yb-row'>
