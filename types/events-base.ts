@@ -117,12 +117,7 @@ export const STATUS_PHRASE: Record<'confirmed' | 'waitlisted' | 'registered' | '
   promoted: '候补转正',
 }
 
-/** A `thing` value: at most 20 characters (code points), with an ellipsis when cut. */
-export function thingValue(text: string, max = 20): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()]
-  if (chars.length === 0) return '—'
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
-}
+export { thingValue } from './subscribe-fields'
 
 /** The venue check-in scene `a=<code>` (wxacode scenes: ≤ 32 characters, no Chinese). */
 export const VENUE_CODE_PATTERN = /^[A-Za-z0-9]{6,12}$/

@@ -3,19 +3,12 @@
  * values respect WeChat's field limits (thing ≤ 20 characters, phrase ≤ 5 Chinese characters, date Y-M-D). Pure.
  */
 import { ANSWER_KIND_LABEL, COUNCIL_PAGES, COUNCIL_TEMPLATES, formatShanghai, type AnswerKind } from '../../../types/index'
+import { PHRASE_MAX, THING_MAX, phraseValue as phrase, thingValue as thing } from '../../../types/subscribe-fields'
 
-export const THING_MAX = 20
+export { PHRASE_MAX, THING_MAX, phrase, thing }
 
-export function thing(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim() || '—'
-  const chars = [...flat]
-  return chars.length <= THING_MAX ? flat : `${chars.slice(0, THING_MAX - 1).join('')}…`
-}
 
-export function phrase(label: string): string {
-  if (!/^[\u4e00-\u9fa5]{1,5}$/.test(label)) throw new Error(`not a valid phrase value: ${label}`)
-  return label
-}
+
 
 export interface CouncilMessage {
   kind: string

@@ -12,22 +12,12 @@ import {
   type InboxKind,
   type ReviewDecision,
 } from '../../../types/index'
+import { PHRASE_MAX, THING_MAX, phraseValue as phrase, thingValue as thing } from '../../../types/subscribe-fields'
 
-export const THING_MAX = 20
-export const PHRASE_MAX = 5
+export { PHRASE_MAX, THING_MAX, phrase, thing }
 
-/** A `thing` value: one line, at most 20 characters (an ellipsis marks the cut), never empty. */
-export function thing(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim() || '—'
-  const chars = [...flat]
-  return chars.length <= THING_MAX ? flat : `${chars.slice(0, THING_MAX - 1).join('')}…`
-}
 
-/** A `phrase` value: Chinese characters only, at most 5. Throws on anything else — phrases are fixed labels here. */
-export function phrase(label: string): string {
-  if (!/^[\u4e00-\u9fa5]{1,5}$/.test(label)) throw new Error(`not a valid phrase value: ${label}`)
-  return label
-}
+
 
 export const date = (at: Date) => formatShanghai(at, 'YYYY-MM-DD')
 
