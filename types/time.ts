@@ -38,6 +38,18 @@ export function parseShanghai(wallClock: string): Date {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s || 0) - SHANGHAI_OFFSET_MINUTES * 60_000)
 }
 
+/** A date picker's and a time picker's values in Chengdu (forms edit instants as these two strings). */
+export type WallClock = { date: string; time: string }
+
+export function toWallClock(at: Instant): WallClock {
+  return { date: formatShanghai(at, 'YYYY-MM-DD'), time: formatShanghai(at, 'HH:mm') }
+}
+
+/** The instant a form's date + time pickers mean, as an ISO string for the contract. */
+export function fromWallClock(w: WallClock): string {
+  return parseShanghai(`${w.date} ${w.time}`).toISOString()
+}
+
 export function toIso(at: Date): string {
   return at.toISOString()
 }

@@ -15,7 +15,7 @@ import {
   type OpenTo,
   type SeriesView,
 } from 'types/events'
-import { formatShanghai, inShanghai, parseShanghai } from 'types/time'
+import { formatShanghai, fromWallClock, inShanghai, toWallClock, type WallClock } from 'types/time'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { ClientError, Result } from '@/lib/cloud'
@@ -24,7 +24,7 @@ import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
 import { ROUTES, getCurrentCommunity, staffEventsApi } from '../../api'
 
-type When = { date: string; time: string }
+type When = WallClock
 type Form = {
   title: string
   description: string
@@ -46,8 +46,8 @@ type Form = {
 }
 type Start = { event: EventView | null; series: SeriesView[]; communityId: string }
 
-const split = (at: Date | string): When => ({ date: formatShanghai(at, 'YYYY-MM-DD'), time: formatShanghai(at, 'HH:mm') })
-const join = (w: When) => parseShanghai(`${w.date} ${w.time}`).toISOString()
+const split = toWallClock
+const join = fromWallClock
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s))
 
 function emptyForm(): Form {

@@ -10,7 +10,7 @@ import {
   type NoticeCategory,
   type NoticeView,
 } from 'types/notices'
-import { formatShanghai, inShanghai, parseShanghai } from 'types/time'
+import { formatShanghai, fromWallClock, inShanghai, toWallClock, type WallClock } from 'types/time'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { ClientError, Result } from '@/lib/cloud'
@@ -19,7 +19,7 @@ import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
 import { getCurrentCommunity, staffApi } from '../../api'
 
-type When = { date: string; time: string }
+type When = WallClock
 type Form = {
   title: string
   body: string
@@ -34,8 +34,8 @@ type Form = {
 /** What the editor starts from: a new notice (after checking the viewer may manage) or an existing one. */
 type Start = { kind: 'new'; communityName: string } | { kind: 'edit'; notice: NoticeView }
 
-const split = (at: Date | string): When => ({ date: formatShanghai(at, 'YYYY-MM-DD'), time: formatShanghai(at, 'HH:mm') })
-const join = (w: When) => parseShanghai(`${w.date} ${w.time}`).toISOString()
+const split = toWallClock
+const join = fromWallClock
 
 function emptyForm(): Form {
   const now = inShanghai(new Date())
