@@ -191,3 +191,30 @@ export interface SeriesDoc {
   createdAt: Date
   updatedAt: Date
 }
+
+/** The counters and lifecycle fields every new event starts with (create-event, the demo seed and test fixtures). */
+export function initialEventState() {
+  return {
+    venuePosterFileId: null,
+    seq: 0,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    registeredCount: 0,
+    checkedInCount: 0,
+    noShowCount: 0,
+    seedCommitment: null,
+    lotterySeed: null,
+    drawState: 'none' as const,
+    drawnAt: null,
+    lotteryStats: null,
+    ratingCount: 0,
+    ratingSum: 0,
+    alert80At: null,
+    alert100At: null,
+    reminderSentAt: null,
+    noShowsRecordedAt: null,
+    cancelReason: null,
+    publishedAt: null,
+    cancelledAt: null,
+  } satisfies Partial<EventDoc>
+}

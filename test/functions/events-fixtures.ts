@@ -1,5 +1,5 @@
 /** Fixtures for the events tests: events and sign-ups written straight to the database, counters kept equal to records. */
-import { COLLECTIONS, type EventDoc, type SignupDoc } from '../../types/index'
+import { COLLECTIONS, initialEventState, type EventDoc, type SignupDoc } from '../../types/index'
 import { A, type Harness } from './harness'
 
 const MIN = 60_000
@@ -31,25 +31,7 @@ export function eventFields(fields: Partial<EventDoc> = {}, now = Date.now()): O
     status: 'published',
     moderation: 'pass',
     venueCode: unique('V').replace(/[^A-Za-z0-9]/g, '').slice(0, 12).padEnd(6, 'x'),
-    venuePosterFileId: null,
-    seq: 0,
-    confirmedCount: 0,
-    waitlistCount: 0,
-    registeredCount: 0,
-    checkedInCount: 0,
-    noShowCount: 0,
-    seedCommitment: null,
-    lotterySeed: null,
-    drawState: 'none',
-    drawnAt: null,
-    lotteryStats: null,
-    ratingCount: 0,
-    ratingSum: 0,
-    alert80At: null,
-    alert100At: null,
-    reminderSentAt: null,
-    noShowsRecordedAt: null,
-    cancelReason: null,
+    ...initialEventState(),
     publishedAt: new Date(now - DAY),
     cancelledAt: null,
     createdBy: 'demo-staff',

@@ -1,4 +1,4 @@
-import { eventsContract, type EventDoc } from '../../../../types/index'
+import { eventsContract, initialEventState, type EventDoc } from '../../../../types/index'
 import { checkTextOrRefuse } from '../../../_kernel/content-check'
 import { fail, forbidden, orFail } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
@@ -47,27 +47,7 @@ export const createEvent = action(eventsContract.create, async (ctx, input) => {
     status: 'draft',
     moderation,
     venueCode: newVenueCode(),
-    venuePosterFileId: null,
-    seq: 0,
-    confirmedCount: 0,
-    waitlistCount: 0,
-    registeredCount: 0,
-    checkedInCount: 0,
-    noShowCount: 0,
-    seedCommitment: null,
-    lotterySeed: null,
-    drawState: 'none',
-    drawnAt: null,
-    lotteryStats: null,
-    ratingCount: 0,
-    ratingSum: 0,
-    alert80At: null,
-    alert100At: null,
-    reminderSentAt: null,
-    noShowsRecordedAt: null,
-    cancelReason: null,
-    publishedAt: null,
-    cancelledAt: null,
+    ...initialEventState(),
     createdBy: ctx.openid,
     updatedBy: ctx.openid,
     createdAt: ctx.now,
