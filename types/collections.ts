@@ -4,6 +4,7 @@ export const COLLECTIONS = {
   people: 'people',
   memberships: 'memberships',
   children: 'children',
+  childLinks: 'child_links',
   notices: 'notices',
   noticeReads: 'notice_reads',
   proposals: 'proposals',

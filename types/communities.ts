@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { communityCodeSchema, communityIdSchema, fileIdSchema, isoInstantSchema, openidSchema } from './ids'
+import { communityCodeSchema, communityIdSchema, fileIdSchema, idSchema, isoInstantSchema, openidSchema } from './ids'
 
 /** Roles a person holds in one community. The district admin is a person-level flag over all communities. */
 export const COMMUNITY_ROLES = ['resident', 'staff'] as const
@@ -10,6 +10,16 @@ export type CommunityRole = z.infer<typeof communityRoleSchema>
 export const CHILD_MIN_AGE = 0
 export const CHILD_MAX_AGE = 17
 export const MAX_CHILDREN_PER_GUARDIAN = 6
+
+/** A child-account link code: 6 characters without look-alikes (no 0/O, 1/I/L), valid 10 minutes, used once. */
+export const CHILD_LINK_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+export const CHILD_LINK_CODE_LENGTH = 6
+export const CHILD_LINK_CODE_TTL_MINUTES = 10
+export const childLinkCodeSchema = z
+  .string()
+  .max(32)
+  .transform((v) => v.trim().toUpperCase())
+  .pipe(z.string().regex(new RegExp(`^[${CHILD_LINK_CODE_ALPHABET}]{${CHILD_LINK_CODE_LENGTH}}$`), '无效的绑定码'))
 
 // ---------- read models ----------
 
@@ -110,6 +120,9 @@ export const addChildInput = z.strictObject({
   alias: z.string().trim().min(1, '请填写称呼').max(10, '称呼最多 10 个字'),
   birthYear: z.number().int().min(1990).max(2100),
 })
+export const createChildLinkCodeInput = z.strictObject({ childId: idSchema })
+export const createChildLinkCodeOutput = z.object({ childId: z.string(), code: z.string(), expiresAt: isoInstantSchema })
+export const linkChildAccountInput = z.strictObject({ code: childLinkCodeSchema })
 
 export const communitiesContract = {
   get: { input: getCommunityInput, output: communityViewSchema },
@@ -121,6 +134,8 @@ export const communitiesContract = {
   listMembers: { input: listMembersInput, output: listMembersOutput },
   createPoster: { input: createPosterInput, output: createPosterOutput },
   addChild: { input: addChildInput, output: childViewSchema },
+  createChildLinkCode: { input: createChildLinkCodeInput, output: createChildLinkCodeOutput },
+  linkChildAccount: { input: linkChildAccountInput, output: childViewSchema },
 } as const
 
 export type GetCommunityInput = z.input<typeof getCommunityInput>
@@ -135,3 +150,6 @@ export type ListMembersOutput = z.infer<typeof listMembersOutput>
 export type CreatePosterInput = z.input<typeof createPosterInput>
 export type CreatePosterOutput = z.infer<typeof createPosterOutput>
 export type AddChildInput = z.input<typeof addChildInput>
+export type CreateChildLinkCodeInput = z.input<typeof createChildLinkCodeInput>
+export type CreateChildLinkCodeOutput = z.infer<typeof createChildLinkCodeOutput>
+export type LinkChildAccountInput = z.input<typeof linkChildAccountInput>

@@ -50,8 +50,21 @@ export interface ChildDoc {
   birthYear: number
   /** the child's own openid when the child has one (demo-child); null otherwise */
   openid: string | null
+  /** when the child's own account was linked, and by whose confirmation (the guardian's openid); absent until then */
+  accountLinkedAt?: Date
+  accountLinkedBy?: string
   createdAt: Date
   updatedAt: Date
+}
+
+/** A one-time code a guardian creates so their child's own WeChat account can be linked. `_id` is the code. */
+export interface ChildLinkDoc {
+  _id: string
+  childId: string
+  communityId: string
+  guardianOpenid: string
+  createdAt: Date
+  expiresAt: Date
 }
 
 export interface NoticeDoc {

@@ -1,5 +1,5 @@
 /** Reads and writes of the communities function: the only place that knows its collections and query shapes. */
-import { COLLECTIONS, type ChildDoc, type CommunityDoc, type MembershipDoc, type PersonDoc } from '../../types/index'
+import { COLLECTIONS, type ChildDoc, type ChildLinkDoc, type CommunityDoc, type MembershipDoc, type PersonDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { findById, findByIds, insertOnce, updateWhere } from '../_kernel/db'
 import { membershipId } from '../_kernel/viewer'
@@ -118,3 +118,30 @@ export async function listChildrenOf(ctx: Ctx, guardianOpenid: string): Promise<
 export const getChild = (ctx: Ctx, childId: string) => findById<ChildDoc>(ctx.db, COLLECTIONS.children, childId)
 
 export const insertChild = (ctx: Ctx, child: ChildDoc) => insertOnce(ctx.db, COLLECTIONS.children, { ...child })
+
+/** A link code by its `_id` (the code itself). */
+export const getChildLink = (ctx: Ctx, code: string) => findById<ChildLinkDoc>(ctx.db, COLLECTIONS.childLinks, code)
+
+/** false when the code is taken (a collision: the caller draws another). */
+export const insertChildLink = (ctx: Ctx, link: ChildLinkDoc) => insertOnce(ctx.db, COLLECTIONS.childLinks, { ...link })
+
+export async function removeChildLink(ctx: Ctx, code: string): Promise<void> {
+  await ctx.db.collection(COLLECTIONS.childLinks).where({ _id: code }).remove()
+}
+
+/** Link the child's own account, only while it has none: of concurrent redemptions exactly one updates. */
+export async function linkChildOpenid(ctx: Ctx, childId: string, openid: string, guardianOpenid: string, now: Date): Promise<boolean> {
+  const updated = await updateWhere(
+    ctx.db,
+    COLLECTIONS.children,
+    { _id: childId, openid: null },
+    { openid, accountLinkedAt: now, accountLinkedBy: guardianOpenid, updatedAt: now },
+  )
+  return updated === 1
+}
+
+/** The linked account is a child's: it may not act as a guardian (add children, apply for others). */
+export async function markPersonChild(ctx: Ctx, openid: string, now: Date): Promise<void> {
+  await ensurePerson(ctx, openid, now)
+  await updateWhere(ctx.db, COLLECTIONS.people, { _id: openid }, { isChild: true, updatedAt: now })
+}

@@ -2,10 +2,12 @@ import { communitiesContract } from '../../types/index'
 import { defineRouter } from '../_kernel/router'
 import { addChild } from './actions/add-child'
 import { addStaff } from './actions/add-staff'
+import { createChildLinkCode } from './actions/create-child-link-code'
 import { createPoster } from './actions/create-poster'
 import { getCommunityAction } from './actions/get-community'
 import { getProfile } from './actions/get-profile'
 import { joinCommunity } from './actions/join-community'
+import { linkChildAccount } from './actions/link-child-account'
 import { listMembers } from './actions/list-members'
 import { myCommunities } from './actions/my-communities'
 import { setProfile } from './actions/set-profile'
@@ -20,4 +22,6 @@ export const router = defineRouter(communitiesContract, {
   listMembers,
   createPoster,
   addChild,
+  createChildLinkCode,
+  linkChildAccount,
 })

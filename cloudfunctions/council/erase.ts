@@ -46,6 +46,7 @@ export async function eraseChild(ctx: Ctx, child: ChildDoc): Promise<Record<stri
   deleted[COLLECTIONS.councilMembers] = await removeById(ctx, COLLECTIONS.councilMembers, memberIds)
   deleted[COLLECTIONS.memberships] = await removeById(ctx, COLLECTIONS.memberships, r.memberships.map((m) => m._id))
   deleted[COLLECTIONS.people] = await removeById(ctx, COLLECTIONS.people, r.people.map((p) => p._id))
+  deleted[COLLECTIONS.childLinks] = await removeById(ctx, COLLECTIONS.childLinks, r.links.map((l) => l._id))
   deleted[COLLECTIONS.children] = await removeById(ctx, COLLECTIONS.children, [child._id])
   return deleted
 }

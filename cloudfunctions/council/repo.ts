@@ -231,7 +231,9 @@ export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
   const memberships = childOpenids.length
     ? ((await ctx.db.collection(COLLECTIONS.memberships).where({ openid: ctx._.in(childOpenids.filter((o) => people.some((p) => p._id === o))) }).limit(100).get()) as { data: { _id: string }[] }).data
     : []
-  return { members, proposals, votes, meetings, inbox, people, memberships }
+  // unused account-link codes (index child_links_child)
+  const links = ((await ctx.db.collection(COLLECTIONS.childLinks).where({ childId: child._id }).limit(100).get()) as { data: { _id: string }[] }).data
+  return { members, proposals, votes, meetings, inbox, people, memberships, links }
 }
 
 export function mentions(meeting: CouncilMeetingDoc, memberIds: string[]): boolean {

@@ -13,6 +13,8 @@ const COPY: Record<ClientErrorCode, string> = {
   'MEMBER.NOT_FOUND': '你还不是这个社区的成员，请先扫社区码加入',
   'CHILD.AGE_OUT_OF_RANGE': '孩子的出生年份不在可登记的范围内',
   'CHILD.LIMIT_REACHED': '登记的孩子数量已达上限',
+  'CHILD.LINK_CODE_INVALID': '绑定码不正确或已过期，请让家长重新生成',
+  'CHILD.ALREADY_LINKED': '这个孩子已经绑定了自己的微信，无需再次绑定',
   'NOTICE.NOT_FOUND': '这条通知不存在或已撤回',
   'NOTICE.INVALID_STATE': '通知当前的状态不能进行这个操作，请刷新后再试',
   'NOTICE.INVALID_SCHEDULE': '发布时间或到期时间不正确：到期时间须晚于发布时间',

@@ -3,8 +3,10 @@
  * The authorization matrix and the bad-input sweep are both generated from this table; a router action without
  * a case here fails the suite.
  */
-import type { ErrorCode } from '../../types/index'
-import { A, C_CODE, uniqueId, type Harness, type Persona } from './harness'
+import { randomInt } from 'node:crypto'
+import { linkCodeFrom } from '../../cloudfunctions/communities/domain/membership-rules'
+import { COLLECTIONS, type ErrorCode } from '../../types/index'
+import { A, C_CODE, PERSONAS, uniqueId, type Harness, type Persona } from './harness'
 import { addInboxItem, addProject, addProposal } from './proposals-fixtures'
 import { COUNCIL_CASES } from './council-cases'
 import { EVENT_CASES } from './events-cases'
@@ -23,6 +25,26 @@ const readersOfA = { residentA: 'ok', residentB: F, staffA: 'ok', staffB: F, adm
 const membersOfA = { residentA: 'ok', residentB: F, staffA: 'ok', staffB: F, admin: F } as const
 /** proposals: only the author (demo-resident, residentA) may edit or withdraw; staff see it but may not. */
 const authorOnly = { residentA: 'ok', residentB: F, staffA: F, staffB: F, admin: F } as const
+
+const nobody = { residentA: F, residentB: F, staffA: F, staffB: F, admin: F } as const
+
+/** An unlinked child of community A (fresh, or the fixed one of residentA) and a valid code for a child. */
+export async function addUnlinkedChild(h: Harness, guardianOpenid: string, childId = uniqueId('test-child')): Promise<string> {
+  const now = new Date()
+  await h.db.collection(COLLECTIONS.children).doc(childId).set({
+    data: { guardianOpenid, communityId: A, alias: '小兰', birthYear: thisYear() - 10, openid: null, createdAt: now, updatedAt: now },
+  })
+  return childId
+}
+const residentAChild = (h: Harness) => addUnlinkedChild(h, PERSONAS.residentA, 'test-child-of-resident-a')
+export async function addLinkCode(h: Harness, childId: string, createdAt = new Date(), ttlMinutes = 10): Promise<string> {
+  const child = (await h.db.collection(COLLECTIONS.children).doc(childId).get()).data
+  const code = linkCodeFrom(randomInt)
+  await h.db.collection(COLLECTIONS.childLinks).doc(code).set({
+    data: { childId, communityId: child.communityId, guardianOpenid: child.guardianOpenid, createdAt, expiresAt: new Date(createdAt.getTime() + ttlMinutes * 60_000) },
+  })
+  return code
+}
 
 const thisYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date()))
 
@@ -44,6 +66,17 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
     listMembers: { input: async () => ({ communityId: A }), expect: managersOfA },
     createPoster: { input: async () => ({ communityId: A, regenerate: true }), expect: managersOfA },
     addChild: { input: async () => ({ communityId: A, alias: '小红', birthYear: thisYear() - 9 }), expect: membersOfA },
+    createChildLinkCode: { input: async (h) => ({ childId: await residentAChild(h) }), expect: { ...nobody, residentA: 'ok' } },
+    linkChildAccount: {
+      // a fresh child of another guardian and its code; residentB (a plain resident) may be linked, so undo the last link's mark
+      input: async (h) => {
+        await residentAChild(h) // residentA is a guardian: refused as a child account
+        await h.db.collection(COLLECTIONS.people).doc(PERSONAS.residentB).update({ data: { isChild: false } })
+        const childId = await addUnlinkedChild(h, uniqueId('test-guardian'))
+        return { code: await addLinkCode(h, childId) }
+      },
+      expect: { ...nobody, residentB: 'ok' },
+    },
   },
   notices: {
     create: {

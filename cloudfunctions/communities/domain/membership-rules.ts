@@ -1,10 +1,14 @@
 /** Pure rules about memberships, children and QR scenes. */
 import {
+  CHILD_LINK_CODE_ALPHABET,
+  CHILD_LINK_CODE_LENGTH,
+  CHILD_LINK_CODE_TTL_MINUTES,
   CHILD_MAX_AGE,
   CHILD_MIN_AGE,
   MAX_CHILDREN_PER_GUARDIAN,
   communityScene,
   shanghaiYear,
+  type ChildLinkDoc,
   type MembershipDoc,
 } from '../../../types/index'
 import type { Refusal } from '../../_kernel/errors'
@@ -38,3 +42,25 @@ export const POSTER_PAGE = 'pages/home/index'
 
 /** The scene of a community's QR code. */
 export const posterScene = (code: string) => communityScene(code)
+
+/** A link code from random integers in [0, alphabet length): pass crypto.randomInt in production. */
+export function linkCodeFrom(randomIndex: (max: number) => number): string {
+  let code = ''
+  for (let i = 0; i < CHILD_LINK_CODE_LENGTH; i++) code += CHILD_LINK_CODE_ALPHABET[randomIndex(CHILD_LINK_CODE_ALPHABET.length)]
+  return code
+}
+
+/** When a code created at `now` stops working. */
+export const linkCodeExpiry = (now: Date) => new Date(now.getTime() + CHILD_LINK_CODE_TTL_MINUTES * 60_000)
+
+/** A code works until (not including) its expiry instant. Unknown and expired codes are refused alike. */
+export function checkLinkCode(link: Pick<ChildLinkDoc, 'expiresAt'> | null, now: Date): Refusal | null {
+  if (!link) return { code: 'CHILD.LINK_CODE_INVALID', message: 'unknown link code' }
+  if (now.getTime() >= new Date(link.expiresAt).getTime()) return { code: 'CHILD.LINK_CODE_INVALID', message: 'link code expired' }
+  return null
+}
+
+/** Only a child with no account of their own yet can be linked. */
+export function checkChildUnlinked(child: { openid: string | null }): Refusal | null {
+  return child.openid ? { code: 'CHILD.ALREADY_LINKED', message: 'the child already has an account' } : null
+}
