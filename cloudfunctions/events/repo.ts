@@ -481,7 +481,7 @@ export interface CancelOutcome {
 }
 
 /** How many times a cancel or promotion re-reads a waitlist head that moved under it. */
-const STALE_HEAD_ROUNDS = 20
+const STALE_HEAD_ROUNDS = 30
 
 /**
  * Cancel a sign-up; a freed confirmed place goes to the head of the waitlist in the same transaction.
@@ -523,6 +523,8 @@ export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: 
       HOT_TX_ATTEMPTS,
     )
     if (out !== 'stale') return out
+    // The head moved under us (sign-ups settling at the same moment): back off a little, with jitter, and re-read.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * (round + 1)) * (0.5 + Math.random())))
   }
   throw new AppError('EVENT.BUSY', 'the waitlist kept moving; try again')
 }
