@@ -11,26 +11,12 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { REPO_ROOT, startEmulator } from '../emulator'
 import { DEFAULT_PROPOSAL_CATEGORIES, PUBLIC_PROPOSAL_STATUSES, type ProposalDoc } from '../types/index'
+import { summary, time } from './stats'
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000)
 const COMMUNITIES = 100
 const RUNS = Number(process.env.BENCH_RUNS ?? 500)
 
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { n: samples.length, median: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2), p99: +at(0.99).toFixed(2) }
-}
-
-async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    await fn(i)
-    samples.push(performance.now() - t0)
-  }
-  return samples
-}
 
 function proposal(i: number): ProposalDoc {
   const at = new Date(1_700_000_000_000 + i * 60_000)
