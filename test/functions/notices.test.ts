@@ -80,6 +80,9 @@ describe('staff write, residents read', () => {
     expect(again.readCount).toBe(1)
     expect((await list()).find((n) => n.noticeId === draft.noticeId)).toMatchObject({ readCount: 1, viewer: { hasRead: true } })
     expect((await list('staffA')).find((n) => n.noticeId === draft.noticeId)).toMatchObject({ readCount: 1, viewer: { hasRead: false } })
+    // staff opening it (in the editor) are not readers
+    const opened = expectOk(await staffA()('notices', 'get', { noticeId: draft.noticeId }), noticeViewSchema)
+    expect(opened).toMatchObject({ readCount: 1, viewer: { hasRead: false } })
 
     const back = expectOk(await staffA()('notices', 'unpublish', { noticeId: draft.noticeId }), noticeViewSchema)
     expect(back).toMatchObject({ state: 'draft', readCount: 1 })

@@ -9,14 +9,17 @@ import { recordRead } from '../repo'
 import { loadNoticeAndViewer } from './load'
 
 /**
- * One notice. Reading a live notice counts the caller's read once (ever). Drafts and scheduled notices are
- * visible to managers only; to everyone else they do not exist.
+ * One notice. Reading a live notice counts the caller's read once (ever) — residents' reads only: staff opening
+ * it in the editor are not readers. Drafts and scheduled notices are visible to managers only; to everyone else
+ * they do not exist.
  */
 export const getNotice = action(noticesContract.get, async (ctx, input) => {
   const { notice, viewer } = await loadNoticeAndViewer(ctx, input.noticeId)
   if (!canReadCommunity(viewer, notice.communityId) && !canManageCommunity(viewer, notice.communityId)) forbidden()
   if (!canSeeNotice(viewer, notice, ctx.now)) fail('NOTICE.NOT_FOUND', 'notice not found')
-  if (!isVisibleToResidents(notice, ctx.now)) return toNoticeView(notice, viewer, ctx.now, false)
+  if (!isVisibleToResidents(notice, ctx.now) || canManageCommunity(viewer, notice.communityId)) {
+    return toNoticeView(notice, viewer, ctx.now, false)
+  }
   const counted = await recordRead(ctx, notice, ctx.openid, ctx.now)
   return toNoticeView({ ...notice, readCount: (notice.readCount ?? 0) + (counted ? 1 : 0) }, viewer, ctx.now, true)
 })
