@@ -7,8 +7,8 @@ import { formatShanghai } from 'types/time'
 import CapacityBar from '@/components/capacity-bar'
 import PageShell from '@/components/page-shell'
 import { Empty, ErrorView, Forbidden, Loading } from '@/components/status-view'
-import type { ClientError, Result } from '@/lib/cloud'
-import { errorCopy } from '@/lib/error-copy'
+import type { Result } from '@/lib/cloud'
+import { useAction } from '@/lib/use-action'
 import { useLoadState } from '@/lib/use-load-state'
 import { openSpreadsheet } from '../../lib/open-document'
 import { ROUTES, staffEventsApi } from '../../api'
@@ -29,7 +29,7 @@ export default function SignupsPage() {
   const [state, run, setState] = useLoadState<Data>()
   const eventId = useRef('')
   const [tab, setTab] = useState<SignupStatus>('confirmed')
-  const [busy, setBusy] = useState(false)
+  const { busy, act, fail } = useAction(() => load())
   const [walkIn, setWalkIn] = useState({ name: '', birthYear: '' })
   const [note, setNote] = useState('')
   const [poster, setPoster] = useState<string | null>(null)
@@ -52,19 +52,6 @@ export default function SignupsPage() {
     Taro.stopPullDownRefresh()
   })
 
-  const fail = (error: ClientError) => Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
-  const act = async (work: () => Promise<ClientError | null>, done?: string) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      const error = await work()
-      if (error) return fail(error)
-      if (done) Taro.showToast({ title: done, icon: 'success' })
-      await load()
-    } finally {
-      setBusy(false)
-    }
-  }
   const switchTab = (status: SignupStatus) => {
     setTab(status)
     load(status)

@@ -8,8 +8,8 @@ import { formatShanghai } from 'types/time'
 import CapacityBar from '@/components/capacity-bar'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
-import type { ClientError, Result } from '@/lib/cloud'
-import { errorCopy } from '@/lib/error-copy'
+import type { Result } from '@/lib/cloud'
+import { useAction } from '@/lib/use-action'
 import { useLoadState } from '@/lib/use-load-state'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, eventsApi } from '../../api'
@@ -32,7 +32,7 @@ async function loadDetail(eventId: string): Promise<Result<Detail>> {
 export default function EventDetailPage() {
   const [state, run] = useLoadState<Detail>()
   const eventId = useRef('')
-  const [busy, setBusy] = useState(false)
+  const { busy, act, fail } = useAction(() => load(), { reloadAfterError: true })
   const [rating, setRating] = useState<{ participantId: string; score: number; tags: string[]; comment: string } | null>(null)
   const load = () => run(() => loadDetail(eventId.current))
 
@@ -47,18 +47,6 @@ export default function EventDetailPage() {
     Taro.stopPullDownRefresh()
   })
 
-  const fail = (error: ClientError) => Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
-  const act = async (work: () => Promise<ClientError | null>) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      const error = await work()
-      if (error) fail(error)
-      await load()
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const signUp = (e: EventView, participantId?: string) =>
     act(async () => {

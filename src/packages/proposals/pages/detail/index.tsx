@@ -12,8 +12,7 @@ import {
 import { formatShanghai } from 'types/time'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
-import type { ClientError } from '@/lib/cloud'
-import { errorCopy } from '@/lib/error-copy'
+import { useAction } from '@/lib/use-action'
 import { useLoadState } from '@/lib/use-load-state'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, proposalsApi } from '../../api'
@@ -25,7 +24,7 @@ const day = (iso: string) => formatShanghai(iso, 'YYYY-MM-DD')
 export default function ProposalDetailPage() {
   const [state, run, setState] = useLoadState<ProposalView>()
   const proposalId = useRef('')
-  const [busy, setBusy] = useState(false)
+  const { busy, act, fail } = useAction(() => load())
   const [comment, setComment] = useState('')
   const load = () => run(() => proposalsApi.get(proposalId.current))
 
@@ -40,19 +39,6 @@ export default function ProposalDetailPage() {
     Taro.stopPullDownRefresh()
   })
 
-  const fail = (error: ClientError) => Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
-  const act = async (work: () => Promise<ClientError | null>, done?: string) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      const error = await work()
-      if (error) return fail(error)
-      if (done) Taro.showToast({ title: done, icon: 'success' })
-      await load()
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const support = (p: ProposalView) =>
     act(async () => {
