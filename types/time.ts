@@ -7,6 +7,7 @@
  */
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import { formatShanghai } from './time-format'
 
 dayjs.extend(utc)
 
@@ -20,10 +21,8 @@ export function inShanghai(at: Instant) {
   return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES)
 }
 
-/** Format an instant for people in Chengdu, e.g. `2026-05-01 09:30`. */
-export function formatShanghai(at: Instant, pattern = 'YYYY-MM-DD HH:mm'): string {
-  return inShanghai(at).format(pattern)
-}
+/** Format an instant for people in Chengdu, e.g. `2026-05-01 09:30` (dayjs-free, so the main package can use it). */
+export { formatShanghai }
 
 /** The calendar year in Asia/Shanghai at an instant (ages and birth years are counted in local years). */
 export function shanghaiYear(at: Instant): number {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { NoticeSummary } from '../../../types/notices'
-import { formatShanghai } from '../../../types/time'
+import { formatShanghai } from '../../../types/time-format'
 import './index.scss'
 
 const STATE_LABEL: Record<NoticeSummary['state'], string> = {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ProposalSummary } from 'types/proposals'
 import { PROPOSAL_STATUS_LABEL } from 'types/proposals-base'
-import { formatShanghai } from 'types/time'
+import { formatShanghai } from 'types/time-format'
 import './index.scss'
 
 /**

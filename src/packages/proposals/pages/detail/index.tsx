@@ -9,7 +9,7 @@ import {
   PROJECT_STATUS_LABEL,
   type ProposalView,
 } from 'types/proposals'
-import { formatShanghai } from 'types/time'
+import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
 import { useAction } from '@/lib/use-action'

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { InboxItem, InboxOutput } from 'types/proposals'
-import { formatShanghai } from 'types/time'
+import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import { useLoadState } from '@/lib/use-load-state'
