@@ -66,7 +66,17 @@ const COPY: Record<ClientErrorCode, string> = {
   NETWORK: '网络不太好，请检查网络后重试',
 }
 
-export function errorCopy(error: Pick<ClientError, 'code'> | ClientErrorCode): string {
+/** `context`: what a code means on one screen, where the general copy would mislead (e.g. AUTH.FORBIDDEN when a
+ *  guardian's phone tries to redeem a child-link code). */
+export function errorCopy(error: Pick<ClientError, 'code'> | ClientErrorCode, context?: Partial<Record<ClientErrorCode, string>>): string {
   const code = typeof error === 'string' ? error : error.code
-  return COPY[code] ?? COPY.INTERNAL
+  return context?.[code] ?? COPY[code] ?? COPY.INTERNAL
+}
+
+/** Redeeming a child-link code on the child's own phone: short words a child can read. */
+export const CHILD_LINK_COPY: Partial<Record<ClientErrorCode, string>> = {
+  'INPUT.INVALID': '绑定码是 6 位字母和数字，再看一看',
+  'AUTH.FORBIDDEN': '这是家长或社区工作人员的微信，不能绑定成孩子的账号。请用孩子自己的微信',
+  'CHILD.LINK_CODE_INVALID': '绑定码不对，或者已经过期了（10 分钟内有效）。请爸爸妈妈再生成一个',
+  'CHILD.ALREADY_LINKED': '这个孩子已经绑定了自己的微信，不用再绑定啦',
 }

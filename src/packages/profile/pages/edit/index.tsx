@@ -8,12 +8,16 @@ import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
 import AvatarPicker from '../../components/avatar-picker'
+import ChildrenCard from '../../components/children-card'
+import LinkCodeEntry from '../../components/link-code-entry'
 import SubmitButton from '../../components/submit-button'
-import { profileApi } from '../../api'
+import { getCurrentCommunity, profileApi } from '../../api'
 
 /**
  * Nickname through `<Input type="nickname">` (WeChat offers the WeChat nickname and checks it on blur) collected by a
  * form submit, avatar through chooseAvatar. Never getUserProfile.
+ * Below: 我的孩子 for guardians (add a child, a code for the child's own WeChat), and 我是孩子，输入绑定码 for an
+ * account that is nobody's guardian yet. `?link=1` (from 儿童议事会's entry) puts the code entry first.
  */
 export default function ProfileEditPage() {
   const [state, run] = useLoadState<ProfileView>()
@@ -29,7 +33,11 @@ export default function ProfileEditPage() {
       if (res.ok) setNickname(res.data.nickname ?? '')
       return res
     })
-  useLoad(() => {
+  /** after a child is added: the list only, the nickname being typed stays */
+  const reloadChildren = () => run(() => profileApi.profile())
+  const [linkFirst, setLinkFirst] = useState(false)
+  useLoad((params) => {
+    setLinkFirst(params.link === '1')
     load()
   })
 
@@ -60,6 +68,7 @@ export default function ProfileEditPage() {
     <PageShell className='profile-edit'>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
+      {state.kind === 'ready' && linkFirst && !state.data.isChild && state.data.children.length === 0 && <LinkCodeEntry />}
       {state.kind === 'ready' && (
         <Form onSubmit={submitForm}>
           <AvatarPicker
@@ -86,6 +95,13 @@ export default function ProfileEditPage() {
             保存
           </SubmitButton>
         </Form>
+      )}
+      {state.kind === 'ready' && !state.data.isChild && !(linkFirst && state.data.children.length === 0) && (
+        <ChildrenCard children={state.data.children} communityId={getCurrentCommunity()?.communityId ?? null} reload={reloadChildren} />
+      )}
+      {state.kind === 'ready' && !linkFirst && !state.data.isChild && state.data.children.length === 0 && <LinkCodeEntry />}
+      {state.kind === 'ready' && state.data.isChild && (
+        <View className='yb-card yb-small'>🧒 这是孩子自己的微信账号，已由家长确认绑定。</View>
       )}
     </PageShell>
   )

@@ -1,0 +1,120 @@
+import { useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { addChildInput, CHILD_LINK_CODE_TTL_MINUTES, type ChildView, type CreateChildLinkCodeOutput } from 'types/communities'
+import { formatShanghai } from 'types/time'
+import { issuesByField } from '@/lib/form-issues'
+import { useAction } from '@/lib/use-action'
+import { profileApi } from '../../api'
+import './index.scss'
+
+type Props = {
+  children: ChildView[]
+  /** the community a new child belongs to (the one being looked at); null: adding is not offered */
+  communityId: string | null
+  reload: () => Promise<unknown>
+}
+
+/**
+ * 我的孩子 (guardians): children by alias and age, add one (alias and birth year, nothing more), and a one-time code
+ * that links the child's own WeChat account — shown large, with when it runs out, for the child to type.
+ */
+export default function ChildrenCard({ children, communityId, reload }: Props) {
+  const { busy, act } = useAction(reload)
+  const [codes, setCodes] = useState<Record<string, CreateChildLinkCodeOutput>>({})
+  const [adding, setAdding] = useState(false)
+  const [alias, setAlias] = useState('')
+  const [birthYear, setBirthYear] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+
+  const createCode = (childId: string) =>
+    act(async () => {
+      const res = await profileApi.createChildLinkCode(childId)
+      if (!res.ok) return res.error
+      setCodes((c) => ({ ...c, [childId]: res.data }))
+      return null
+    })
+
+  const add = () => {
+    if (!communityId) return
+    const input = { communityId, alias: alias.trim(), birthYear: Number(birthYear) || 0 }
+    const checked = addChildInput.safeParse(input)
+    if (!checked.success) return setErrors(issuesByField(checked.error.issues))
+    setErrors({})
+    return act(async () => {
+      const res = await profileApi.addChild(checked.data)
+      if (!res.ok) {
+        if (res.error.issues) setErrors(issuesByField(res.error.issues))
+        return res.error
+      }
+      setAlias('')
+      setBirthYear('')
+      setAdding(false)
+      return null
+    }, '已添加')
+  }
+
+  return (
+    <View className='children-card'>
+      <View className='yb-section-title'>我的孩子</View>
+      <View className='yb-card'>
+        {children.length === 0 && <View className='yb-small'>还没有添加孩子。只需要称呼（不用真实姓名）和出生年份。</View>}
+        {children.map((c) => {
+          const code = codes[c.childId]
+          return (
+            <View key={c.childId} className='children-card__child'>
+              <View className='yb-row'>
+                <Text className='yb-title'>{c.alias} · {c.age}岁</Text>
+              </View>
+              {code ? (
+                <View className='children-card__code-box child-link-code-box'>
+                  <View className='yb-small'>绑定码</View>
+                  <View className='children-card__code child-link-code'>{code.code}</View>
+                  <View className='children-card__expiry child-link-expiry'>
+                    {formatShanghai(code.expiresAt, 'HH:mm')} 前有效（{CHILD_LINK_CODE_TTL_MINUTES} 分钟，只能用一次）
+                  </View>
+                  <View className='yb-small'>
+                    请孩子用自己的微信打开「院坝」，点「儿童议事会」下面的「我是孩子，输入绑定码」（或 我的 → 编辑资料），输入上面的 6 位码。
+                  </View>
+                  <Button className='yb-btn' disabled={busy} onClick={() => createCode(c.childId)}>
+                    换一个新码
+                  </Button>
+                </View>
+              ) : (
+                <Button className='yb-btn yb-btn--block child-link-create' disabled={busy} onClick={() => createCode(c.childId)}>
+                  📱 绑定孩子自己的微信
+                </Button>
+              )}
+            </View>
+          )
+        })}
+        {communityId && !adding && (
+          <Button className='yb-btn yb-btn--block children-card__add' onClick={() => setAdding(true)}>
+            ＋ 添加孩子
+          </Button>
+        )}
+        {communityId && adding && (
+          <View className='children-card__form'>
+            <View className='yb-field'>
+              <Text className='yb-label'>称呼</Text>
+              <Input className='yb-input child-alias' maxlength={10} placeholder='例如 小明（不用真实姓名）' value={alias} onInput={(e) => setAlias(e.detail.value)} />
+              {errors.alias && <View className='yb-field-error'>{errors.alias}</View>}
+            </View>
+            <View className='yb-field'>
+              <Text className='yb-label'>出生年份</Text>
+              <Input className='yb-input child-birth-year' type='number' maxlength={4} placeholder='例如 2015' value={birthYear} onInput={(e) => setBirthYear(e.detail.value)} />
+              {errors.birthYear && <View className='yb-field-error'>{errors.birthYear}</View>}
+            </View>
+            <View className='yb-row yb-actions'>
+              <Button className='yb-btn yb-btn--primary child-add-save' disabled={busy} onClick={add}>
+                添加
+              </Button>
+              <Button className='yb-btn' onClick={() => setAdding(false)}>
+                取消
+              </Button>
+            </View>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}
