@@ -11,15 +11,17 @@ import {
   MEMBER_STATUS_LABEL,
   type CouncilCategory,
 } from 'types/council-base'
-import type { ChildProposalView, CouncilMemberView, CouncilView, ProposalsOutput } from 'types/council'
+import { submitChildProposalInput, type CouncilMemberView, type CouncilView, type ProposalsOutput } from 'types/council'
 import type { ProfileView } from 'types/communities'
 import type { ActionOutput } from 'types/contract'
 import PageShell from '@/components/page-shell'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
+import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
 import { councilApi, getCurrentCommunity } from '../../api'
+import PhotoPicker, { type PickedPhoto } from '../../components/photo-picker'
 import { ProposalCard } from '../../components/proposal-card'
 import './index.scss'
 
@@ -69,6 +71,8 @@ export default function CouncilPage() {
   const [noticed, setNoticed] = useState('')
   const [idea, setIdea] = useState('')
   const [category, setCategory] = useState<CouncilCategory | ''>('')
+  const [photo, setPhoto] = useState<PickedPhoto | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
   useLoad((params) => {
@@ -105,16 +109,30 @@ export default function CouncilPage() {
     setMode('home')
     refresh()
   }
+  /** checked with the action's own schema; a missing picture says so in a child's words */
   const submit = async () => {
-    if (!acting || !category) return toast('选一个图吧')
+    if (!acting || busy) return
+    const input = { memberId: acting.memberId, noticed, idea, category, ...(photo ? { photo: photo.fileId } : {}) }
+    const checked = submitChildProposalInput.safeParse(input)
+    if (!checked.success) {
+      const found = issuesByField(checked.error.issues)
+      if (found.category) found.category = '选一个图吧'
+      setErrors(found)
+      return toast(found.noticed ?? found.idea ?? found.category ?? found.photo ?? '再看一看，有地方没写好')
+    }
+    setErrors({})
     setBusy(true)
-    const res = await councilApi.submit({ memberId: acting.memberId, noticed, idea, category })
+    const res = await councilApi.submit(checked.data)
     setBusy(false)
-    if (!res.ok) return toast(errorCopy(res.error))
+    if (!res.ok) {
+      if (res.error.issues) setErrors(issuesByField(res.error.issues))
+      return toast(errorCopy(res.error))
+    }
     toast('交上去啦！大人看过后会回信')
     setNoticed('')
     setIdea('')
     setCategory('')
+    setPhoto(null)
     setMode('home')
     refresh()
   }
@@ -145,11 +163,13 @@ export default function CouncilPage() {
   if (mode === 'propose' && acting)
     return shell(
       <View className='yb-card council-propose'>
-        <View className='yb-title'>以{acting.alias}的身份提建议</View>
+        <View className='yb-title'>{acting.viewer.isChild ? `${acting.alias}，说说你的主意` : `以${acting.alias}的身份提建议`}</View>
         <View className='council__kid'>👀 我发现了</View>
         <Textarea className='council__field council-noticed' maxlength={300} placeholder='我看到……' value={noticed} onInput={(e) => setNoticed(e.detail.value)} />
+        {errors.noticed && <View className='yb-field-error'>{errors.noticed}</View>}
         <View className='council__kid'>💡 我的主意</View>
         <Textarea className='council__field council-idea' maxlength={300} placeholder='我觉得可以……' value={idea} onInput={(e) => setIdea(e.detail.value)} />
+        {errors.idea && <View className='yb-field-error'>{errors.idea}</View>}
         <View className='council__kid'>🖼️ 是关于</View>
         <View className='council__cats'>
           {COUNCIL_CATEGORIES.map((c) => (
@@ -158,7 +178,11 @@ export default function CouncilPage() {
             </View>
           ))}
         </View>
-        <Button className='yb-btn yb-btn--primary council__big' disabled={busy} onClick={submit}>
+        {errors.category && <View className='yb-field-error'>{errors.category}</View>}
+        <View className='council__kid'>📷 拍张照片（可以不拍）</View>
+        <PhotoPicker photo={photo} onChange={setPhoto} onError={toast} />
+        {errors.photo && <View className='yb-field-error'>{errors.photo}</View>}
+        <Button className='yb-btn yb-btn--primary council__big council-submit' disabled={busy} onClick={submit}>
           交给大人看 ✉️
         </Button>
         <Button className='yb-btn' onClick={() => setMode('home')}>返回</Button>
@@ -178,7 +202,7 @@ export default function CouncilPage() {
       ))}
       {acting && (
         <Button className='yb-btn yb-btn--primary council__big council-propose-btn' onClick={() => setMode('propose')}>
-          💡 我有主意（以{acting.alias}的身份）
+          {acting.viewer.isChild ? '💡 我有主意' : `💡 我有主意（以${acting.alias}的身份）`}
         </Button>
       )}
       {council.viewer.canApply && (
@@ -186,7 +210,7 @@ export default function CouncilPage() {
           ✋ 为孩子报名
         </Button>
       )}
-      {proposals.mine.length > 0 && <View className='yb-section-title'>我家孩子的建议</View>}
+      {proposals.mine.length > 0 && <View className='yb-section-title'>{mine.every((m) => m.viewer.isChild) ? '我的建议' : '我家孩子的建议'}</View>}
       {proposals.mine.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
       <View className='yb-section-title'>📅 议事会</View>
       {meetings.length === 0 && <Empty title='还没有会议' />}
