@@ -1,15 +1,20 @@
 /**
  * Issue 6's journey on the H5 build: a guardian applies for a child with consent, staff approve, the child (through
  * the guardian) submits a proposal, staff review it and put it on an agenda, the meeting votes, staff answer, and
- * the child sees the answer. UI where the issue's people act; the gateway for the meeting's bookkeeping steps.
+ * the child sees the answer. Every step in the UI, as the people would: the meeting is created on the staff board
+ * and run in meeting mode on the shared staff phone (agenda, attendance, a secret vote recorded member by member,
+ * the decision).
  */
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { describeWithChromium, openSession, screenshot } from './helpers/browser'
-import { gateway, startStack, type Stack } from './helpers/stack'
+import { formatShanghai } from '../../types/time'
+import { startStack, type Stack } from './helpers/stack'
 
 const A = 'community-zhizijie'
 const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
 const councilUrl = (stack: Stack) => `${stack.url}/#/packages/council/pages/index/index?communityId=${A}`
+/** Meeting mode ignores taps while a write runs and shows it with disabled buttons: tap as a person would, once enabled. */
+const tap = (scope: Locator, selector: string) => scope.locator(`${selector}:not([disabled="true"])`).first().click()
 const staffUrl = (stack: Stack) => `${stack.url}/#/packages/council-staff/pages/index/index?communityId=${A}`
 
 describeWithChromium('children’s council: apply → approve → propose → review → agenda → vote → answer', () => {
@@ -63,23 +68,50 @@ describeWithChromium('children’s council: apply → approve → propose → re
       await review.getByText('通过', { exact: true }).click()
       await review.waitFor({ state: 'detached' })
 
-      // 5. agenda and vote (meeting bookkeeping through the gateway, as the staff phone would send it)
-      const proposals = await gateway(stack.url, 'council', 'proposals', { communityId: A }, 'demo-staff')
-      const proposalId = proposals.data.public.find((p: any) => p.idea === idea).proposalId
-      const meeting = (await gateway(stack.url, 'council', 'createMeeting', { communityId: A, title: '秋季议事会', startsAt: new Date(Date.now() + 3600_000).toISOString(), place: '院坝' }, 'demo-staff')).data
-      const withItem = (await gateway(stack.url, 'council', 'addAgendaItem', { meetingId: meeting.meetingId, proposalId, durationMinutes: 10 }, 'demo-staff')).data
-      const itemId = withItem.items[0].itemId
-      expect((await gateway(stack.url, 'council', 'publishAgenda', { meetingId: meeting.meetingId }, 'demo-staff')).ok).toBe(true)
-      const members = (await gateway(stack.url, 'council', 'members', { communityId: A }, 'demo-staff')).data.all.filter((m: any) => m.status === 'approved')
-      await gateway(stack.url, 'council', 'recordAttendance', { meetingId: meeting.meetingId, memberIds: members.map((m: any) => m.memberId), present: true }, 'demo-staff')
-      await gateway(stack.url, 'council', 'openVote', { meetingId: meeting.meetingId, itemId, secret: true }, 'demo-staff')
-      for (const m of members) expect((await gateway(stack.url, 'council', 'castVote', { meetingId: meeting.meetingId, itemId, memberId: m.memberId, choice: 'yes' }, 'demo-staff')).ok).toBe(true)
-      const closed = (await gateway(stack.url, 'council', 'closeVote', { meetingId: meeting.meetingId, itemId }, 'demo-staff')).data
-      expect(closed.items[0].vote).toMatchObject({ passed: true, quorumMet: true })
+      // 5. staff create a meeting on the board; meeting mode opens
+      await s.page.goto(staffUrl(stack))
+      const newMeeting = shown(s.page, 'council-staff').locator('.council-staff-new-meeting')
+      await newMeeting.locator('input[placeholder="会议名称"]').fill('秋季议事会')
+      await newMeeting.locator('input[placeholder^="时间"]').fill(formatShanghai(new Date(Date.now() + 3600_000)))
+      await newMeeting.locator('input[placeholder="地点"]').fill('院坝')
+      await newMeeting.getByText('新建会议').click()
+      const mode = shown(s.page, 'council-staff-meeting')
+      await mode.getByText('秋季议事会').first().waitFor()
 
-      // the staff meeting mode shows the result
-      await s.page.goto(`${stack.url}/#/packages/council-staff/pages/meeting/index?meetingId=${meeting.meetingId}`)
-      await shown(s.page, 'council-staff-meeting').locator('.council-result').first().waitFor()
+      // the agenda: 小华's reviewed idea, then publish
+      await tap(mode.locator('.council-add-proposal').filter({ hasText: idea }), '.council-add-item')
+      const item = mode.locator('.council-staff-item').filter({ hasText: '小华' })
+      await item.waitFor()
+      await tap(mode, '.council-publish')
+      await mode.locator('.council-attendance').waitFor()
+
+      // attendance: everyone is here
+      await tap(mode, '.council-attend-all')
+      const attendRows = mode.locator('.council-attend-row')
+      const memberCount = await attendRows.count()
+      expect(memberCount).toBeGreaterThanOrEqual(2)
+      await mode.getByText(`到会 ${memberCount}/${memberCount}`).waitFor()
+
+      // a secret vote, recorded member by member on the shared phone
+      await item.locator('.council-secret').click()
+      await tap(item, '.council-open-vote')
+      await item.getByText('投票中（不记名）').waitFor()
+      const voteRows = item.locator('.council-vote-row')
+      expect(await voteRows.count()).toBe(memberCount)
+      for (let n = 0; n < memberCount; n++) {
+        const row = voteRows.nth(n)
+        await tap(row, n === memberCount - 1 ? '.council-vote-abstain' : '.council-vote-yes')
+        await row.locator('.council-vote-recorded').waitFor()
+      }
+      await item.getByText(`已投 ${memberCount} 人`).waitFor()
+      await screenshot(s.page, 'council-3-meeting-mode-voting')
+      await tap(item, '.council-close-vote')
+      await item.locator('.council-result').getByText(`赞成 ${memberCount - 1} · 反对 0 · 弃权 1 · 通过`).waitFor()
+
+      // the decision
+      await item.locator('.council-decision-input input, input.council-decision-input').first().fill('下个月大家一起画彩色墙')
+      await tap(item, '.council-decide')
+      await item.getByText('📌 下个月大家一起画彩色墙').waitFor()
       await screenshot(s.page, 'council-3-meeting-mode')
 
       // 6. staff answer the child

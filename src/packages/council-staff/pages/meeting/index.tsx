@@ -6,7 +6,7 @@ import type { ChildProposalView, MeetingView } from 'types/council'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
-import { errorCopy } from '@/lib/error-copy'
+import { useAction } from '@/lib/use-action'
 import { useLoadState } from '@/lib/use-load-state'
 import { councilStaffApi } from '../../api'
 
@@ -19,8 +19,6 @@ async function load(meetingId: string): Promise<Result<Data>> {
   return { ok: true, data: { meeting: meeting.data, proposals: proposals.ok ? proposals.data.public.filter((p) => p.stage === 'approved') : [] } }
 }
 
-const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
-
 /** The speaker's countdown, from the server's `since` (every speaker gets the same time). */
 function Timer({ since, seconds }: { since: string; seconds: number }) {
   const [now, setNow] = useState(Date.now())
@@ -32,7 +30,11 @@ function Timer({ since, seconds }: { since: string; seconds: number }) {
   return <Text className={`council-timer${left === 0 ? ' council-timer--over' : ''}`}>⏱ {Math.floor(left / 60)}:{String(left % 60).padStart(2, '0')}</Text>
 }
 
-/** Meeting mode on a staff phone: agenda, attendance, 举手 queue with a timer, votes, decisions, minutes. */
+/**
+ * Meeting mode on a staff phone: agenda, attendance, 举手 queue with a timer, votes, decisions, minutes.
+ * Votes are recorded on this shared phone member by member; a row says 已记录 once its vote is in (this phone's own
+ * memory of what it sent — for a secret vote nobody can read back who voted what, and a second tap is refused anyway).
+ */
 export default function CouncilMeetingModePage() {
   const [state, run] = useLoadState<Data>()
   const meetingId = useRef('')
@@ -42,6 +44,9 @@ export default function CouncilMeetingModePage() {
   const [decision, setDecision] = useState('')
   const [summary, setSummary] = useState('')
   const [nextSteps, setNextSteps] = useState('')
+  /** `${itemId}_${memberId}` → the choice this phone recorded */
+  const [recorded, setRecorded] = useState<Record<string, string>>({})
+  const { busy, act: tap } = useAction(refresh)
   useLoad((params) => {
     meetingId.current = params.meetingId ?? ''
   })
@@ -54,11 +59,18 @@ export default function CouncilMeetingModePage() {
   const { meeting, proposals } = state.data
   if (!meeting.staff) return shell(<Forbidden />)
   const id = meeting.meetingId
-  const act = async (p: Promise<Result<unknown>>, done: string) => {
-    const res = await p
-    toast(res.ok ? done : errorCopy(res.error))
-    refresh()
-  }
+  /** one tap → one write → toast → reload (taps during a write are ignored, the buttons show it) */
+  const act = (work: () => Promise<Result<unknown>>, done: string) =>
+    tap(async () => {
+      const res = await work()
+      return res.ok ? null : res.error
+    }, done)
+  const vote = (itemId: string, memberId: string, choice: (typeof VOTE_CHOICES)[number], alias: string) =>
+    tap(async () => {
+      const res = await councilStaffApi.castVote({ meetingId: id, itemId, memberId, choice })
+      if (res.ok || res.error.code === 'COUNCIL.ALREADY_VOTED') setRecorded((r) => ({ ...r, [`${itemId}_${memberId}`]: VOTE_CHOICE_LABEL[choice] }))
+      return res.ok ? null : res.error
+    }, `${alias}已投`)
   const present = new Set(meeting.staff.present.map((m) => m.memberId))
   const speaking = meeting.staff.speaking
   return shell(
@@ -66,7 +78,7 @@ export default function CouncilMeetingModePage() {
       <View className='yb-card'>
         <View className='yb-hero'>{meeting.title}</View>
         <View className='yb-small'>{formatShanghai(meeting.startsAt)} · {meeting.place} · {MEETING_STATUS_LABEL[meeting.status]} · 到会 {meeting.attendanceCount}/{meeting.staff.members.length}</View>
-        {meeting.status === 'draft' && <Button className='yb-btn yb-btn--primary council-publish' onClick={() => act(councilStaffApi.publish(id), '议程已公布，已通知成员和家长')}>公布议程</Button>}
+        {meeting.status === 'draft' && <Button className='yb-btn yb-btn--primary council-publish' disabled={busy} onClick={() => act(() => councilStaffApi.publish(id), '议程已公布')}>公布议程</Button>}
       </View>
 
       <View className='yb-section-title'>议程</View>
@@ -79,7 +91,7 @@ export default function CouncilMeetingModePage() {
               <View className='yb-link' onClick={() => {
                 const ids = meeting.items.map((x) => x.itemId)
                 ;[ids[n - 1], ids[n]] = [ids[n], ids[n - 1]]
-                act(councilStaffApi.reorder(id, ids), '已调整顺序')
+                act(() => councilStaffApi.reorder(id, ids), '已调整顺序')
               }}>上移</View>
             )}
           </View>
@@ -87,22 +99,31 @@ export default function CouncilMeetingModePage() {
           {meeting.status === 'published' && !i.vote && (
             <View className='yb-row yb-actions'>
               <Text className='yb-small'>不记名</Text>
-              <Switch checked={secret} onChange={(e) => setSecret(e.detail.value)} />
-              <Button className='yb-btn council-open-vote' onClick={() => act(councilStaffApi.openVote({ meetingId: id, itemId: i.itemId, secret }), '开始投票')}>开始投票</Button>
+              <Switch className='council-secret' checked={secret} onChange={(e) => setSecret(e.detail.value)} />
+              <Button className='yb-btn council-open-vote' disabled={busy} onClick={() => act(() => councilStaffApi.openVote({ meetingId: id, itemId: i.itemId, secret }), '开始投票')}>开始投票</Button>
             </View>
           )}
           {i.vote?.status === 'open' && (
             <View>
               <View className='yb-small'>投票中{i.vote.secret ? '（不记名）' : ''} · 已投 {i.vote.votedCount ?? 0} 人</View>
-              {meeting.staff!.present.map((m) => (
-                <View key={m.memberId!} className='yb-row council-vote-row'>
-                  <Text>{m.label}</Text>
-                  {VOTE_CHOICES.map((c) => (
-                    <Button key={c} size='mini' className='yb-btn' onClick={() => act(councilStaffApi.castVote({ meetingId: id, itemId: i.itemId, memberId: m.memberId!, choice: c }), `${m.alias}：已记录`)}>{VOTE_CHOICE_LABEL[c]}</Button>
-                  ))}
-                </View>
-              ))}
-              <Button className='yb-btn yb-btn--primary council-close-vote' onClick={() => act(councilStaffApi.closeVote(id, i.itemId), '投票结束')}>结束投票</Button>
+              {meeting.staff!.present.length === 0 && <View className='yb-small'>还没有人签到：先在下面「签到 · 举手」里签到</View>}
+              {meeting.staff!.present.map((m) => {
+                const done = recorded[`${i.itemId}_${m.memberId}`]
+                return (
+                  <View key={m.memberId!} className='yb-row council-vote-row'>
+                    <Text>{m.label}</Text>
+                    <View className='yb-spacer' />
+                    {done ? (
+                      <Text className='yb-tag council-vote-recorded'>✓ 已记录{i.vote!.secret ? '' : `：${done}`}</Text>
+                    ) : (
+                      VOTE_CHOICES.map((c) => (
+                        <Button key={c} size='mini' className={`yb-btn council-vote-${c}`} disabled={busy} onClick={() => vote(i.itemId, m.memberId!, c, m.alias)}>{VOTE_CHOICE_LABEL[c]}</Button>
+                      ))
+                    )}
+                  </View>
+                )
+              })}
+              <Button className='yb-btn yb-btn--primary council-close-vote' disabled={busy} onClick={() => act(() => councilStaffApi.closeVote(id, i.itemId), '投票结束')}>结束投票</Button>
             </View>
           )}
           {i.vote?.status === 'closed' && i.vote.tally && (
@@ -115,10 +136,10 @@ export default function CouncilMeetingModePage() {
           ) : (
             meeting.status === 'published' && i.vote?.status !== 'open' && (
               <View>
-                <Input className='yb-input' placeholder='决定' value={decision} onInput={(e) => setDecision(e.detail.value)} />
+                <Input className='yb-input council-decision-input' placeholder='决定' value={decision} onInput={(e) => setDecision(e.detail.value)} />
                 <View className='yb-row yb-actions'>
-                  <Button className='yb-btn council-decide' onClick={() => act(councilStaffApi.decide({ meetingId: id, itemId: i.itemId, text: decision }), '已记录')}>记录决定</Button>
-                  <Button className='yb-btn' onClick={() => act(councilStaffApi.decide({ meetingId: id, itemId: i.itemId, text: decision, handOff: true }), '已记录并转入居民议事')}>记录并转入居民议事</Button>
+                  <Button className='yb-btn council-decide' disabled={busy} onClick={() => act(() => councilStaffApi.decide({ meetingId: id, itemId: i.itemId, text: decision }), '已记录')}>记录决定</Button>
+                  <Button className='yb-btn council-decide-handoff' disabled={busy} onClick={() => act(() => councilStaffApi.decide({ meetingId: id, itemId: i.itemId, text: decision, handOff: true }), '已转入居民议事')}>记录并转入居民议事</Button>
                 </View>
               </View>
             )
@@ -132,11 +153,11 @@ export default function CouncilMeetingModePage() {
             <View key={p.proposalId} className='yb-row council-add-proposal'>
               <Text>{p.label}：{p.idea}</Text>
               <View className='yb-spacer' />
-              <Button size='mini' className='yb-btn' onClick={() => act(councilStaffApi.addItem({ meetingId: id, proposalId: p.proposalId, durationMinutes: 10 }), '已加入议程')}>加入</Button>
+              <Button size='mini' className='yb-btn council-add-item' disabled={busy} onClick={() => act(() => councilStaffApi.addItem({ meetingId: id, proposalId: p.proposalId, durationMinutes: 10 }), '已加入议程')}>加入</Button>
             </View>
           ))}
           <Input className='yb-input' placeholder='自由议题' value={freeTitle} onInput={(e) => setFreeTitle(e.detail.value)} />
-          <Button className='yb-btn' onClick={() => act(councilStaffApi.addItem({ meetingId: id, title: freeTitle, durationMinutes: 10 }), '已加入议程')}>加入自由议题</Button>
+          <Button className='yb-btn council-add-free' disabled={busy} onClick={() => act(() => councilStaffApi.addItem({ meetingId: id, title: freeTitle, durationMinutes: 10 }), '已加入议程')}>加入自由议题</Button>
         </View>
       )}
 
@@ -146,17 +167,17 @@ export default function CouncilMeetingModePage() {
           {speaking.current && (
             <View className='council-speaking'>🎤 {speaking.current.label} <Timer since={speaking.current.since} seconds={speaking.seconds} /></View>
           )}
-          <Button className='yb-btn yb-btn--primary council-next' onClick={() => act(councilStaffApi.nextSpeaker(id), '下一位')}>下一位发言</Button>
+          <Button className='yb-btn yb-btn--primary council-next' disabled={busy} onClick={() => act(() => councilStaffApi.nextSpeaker(id), '下一位')}>下一位发言</Button>
           {speaking.queue.map((q) => <View key={q.memberId} className='yb-small'>✋ {q.label}（已发言 {q.turns} 次）</View>)}
           {meeting.staff.members.map((m) => (
             <View key={m.memberId!} className='yb-row council-attend-row'>
               <Text>{present.has(m.memberId) ? '✅' : '⬜'} {m.label}</Text>
               <View className='yb-spacer' />
-              <Button size='mini' className='yb-btn' onClick={() => act(councilStaffApi.attendance({ meetingId: id, memberIds: [m.memberId!], present: !present.has(m.memberId) }), present.has(m.memberId) ? '已取消签到' : '已签到')}>{present.has(m.memberId) ? '取消' : '签到'}</Button>
-              {present.has(m.memberId) && <Button size='mini' className='yb-btn' onClick={() => act(councilStaffApi.raiseHand(id, m.memberId!), '已举手')}>举手</Button>}
+              <Button size='mini' className='yb-btn council-attend' disabled={busy} onClick={() => act(() => councilStaffApi.attendance({ meetingId: id, memberIds: [m.memberId!], present: !present.has(m.memberId) }), present.has(m.memberId) ? '已取消签到' : '已签到')}>{present.has(m.memberId) ? '取消' : '签到'}</Button>
+              {present.has(m.memberId) && <Button size='mini' className='yb-btn council-raise-hand' disabled={busy} onClick={() => act(() => councilStaffApi.raiseHand(id, m.memberId!), '已举手')}>举手</Button>}
             </View>
           ))}
-          <Button className='yb-btn' onClick={() => act(councilStaffApi.attendance({ meetingId: id, memberIds: meeting.staff!.members.map((m) => m.memberId!), present: true }), '全部签到')}>全部签到</Button>
+          <Button className='yb-btn council-attend-all' disabled={busy} onClick={() => act(() => councilStaffApi.attendance({ meetingId: id, memberIds: meeting.staff!.members.map((m) => m.memberId!), present: true }), '全部签到')}>全部签到</Button>
         </View>
       )}
 
@@ -165,7 +186,7 @@ export default function CouncilMeetingModePage() {
           <View className='yb-section-title'>会议纪要（审核后发布）</View>
           <Textarea className='yb-input' placeholder='会议经过和决定' value={summary} onInput={(e) => setSummary(e.detail.value)} />
           <Textarea className='yb-input' placeholder='接下来做什么' value={nextSteps} onInput={(e) => setNextSteps(e.detail.value)} />
-          <Button className='yb-btn yb-btn--primary' onClick={() => act(councilStaffApi.minutes({ meetingId: id, summary, nextSteps }), '纪要已发布')}>发布纪要</Button>
+          <Button className='yb-btn yb-btn--primary council-publish-minutes' disabled={busy} onClick={() => act(() => councilStaffApi.minutes({ meetingId: id, summary, nextSteps }), '纪要已发布')}>发布纪要</Button>
         </View>
       )}
       {meeting.minutes && (
