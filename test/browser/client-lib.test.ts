@@ -98,10 +98,17 @@ describe('error copy', () => {
     expect(errorCopy('AUTH.FORBIDDEN')).toContain('无权限')
   })
 
-  test('field issues map to the first message per field', () => {
+  test('field issues map to the first message per field, and per row under every prefix of the path', () => {
     expect(issuesByField([{ path: ['title'], message: 'a' }, { path: ['title'], message: 'b' }, { path: 'body.0', message: 'c' }])).toEqual({
       title: 'a',
       body: 'c',
+      'body.0': 'c',
+    })
+    expect(issuesByField([{ path: ['quotas', 1, 'places'], message: 'p' }, { path: ['quotas', 1], message: 'r' }, { path: ['quotas'], message: 's' }, { path: [], message: 'x' }])).toEqual({
+      quotas: 'p',
+      'quotas.1': 'p',
+      'quotas.1.places': 'p',
+      '': 'x',
     })
   })
 })

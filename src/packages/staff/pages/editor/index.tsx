@@ -11,6 +11,7 @@ import {
   type NoticeView,
 } from 'types/notices'
 import { formatShanghai, fromWallClock, inShanghai, toWallClock, type WallClock } from 'types/time'
+import FormField from '@/components/form-field'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { ClientError, Result } from '@/lib/cloud'
@@ -169,14 +170,11 @@ export default function NoticeEditorPage() {
         {notice ? `${STATE_COPY[notice.state]} · 已读 ${notice.readCount}` : `新通知 · ${start.data.kind === 'new' ? start.data.communityName : ''}`}
       </View>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>标题</Text>
+      <FormField label='标题' error={errors.title}>
         <Input className='yb-input' value={form.title} maxlength={NOTICE_TITLE_MAX} placeholder='例如：本周六上午停水通知' onInput={(e) => set('title', e.detail.value)} />
-        {errors.title && <View className='yb-field-error'>{errors.title}</View>}
-      </View>
+      </FormField>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>分类</Text>
+      <FormField label='分类' error={errors.category}>
         <View className='yb-chips'>
           {NOTICE_CATEGORIES.map((c) => (
             <View key={c} className={`yb-chip${form.category === c ? ' yb-chip--on' : ''}`} onClick={() => set('category', c)}>
@@ -184,11 +182,9 @@ export default function NoticeEditorPage() {
             </View>
           ))}
         </View>
-        {errors.category && <View className='yb-field-error'>{errors.category}</View>}
-      </View>
+      </FormField>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>正文</Text>
+      <FormField label='正文' error={errors.body}>
         <Textarea
           className='yb-textarea'
           value={form.body}
@@ -196,8 +192,7 @@ export default function NoticeEditorPage() {
           placeholder='写清楚时间、地点、要做什么'
           onInput={(e) => set('body', e.detail.value)}
         />
-        {errors.body && <View className='yb-field-error'>{errors.body}</View>}
-      </View>
+      </FormField>
 
       <View className='yb-card'>
         <View className='yb-switch-row'>
@@ -223,8 +218,7 @@ export default function NoticeEditorPage() {
       </View>
 
       {canPublish && (
-        <View className='yb-field'>
-          <Text className='yb-label'>发布时间</Text>
+        <FormField label='发布时间'>
           <View className='yb-chips'>
             <View className={`yb-chip${!form.schedule ? ' yb-chip--on' : ''}`} onClick={() => set('schedule', false)}>
               立即发布
@@ -244,7 +238,7 @@ export default function NoticeEditorPage() {
               <Text className='yb-small'>北京时间</Text>
             </View>
           )}
-        </View>
+        </FormField>
       )}
 
       {notice?.moderation === 'review' && <View className='yb-small'>内容需人工审核：审核通过后由区级管理员发布。</View>}
