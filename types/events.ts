@@ -44,14 +44,41 @@ const titleSchema = z.string().trim().min(1, '请填写活动名称').max(EVENT_
 const descriptionSchema = z.string().trim().min(1, '请填写活动介绍').max(EVENT_DESCRIPTION_MAX, `介绍最多 ${EVENT_DESCRIPTION_MAX} 个字`)
 const placeSchema = z.string().trim().min(1, '请填写地点').max(EVENT_PLACE_MAX, `地点最多 ${EVENT_PLACE_MAX} 个字`)
 const capacitySchema = z.number().int('名额须为整数').min(1, '至少 1 个名额').max(EVENT_CAPACITY_MAX, `最多 ${EVENT_CAPACITY_MAX} 个名额`)
-const ageSchema = z.number().int('年龄须为整数').min(0).max(120)
+const ageSchema = z.number({ error: '请填写年龄' }).int('年龄须为整数').min(0, '年龄不能小于 0').max(120, '年龄不能大于 120')
 const limitSchema = z.number().int().min(1).max(100).optional()
 
 /** A reserved share of a lottery's places for one age band (on the event day), e.g. 5–8 岁 10 个名额. */
 export const quotaSchema = z
-  .strictObject({ ageMin: ageSchema, ageMax: ageSchema, places: z.number().int().min(1).max(EVENT_CAPACITY_MAX) })
+  .strictObject({
+    ageMin: ageSchema,
+    ageMax: ageSchema,
+    places: z.number({ error: '请填写名额' }).int('名额须为整数').min(1, '每个年龄段至少 1 个名额').max(EVENT_CAPACITY_MAX, `最多 ${EVENT_CAPACITY_MAX} 个名额`),
+  })
   .refine((q) => q.ageMin <= q.ageMax, { message: '年龄段的下限不能大于上限' })
 export type Quota = z.infer<typeof quotaSchema>
+export const QUOTAS_MAX = 5
+
+/**
+ * The quota rules of the event as a whole (the function's checkSchedule decides them again against the stored event):
+ * quotas only for a lottery, together no more than the capacity, bands that do not overlap. Checked when the input
+ * carries the fields (an update may send only some), with paths a form can show next to the row.
+ */
+function checkQuotas(v: { capacity?: number; allocation?: string; quotas?: Quota[] }, ctx: z.RefinementCtx) {
+  const quotas = v.quotas ?? []
+  if (quotas.length === 0) return
+  if (v.allocation !== undefined && v.allocation !== 'lottery') {
+    ctx.addIssue({ code: 'custom', message: '年龄段名额只用于抽签分配的活动', path: ['quotas'] })
+  }
+  const total = quotas.reduce((sum, q) => sum + q.places, 0)
+  if (v.capacity !== undefined && total > v.capacity) {
+    ctx.addIssue({ code: 'custom', message: `各年龄段名额合计 ${total} 个，超过了总名额 ${v.capacity} 个`, path: ['quotas'] })
+  }
+  quotas.forEach((q, i) => {
+    if (q.ageMin > q.ageMax) return // the row's own message says so
+    const j = quotas.findIndex((o, k) => k < i && o.ageMin <= o.ageMax && q.ageMin <= o.ageMax && o.ageMin <= q.ageMax)
+    if (j >= 0) ctx.addIssue({ code: 'custom', message: `和第 ${j + 1} 个年龄段重叠了`, path: ['quotas', i] })
+  })
+}
 
 // ---------- read models ----------
 
@@ -268,9 +295,10 @@ export const createEventInput = z
     ageMax: ageSchema.optional(),
     cancelBefore: iso.optional(),
     seriesId: idSchema.optional(),
-    quotas: z.array(quotaSchema).max(5, '最多 5 个年龄段名额').optional(),
+    quotas: z.array(quotaSchema).max(QUOTAS_MAX, `最多 ${QUOTAS_MAX} 个年龄段名额`).optional(),
   })
   .refine((v) => v.ageMin == null || v.ageMax == null || v.ageMin <= v.ageMax, { message: '最小年龄不能大于最大年龄', path: ['ageMax'] })
+  .superRefine(checkQuotas)
 
 export const updateEventInput = z
   .strictObject({
@@ -290,9 +318,10 @@ export const updateEventInput = z
     ageMax: ageSchema.nullable().optional(),
     cancelBefore: iso.nullable().optional(),
     seriesId: idSchema.nullable().optional(),
-    quotas: z.array(quotaSchema).max(5).optional(),
+    quotas: z.array(quotaSchema).max(QUOTAS_MAX, `最多 ${QUOTAS_MAX} 个年龄段名额`).optional(),
   })
   .refine((v) => Object.keys(v).length > 1, { message: '没有要修改的内容' })
+  .superRefine(checkQuotas)
 
 export const eventRefInput = z.strictObject({ eventId: eventIdSchema })
 export const cancelEventInput = z.strictObject({

@@ -7,15 +7,18 @@ import {
   EVENT_PLACE_MAX,
   EVENT_TITLE_MAX,
   PHASE_LABEL,
+  QUOTAS_MAX,
   createEventInput,
   updateEventInput,
   type Allocation,
   type EventCategory,
   type EventView,
   type OpenTo,
+  type Quota,
   type SeriesView,
 } from 'types/events'
 import { formatShanghai, fromWallClock, inShanghai, toWallClock, type WallClock } from 'types/time'
+import FormField from '@/components/form-field'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { ClientError, Result } from '@/lib/cloud'
@@ -23,8 +26,11 @@ import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
 import { ROUTES, getCurrentCommunity, staffEventsApi } from '../../api'
+import './index.scss'
 
 type When = WallClock
+/** One age-band quota row as typed (numbers as strings until they are checked); `key` keeps rows apart in React. */
+type QuotaRow = { key: number; ageMin: string; ageMax: string; places: string }
 type Form = {
   title: string
   description: string
@@ -43,12 +49,20 @@ type Form = {
   openTo: OpenTo
   seriesId: string
   newSeries: string
+  quotas: QuotaRow[]
 }
 type Start = { event: EventView | null; series: SeriesView[]; communityId: string }
 
 const split = toWallClock
 const join = fromWallClock
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s))
+let quotaKeys = 0
+const quotaRow = (q: { ageMin?: number; ageMax?: number; places?: number } = {}): QuotaRow => ({
+  key: ++quotaKeys,
+  ageMin: q.ageMin === undefined ? '' : String(q.ageMin),
+  ageMax: q.ageMax === undefined ? '' : String(q.ageMax),
+  places: q.places === undefined ? '' : String(q.places),
+})
 
 function emptyForm(): Form {
   const start = inShanghai(new Date()).add(7, 'day').hour(9).minute(30).second(0)
@@ -70,6 +84,7 @@ function emptyForm(): Form {
     openTo: 'residents',
     seriesId: '',
     newSeries: '',
+    quotas: [],
   }
 }
 
@@ -92,13 +107,13 @@ function formOf(e: EventView): Form {
     allocation: e.allocation,
     openTo: e.openTo,
     seriesId: e.seriesId ?? '',
+    quotas: e.quotas.map(quotaRow),
   }
 }
 
 function DateTime({ label, value, onChange }: { label: string; value: When; onChange: (w: When) => void }) {
   return (
-    <View className='yb-field'>
-      <Text className='yb-label'>{label}</Text>
+    <FormField label={label}>
       <View className='yb-row'>
         <Picker mode='date' value={value.date} onChange={(e) => onChange({ ...value, date: String(e.detail.value) })}>
           <View className='yb-picker'>{value.date}</View>
@@ -107,7 +122,69 @@ function DateTime({ label, value, onChange }: { label: string; value: When; onCh
           <View className='yb-picker'>{value.time}</View>
         </Picker>
       </View>
-    </View>
+    </FormField>
+  )
+}
+
+/**
+ * 抽签 only: a share of the places kept for an age band (age on the event day), drawn first among that band; places a
+ * band does not fill go to everyone else. Checked by the same schema as the function (createEventInput /
+ * updateEventInput): each row, the total against the capacity, no overlapping bands. Fixed once published.
+ */
+function QuotaRows(props: {
+  rows: QuotaRow[]
+  errors: Record<string, string>
+  fixed: boolean
+  onChange: (i: number, field: 'ageMin' | 'ageMax' | 'places', value: string) => void
+  onAdd: () => void
+  onRemove: (i: number) => void
+}) {
+  const { rows, errors, fixed } = props
+  const rowErrors = rows.map((_, i) => errors[`quotas.${i}`])
+  if (fixed) {
+    return (
+      <FormField label='年龄段名额'>
+        {rows.length === 0 && <Text className='yb-small'>没有设年龄段名额，所有人一起抽签。</Text>}
+        {rows.map((q) => (
+          <View key={q.key} className='event-editor__quota-fixed'>
+            {q.ageMin}–{q.ageMax} 岁：保留 {q.places} 个名额
+          </View>
+        ))}
+      </FormField>
+    )
+  }
+  return (
+    <FormField label='年龄段名额（选填）' error={rowErrors.some(Boolean) ? undefined : errors.quotas} className='event-editor__quotas'>
+      <Text className='yb-small'>为某个年龄段保留名额，抽签时先在这个年龄段里抽；没抽满的名额留给其他人。</Text>
+      {rows.map((q, i) => (
+        <View key={q.key} className='yb-card event-editor__quota'>
+          <View className='yb-row'>
+            <Text className='yb-label event-editor__quota-title'>年龄段 {i + 1}</Text>
+            <View className='yb-spacer' />
+            <Button className='yb-btn event-editor__quota-remove' onClick={() => props.onRemove(i)}>
+              删除
+            </Button>
+          </View>
+          <View className='yb-row'>
+            <Input className='yb-input event-editor__num event-editor__quota-min' type='number' value={q.ageMin} placeholder='最小' onInput={(ev) => props.onChange(i, 'ageMin', ev.detail.value)} />
+            <Text>至</Text>
+            <Input className='yb-input event-editor__num event-editor__quota-max' type='number' value={q.ageMax} placeholder='最大' onInput={(ev) => props.onChange(i, 'ageMax', ev.detail.value)} />
+            <Text>岁</Text>
+          </View>
+          <View className='yb-row'>
+            <Text>保留</Text>
+            <Input className='yb-input event-editor__num event-editor__quota-places' type='number' value={q.places} placeholder='名额' onInput={(ev) => props.onChange(i, 'places', ev.detail.value)} />
+            <Text>个名额</Text>
+          </View>
+          {rowErrors[i] && <View className='yb-field-error'>{rowErrors[i]}</View>}
+        </View>
+      ))}
+      {rows.length < QUOTAS_MAX && (
+        <Button className='yb-btn yb-btn--block' onClick={props.onAdd}>
+          ＋ 添加年龄段名额
+        </Button>
+      )}
+    </FormField>
   )
 }
 
@@ -141,6 +218,13 @@ export default function EventEditorPage() {
   })
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
+  const setQuota = (i: number, field: 'ageMin' | 'ageMax' | 'places', value: string) =>
+    setForm((f) => ({ ...f, quotas: f.quotas.map((q, k) => (k === i ? { ...q, [field]: value } : q)) }))
+  const addQuota = () => setForm((f) => ({ ...f, quotas: [...f.quotas, quotaRow()] }))
+  const removeQuota = (i: number) => {
+    setForm((f) => ({ ...f, quotas: f.quotas.filter((_, k) => k !== i) }))
+    setErrors({}) // row errors are filed by position
+  }
   const fail = (error: ClientError) => {
     if (error.issues) setErrors(issuesByField(error.issues))
     Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
@@ -173,6 +257,9 @@ export default function EventEditorPage() {
         ...(num(form.ageMax) !== undefined ? { ageMax: num(form.ageMax) } : {}),
         ...(form.deadline ? { cancelBefore: join(form.cancelBefore) } : {}),
         ...(seriesId ? { seriesId } : {}),
+        // only a lottery has age-band quotas; a draft switched to 先到先得 drops them. Empty cells stay undefined
+        // here and the schema below names them (请填写…) before anything is sent.
+        quotas: (form.allocation === 'lottery' ? form.quotas.map((q) => ({ ageMin: num(q.ageMin), ageMax: num(q.ageMax), places: num(q.places) })) : []) as Quota[],
       }
       const published = existing && existing.status !== 'draft'
       // once published, how places are given is fixed: send only what may change
@@ -228,13 +315,10 @@ export default function EventEditorPage() {
     <PageShell className='event-editor'>
       {e && <Text className='yb-small'>{PHASE_LABEL[e.phase]} · 已报 {e.counts.confirmed} / {e.capacity} · 候补 {e.counts.waitlisted}</Text>}
 
-      <View className='yb-field'>
-        <Text className='yb-label'>名称</Text>
+      <FormField label='名称' error={errors.title}>
         <Input className='yb-input' value={form.title} maxlength={EVENT_TITLE_MAX} placeholder='例如：暑期课堂·小小科学家' onInput={(ev) => set('title', ev.detail.value)} />
-        {errors.title && <View className='yb-field-error'>{errors.title}</View>}
-      </View>
-      <View className='yb-field'>
-        <Text className='yb-label'>类别</Text>
+      </FormField>
+      <FormField label='类别'>
         <View className='yb-chips'>
           {EVENT_CATEGORIES.map((c) => (
             <View key={c} className={`yb-chip${form.category === c ? ' yb-chip--on' : ''}`} onClick={() => set('category', c)}>
@@ -242,23 +326,19 @@ export default function EventEditorPage() {
             </View>
           ))}
         </View>
-      </View>
-      <View className='yb-field'>
-        <Text className='yb-label'>地点</Text>
+      </FormField>
+      <FormField label='地点' error={errors.place}>
         <Input className='yb-input' value={form.place} maxlength={EVENT_PLACE_MAX} placeholder='例如：党群服务中心二楼' onInput={(ev) => set('place', ev.detail.value)} />
-        {errors.place && <View className='yb-field-error'>{errors.place}</View>}
-      </View>
-      <View className='yb-field'>
-        <Text className='yb-label'>介绍</Text>
+      </FormField>
+      <FormField label='介绍' error={errors.description}>
         <Textarea className='yb-textarea' value={form.description} maxlength={EVENT_DESCRIPTION_MAX} placeholder='内容、要带什么、注意事项' onInput={(ev) => set('description', ev.detail.value)} />
-        {errors.description && <View className='yb-field-error'>{errors.description}</View>}
-      </View>
+      </FormField>
 
       <DateTime label='开始' value={form.start} onChange={(w) => set('start', w)} />
       <DateTime label='结束' value={form.end} onChange={(w) => set('end', w)} />
       {!fixed && <DateTime label='开始报名' value={form.opens} onChange={(w) => set('opens', w)} />}
       <DateTime label='报名截止' value={form.closes} onChange={(w) => set('closes', w)} />
-      <View className='yb-field'>
+      <FormField>
         <View className='yb-chips'>
           <View className={`yb-chip${!form.deadline ? ' yb-chip--on' : ''}`} onClick={() => set('deadline', false)}>
             开始前都能取消
@@ -267,27 +347,23 @@ export default function EventEditorPage() {
             设取消截止时间
           </View>
         </View>
-      </View>
+      </FormField>
       {form.deadline && <DateTime label='取消截止' value={form.cancelBefore} onChange={(w) => set('cancelBefore', w)} />}
       {errors.startAt && <View className='yb-field-error'>{errors.startAt}</View>}
 
-      <View className='yb-field'>
-        <Text className='yb-label'>名额</Text>
-        <Input className='yb-input' type='number' value={form.capacity} onInput={(ev) => set('capacity', ev.detail.value)} />
-        {errors.capacity && <View className='yb-field-error'>{errors.capacity}</View>}
-      </View>
-      <View className='yb-field'>
-        <Text className='yb-label'>参加者年龄（按活动当天，留空为不限）</Text>
+      <FormField label='名额' error={errors.capacity}>
+        <Input className='yb-input event-editor__capacity' type='number' value={form.capacity} onInput={(ev) => set('capacity', ev.detail.value)} />
+      </FormField>
+      <FormField label='参加者年龄（按活动当天，留空为不限）' error={errors.ageMin ?? errors.ageMax}>
         <View className='yb-row'>
           <Input className='yb-input event-editor__age' type='number' disabled={fixed} value={form.ageMin} placeholder='最小' onInput={(ev) => set('ageMin', ev.detail.value)} />
           <Text>至</Text>
           <Input className='yb-input event-editor__age' type='number' disabled={fixed} value={form.ageMax} placeholder='最大' onInput={(ev) => set('ageMax', ev.detail.value)} />
+          <Text>岁</Text>
         </View>
-        {errors.ageMax && <View className='yb-field-error'>{errors.ageMax}</View>}
-      </View>
+      </FormField>
       {!fixed && (
-        <View className='yb-field'>
-          <Text className='yb-label'>名额分配</Text>
+        <FormField label='名额分配'>
           <View className='yb-chips'>
             <View className={`yb-chip${form.allocation === 'first_come' ? ' yb-chip--on' : ''}`} onClick={() => set('allocation', 'first_come')}>
               先到先得
@@ -296,7 +372,13 @@ export default function EventEditorPage() {
               截止后公开抽签
             </View>
           </View>
-          <Text className='yb-label'>谁可以报名</Text>
+        </FormField>
+      )}
+      {form.allocation === 'lottery' && (
+        <QuotaRows rows={form.quotas} errors={errors} fixed={fixed} onChange={setQuota} onAdd={addQuota} onRemove={removeQuota} />
+      )}
+      {!fixed && (
+        <FormField label='谁可以报名'>
           <View className='yb-chips'>
             <View className={`yb-chip${form.openTo === 'residents' ? ' yb-chip--on' : ''}`} onClick={() => set('openTo', 'residents')}>
               本社区居民
@@ -305,10 +387,9 @@ export default function EventEditorPage() {
               所有人
             </View>
           </View>
-        </View>
+        </FormField>
       )}
-      <View className='yb-field'>
-        <Text className='yb-label'>课程系列（院落大学）</Text>
+      <FormField label='课程系列（院落大学）'>
         <View className='yb-chips'>
           <View className={`yb-chip${form.seriesId === '' ? ' yb-chip--on' : ''}`} onClick={() => set('seriesId', '')}>
             不属于系列
@@ -320,7 +401,7 @@ export default function EventEditorPage() {
           ))}
         </View>
         <Input className='yb-input' value={form.newSeries} placeholder='或新建系列，例如：院落大学·书法班' onInput={(ev) => set('newSeries', ev.detail.value)} />
-      </View>
+      </FormField>
 
       {editable && (
         <View className='yb-row yb-actions'>

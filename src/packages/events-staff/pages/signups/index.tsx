@@ -116,6 +116,19 @@ export default function SignupsPage() {
         <View className='yb-title'>{e.title}</View>
         <CapacityBar capacity={e.capacity} confirmed={e.counts.confirmed} waitlisted={e.counts.waitlisted} registered={e.counts.registered} lottery={e.allocation === 'lottery'} drawn={!!e.lottery?.drawnAt} />
         <Text className='yb-small'>已签到 {e.counts.checkedIn} 人{e.counts.noShow ? ` · 未到 ${e.counts.noShow} 人` : ''}</Text>
+        {e.quotas.length > 0 && (
+          <View className='staff-signups__quotas'>
+            <Text className='yb-label'>年龄段名额</Text>
+            {e.quotas.map((q, i) => {
+              const filled = e.lottery?.drawnAt ? e.lottery.quotas[i]?.filled : undefined
+              return (
+                <View key={`${q.ageMin}-${q.ageMax}`} className='staff-signups__quota'>
+                  {q.ageMin}–{q.ageMax} 岁：保留 {q.places} 个名额{filled === undefined ? '' : `，录取 ${filled} 人`}
+                </View>
+              )
+            })}
+          </View>
+        )}
         <View className='yb-row yb-actions'>
           <Button className='yb-btn yb-btn--primary' disabled={busy} onClick={exportList}>
             导出 Excel

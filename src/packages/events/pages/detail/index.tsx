@@ -233,6 +233,11 @@ export default function EventDetailPage() {
           ) : (
             <Text>截止后抽签。种子已公布指纹：{e.lottery.seedCommitment.slice(0, 16)}…，抽签后公开种子，任何人都能复算。</Text>
           )}
+          {e.quotas.length > 0 && (
+            <View className='yb-small event-detail__quotas'>
+              年龄段名额：{e.quotas.map((q) => `${q.ageMin}–${q.ageMax} 岁 ${q.places} 个`).join('，')}（先在各年龄段里抽，没抽满的给其他人）
+            </View>
+          )}
           <Text className='yb-link'>查看抽签记录</Text>
         </View>
       )}

@@ -37,9 +37,9 @@ export default function LotteryPage() {
           </Text>
         )}
         {log.quotas.map((q) => (
-          <Text key={`${q.ageMin}-${q.ageMax}`} className='yb-small'>
-            {q.ageMin}–{q.ageMax} 岁保留 {q.places} 个名额，录取 {q.filled} 人
-          </Text>
+          <View key={`${q.ageMin}-${q.ageMax}`} className='yb-small lottery__quota'>
+            {q.ageMin}–{q.ageMax} 岁保留 {q.places} 个名额{log.drawnAt ? `，录取 ${q.filled} 人` : '，先在这个年龄段里抽'}
+          </View>
         ))}
       </View>
       {log.mine.length > 0 && (
