@@ -54,7 +54,7 @@ export function demoCouncilDocuments(now: Date = new Date()) {
     child('child-demo-lele', 'demo-parent-2', '乐乐', 12),
     child('child-demo-duoduo', 'demo-parent-3', '朵朵', 7),
   ]
-  const member = (c: Pick<ChildDoc, '_id' | 'guardianOpenid' | 'alias' | 'birthYear' | 'openid'>, status: CouncilMemberDoc['status'], days: number): CouncilMemberDoc => ({
+  const member = (c: Pick<ChildDoc, '_id' | 'guardianOpenid' | 'alias' | 'birthYear'>, status: CouncilMemberDoc['status'], days: number): CouncilMemberDoc => ({
     _id: `${DEMO_COUNCIL_ID}_${c._id}`,
     councilId: DEMO_COUNCIL_ID,
     communityId: A,
@@ -62,7 +62,6 @@ export function demoCouncilDocuments(now: Date = new Date()) {
     alias: c.alias,
     birthYear: c.birthYear,
     guardianOpenid: c.guardianOpenid,
-    childOpenid: c.openid,
     status,
     consent: { guardianOpenid: c.guardianOpenid, version: COUNCIL_CONSENT_VERSION, at: ago(days) },
     appliedAt: ago(days),

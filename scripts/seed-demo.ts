@@ -6,6 +6,7 @@ import {
   COLLECTIONS,
   DEMO_COMMUNITIES,
   shanghaiYear,
+  type ChildAccountDoc,
   type ChildDoc,
   type CommunityDoc,
   type MembershipDoc,
@@ -210,7 +211,12 @@ export function demoDocuments(now: Date = new Date()) {
     }),
   ]
 
-  return { communities, people, memberships, children, notices }
+  // 小明's own account, linked by demo-guardian: one account, one child (types/documents.ts ChildAccountDoc)
+  const childAccounts: ChildAccountDoc[] = children
+    .filter((c): c is ChildDoc & { openid: string } => c.openid !== null)
+    .map((c) => ({ _id: c.openid, childId: c._id, communityId: c.communityId, linkedAt: c.createdAt, linkedBy: c.guardianOpenid }))
+
+  return { communities, people, memberships, children, childAccounts, notices }
 }
 
 async function put(db: any, collection: string, doc: { _id: string }): Promise<void> {
@@ -224,6 +230,7 @@ export async function seedDemo(db: any, now: Date = new Date()): Promise<SeedSum
   await Promise.all(docs.people.map((d) => put(db, COLLECTIONS.people, d)))
   await Promise.all(docs.memberships.map((d) => put(db, COLLECTIONS.memberships, d)))
   await Promise.all(docs.children.map((d) => put(db, COLLECTIONS.children, d)))
+  await Promise.all(docs.childAccounts.map((d) => put(db, COLLECTIONS.childAccounts, d)))
   await Promise.all(docs.notices.map((d) => put(db, COLLECTIONS.notices, d)))
   await seedDemoProposals(db, now) // issue 5: proposals, projects, neighbours (scripts/seed-demo-proposals.ts)
   await seedDemoEvents(db, now) // issue 4: events, courses, sign-ups (scripts/seed-demo-events.ts)

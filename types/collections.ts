@@ -5,6 +5,7 @@ export const COLLECTIONS = {
   memberships: 'memberships',
   children: 'children',
   childLinks: 'child_links',
+  childAccounts: 'child_accounts',
   notices: 'notices',
   noticeReads: 'notice_reads',
   proposals: 'proposals',

@@ -13,6 +13,11 @@ export interface CouncilDoc {
   answerDays: number
   retentionDays: number
   memberCount: number
+  /**
+   * The elected chair: an approved member staff named, with who named them and when (absent or null: no chair).
+   * The chair prepares meetings (create, add and reorder agenda items) while the term lasts — see permissions.ts.
+   */
+  chair?: { memberId: string; setBy: string; setAt: Date } | null
   createdBy: string
   updatedBy: string
   createdAt: Date
@@ -35,8 +40,7 @@ export interface CouncilMemberDoc {
   alias: string
   birthYear: number
   guardianOpenid: string
-  /** the child's own WeChat account, when the guardian linked it; null otherwise */
-  childOpenid: string | null
+  /* the child's own WeChat account is not copied here: it is `children.openid`, resolved when needed */
   status: MemberStatus
   consent: ConsentRecord
   appliedAt: Date
@@ -120,12 +124,15 @@ export interface CouncilMeetingDoc {
   speakingSeconds: number
   speaking: {
     current: { memberId: string; since: Date } | null
-    queue: { memberId: string; raisedAt: Date }[]
+    /** who raised the hand for the member (guardian, the child's own account, or staff on the meeting phone) */
+    queue: { memberId: string; raisedAt: Date; actedBy?: ActedBy }[]
     /** turns taken per memberId */
     turns: Record<string, number>
   }
   minutes: { summary: string; nextSteps: string; attendanceCount: number; publishedAt: Date; by: string } | null
   publishedAt: Date | null
+  /** the latest create or agenda edit made as the chair: who acted (guardian or the child's own account); absent otherwise */
+  byChair?: ActedBy | null
   createdBy: string
   updatedBy: string
   createdAt: Date

@@ -45,7 +45,18 @@ export const councilViewSchema = z.object({
   retentionDays: z.number().int(),
   memberCount: z.number().int(),
   consentVersion: z.string(),
-  viewer: z.object({ canManage: z.boolean(), canApply: z.boolean() }),
+  /** the council's term is over (after termEnd, China time): memberships are shown as ended, the chair has no powers */
+  termEnded: z.boolean(),
+  /** the elected chair, "小明 · 11岁"; memberId only for staff and the chair's own guardian/account */
+  chair: z.object({ memberId: idSchema.nullable(), label: z.string() }).nullable(),
+  viewer: z.object({
+    canManage: z.boolean(),
+    canApply: z.boolean(),
+    /** create meetings and build their agendas (staff, or whoever acts as the chair) */
+    canManageAgenda: z.boolean(),
+    /** name or clear the chair (staff) */
+    canSetChair: z.boolean(),
+  }),
 })
 export type CouncilView = z.infer<typeof councilViewSchema>
 
@@ -60,8 +71,12 @@ export const councilMemberViewSchema = councilPublicMemberSchema.extend({
   approvedAt: isoInstantSchema.nullable(),
   leftAt: isoInstantSchema.nullable(),
   consentVersion: z.string(),
-  /** the caller is this child's guardian (acts 以小明的身份) or the child */
-  viewer: z.object({ isGuardian: z.boolean(), isChild: z.boolean(), canLeave: z.boolean(), canApprove: z.boolean() }),
+  /** this member is the council's chair */
+  isChair: z.boolean(),
+  /** the council's term has ended: the membership is shown as ended (status stays as stored) */
+  termEnded: z.boolean(),
+  /** the caller is this child's guardian (acts 以小明的身份) or the child; canSetChair: staff may name this member chair */
+  viewer: z.object({ isGuardian: z.boolean(), isChild: z.boolean(), canLeave: z.boolean(), canApprove: z.boolean(), canSetChair: z.boolean() }),
 })
 export type CouncilMemberView = z.infer<typeof councilMemberViewSchema>
 export type CouncilPublicMember = z.infer<typeof councilPublicMemberSchema>
@@ -142,7 +157,8 @@ export const meetingViewSchema = z.object({
       }),
     })
     .nullable(),
-  viewer: z.object({ canManage: z.boolean() }),
+  /** canManage: staff (meeting mode, publish, votes, minutes); canManageAgenda: staff or the chair (edit the draft agenda) */
+  viewer: z.object({ canManage: z.boolean(), canManageAgenda: z.boolean() }),
 })
 export type MeetingView = z.infer<typeof meetingViewSchema>
 export const meetingSummarySchema = meetingViewSchema.pick({ meetingId: true, title: true, startsAt: true, place: true, status: true, attendanceCount: true })
@@ -181,6 +197,8 @@ export const applyInput = z
     message: '请选择孩子，或填写称呼和出生年份',
   })
 export const memberIdInput = z.strictObject({ memberId: idSchema })
+/** Name an approved member chair, or clear the chair with `memberId: null`. */
+export const setChairInput = z.strictObject({ councilId: idSchema, memberId: idSchema.nullable() })
 export const childIdInput = z.strictObject({ childId: idSchema })
 
 export const submitChildProposalInput = z.strictObject({
@@ -261,6 +279,7 @@ export const councilContract = {
   setup: { input: setupCouncilInput, output: councilViewSchema },
   apply: { input: applyInput, output: councilMemberViewSchema },
   approveMember: { input: memberIdInput, output: councilMemberViewSchema },
+  setChair: { input: setChairInput, output: councilViewSchema },
   leave: { input: memberIdInput, output: councilMemberViewSchema },
   members: { input: communityInput, output: membersOutput },
   submitProposal: { input: submitChildProposalInput, output: childProposalViewSchema },

@@ -57,6 +57,20 @@ export interface ChildDoc {
   updatedAt: Date
 }
 
+/**
+ * `_id` = the child's own openid: one WeChat account is linked to at most one child. Written in the same transaction
+ * that sets `children.openid` (the one source of truth for "whose account is this"); this record only guards the
+ * uniqueness — a unique index on `children.openid` would collide on every unlinked child (null), as in MongoDB.
+ */
+export interface ChildAccountDoc {
+  _id: string
+  childId: string
+  communityId: string
+  linkedAt: Date
+  /** the guardian who confirmed the link (their code) */
+  linkedBy: string
+}
+
 /** A one-time code a guardian creates so their child's own WeChat account can be linked. `_id` is the code. */
 export interface ChildLinkDoc {
   _id: string

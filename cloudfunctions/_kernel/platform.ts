@@ -8,6 +8,7 @@ export interface Platform {
   openapi: any
   uploadFile(param: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   getTempFileURL(param: { fileList: (string | { fileID: string; maxAge?: number })[] }): Promise<any> | void
+  deleteFile(param: { fileList: string[] }): Promise<any> | void
 }
 
 /** wx-server-sdk's Database (query builder chains are left untyped, as in the SDK's own d.ts). */

@@ -16,6 +16,24 @@ export async function tempUrls(ctx: Pick<Context, 'platform'>, fileIds: string[]
 }
 
 /**
+ * Delete stored files (cloud.deleteFile, 50 per call). Returns how many are gone — deleted now, or already missing
+ * (a second deletion is not an error). Throws on any other failure, so a caller never reports a file gone that is not.
+ */
+export async function deleteFiles(ctx: Pick<Context, 'platform'>, fileIds: string[]): Promise<number> {
+  let gone = 0
+  const ids = [...new Set(fileIds.filter(Boolean))]
+  for (let i = 0; i < ids.length; i += 50) {
+    const res = (await ctx.platform.deleteFile({ fileList: ids.slice(i, i + 50) })) as { fileList?: { fileID: string; status?: number; code?: string; errMsg?: string }[] }
+    for (const item of res?.fileList ?? []) {
+      const missing = /NONEXIST|not exist/i.test(`${item.code ?? ''} ${item.errMsg ?? ''}`)
+      if (item.status === 0 || item.status === undefined || missing) gone++
+      else throw new Error(`deleteFile ${item.fileID}: ${item.errMsg ?? item.code ?? item.status}`)
+    }
+  }
+  return gone
+}
+
+/**
  * An unlimited mini-program code (wxacode.getUnlimited) as image bytes. `envVersion` comes from the function's
  * environment variable WXACODE_ENV_VERSION (release | trial | develop; default release).
  */

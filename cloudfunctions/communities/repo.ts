@@ -1,7 +1,8 @@
 /** Reads and writes of the communities function: the only place that knows its collections and query shapes. */
-import { COLLECTIONS, type ChildDoc, type ChildLinkDoc, type CommunityDoc, type MembershipDoc, type PersonDoc } from '../../types/index'
+import { COLLECTIONS, type ChildAccountDoc, type ChildDoc, type ChildLinkDoc, type CommunityDoc, type MembershipDoc, type PersonDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById, findByIds, insertOnce, updateWhere } from '../_kernel/db'
+import { findById, findByIds, insertOnce, isDuplicateError, isTransactionConflict, updateWhere, withTransaction } from '../_kernel/db'
+import { AppError } from '../_kernel/errors'
 import { membershipId } from '../_kernel/viewer'
 
 type Ctx = Pick<Context, 'db' | '_'>
@@ -125,19 +126,46 @@ export const getChildLink = (ctx: Ctx, code: string) => findById<ChildLinkDoc>(c
 /** false when the code is taken (a collision: the caller draws another). */
 export const insertChildLink = (ctx: Ctx, link: ChildLinkDoc) => insertOnce(ctx.db, COLLECTIONS.childLinks, { ...link })
 
-export async function removeChildLink(ctx: Ctx, code: string): Promise<void> {
-  await ctx.db.collection(COLLECTIONS.childLinks).where({ _id: code }).remove()
+/**
+ * Link the child's own account in one transaction (single documents by _id): the code must still exist, the child
+ * must still have no account, and `child_accounts/<openid>` must not exist yet — so one child gets one account and
+ * one account one child, also when redemptions race. Writes the account record, the child's `openid` and uses up the
+ * code together, or nothing. Refusals are AppErrors (CHILD.LINK_CODE_INVALID, CHILD.ALREADY_LINKED,
+ * CHILD.ACCOUNT_ALREADY_LINKED); conflicts beyond the retries → CHILD.BUSY.
+ */
+export async function linkChildAccountOnce(ctx: Ctx, p: { code: string; childId: string; openid: string; guardianOpenid: string; now: Date }): Promise<void> {
+  try {
+    await withTransaction(ctx.db, async (t: any) => {
+      const { data: link } = (await t.collection(COLLECTIONS.childLinks).doc(p.code).get()) as { data: ChildLinkDoc | null }
+      if (!link || link.childId !== p.childId) throw new AppError('CHILD.LINK_CODE_INVALID', 'the code was used meanwhile')
+      const { data: child } = (await t.collection(COLLECTIONS.children).doc(p.childId).get()) as { data: ChildDoc | null }
+      if (!child) throw new AppError('CHILD.LINK_CODE_INVALID', 'the code no longer matches a child')
+      if (child.openid) throw new AppError('CHILD.ALREADY_LINKED', 'the child already has an account')
+      const account: ChildAccountDoc = { _id: p.openid, childId: p.childId, communityId: child.communityId, linkedAt: p.now, linkedBy: p.guardianOpenid }
+      try {
+        await t.collection(COLLECTIONS.childAccounts).add({ data: account })
+      } catch (error) {
+        if (isDuplicateError(error)) throw new AppError('CHILD.ACCOUNT_ALREADY_LINKED', 'this account is already linked to a child')
+        throw error
+      }
+      await t.collection(COLLECTIONS.children).doc(p.childId).update({ data: { openid: p.openid, accountLinkedAt: p.now, accountLinkedBy: p.guardianOpenid, updatedAt: p.now } })
+      await t.collection(COLLECTIONS.childLinks).doc(p.code).remove()
+    })
+  } catch (error) {
+    throw appErrorOr(error)
+  }
 }
 
-/** Link the child's own account, only while it has none: of concurrent redemptions exactly one updates. */
-export async function linkChildOpenid(ctx: Ctx, childId: string, openid: string, guardianOpenid: string, now: Date): Promise<boolean> {
-  const updated = await updateWhere(
-    ctx.db,
-    COLLECTIONS.children,
-    { _id: childId, openid: null },
-    { openid, accountLinkedAt: now, accountLinkedBy: guardianOpenid, updatedAt: now },
-  )
-  return updated === 1
+/** The child record this account is linked to, if any (one at most). */
+export const getChildAccount = (ctx: Ctx, openid: string) => findById<ChildAccountDoc>(ctx.db, COLLECTIONS.childAccounts, openid)
+
+function appErrorOr(error: unknown): unknown {
+  if (error instanceof AppError) return error
+  // runTransaction may wrap the callback's error; find ours
+  const inner = (error as any)?.error ?? (error as any)?.cause
+  if (inner instanceof AppError) return inner
+  if (isTransactionConflict(error)) return new AppError('CHILD.BUSY', 'too many redemptions at once, try again')
+  return error
 }
 
 /** The linked account is a child's: it may not act as a guardian (add children, apply for others). */

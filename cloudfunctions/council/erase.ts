@@ -1,13 +1,18 @@
 /**
  * Deleting a child's council data: the guardian's request (everything about the child, everywhere) and the
  * retention timer (a former member's council data). Meetings keep their agenda and counts but lose the member:
- * attendance, speaking queue and turns, and presenter aliases.
+ * attendance, speaking queue and turns, and presenter aliases. Photos of the child's proposals are deleted from
+ * cloud storage before the proposals (a failure leaves the proposals, so a retry still finds the files). A member
+ * who chairs the council no longer does.
  */
-import { COLLECTIONS, type ChildDoc, type CouncilMeetingDoc } from '../../types/index'
+import { COLLECTIONS, type ChildDoc, type ChildProposalDoc, type CouncilMeetingDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findChildRecords, incMemberCount, listMeetings, mentions, removeById, setMeetingFields } from './repo'
+import { deleteFiles } from '../_kernel/storage'
+import { clearChairIf, findChildRecords, getChild, incMemberCount, listMeetings, mentions, removeById, removeChildWithAccount, setMeetingFields } from './repo'
 
-type Ctx = Pick<Context, 'db' | '_' | 'now'>
+type Ctx = Pick<Context, 'db' | '_' | 'now' | 'platform'>
+
+const photosOf = (proposals: Pick<ChildProposalDoc, 'photo'>[]) => proposals.map((p) => p.photo).filter((x): x is string => !!x)
 
 export function withoutMembers(m: CouncilMeetingDoc, memberIds: string[]): Partial<CouncilMeetingDoc> {
   const ids = new Set(memberIds)
@@ -40,27 +45,36 @@ export async function eraseChild(ctx: Ctx, child: ChildDoc): Promise<Record<stri
   const deleted: Record<string, number> = {}
   deleted[COLLECTIONS.councilMeetings] = await scrubMeetings(ctx, r.meetings, memberIds)
   deleted[COLLECTIONS.councilVotes] = await removeById(ctx, COLLECTIONS.councilVotes, r.votes.map((v) => v._id))
+  deleted.files = await deleteFiles(ctx, photosOf(r.proposals))
   deleted[COLLECTIONS.councilProposals] = await removeById(ctx, COLLECTIONS.councilProposals, r.proposals.map((p) => p._id))
   deleted[COLLECTIONS.inbox] = await removeById(ctx, COLLECTIONS.inbox, r.inbox.map((i) => String(i._id)))
   for (const m of r.members) if (m.status === 'approved') await incMemberCount(ctx, m.councilId, -1)
+  let chairs = 0
+  for (const m of r.members) chairs += await clearChairIf(ctx, m.councilId, m._id)
+  deleted[COLLECTIONS.councils] = chairs
   deleted[COLLECTIONS.councilMembers] = await removeById(ctx, COLLECTIONS.councilMembers, memberIds)
   deleted[COLLECTIONS.memberships] = await removeById(ctx, COLLECTIONS.memberships, r.memberships.map((m) => m._id))
   deleted[COLLECTIONS.people] = await removeById(ctx, COLLECTIONS.people, r.people.map((p) => p._id))
   deleted[COLLECTIONS.childLinks] = await removeById(ctx, COLLECTIONS.childLinks, r.links.map((l) => l._id))
-  deleted[COLLECTIONS.children] = await removeById(ctx, COLLECTIONS.children, [child._id])
+  const removed = await removeChildWithAccount(ctx, child._id, r.accounts.map((a) => a._id))
+  deleted[COLLECTIONS.childAccounts] = removed.accounts
+  deleted[COLLECTIONS.children] = removed.child
   return deleted
 }
 
 /** The retention timer: a former member's council data (membership, proposals, votes, council inbox, meeting traces). */
-export async function eraseFormerMember(ctx: Ctx, member: { _id: string; childId: string; communityId: string; guardianOpenid: string; childOpenid: string | null }): Promise<void> {
+export async function eraseFormerMember(ctx: Ctx, member: { _id: string; councilId: string; childId: string; communityId: string; guardianOpenid: string }): Promise<void> {
   const _ = ctx._
-  const proposals = (await ctx.db.collection(COLLECTIONS.councilProposals).where({ memberId: member._id }).orderBy('createdAt', 'desc').limit(1000).get()).data as { _id: string }[]
+  const proposals = (await ctx.db.collection(COLLECTIONS.councilProposals).where({ memberId: member._id }).orderBy('createdAt', 'desc').limit(1000).get()).data as ChildProposalDoc[]
   const votes = (await ctx.db.collection(COLLECTIONS.councilVotes).where({ memberId: member._id }).limit(1000).get()).data as { _id: string }[]
-  const openids = [member.guardianOpenid, member.childOpenid].filter((x): x is string => !!x)
+  const child = await getChild(ctx, member.childId)
+  const openids = [member.guardianOpenid, child?.openid].filter((x): x is string => !!x)
   const inbox = (await ctx.db.collection(COLLECTIONS.inbox).where({ openid: _.in(openids), childId: member.childId }).limit(1000).get()).data as { _id: string }[]
   await scrubMeetings(ctx, await listMeetings(ctx, member.communityId), [member._id])
   await removeById(ctx, COLLECTIONS.councilVotes, votes.map((v) => v._id))
+  await deleteFiles(ctx, photosOf(proposals))
   await removeById(ctx, COLLECTIONS.councilProposals, proposals.map((p) => p._id))
   await removeById(ctx, COLLECTIONS.inbox, inbox.map((i) => i._id))
+  await clearChairIf(ctx, member.councilId, member._id)
   await removeById(ctx, COLLECTIONS.councilMembers, [member._id])
 }

@@ -9,7 +9,6 @@ import {
   type CouncilMemberDoc,
   type CouncilVoteDoc,
   type PersonDoc,
-  type ProposalDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { findById, findByIds, insertOnce, isTransactionConflict, updateWhere, withTransaction } from '../_kernel/db'
@@ -30,10 +29,25 @@ export const getProposal = (ctx: Ctx, id: string) => findById<ChildProposalDoc>(
 export const getMeeting = (ctx: Ctx, id: string) => findById<CouncilMeetingDoc>(ctx.db, COLLECTIONS.councilMeetings, id)
 export const getPerson = (ctx: Ctx, openid: string) => findById<PersonDoc>(ctx.db, COLLECTIONS.people, openid)
 
+/** The child whose own WeChat account this is (children.openid, linked once; at most one). Index children_openid. */
+export async function getOwnChild(ctx: Ctx, openid: string): Promise<ChildDoc | null> {
+  const res = (await ctx.db.collection(COLLECTIONS.children).where({ openid }).limit(1).get()) as { data: ChildDoc[] }
+  return res.data[0] ?? null
+}
+
+/** Who hears about members: their guardians and, where linked, the children's own accounts (read from `children`). */
+export async function recipientsOf(ctx: Ctx, members: Pick<CouncilMemberDoc, 'guardianOpenid' | 'childId'>[]): Promise<string[]> {
+  const childIds = [...new Set(members.map((m) => m.childId))]
+  const children: ChildDoc[] = []
+  for (let i = 0; i < childIds.length; i += 100) children.push(...(await findByIds<ChildDoc>(ctx.db, COLLECTIONS.children, childIds.slice(i, i + 100))))
+  const own = children.map((c) => c.openid).filter((x): x is string => !!x)
+  return [...new Set([...members.map((m) => m.guardianOpenid), ...own])]
+}
+
 /** Create the council, or change its settings (never its member count, which approvals move with `_.inc`). */
 export async function putCouncil(ctx: Ctx, doc: CouncilDoc, exists: boolean): Promise<void> {
   if (!exists && (await insertOnce(ctx.db, COLLECTIONS.councils, { ...doc }))) return
-  const { _id, memberCount: _count, createdAt: _created, createdBy: _by, ...changes } = doc
+  const { _id, memberCount: _count, createdAt: _created, createdBy: _by, chair: _chair, ...changes } = doc
   await updateWhere(ctx.db, COLLECTIONS.councils, { _id }, changes)
 }
 
@@ -44,6 +58,14 @@ export const insertMember = (ctx: Ctx, member: CouncilMemberDoc) => insertOnce(c
 export const updateMemberIf = (ctx: Ctx, memberId: string, from: CouncilMemberDoc['status'], changes: Partial<CouncilMemberDoc>) =>
   updateWhere(ctx.db, COLLECTIONS.councilMembers, { _id: memberId, status: from }, changes)
 
+/** Name (or clear) the chair: who and when are recorded with it. */
+export const setChairOf = (ctx: Ctx, councilId: string, chair: CouncilDoc['chair'], by: string, now: Date) =>
+  updateWhere(ctx.db, COLLECTIONS.councils, { _id: councilId }, { chair: chair ? ctx._.set(chair) : null, updatedBy: by, updatedAt: now })
+
+/** A deleted or purged member no longer holds the chair (conditional: only if they still do). */
+export const clearChairIf = (ctx: Ctx, councilId: string, memberId: string) =>
+  updateWhere(ctx.db, COLLECTIONS.councils, { _id: councilId, 'chair.memberId': memberId }, { chair: null })
+
 export const incMemberCount = (ctx: Ctx, councilId: string, by: number) =>
   updateWhere(ctx.db, COLLECTIONS.councils, { _id: councilId }, { memberCount: ctx._.inc(by) })
 
@@ -52,11 +74,12 @@ export async function listMembersOf(ctx: Ctx, councilId: string): Promise<Counci
   return pageAll<CouncilMemberDoc>(ctx.db.collection(COLLECTIONS.councilMembers).where({ councilId }).orderBy('appliedAt', 'asc'))
 }
 
-/** Memberships the caller holds as guardian or as the child. Indexes council_members_guardian, council_members_child_openid. */
-export async function listMembersFor(ctx: Ctx, openid: string): Promise<CouncilMemberDoc[]> {
+/** Memberships the caller holds as guardian or as the child (their own account). Indexes council_members_guardian, council_members_child. */
+export async function listMembersFor(ctx: Ctx, viewer: { openid: string; ownChildId: string | null }): Promise<CouncilMemberDoc[]> {
+  const none = Promise.resolve({ data: [] as CouncilMemberDoc[] })
   const [asGuardian, asChild] = await Promise.all([
-    ctx.db.collection(COLLECTIONS.councilMembers).where({ guardianOpenid: openid }).limit(100).get() as Promise<{ data: CouncilMemberDoc[] }>,
-    ctx.db.collection(COLLECTIONS.councilMembers).where({ childOpenid: openid }).limit(100).get() as Promise<{ data: CouncilMemberDoc[] }>,
+    viewer.openid ? (ctx.db.collection(COLLECTIONS.councilMembers).where({ guardianOpenid: viewer.openid }).limit(100).get() as Promise<{ data: CouncilMemberDoc[] }>) : none,
+    viewer.ownChildId ? (ctx.db.collection(COLLECTIONS.councilMembers).where({ childId: viewer.ownChildId }).limit(100).get() as Promise<{ data: CouncilMemberDoc[] }>) : none,
   ])
   const byId = new Map<string, CouncilMemberDoc>()
   for (const m of [...asGuardian.data, ...asChild.data]) byId.set(m._id, m)
@@ -220,20 +243,22 @@ export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
     : []
   const communityIds = [...new Set(members.map((m) => m.communityId).concat(child.communityId))]
   const meetings = (await Promise.all(communityIds.map((id) => listMeetings(ctx, id)))).flat().filter((m) => mentions(m, memberIds))
-  const openids = [child.guardianOpenid, child.openid, ...members.map((m) => m.childOpenid)].filter((x): x is string => !!x)
+  const openids = [child.guardianOpenid, child.openid].filter((x): x is string => !!x)
   const inbox = ((await ctx.db
     .collection(COLLECTIONS.inbox)
     .where({ openid: ctx._.in([...new Set(openids)]), childId: child._id })
     .limit(1000)
     .get()) as { data: Record<string, unknown>[] }).data
-  const childOpenids = [...new Set([child.openid, ...members.map((m) => m.childOpenid)].filter((x): x is string => !!x))]
+  const childOpenids = child.openid ? [child.openid] : []
   const people = (await findByIds<PersonDoc>(ctx.db, COLLECTIONS.people, childOpenids)).filter((p) => p.isChild)
   const memberships = childOpenids.length
     ? ((await ctx.db.collection(COLLECTIONS.memberships).where({ openid: ctx._.in(childOpenids.filter((o) => people.some((p) => p._id === o))) }).limit(100).get()) as { data: { _id: string }[] }).data
     : []
   // unused account-link codes (index child_links_child)
   const links = ((await ctx.db.collection(COLLECTIONS.childLinks).where({ childId: child._id }).limit(100).get()) as { data: { _id: string }[] }).data
-  return { members, proposals, votes, meetings, inbox, people, memberships, links }
+  // the record that reserves the child's own account (`_id` = that openid)
+  const accounts = child.openid ? await findByIds<{ _id: string; childId: string }>(ctx.db, COLLECTIONS.childAccounts, [child.openid]) : []
+  return { members, proposals, votes, meetings, inbox, people, memberships, links, accounts: accounts.filter((a) => a.childId === child._id) }
 }
 
 export function mentions(meeting: CouncilMeetingDoc, memberIds: string[]): boolean {
@@ -257,6 +282,21 @@ export async function removeById(ctx: Ctx, collection: string, ids: string[]): P
   return removed
 }
 
+/** The child record and the record reserving their own account go together (one transaction, by _id). */
+export async function removeChildWithAccount(ctx: Ctx, childId: string, accountIds: string[]): Promise<{ child: number; accounts: number }> {
+  return withTransaction(ctx.db, async (t: any) => {
+    const removeIfThere = async (collection: string, id: string) => {
+      const { data } = (await t.collection(collection).doc(id).get()) as { data: unknown }
+      if (!data) return 0
+      await t.collection(collection).doc(id).remove()
+      return 1
+    }
+    let accounts = 0
+    for (const id of accountIds) accounts += await removeIfThere(COLLECTIONS.childAccounts, id)
+    return { child: await removeIfThere(COLLECTIONS.children, childId), accounts }
+  })
+}
+
 export const setMeetingFields = (ctx: Ctx, meetingId: string, changes: Partial<CouncilMeetingDoc>) =>
   ctx.db.collection(COLLECTIONS.councilMeetings).doc(meetingId).update({ data: whole(ctx, changes) })
 
@@ -273,53 +313,6 @@ function whole(ctx: Ctx, changes: Record<string, unknown>): Record<string, unkno
 }
 
 export { fail }
-
-/**
- * Hand a council decision to the residents' proposals flow (issue 5's `proposals` collection, ProposalDoc shape):
- * an accepted, public proposal by 儿童议事会 — never the child's alias — that staff can turn into a project.
- */
-export async function insertResidentProposal(
-  ctx: Ctx,
-  p: { communityId: string; title: string; description: string; category: string; decision: string; by: string; now: Date },
-): Promise<string> {
-  const doc: Omit<ProposalDoc, '_id'> = {
-    communityId: p.communityId,
-    title: p.title.slice(0, 40),
-    description: p.description.slice(0, 1000),
-    category: p.category,
-    place: null,
-    photos: [],
-    anonymous: false,
-    authorName: '儿童议事会',
-    authorIsChild: true,
-    status: 'accepted',
-    isPublic: true,
-    hidden: false,
-    hiddenBy: null,
-    reportCount: 0,
-    moderation: 'pass',
-    supportCount: 0,
-    commentCount: 0,
-    supportUntil: null,
-    thresholdReachedAt: null,
-    answerDueAt: null,
-    review: { decision: 'publish', reason: null, at: p.now },
-    answer: { decision: 'accepted', explanation: `儿童议事会决定：${p.decision}`.slice(0, 1000), cost: null, dueDate: null, answeredAt: p.now },
-    finalAnsweredAt: p.now,
-    projectId: null,
-    timeline: [
-      { at: p.now, kind: 'published', text: '来自儿童议事会的决定', audience: 'public' },
-      { at: p.now, kind: 'answered', text: p.decision, audience: 'public' },
-    ],
-    createdBy: p.by,
-    updatedBy: p.by,
-    createdAt: p.now,
-    updatedAt: p.now,
-    publishedAt: p.now,
-  }
-  const res = (await ctx.db.collection(COLLECTIONS.proposals).add({ data: doc })) as { _id: string }
-  return res._id
-}
 
 /** Former members whose retention period has passed. Index council_members_purge. */
 export async function listDueForPurge(ctx: Ctx, now: Date): Promise<CouncilMemberDoc[]> {

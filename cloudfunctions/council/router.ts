@@ -24,6 +24,7 @@ import { recordDecision } from './actions/record-decision'
 import { reorderAgenda } from './actions/reorder-agenda'
 import { respond } from './actions/respond'
 import { reviewProposal } from './actions/review-proposal'
+import { setChair } from './actions/set-chair'
 import { setupCouncil } from './actions/setup-council'
 import { staffBoard } from './actions/staff-board'
 import { submitProposal } from './actions/submit-proposal'
@@ -33,6 +34,7 @@ export const router = defineRouter(councilContract, {
   setup: setupCouncil,
   apply,
   approveMember,
+  setChair,
   leave,
   members: listMembers,
   submitProposal,

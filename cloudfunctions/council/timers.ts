@@ -9,7 +9,7 @@ import type { Platform } from '../_kernel/platform'
 import { doneMessage } from './domain/messages'
 import { eraseFormerMember } from './erase'
 import { notify } from './notify'
-import { getMember, listDueForPurge, listOpenHandoffs } from './repo'
+import { getMember, listDueForPurge, listOpenHandoffs, recipientsOf } from './repo'
 
 export async function runDaily(ctx: Context): Promise<{ purged: number; told: number }> {
   let purged = 0
@@ -25,7 +25,7 @@ export async function runDaily(ctx: Context): Promise<{ purged: number; told: nu
   for (const p of open) {
     if (!done.has(p.handoff!.proposalId)) continue
     const member = await getMember(ctx, p.memberId)
-    if (member) await notify(ctx, [member.guardianOpenid, member.childOpenid], `council.done:${p._id}`, doneMessage(p))
+    if (member) await notify(ctx, await recipientsOf(ctx, [member]), `council.done:${p._id}`, doneMessage(p))
     await updateWhere(ctx.db, COLLECTIONS.councilProposals, { _id: p._id, handoffOpen: true }, { handoffOpen: false, 'handoff.doneNotifiedAt': ctx.now })
     told++
   }

@@ -15,6 +15,8 @@ const COPY: Record<ClientErrorCode, string> = {
   'CHILD.LIMIT_REACHED': '登记的孩子数量已达上限',
   'CHILD.LINK_CODE_INVALID': '绑定码不正确或已过期，请让家长重新生成',
   'CHILD.ALREADY_LINKED': '这个孩子已经绑定了自己的微信，无需再次绑定',
+  'CHILD.ACCOUNT_ALREADY_LINKED': '这个微信已经绑定了一个孩子，一个微信只能绑定一个孩子',
+  'CHILD.BUSY': '操作太快了，请再试一次',
   'NOTICE.NOT_FOUND': '这条通知不存在或已撤回',
   'NOTICE.INVALID_STATE': '通知当前的状态不能进行这个操作，请刷新后再试',
   'NOTICE.INVALID_SCHEDULE': '发布时间或到期时间不正确：到期时间须晚于发布时间',

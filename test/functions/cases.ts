@@ -72,6 +72,9 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
       input: async (h) => {
         await residentAChild(h) // residentA is a guardian: refused as a child account
         await h.db.collection(COLLECTIONS.people).doc(PERSONAS.residentB).update({ data: { isChild: false } })
+        // one account, one child: free residentB's account from the previous run's child
+        await h.db.collection(COLLECTIONS.childAccounts).where({ _id: PERSONAS.residentB }).remove()
+        await h.db.collection(COLLECTIONS.children).where({ openid: PERSONAS.residentB }).update({ data: { openid: null } })
         const childId = await addUnlinkedChild(h, uniqueId('test-guardian'))
         return { code: await addLinkCode(h, childId) }
       },

@@ -13,6 +13,7 @@ afterAll(async () => {
 
 const childDoc = async (childId: string) => ((await h.emu.dump(COLLECTIONS.children)) as any[]).find((c) => c._id === childId)
 const linkDocs = async () => (await h.emu.dump(COLLECTIONS.childLinks)) as any[]
+const accountDocs = async () => (await h.emu.dump(COLLECTIONS.childAccounts)) as any[]
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000)
 
 /** A fresh guardian (member of A) with one unlinked child. */
@@ -80,12 +81,41 @@ describe('linking a child’s own account', () => {
     const results = await Promise.all(kids.map((kid) => h.call('communities', 'linkChildAccount', { code }, kid)))
     const outcomes = results.map(outcome)
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1)
-    for (const o of outcomes.filter((o) => o !== 'ok')) expect(['CHILD.ALREADY_LINKED', 'CHILD.LINK_CODE_INVALID']).toContain(o)
+    for (const o of outcomes.filter((o) => o !== 'ok')) expect(['CHILD.ALREADY_LINKED', 'CHILD.LINK_CODE_INVALID', 'CHILD.BUSY']).toContain(o)
     const winner = kids[outcomes.indexOf('ok')]
     expect((await childDoc(childId)).openid).toBe(winner)
     const marked = ((await h.emu.dump(COLLECTIONS.people)) as any[]).filter((p) => kids.includes(p._id) && p.isChild)
     expect(marked.map((p) => p._id)).toEqual([winner])
     expect((await linkDocs()).some((l) => l._id === code)).toBe(false)
+  })
+
+  it('one account is linked to at most one child: a second child’s code is refused and nothing is written', async () => {
+    const kid = uniqueId('test-kid')
+    const first = await guardianWithChild()
+    expectOk(await h.call('communities', 'linkChildAccount', { code: await addLinkCode(h, first.childId) }, kid), childViewSchema)
+    await expect(accountDocs().then((a) => a.find((x) => x._id === kid))).resolves.toMatchObject({ childId: first.childId, linkedBy: first.guardian })
+
+    const second = await guardianWithChild()
+    const code = await addLinkCode(h, second.childId)
+    const before = await h.snapshot()
+    expectError(await h.call('communities', 'linkChildAccount', { code }, kid), 'CHILD.ACCOUNT_ALREADY_LINKED')
+    expect(await h.snapshot()).toEqual(before)
+    expect((await childDoc(second.childId)).openid).toBeNull()
+  })
+
+  it('one account redeems two children’s codes at once: exactly one links', async () => {
+    const kid = uniqueId('test-kid')
+    const [x, y] = await Promise.all([guardianWithChild(), guardianWithChild()])
+    const codes = await Promise.all([addLinkCode(h, x.childId), addLinkCode(h, y.childId)])
+    const outcomes = (await Promise.all(codes.map((code) => h.call('communities', 'linkChildAccount', { code }, kid)))).map(outcome)
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1)
+    expect(['CHILD.ACCOUNT_ALREADY_LINKED', 'CHILD.BUSY']).toContain(outcomes.find((o) => o !== 'ok'))
+    const linked = ((await h.emu.dump(COLLECTIONS.children)) as any[]).filter((c) => c.openid === kid)
+    expect(linked).toHaveLength(1)
+    expect((await accountDocs()).filter((a) => a._id === kid)).toEqual([expect.objectContaining({ childId: linked[0]._id })])
+    // the loser's code is still there (nothing of that attempt was written)
+    const loser = linked[0]._id === x.childId ? codes[1] : codes[0]
+    expect((await linkDocs()).some((l) => l._id === loser)).toBe(true)
   })
 
   it('only the guardian creates a code; the guardian cannot redeem it; staff and admins cannot be linked as a child', async () => {

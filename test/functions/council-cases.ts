@@ -1,7 +1,7 @@
 /** The council's rows of the CASES table (test/functions/cases.ts): a valid input per action and who may run it. */
 import { COUNCIL_CONSENT_VERSION } from '../../types/index'
 import type { ActionCase, Expected } from './cases'
-import { addChildProposal, addCouncilMember, addMeeting, freeItem, openVoteOf } from './council-fixtures'
+import { COUNCIL_A, addChildProposal, addCouncilMember, addMeeting, freeItem, openVoteOf } from './council-fixtures'
 import { A, type Harness } from './harness'
 
 const F: Expected = 'AUTH.FORBIDDEN'
@@ -30,6 +30,8 @@ export const COUNCIL_CASES: Record<string, ActionCase> = {
     expect: membersOfA,
   },
   approveMember: { input: async (h) => ({ memberId: await addCouncilMember(h, { status: 'pending' }) }), expect: managersOfA },
+  // a child of another guardian: the chair stays set afterwards, and residentA must not become the chair's guardian
+  setChair: { input: async (h) => ({ councilId: COUNCIL_A, memberId: await addCouncilMember(h, { guardian: 'test-chair-guardian' }) }), expect: managersOfA },
   leave: { input: async (h) => ({ memberId: await addCouncilMember(h) }), expect: guardianOrManagers },
   members: { input: async () => ({ communityId: A }), expect: readersOfA },
   submitProposal: {

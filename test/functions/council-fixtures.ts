@@ -39,7 +39,6 @@ export async function addCouncilMember(
     alias,
     birthYear,
     guardianOpenid: guardian,
-    childOpenid: fields.childOpenid ?? null,
     status,
     consent: { guardianOpenid: guardian, version: COUNCIL_CONSENT_VERSION, at: now },
     appliedAt: now,

@@ -15,8 +15,8 @@ import {
   shanghaiYear,
   staffBoardOutput,
 } from '../../types/index'
-import { COUNCIL_A, addChildProposal, addCouncilMember, addMeeting } from './council-fixtures'
-import { A, expectError, expectOk, startHarness, type Harness } from './harness'
+import { COUNCIL_A, addChildProposal, addCouncilMember, addMeeting, freeItem, openVoteOf } from './council-fixtures'
+import { A, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
 
 const okData = (res: any): any => expectOk(res)
 
@@ -29,6 +29,10 @@ afterAll(async () => {
 })
 
 const year = () => shanghaiYear(new Date())
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloud = () => require('wx-server-sdk')
+const fileExists = async (fileID: string) => (await cloud().getTempFileURL({ fileList: [fileID] })).fileList[0].status === 0
+const propose = { noticed: '楼下的滑梯坏了', idea: '请把滑梯修好', category: '玩耍的地方' }
 const guardian = (action: string, input: unknown) => h.call('council', action, input, 'demo-guardian')
 const staff = (action: string, input: unknown) => h.call('council', action, input, 'demo-staff')
 
@@ -169,6 +173,135 @@ describe('acting as the child', () => {
   })
 })
 
+describe('a child’s own account linked after the child joined', () => {
+  it('acts as the member at once (resolved from children): proposal, 举手 and vote say as: child', async () => {
+    const parent = uniqueId('test-guardian')
+    await h.addMember(A, parent)
+    const applied = okData(await h.call('council', 'apply', { communityId: A, alias: '后绑', birthYear: year() - 10, consent: true, consentVersion: COUNCIL_CONSENT_VERSION }, parent))
+    okData(await staff('approveMember', { memberId: applied.memberId }))
+    const memberId = applied.memberId as string
+    const kid = uniqueId('test-kid')
+    await h.addMember(A, kid)
+    expectError(await h.call('council', 'submitProposal', { memberId, ...propose }, kid), 'AUTH.FORBIDDEN') // not linked yet
+
+    const { code } = okData(await h.call('communities', 'createChildLinkCode', { childId: applied.childId }, parent))
+    okData(await h.call('communities', 'linkChildAccount', { code }, kid))
+
+    const own = expectOk(await h.call('council', 'submitProposal', { memberId, ...propose }, kid), childProposalViewSchema)
+    expect(own.private).toMatchObject({ submittedBy: 'child' })
+    expect((await h.db.collection(COLLECTIONS.councilProposals).doc(own.proposalId).get()).data.actedBy).toEqual({ actorOpenid: kid, childId: applied.childId, as: 'child' })
+    const mine = okData(await h.call('council', 'members', { communityId: A }, kid)).mine
+    expect(mine).toEqual([expect.objectContaining({ memberId, viewer: expect.objectContaining({ isChild: true, isGuardian: false }) })])
+    expect(okData(await h.call('council', 'proposals', { communityId: A }, kid)).mine.map((p: any) => p.proposalId)).toContain(own.proposalId)
+
+    const meetingId = await addMeeting(h, { attendance: [memberId], items: [freeItem({ itemId: 'item-1', vote: openVoteOf(false) })] })
+    expect(okData(await h.call('council', 'raiseHand', { meetingId, memberId }, kid))).toEqual({ queued: true, position: 1 })
+    const queued = (await h.db.collection(COLLECTIONS.councilMeetings).doc(meetingId).get()).data.speaking.queue
+    expect(queued).toEqual([expect.objectContaining({ memberId, actedBy: { actorOpenid: kid, childId: applied.childId, as: 'child' } })])
+    expect(okData(await h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId, choice: 'yes' }, kid))).toEqual({ counted: true })
+    const vote = (await h.db.collection(COLLECTIONS.councilVotes).doc(`${meetingId}_item-1_${memberId}`).get()).data
+    expect(vote.actedBy).toEqual({ actorOpenid: kid, childId: applied.childId, as: 'child' })
+  })
+})
+
+describe('the elected chair', () => {
+  const chairFixture = async () => {
+    const parent = uniqueId('test-guardian')
+    await h.addMember(A, parent)
+    const memberId = await addCouncilMember(h, { guardian: parent, alias: '主席' })
+    const council = expectOk(await staff('setChair', { councilId: COUNCIL_A, memberId }), councilContract.setChair.output)
+    expect(council.chair).toMatchObject({ memberId, label: '主席 · 10岁' })
+    return { parent, memberId }
+  }
+  afterEach(async () => {
+    await h.db.collection(COLLECTIONS.councils).doc(COUNCIL_A).update({ data: { chair: null, termEnd: `${year()}-12-31` } })
+  })
+
+  it('staff name a chair (who and when recorded); the chair prepares meetings but does not publish, vote, decide or answer', async () => {
+    const { parent, memberId } = await chairFixture()
+    const stored = (await h.db.collection(COLLECTIONS.councils).doc(COUNCIL_A).get()).data
+    expect(stored.chair).toMatchObject({ memberId, setBy: 'demo-staff' })
+    expect(stored.chair.setAt).toBeInstanceOf(Date)
+    const asChair = (action: string, input: unknown) => h.call('council', action, input, parent)
+
+    const seen = expectOk(await asChair('get', { communityId: A }), councilContract.get.output)
+    expect(seen!.viewer).toMatchObject({ canManage: false, canManageAgenda: true, canSetChair: false })
+    const residentSees = expectOk(await h.as('residentA')('council', 'get', { communityId: A }), councilContract.get.output)
+    expect(residentSees!.chair).toEqual({ memberId: null, label: '主席 · 10岁' })
+    expect(residentSees!.viewer.canManageAgenda).toBe(false)
+
+    const meeting = expectOk(await asChair('createMeeting', { communityId: A, title: '孩子们自己的会', startsAt: new Date(Date.now() + 86400_000).toISOString(), place: '院坝' }), meetingViewSchema)
+    expect(meeting.viewer).toEqual({ canManage: false, canManageAgenda: true })
+    expect(meeting.staff).toBeNull()
+    const doc = (await h.db.collection(COLLECTIONS.councilMeetings).doc(meeting.meetingId).get()).data
+    expect(doc).toMatchObject({ createdBy: parent, byChair: { actorOpenid: parent, as: 'guardian' } })
+    const two = expectOk(await asChair('addAgendaItem', { meetingId: meeting.meetingId, title: '操场涂鸦', durationMinutes: 10 }), meetingViewSchema)
+    const three = expectOk(await asChair('addAgendaItem', { meetingId: meeting.meetingId, title: '上学路线', durationMinutes: 5 }), meetingViewSchema)
+    expect(three.items).toHaveLength(2)
+    const reordered = expectOk(await asChair('reorderAgenda', { meetingId: meeting.meetingId, itemIds: [...three.items].reverse().map((i) => i.itemId) }), meetingViewSchema)
+    expect(reordered.items.map((i) => i.title)).toEqual(['上学路线', '操场涂鸦'])
+    expect(two.items[0].title).toBe('操场涂鸦')
+    // the chair sees the draft; residents do not
+    expect(okData(await asChair('meetings', { communityId: A })).meetings.map((m: any) => m.meetingId)).toContain(meeting.meetingId)
+    expect(okData(await asChair('agenda', { meetingId: meeting.meetingId })).status).toBe('draft')
+    expectError(await h.as('residentA')('council', 'agenda', { meetingId: meeting.meetingId }), 'COUNCIL.MEETING_NOT_FOUND')
+
+    // staff-only: publish, meeting mode, votes, decisions, minutes, answers, reviews, naming the chair
+    const itemId = reordered.items[0].itemId
+    const [pendingProposal, approvedProposal] = [await addChildProposal(h, memberId), await addChildProposal(h, memberId, { status: 'approved' })]
+    const before = await h.snapshot()
+    for (const [action, input] of [
+      ['publishAgenda', { meetingId: meeting.meetingId }],
+      ['recordAttendance', { meetingId: meeting.meetingId, memberIds: [memberId], present: true }],
+      ['openVote', { meetingId: meeting.meetingId, itemId, secret: false }],
+      ['closeVote', { meetingId: meeting.meetingId, itemId }],
+      ['recordDecision', { meetingId: meeting.meetingId, itemId, text: '同意' }],
+      ['publishMinutes', { meetingId: meeting.meetingId, summary: '好', nextSteps: '做' }],
+      ['nextSpeaker', { meetingId: meeting.meetingId }],
+      ['reviewProposal', { proposalId: pendingProposal, decision: 'approve' }],
+      ['respond', { proposalId: approvedProposal, kind: 'yes', text: '好的' }],
+      ['setChair', { councilId: COUNCIL_A, memberId: null }],
+    ] as const) {
+      expect({ action, outcome: (await asChair(action, input)) as any }).toMatchObject({ action, outcome: { ok: false, error: { code: 'AUTH.FORBIDDEN' } } })
+      expect(await h.snapshot()).toEqual(before)
+    }
+  })
+
+  it('the chair’s own linked account acts as the chair too', async () => {
+    const { memberId } = await chairFixture()
+    const childId = (await h.db.collection(COLLECTIONS.councilMembers).doc(memberId).get()).data.childId
+    const kid = uniqueId('test-kid')
+    await h.addMember(A, kid)
+    await h.db.collection(COLLECTIONS.children).doc(childId).update({ data: { openid: kid } })
+    const meeting = expectOk(await h.call('council', 'createMeeting', { communityId: A, title: '小主席的会', startsAt: new Date(Date.now() + 86400_000).toISOString(), place: '活动室' }, kid), meetingViewSchema)
+    expect((await h.db.collection(COLLECTIONS.councilMeetings).doc(meeting.meetingId).get()).data.byChair).toEqual({ actorOpenid: kid, childId, as: 'child' })
+  })
+
+  it('other members, a cleared chair, a chair who left and an ended term have no agenda powers', async () => {
+    const { parent, memberId } = await chairFixture()
+    const create = (openid: string) => h.call('council', 'createMeeting', { communityId: A, title: '会', startsAt: new Date(Date.now() + 86400_000).toISOString(), place: '院坝' }, openid)
+    expectError(await h.as('residentA')('council', 'createMeeting', { communityId: A, title: '会', startsAt: new Date(Date.now() + 86400_000).toISOString(), place: '院坝' }), 'AUTH.FORBIDDEN') // guardian of other members
+    // the term ended yesterday: the chair lapses, memberships show as ended, no new chair can be named
+    await h.db.collection(COLLECTIONS.councils).doc(COUNCIL_A).update({ data: { termEnd: '2000-12-31' } })
+    expectError(await create(parent), 'AUTH.FORBIDDEN')
+    const ended = okData(await staff('members', { communityId: A }))
+    expect(ended.all.find((m: any) => m.memberId === memberId)).toMatchObject({ termEnded: true, isChair: false })
+    expect(okData(await staff('get', { communityId: A })).termEnded).toBe(true)
+    expectError(await staff('setChair', { councilId: COUNCIL_A, memberId }), 'COUNCIL.MEMBER_INVALID_STATE')
+    await h.db.collection(COLLECTIONS.councils).doc(COUNCIL_A).update({ data: { termEnd: `${year()}-12-31` } })
+    expectOk(await create(parent), meetingViewSchema)
+    // cleared by staff
+    expect(expectOk(await staff('setChair', { councilId: COUNCIL_A, memberId: null }), councilContract.setChair.output).chair).toBeNull()
+    expectError(await create(parent), 'AUTH.FORBIDDEN')
+    // a pending member cannot be named; a chair who leaves loses the chair
+    expectError(await staff('setChair', { councilId: COUNCIL_A, memberId: await addCouncilMember(h, { status: 'pending' }) }), 'COUNCIL.MEMBER_INVALID_STATE')
+    expectError(await staff('setChair', { councilId: COUNCIL_A, memberId: 'council-community-zhizijie_no-such-child' }), 'COUNCIL.MEMBER_NOT_FOUND')
+    okData(await staff('setChair', { councilId: COUNCIL_A, memberId }))
+    okData(await h.call('council', 'leave', { memberId }, parent))
+    expectError(await create(parent), 'AUTH.FORBIDDEN')
+  })
+})
+
 describe('meeting mode: the speaking queue', () => {
   it('everyone gets a turn: those who have not spoken go first; each turn has its own start time', async () => {
     const [a, b, c] = await Promise.all([addCouncilMember(h, { alias: '甲' }), addCouncilMember(h, { alias: '乙' }), addCouncilMember(h, { alias: '丙' })])
@@ -219,7 +352,12 @@ describe('guardian rights', () => {
     const childId = (await h.db.collection(COLLECTIONS.councilMembers).doc(memberId).get()).data.childId
     await h.addMember(A, 'test-child-own')
     await h.db.collection(COLLECTIONS.people).doc('test-child-own').update({ data: { isChild: true } })
-    const proposalId = await addChildProposal(h, memberId, { status: 'approved' })
+    await h.db.collection(COLLECTIONS.childAccounts).doc('test-child-own').set({ data: { childId, communityId: A, linkedAt: new Date(), linkedBy: 'demo-resident' } })
+    const photo = (await cloud().uploadFile({ cloudPath: `council/${childId}/slide.jpg`, fileContent: Buffer.from('a photo of a broken slide') })).fileID
+    expect(await fileExists(photo)).toBe(true)
+    const proposalId = await addChildProposal(h, memberId, { status: 'approved', photo })
+    // a photo already gone from storage does not stop the deletion
+    await addChildProposal(h, memberId, { photo: photo.replace('slide.jpg', 'already-gone.jpg') })
     okData(await staff('respond', { proposalId, kind: 'later', text: '我们想一想' })) // inbox entries with childId
     const meetingId = await addMeeting(h, { attendance: [memberId] })
     okData(await h.as('residentA')('council', 'raiseHand', { meetingId, memberId }))
@@ -228,6 +366,9 @@ describe('guardian rights', () => {
 
     const res = okData(await h.as('residentA')('council', 'deleteChildData', { childId }))
     expect(res.deleted[COLLECTIONS.children]).toBe(1)
+    expect(res.deleted[COLLECTIONS.childAccounts]).toBe(1)
+    expect(res.deleted.files).toBe(2)
+    expect(await fileExists(photo)).toBe(false) // the stored photo file is gone from storage
 
     const needles = [childId, memberId, '删删', 'test-child-own']
     for (const name of Object.values(COLLECTIONS)) {
@@ -240,7 +381,8 @@ describe('guardian rights', () => {
 
   it('the retention timer deletes a former member’s council data once the period has passed, not before', async () => {
     const memberId = await addCouncilMember(h, { alias: '走了' })
-    await addChildProposal(h, memberId)
+    const photo = (await cloud().uploadFile({ cloudPath: `council/${memberId}/tree.jpg`, fileContent: Buffer.from('a tree') })).fileID
+    await addChildProposal(h, memberId, { photo })
     const left = expectOk(await h.as('residentA')('council', 'leave', { memberId }), councilMemberViewSchema)
     expect(left.status).toBe('left')
     await h.emu.fireTrigger('council', 'daily')
@@ -249,6 +391,7 @@ describe('guardian rights', () => {
     await h.emu.fireTrigger('council', 'daily')
     expect(((await h.emu.dump(COLLECTIONS.councilMembers)) as any[]).some((m) => m._id === memberId)).toBe(false)
     expect(((await h.emu.dump(COLLECTIONS.councilProposals)) as any[]).some((p) => p.memberId === memberId)).toBe(false)
+    expect(await fileExists(photo)).toBe(false)
   })
 
   it('a timer event from a client (with a caller) is just an unknown action', async () => {

@@ -16,6 +16,8 @@ beforeAll(async () => {
     await h.call('council', 'apply', { communityId: A, alias: '外人娃', birthYear: shanghaiYear(new Date()) - 8, consent: true, consentVersion: COUNCIL_CONSENT_VERSION }, 'test-other-guardian'),
   )
   okData(await h.call('council', 'approveMember', { memberId: applied.memberId }, 'demo-staff'))
+  // the other guardian's child chairs the council: council.get shows the chair to everyone, its id only to its own
+  okData(await h.call('council', 'setChair', { councilId: `council-${A}`, memberId: applied.memberId }, 'demo-staff'))
   otherChildId = applied.childId
 })
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { CHILD_LINK_CODE_ALPHABET, linkChildAccountInput } from '../../types/index'
-import { checkChildUnlinked, checkLinkCode, linkCodeExpiry, linkCodeFrom } from '../../cloudfunctions/communities/domain/membership-rules'
+import { checkAccountUnlinked, checkChildUnlinked, checkLinkCode, linkCodeExpiry, linkCodeFrom } from '../../cloudfunctions/communities/domain/membership-rules'
 import { canBeLinkedAsChild, canCreateChildLinkCode } from '../../cloudfunctions/communities/domain/permissions'
 
 const at = (iso: string) => new Date(iso)
@@ -47,5 +47,12 @@ describe('who may link', () => {
     expect(canBeLinkedAsChild(viewer({ roles: { b: 'staff' } }), child, 0)).toBe(false)
     expect(canBeLinkedAsChild(viewer({ isDistrictAdmin: true }), child, 0)).toBe(false)
     expect(canBeLinkedAsChild(viewer(), child, 1)).toBe(false)
+  })
+})
+
+describe('one account, one child', () => {
+  it('an account with no child record may be linked; one already linked to a child is refused', () => {
+    expect(checkAccountUnlinked(null)).toBeNull()
+    expect(checkAccountUnlinked({ childId: 'child-1' })).toMatchObject({ code: 'CHILD.ACCOUNT_ALREADY_LINKED' })
   })
 })

@@ -64,3 +64,8 @@ export function checkLinkCode(link: Pick<ChildLinkDoc, 'expiresAt'> | null, now:
 export function checkChildUnlinked(child: { openid: string | null }): Refusal | null {
   return child.openid ? { code: 'CHILD.ALREADY_LINKED', message: 'the child already has an account' } : null
 }
+
+/** One WeChat account is linked to at most one child: an account that already has a child record is refused. */
+export function checkAccountUnlinked(account: { childId: string } | null): Refusal | null {
+  return account ? { code: 'CHILD.ACCOUNT_ALREADY_LINKED', message: 'this account is already linked to a child' } : null
+}

@@ -5,11 +5,11 @@ import { action } from '../../_kernel/router'
 import { decideAgendaEdit, insertItem } from '../domain/rules'
 import { toMeetingView } from '../domain/views'
 import { getProposal, mutateMeeting, updateProposalIf } from '../repo'
-import { loadManagedMeeting, meetingExtras, randomId } from './load'
+import { loadAgendaMeeting, meetingExtras, randomId } from './load'
 
-/** An agenda item from a reviewed child proposal (its idea, presented by its child) or a free item. */
+/** An agenda item from a reviewed child proposal (its idea, presented by its child) or a free item. Staff or the chair. */
 export const addAgendaItem = action(councilContract.addAgendaItem, async (ctx, input) => {
-  const { meeting, viewer } = await loadManagedMeeting(ctx, input.meetingId)
+  const { meeting, viewer, byChair } = await loadAgendaMeeting(ctx, input.meetingId)
   orFail(decideAgendaEdit(meeting) ?? true)
   let item: AgendaItemDoc
   const base = { itemId: randomId('item'), durationMinutes: input.durationMinutes, order: 0, vote: null, decision: null }
@@ -25,7 +25,7 @@ export const addAgendaItem = action(councilContract.addAgendaItem, async (ctx, i
   }
   const updated = await mutateMeeting(ctx, meeting._id, (m) => {
     orFail(decideAgendaEdit(m) ?? true)
-    return { items: insertItem(m.items, item, input.order), updatedAt: ctx.now, updatedBy: ctx.openid }
+    return { items: insertItem(m.items, item, input.order), updatedAt: ctx.now, updatedBy: ctx.openid, ...(byChair ? { byChair } : {}) }
   })
   if (item.proposalId) await updateProposalIf(ctx, item.proposalId, {}, { meetingId: meeting._id, updatedAt: ctx.now })
   return toMeetingView(updated, viewer, ctx.now, await meetingExtras(ctx, updated, viewer))

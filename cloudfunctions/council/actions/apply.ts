@@ -2,13 +2,12 @@ import { councilContract, type ChildDoc, type CouncilMemberDoc } from '../../../
 import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
-import { loadViewer } from '../../_kernel/viewer'
 import { childIdOf } from '../../communities/actions/add-child'
 import { canApply } from '../domain/permissions'
 import { checkAge, checkConsent, decideApply } from '../domain/rules'
 import { toMemberView } from '../domain/views'
 import { getChild, getMember, insertChild, insertMember, memberIdOf, updateMemberIf } from '../repo'
-import { requireCouncil } from './load'
+import { loadCouncilViewer, requireCouncil } from './load'
 
 /**
  * A guardian applies for their child: a child already linked (childId) or a new one (alias + birth year, nothing
@@ -16,7 +15,7 @@ import { requireCouncil } from './load'
  * it) and is checked before anything is written — no child data exists in the council before consent.
  */
 export const apply = action(councilContract.apply, async (ctx, input) => {
-  const viewer = await loadViewer(ctx, [input.communityId])
+  const viewer = await loadCouncilViewer(ctx, [input.communityId])
   if (!canApply(viewer, input.communityId)) forbidden()
   const council = await requireCouncil(ctx, input.communityId)
   const consentRefusal = checkConsent(input.consentVersion)
@@ -70,7 +69,6 @@ export const apply = action(councilContract.apply, async (ctx, input) => {
     alias: child.alias,
     birthYear: child.birthYear,
     guardianOpenid: ctx.openid,
-    childOpenid: child.openid,
     status: 'pending',
     consent,
     appliedAt: ctx.now,

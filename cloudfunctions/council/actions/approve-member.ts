@@ -5,7 +5,7 @@ import { approvedMessage } from '../domain/messages'
 import { canManageCouncil } from '../domain/permissions'
 import { toMemberView } from '../domain/views'
 import { notify } from '../notify'
-import { incMemberCount, updateMemberIf } from '../repo'
+import { incMemberCount, recipientsOf, updateMemberIf } from '../repo'
 import { loadMember } from './load'
 
 /** Staff approve a pending application (once: a conditional update; the member count moves with it). */
@@ -17,6 +17,6 @@ export const approveMember = action(councilContract.approveMember, async (ctx, i
   const updated = await updateMemberIf(ctx, member._id, 'pending', changes)
   if (updated !== 1) fail('COUNCIL.MEMBER_INVALID_STATE', 'changed meanwhile')
   await incMemberCount(ctx, member.councilId, 1)
-  await notify(ctx, [member.guardianOpenid, member.childOpenid], `council.member:${member._id}:${ctx.now.getTime()}`, approvedMessage(member))
+  await notify(ctx, await recipientsOf(ctx, [member]), `council.member:${member._id}:${ctx.now.getTime()}`, approvedMessage(member))
   return toMemberView({ ...member, ...changes }, viewer, ctx.now)
 })

@@ -1,18 +1,14 @@
 import { COUNCIL_DEFAULT_SPEAKING_SECONDS, councilContract, type CouncilMeetingDoc } from '../../../types/index'
 import { checkTextOrRefuse } from '../../_kernel/content-check'
-import { forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
-import { loadViewer } from '../../_kernel/viewer'
-import { canManageCouncil } from '../domain/permissions'
 import { toMeetingView } from '../domain/views'
 import { insertMeeting } from '../repo'
-import { meetingExtras, requireCouncil } from './load'
+import { agendaAccess, loadCouncilViewer, meetingExtras } from './load'
 
-/** Staff create a meeting (time, place); its agenda is built next and published when ready. */
+/** Staff or the elected chair create a meeting (time, place); its agenda is built next and published (by staff) when ready. */
 export const createMeeting = action(councilContract.createMeeting, async (ctx, input) => {
-  const viewer = await loadViewer(ctx, [input.communityId])
-  if (!canManageCouncil(viewer, input.communityId)) forbidden()
-  const council = await requireCouncil(ctx, input.communityId)
+  const viewer = await loadCouncilViewer(ctx, [input.communityId])
+  const { council, byChair } = await agendaAccess(ctx, viewer, input.communityId)
   await checkTextOrRefuse(ctx, { scene: 'forum', content: `${input.title}\n${input.place}` })
   const doc: Omit<CouncilMeetingDoc, '_id'> = {
     councilId: council._id,
@@ -27,6 +23,7 @@ export const createMeeting = action(councilContract.createMeeting, async (ctx, i
     speaking: { current: null, queue: [], turns: {} },
     minutes: null,
     publishedAt: null,
+    byChair,
     createdBy: ctx.openid,
     updatedBy: ctx.openid,
     createdAt: ctx.now,

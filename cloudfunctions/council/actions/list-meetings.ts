@@ -1,16 +1,17 @@
 import { councilContract } from '../../../types/index'
 import { forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
-import { loadViewer } from '../../_kernel/viewer'
-import { canManageCouncil, canReadCouncil } from '../domain/permissions'
-import { listMeetings } from '../repo'
+import { canManageAgenda, canReadCouncil } from '../domain/permissions'
+import { getCouncil, listMeetings } from '../repo'
+import { loadChair, loadCouncilViewer } from './load'
 
-/** The community's council meetings, latest first (drafts for staff only). */
+/** The community's council meetings, latest first (drafts for staff and the chair only). */
 export const listMeetingsAction = action(councilContract.meetings, async (ctx, input) => {
-  const viewer = await loadViewer(ctx, [input.communityId])
+  const viewer = await loadCouncilViewer(ctx, [input.communityId])
   if (!canReadCouncil(viewer, input.communityId)) forbidden()
-  const manage = canManageCouncil(viewer, input.communityId)
-  const meetings = (await listMeetings(ctx, input.communityId)).filter((m) => manage || m.status !== 'draft')
+  const council = await getCouncil(ctx, input.communityId)
+  const drafts = council !== null && canManageAgenda(viewer, council, await loadChair(ctx, council), ctx.now)
+  const meetings = (await listMeetings(ctx, input.communityId)).filter((m) => drafts || m.status !== 'draft')
   return {
     meetings: meetings.map((m) => ({
       meetingId: m._id,

@@ -2,20 +2,19 @@ import { COLLECTIONS, councilContract, type ProposalDoc } from '../../../types/i
 import { findByIds } from '../../_kernel/db'
 import { forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
-import { loadViewer } from '../../_kernel/viewer'
 import { canReadCouncil } from '../domain/permissions'
 import { toProposalView } from '../domain/views'
 import { listMembersFor, listProposalsByStatus, listProposalsOfMembers } from '../repo'
-import { photoUrls } from './load'
+import { loadCouncilViewer, photoUrls } from './load'
 
 /**
  * Reviewed (approved) child proposals for the whole community, shown as "小明 · 11岁"; and the caller's own
  * children's proposals in every state, with the adult's answer.
  */
 export const listProposals = action(councilContract.proposals, async (ctx, input) => {
-  const viewer = await loadViewer(ctx, [input.communityId])
+  const viewer = await loadCouncilViewer(ctx, [input.communityId])
   if (!canReadCouncil(viewer, input.communityId)) forbidden()
-  const mineMembers = (await listMembersFor(ctx, ctx.openid)).filter((m) => m.communityId === input.communityId)
+  const mineMembers = (await listMembersFor(ctx, viewer)).filter((m) => m.communityId === input.communityId)
   const [publicList, mine] = await Promise.all([
     listProposalsByStatus(ctx, input.communityId, 'approved', 50),
     listProposalsOfMembers(ctx, mineMembers.map((m) => m._id)),

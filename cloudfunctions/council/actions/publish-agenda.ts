@@ -5,7 +5,7 @@ import { agendaMessage } from '../domain/messages'
 import { decidePublishAgenda } from '../domain/rules'
 import { toMeetingView } from '../domain/views'
 import { notify } from '../notify'
-import { mutateMeeting } from '../repo'
+import { mutateMeeting, recipientsOf } from '../repo'
 import { loadManagedMeeting, meetingExtras } from './load'
 
 /** Publish the agenda: residents of the community see it; members (their own accounts) and guardians are told. */
@@ -18,6 +18,6 @@ export const publishAgenda = action(councilContract.publishAgenda, async (ctx, i
   })
   const extras = await meetingExtras(ctx, updated, viewer)
   const approved = [...extras.members.values()].filter((m) => m.status === 'approved')
-  await notify(ctx, approved.flatMap((m) => [m.guardianOpenid, m.childOpenid]), `council.agenda:${meeting._id}`, agendaMessage(updated))
+  await notify(ctx, await recipientsOf(ctx, approved), `council.agenda:${meeting._id}`, agendaMessage(updated))
   return toMeetingView(updated, viewer, ctx.now, extras)
 })

@@ -4,7 +4,9 @@ import { fail, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { findItem } from '../domain/rules'
 import { toMeetingView } from '../domain/views'
-import { getProposal, insertResidentProposal, mutateMeeting, updateProposalIf } from '../repo'
+import { councilDecisionProposalDoc } from '../../proposals/domain/proposal-document'
+import { insertProposal as insertResidentProposal } from '../../proposals/repo'
+import { getProposal, mutateMeeting, updateProposalIf } from '../repo'
 import { loadManagedMeeting, meetingExtras } from './load'
 
 /**
@@ -20,7 +22,7 @@ export const recordDecision = action(councilContract.recordDecision, async (ctx,
   let handoffProposalId: string | null = item.decision?.handoffProposalId ?? null
   if (input.handOff && !handoffProposalId) {
     const source = item.proposalId ? await getProposal(ctx, item.proposalId) : null
-    handoffProposalId = await insertResidentProposal(ctx, {
+    const doc = councilDecisionProposalDoc({
       communityId: meeting.communityId,
       title: item.title,
       description: [source ? `孩子们发现：${source.noticed}\n孩子们的主意：${source.idea}` : item.title, `议事会决定：${input.text}`, input.nextStep ? `下一步：${input.nextStep}` : '']
@@ -31,6 +33,7 @@ export const recordDecision = action(councilContract.recordDecision, async (ctx,
       by: ctx.openid,
       now: ctx.now,
     })
+    handoffProposalId = (await insertResidentProposal(ctx, doc))._id
     if (source) await updateProposalIf(ctx, source._id, {}, { handoff: { proposalId: handoffProposalId, at: ctx.now, doneNotifiedAt: null }, handoffOpen: true, updatedAt: ctx.now })
   }
   const decision = { text: input.text, nextStep: input.nextStep ?? null, handoffProposalId, at: ctx.now, by: ctx.openid }

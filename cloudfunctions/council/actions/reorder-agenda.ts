@@ -4,12 +4,12 @@ import { action } from '../../_kernel/router'
 import { decideAgendaEdit, reorder } from '../domain/rules'
 import { toMeetingView } from '../domain/views'
 import { mutateMeeting } from '../repo'
-import { loadManagedMeeting, meetingExtras } from './load'
+import { loadAgendaMeeting, meetingExtras } from './load'
 
-/** A new order for the whole agenda (every item named once). */
+/** A new order for the whole agenda (every item named once). Staff or the chair. */
 export const reorderAgenda = action(councilContract.reorderAgenda, async (ctx, input) => {
-  const { meeting, viewer } = await loadManagedMeeting(ctx, input.meetingId)
+  const { meeting, viewer, byChair } = await loadAgendaMeeting(ctx, input.meetingId)
   orFail(decideAgendaEdit(meeting) ?? true)
-  const updated = await mutateMeeting(ctx, meeting._id, (m) => ({ items: orFail(reorder(m.items, input.itemIds)), updatedAt: ctx.now, updatedBy: ctx.openid }))
+  const updated = await mutateMeeting(ctx, meeting._id, (m) => ({ items: orFail(reorder(m.items, input.itemIds)), updatedAt: ctx.now, updatedBy: ctx.openid, ...(byChair ? { byChair } : {}) }))
   return toMeetingView(updated, viewer, ctx.now, await meetingExtras(ctx, updated, viewer))
 })

@@ -7,7 +7,7 @@ import { canManageCouncil } from '../domain/permissions'
 import { decideRespond } from '../domain/rules'
 import { toProposalView } from '../domain/views'
 import { notify } from '../notify'
-import { getMember, updateProposalIf } from '../repo'
+import { getMember, recipientsOf, updateProposalIf } from '../repo'
 import { loadProposal } from './load'
 
 /** An adult's answer to a reviewed child proposal, in child-friendly words; the child and guardian receive it. */
@@ -20,7 +20,7 @@ export const respond = action(councilContract.respond, async (ctx, input) => {
   await updateProposalIf(ctx, proposal._id, {}, changes)
   const member = await getMember(ctx, proposal.memberId)
   if (member) {
-    await notify(ctx, [member.guardianOpenid, member.childOpenid], `council.answer:${proposal._id}:${ctx.now.getTime()}`, answerMessage(proposal, input, ctx.now))
+    await notify(ctx, await recipientsOf(ctx, [member]), `council.answer:${proposal._id}:${ctx.now.getTime()}`, answerMessage(proposal, input, ctx.now))
   }
   return toProposalView({ ...proposal, ...changes }, viewer, ctx.now, member, null)
 })

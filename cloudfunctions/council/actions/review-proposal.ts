@@ -6,7 +6,7 @@ import { canManageCouncil } from '../domain/permissions'
 import { answerDueAt, decideReview } from '../domain/rules'
 import { toProposalView } from '../domain/views'
 import { notify } from '../notify'
-import { getCouncil, getMember, updateProposalIf } from '../repo'
+import { getCouncil, getMember, recipientsOf, updateProposalIf } from '../repo'
 import { loadProposal } from './load'
 
 /**
@@ -26,6 +26,6 @@ export const reviewProposal = action(councilContract.reviewProposal, async (ctx,
   }
   if ((await updateProposalIf(ctx, proposal._id, { status: 'pending' }, changes)) !== 1) fail('COUNCIL.PROPOSAL_INVALID_STATE', 'reviewed meanwhile')
   const member = await getMember(ctx, proposal.memberId)
-  if (member) await notify(ctx, [member.guardianOpenid, member.childOpenid], `council.review:${proposal._id}`, reviewMessage(proposal, changes.status === 'approved'))
+  if (member) await notify(ctx, await recipientsOf(ctx, [member]), `council.review:${proposal._id}`, reviewMessage(proposal, changes.status === 'approved'))
   return toProposalView({ ...proposal, ...changes }, viewer, ctx.now, member, null)
 })

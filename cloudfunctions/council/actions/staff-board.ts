@@ -1,16 +1,15 @@
 import { councilContract } from '../../../types/index'
 import { forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
-import { loadViewer } from '../../_kernel/viewer'
 import { canManageCouncil } from '../domain/permissions'
 import { isOverdue } from '../domain/rules'
 import { toMemberView, toProposalView } from '../domain/views'
 import { getMembers, listMembersOf, listProposalsByStatus } from '../repo'
-import { photoUrls, requireCouncil } from './load'
+import { loadCouncilViewer, photoUrls, requireCouncil } from './load'
 
 /** Staff's to-do list: proposals to review, answers owed (overdue counted), applications to approve. */
 export const staffBoard = action(councilContract.staffBoard, async (ctx, input) => {
-  const viewer = await loadViewer(ctx, [input.communityId])
+  const viewer = await loadCouncilViewer(ctx, [input.communityId])
   if (!canManageCouncil(viewer, input.communityId)) forbidden()
   const council = await requireCouncil(ctx, input.communityId)
   const [pending, approved, rejected, members] = await Promise.all([
@@ -35,6 +34,6 @@ export const staffBoard = action(councilContract.staffBoard, async (ctx, input) 
     },
     pendingReview: pending.map(view),
     awaitingAnswer: awaiting.map(view),
-    pendingMembers: pendingMembers.map((m) => toMemberView(m, viewer, ctx.now)),
+    pendingMembers: pendingMembers.map((m) => toMemberView(m, viewer, ctx.now, council)),
   }
 })

@@ -1,7 +1,9 @@
 /** Pure rules of the children's council: ages, consent, review and answers, agenda order, speaking queue, votes. */
 import {
   COUNCIL_CONSENT_VERSION,
+  formatShanghai,
   shanghaiYear,
+  type ActedBy,
   type AgendaItemDoc,
   type ChildProposalDoc,
   type ChildProposalStage,
@@ -30,6 +32,20 @@ export const checkConsent = (version: string): Refusal | null =>
 export function decideApply(existing: Pick<CouncilMemberDoc, 'status'> | null): 'create' | 'reapply' | 'existing' {
   if (!existing) return 'create'
   return existing.status === 'left' ? 'reapply' : 'existing'
+}
+
+/**
+ * The council's term is over once its last day (termEnd, a China calendar day) has passed. Then memberships are
+ * shown as ended and the chair's powers lapse; staff start a new term with `setup` (new dates).
+ */
+export const termEnded = (council: Pick<CouncilDoc, 'termEnd'>, now: Date) => formatShanghai(now, 'YYYY-MM-DD') > council.termEnd
+
+/** Naming a chair: a member of this council, approved, during the term. Clearing (null) is always possible. */
+export function decideSetChair(council: Pick<CouncilDoc, '_id' | 'termEnd'>, member: Pick<CouncilMemberDoc, 'councilId' | 'status'> | null, now: Date): Refusal | null {
+  if (!member || member.councilId !== council._id) return { code: 'COUNCIL.MEMBER_NOT_FOUND', message: 'not a member of this council' }
+  if (member.status !== 'approved') return { code: 'COUNCIL.MEMBER_INVALID_STATE', message: `member is ${member.status}` }
+  if (termEnded(council, now)) return { code: 'COUNCIL.MEMBER_INVALID_STATE', message: 'the council’s term has ended' }
+  return null
 }
 
 export const purgeAfter = (leftAt: Date, retentionDays: number) => new Date(leftAt.getTime() + retentionDays * DAY)
@@ -102,11 +118,11 @@ export function decidePublishAgenda(meeting: Pick<CouncilMeetingDoc, 'status' | 
 type Speaking = CouncilMeetingDoc['speaking']
 
 /** Raise a hand: once in the queue (the current speaker may queue for a later turn). Returns the state and the 1-based position. */
-export function raiseHand(speaking: Speaking, memberId: string, now: Date): { speaking: Speaking; queued: boolean; position: number } {
+export function raiseHand(speaking: Speaking, memberId: string, now: Date, actedBy?: ActedBy): { speaking: Speaking; queued: boolean; position: number } {
   const ordered = queueOrder(speaking)
   const at = ordered.findIndex((q) => q.memberId === memberId)
   if (at >= 0) return { speaking, queued: false, position: at + 1 }
-  const next = { ...speaking, queue: [...speaking.queue, { memberId, raisedAt: now }] }
+  const next = { ...speaking, queue: [...speaking.queue, { memberId, raisedAt: now, ...(actedBy ? { actedBy } : {}) }] }
   return { speaking: next, queued: true, position: queueOrder(next).findIndex((q) => q.memberId === memberId) + 1 }
 }
 

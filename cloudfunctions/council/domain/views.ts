@@ -14,13 +14,27 @@ import {
   type CouncilPublicMember,
   type VoteChoice,
 } from '../../../types/index'
-import type { Viewer } from '../../_kernel/permissions'
-import { canApply, canApprove, canLeave, canManageCouncil, canSeeChildPrivate, isChildOf, isGuardianOf } from './permissions'
-import { ageOf, isOverdue, queueOrder, sortItems, stageOf } from './rules'
+import {
+  canApply,
+  canApprove,
+  canBeChair,
+  canLeave,
+  canManageAgenda,
+  canManageCouncil,
+  canSeeChildPrivate,
+  canSetChair,
+  holdsChair,
+  isChildOf,
+  isGuardianOf,
+  type CouncilViewer,
+} from './permissions'
+import { ageOf, isOverdue, queueOrder, sortItems, stageOf, termEnded } from './rules'
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 
-export function toCouncilView(c: CouncilDoc, viewer: Viewer): CouncilView {
+/** `chair`: the member named chair (null when none or not loaded); shown only while they hold the chair. */
+export function toCouncilView(c: CouncilDoc, viewer: CouncilViewer, now: Date, chair: CouncilMemberDoc | null): CouncilView {
+  const current = holdsChair(c, chair, now) ? chair : null
   return {
     councilId: c._id,
     communityId: c.communityId,
@@ -33,7 +47,14 @@ export function toCouncilView(c: CouncilDoc, viewer: Viewer): CouncilView {
     retentionDays: c.retentionDays,
     memberCount: c.memberCount,
     consentVersion: COUNCIL_CONSENT_VERSION,
-    viewer: { canManage: canManageCouncil(viewer, c.communityId), canApply: canApply(viewer, c.communityId) },
+    termEnded: termEnded(c, now),
+    chair: current ? { memberId: canSeeChildPrivate(viewer, current) ? current._id : null, label: childLabel(current.alias, ageOf(current.birthYear, now)) } : null,
+    viewer: {
+      canManage: canManageCouncil(viewer, c.communityId),
+      canApply: canApply(viewer, c.communityId),
+      canManageAgenda: canManageAgenda(viewer, c, chair, now),
+      canSetChair: canSetChair(viewer, c),
+    },
   }
 }
 
@@ -43,7 +64,8 @@ export function toPublicMember(m: Pick<CouncilMemberDoc, '_id' | 'alias' | 'birt
   return { memberId: withId ? m._id : null, label: childLabel(m.alias, age), alias: m.alias, age }
 }
 
-export function toMemberView(m: CouncilMemberDoc, viewer: Viewer, now: Date): CouncilMemberView {
+/** `council` for the chair and the term (null: not loaded, shown as no chair and term running). */
+export function toMemberView(m: CouncilMemberDoc, viewer: CouncilViewer, now: Date, council: CouncilDoc | null = null): CouncilMemberView {
   return {
     ...toPublicMember(m, now),
     memberId: m._id,
@@ -53,14 +75,22 @@ export function toMemberView(m: CouncilMemberDoc, viewer: Viewer, now: Date): Co
     approvedAt: iso(m.approvedAt),
     leftAt: iso(m.leftAt),
     consentVersion: m.consent.version,
-    viewer: { isGuardian: isGuardianOf(viewer, m), isChild: isChildOf(viewer, m), canLeave: canLeave(viewer, m), canApprove: canApprove(viewer, m) },
+    isChair: council !== null && holdsChair(council, m, now),
+    termEnded: council !== null && termEnded(council, now),
+    viewer: {
+      isGuardian: isGuardianOf(viewer, m),
+      isChild: isChildOf(viewer, m),
+      canLeave: canLeave(viewer, m),
+      canApprove: canApprove(viewer, m),
+      canSetChair: council !== null && canSetChair(viewer, council) && canBeChair(council, m) && !termEnded(council, now),
+    },
   }
 }
 
 /** `member` is the proposal's member when the caller may know it (staff, guardian, child) — then private fields are filled. */
 export function toProposalView(
   p: ChildProposalDoc,
-  viewer: Viewer,
+  viewer: CouncilViewer,
   now: Date,
   member: CouncilMemberDoc | null,
   photoUrl: string | null,
@@ -99,9 +129,11 @@ export interface MeetingExtras {
   ballots: Map<string, { memberId: string; choice: VoteChoice }[]>
   /** itemId → how many voted so far (staff, open votes) */
   voted: Map<string, number>
+  /** the caller may edit this meeting's agenda (staff, or acting as the chair) */
+  canManageAgenda: boolean
 }
 
-export function toMeetingView(m: CouncilMeetingDoc, viewer: Viewer, now: Date, extras: MeetingExtras): MeetingView {
+export function toMeetingView(m: CouncilMeetingDoc, viewer: CouncilViewer, now: Date, extras: MeetingExtras): MeetingView {
   const manage = canManageCouncil(viewer, m.communityId)
   const label = (memberId: string) => {
     const member = extras.members.get(memberId)
@@ -155,6 +187,6 @@ export function toMeetingView(m: CouncilMeetingDoc, viewer: Viewer, now: Date, e
           },
         }
       : null,
-    viewer: { canManage: manage },
+    viewer: { canManage: manage, canManageAgenda: extras.canManageAgenda },
   }
 }

@@ -1,10 +1,11 @@
-import { ANONYMOUS_NAME, proposalsContract, type ProposalDoc } from '../../../types/index'
+import { ANONYMOUS_NAME, proposalsContract } from '../../../types/index'
 import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { loadViewer } from '../../_kernel/viewer'
 import { canSubmitProposal } from '../domain/permissions'
-import { checkCategory, initialStatus, publication } from '../domain/proposal-rules'
+import { submittedProposalDoc } from '../domain/proposal-document'
+import { checkCategory, initialStatus } from '../domain/proposal-rules'
 import { getCommunity, getPerson, getSettings, insertProposal } from '../repo'
 import { proposalView } from './load'
 
@@ -37,7 +38,7 @@ export const submitProposal = action(proposalsContract.submit, async (ctx, input
   const anonymous = input.anonymous ?? false
   const status = initialStatus(settings, { moderation, photoCount: photos.length, authorIsChild: viewer.isChild })
 
-  const doc: Omit<ProposalDoc, '_id'> = {
+  const doc = submittedProposalDoc({
     communityId: input.communityId,
     title: input.title,
     description: input.description,
@@ -47,32 +48,12 @@ export const submitProposal = action(proposalsContract.submit, async (ctx, input
     anonymous,
     authorName: displayName(person?.nickname, anonymous),
     authorIsChild: viewer.isChild,
-    status,
-    isPublic: false,
-    hidden: false,
-    hiddenBy: null,
-    reportCount: 0,
     moderation,
-    supportCount: 0,
-    commentCount: 0,
-    supportUntil: null,
-    thresholdReachedAt: null,
-    answerDueAt: null,
-    review: null,
-    answer: null,
-    finalAnsweredAt: null,
-    projectId: null,
-    timeline: [{ at: ctx.now, kind: 'submitted', text: null, audience: 'public' }],
-    createdBy: ctx.openid,
-    updatedBy: ctx.openid,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    publishedAt: null,
-  }
-  if (status === 'published') {
-    Object.assign(doc, publication(ctx.now, settings))
-    doc.timeline.push({ at: ctx.now, kind: 'published', text: null, audience: 'public' })
-  }
+    status,
+    settings,
+    by: ctx.openid,
+    now: ctx.now,
+  })
   const proposal = await insertProposal(ctx, doc)
   return proposalView(ctx, proposal, viewer)
 })
