@@ -7,6 +7,9 @@ export const councilStaffApi = {
   council: (communityId: string) => callCloud('council', 'get', { communityId }),
   setup: (input: ActionInput<'council', 'setup'>) => callCloud('council', 'setup', input),
   approveMember: (memberId: string) => callCloud('council', 'approveMember', { memberId }),
+  members: (communityId: string) => callCloud('council', 'members', { communityId }),
+  /** name an approved member chair, or clear the chair (null) */
+  setChair: (councilId: string, memberId: string | null) => callCloud('council', 'setChair', { councilId, memberId }),
   review: (input: ActionInput<'council', 'reviewProposal'>) => callCloud('council', 'reviewProposal', input),
   respond: (input: ActionInput<'council', 'respond'>) => callCloud('council', 'respond', input),
   proposals: (communityId: string) => callCloud('council', 'proposals', { communityId }),

@@ -11,13 +11,25 @@ import { errorCopy } from '@/lib/error-copy'
 import { useLoadState } from '@/lib/use-load-state'
 import { councilStaffApi, getCurrentCommunity } from '../../api'
 
-type Data = { board: StaffBoardOutput; meetings: ActionOutput<'council', 'meetings'>['meetings'] }
+type Data = {
+  board: StaffBoardOutput
+  meetings: ActionOutput<'council', 'meetings'>['meetings']
+  council: ActionOutput<'council', 'get'>
+  members: ActionOutput<'council', 'members'>['all']
+}
 
 async function load(communityId: string): Promise<Result<Data>> {
-  const [board, meetings] = await Promise.all([councilStaffApi.board(communityId), councilStaffApi.meetings(communityId)])
+  const [board, meetings, council, members] = await Promise.all([
+    councilStaffApi.board(communityId),
+    councilStaffApi.meetings(communityId),
+    councilStaffApi.council(communityId),
+    councilStaffApi.members(communityId),
+  ])
   if (!board.ok) return board
   if (!meetings.ok) return meetings
-  return { ok: true, data: { board: board.data, meetings: meetings.data.meetings } }
+  if (!council.ok) return council
+  if (!members.ok) return members
+  return { ok: true, data: { board: board.data, meetings: meetings.data.meetings, council: council.data, members: members.data.all } }
 }
 
 const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
@@ -64,7 +76,8 @@ export default function CouncilStaffPage() {
   const shell = (c: any) => <PageShell className='council-staff'>{c}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)
   if (state.kind === 'error') return state.error.code === 'AUTH.FORBIDDEN' ? shell(<Forbidden />) : shell(<ErrorView error={state.error} onRetry={refresh} />)
-  const { board, meetings } = state.data
+  const { board, meetings, council, members } = state.data
+  const approved = (members ?? []).filter((m) => m.status === 'approved')
   const act = async (p: Promise<Result<unknown>>, done: string) => {
     const res = await p
     toast(res.ok ? done : errorCopy(res.error))
@@ -88,6 +101,27 @@ export default function CouncilStaffPage() {
           <Button className='yb-btn yb-btn--primary' onClick={() => act(councilStaffApi.approveMember(m.memberId), '已批准')}>批准</Button>
         </View>
       ))}
+      {council && (
+        <View>
+          <View className='yb-section-title'>成员与主席</View>
+          <View className='yb-small'>
+            {council.chair ? `主席：${council.chair.label}（可以和大家一起建会议、排议程）` : '还没有主席：可以请一位成员当主席，和大家一起建会议、排议程'}
+            {council.termEnded ? ` · 任期已于 ${council.termEnd} 结束` : ` · 任期至 ${council.termEnd}`}
+          </View>
+          {approved.length === 0 && <Empty title='还没有成员' />}
+          {approved.map((m) => (
+            <View key={m.memberId} className='yb-card yb-row council-staff-chair'>
+              <Text>{m.isChair ? `👑 ${m.label}` : m.label}</Text>
+              <View className='yb-spacer' />
+              {m.isChair ? (
+                <Button className='yb-btn' onClick={() => act(councilStaffApi.setChair(council.councilId, null), '已取消主席')}>取消主席</Button>
+              ) : (
+                m.viewer.canSetChair && <Button className='yb-btn' onClick={() => act(councilStaffApi.setChair(council.councilId, m.memberId), '已设为主席')}>设为主席</Button>
+              )}
+            </View>
+          ))}
+        </View>
+      )}
       <View className='yb-section-title'>待审核的建议</View>
       {board.pendingReview.length === 0 && <Empty title='没有待审核的建议' />}
       {board.pendingReview.map((p) => (
