@@ -1,7 +1,7 @@
 /**
  * Events and courses (活动与课程): constants, labels and small pure helpers shared by the `events` function and the
- * app. No zod here — the main package (the 活动 section on 首页, 我的票 on 我的) imports this file and zod stays out of
- * it. The schemas, read models and the contract are in events.ts.
+ * app. No zod here; the main package (the 活动 section on 首页) imports only events-labels.ts, re-exported below.
+ * The schemas, read models and the contract are in events.ts.
  */
 
 export const EVENT_CATEGORIES = ['活动', '课程', '暑期课堂', '志愿服务'] as const
@@ -119,24 +119,8 @@ export const STATUS_PHRASE: Record<'confirmed' | 'waitlisted' | 'registered' | '
 
 export { thingValue } from './subscribe-fields'
 
-/** The venue check-in scene `a=<code>` (wxacode scenes: ≤ 32 characters, no Chinese). */
-export const VENUE_CODE_PATTERN = /^[A-Za-z0-9]{6,12}$/
-export function venueScene(code: string): string {
-  if (!VENUE_CODE_PATTERN.test(code)) throw new Error(`invalid venue code: ${code}`)
-  return `a=${code}`
-}
-/** `a=<code>` (raw or URI-encoded) → the venue code; null for anything else. */
-export function parseVenueScene(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 96) return null
-  let scene: string
-  try {
-    scene = decodeURIComponent(raw)
-  } catch {
-    return null
-  }
-  const m = /^a=([A-Za-z0-9]{6,12})$/.exec(scene)
-  return m ? m[1] : null
-}
+// The venue scene and the labels live in events-labels.ts (small enough for the main package); re-exported here.
+export * from './events-labels'
 
 /** The page a venue code opens: 首页, which hands an `a=` scene to the check-in page (no leading '/', no query). */
 export const EVENT_POSTER_PAGE = 'pages/home/index'
@@ -150,38 +134,4 @@ export function parseTicketText(text: string | null | undefined): string | null 
   const t = text.trim().toUpperCase()
   const m = /^(?:YBT:)?([A-Z0-9]{10})$/.exec(t)
   return m ? m[1] : null
-}
-
-export const SIGNUP_STATUS_LABEL: Record<SignupStatus, string> = {
-  registered: '已登记，待抽签',
-  confirmed: '已报名',
-  waitlisted: '候补',
-  cancelled: '已取消',
-}
-
-export const PHASE_LABEL: Record<EventPhase, string> = {
-  draft: '草稿',
-  upcoming: '未开始报名',
-  open: '报名中',
-  closed: '报名已截止',
-  ongoing: '进行中',
-  ended: '已结束',
-  cancelled: '已取消',
-}
-
-export const KIND_LABEL: Record<ParticipantKind, string> = { self: '本人', child: '孩子', walk_in: '代报名' }
-
-/** 已报名 / 候补第 N 位 / 已签到 / 待抽签 / 已取消 — one person's status on an event, as people read it. */
-export function myStatusLabel(s: { status: SignupStatus; position: number | null; checkedIn: boolean }): string {
-  if (s.status === 'confirmed' && s.checkedIn) return '已签到'
-  if (s.status === 'waitlisted') return s.position ? `候补第 ${s.position} 位` : '候补中'
-  return SIGNUP_STATUS_LABEL[s.status]
-}
-
-/** `1–12 岁` / `5 岁以上` / `不限年龄`. */
-export function ageBandLabel(ageMin: number | null, ageMax: number | null): string {
-  if (ageMin === null && ageMax === null) return '不限年龄'
-  if (ageMin !== null && ageMax !== null) return `${ageMin}–${ageMax} 岁`
-  if (ageMin !== null) return `${ageMin} 岁以上`
-  return `${ageMax} 岁以下`
 }

@@ -1,6 +1,6 @@
 /**
  * Resident proposals (居民议事): constants, labels and settings shared by the `proposals` function and the app.
- * No zod here — the main package (the 议事 section on 首页) imports this file, and zod stays out of it.
+ * No zod here; the main package (the 议事 section on 首页) imports only proposals-labels.ts, re-exported below.
  * The schemas and the contract are in proposals.ts.
  */
 
@@ -42,18 +42,8 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
 export const PUBLIC_PROPOSAL_STATUSES = ['published', 'evaluating', 'accepted', 'rejected', 'implementing', 'completed', 'withdrawn'] as const
 export type PublicProposalStatus = (typeof PUBLIC_PROPOSAL_STATUSES)[number]
 
-export const PROPOSAL_STATUS_LABEL: Record<ProposalStatus, string> = {
-  pending: '待审核',
-  returned: '退回修改',
-  refused: '未通过审核',
-  published: '征集附议',
-  evaluating: '评估中',
-  accepted: '已采纳',
-  rejected: '未采纳',
-  implementing: '实施中',
-  completed: '已完成',
-  withdrawn: '已撤回',
-}
+// Labels as residents read them: proposals-labels.ts (small enough for the main package); re-exported here.
+export { PROPOSAL_STATUS_LABEL } from './proposals-labels'
 
 export const REVIEW_DECISIONS = ['publish', 'reject', 'return'] as const
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]

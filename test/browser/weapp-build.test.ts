@@ -82,6 +82,26 @@ describe('weapp build', () => {
     console.log(`weapp sizes: ${line} (main aim ≤ ${MAIN_AIM_KIB} KiB)`)
   })
 
+  test('zod and dayjs stay out of the main package (docs/decisions/0007)', () => {
+    const roots = app.subPackages.map((s) => `${s.root}/`)
+    const mainJs: string[] = []
+    const walk = (dir: string) => {
+      for (const e of readdirSync(path.join(DIST, dir), { withFileTypes: true })) {
+        const rel = dir ? `${dir}/${e.name}` : e.name
+        if (e.isDirectory()) {
+          if (!roots.includes(`${rel}/`)) walk(rel)
+        } else if (rel.endsWith('.js')) mainJs.push(rel)
+      }
+    }
+    walk('')
+    expect(mainJs).toEqual(expect.arrayContaining(['app.js', 'pages/home/index.js', 'pages/me/index.js']))
+    for (const file of mainJs) {
+      const text = readFileSync(path.join(DIST, file), 'utf8')
+      expect([file, text.includes('invalid_type')]).toEqual([file, false]) // zod's issue codes
+      expect([file, text.includes('$isDayjsObject')]).toEqual([file, false]) // dayjs
+    }
+  })
+
   test('weapp ships no H5-only code (体验身份 picker, dev gateway) and H5 no weapp-only code', () => {
     const weapp = ['app.js', 'common.js', 'vendors.js', 'taro.js'].map((f) => readFileSync(path.join(DIST, f), 'utf8')).join('\n')
     expect(weapp).not.toContain('X-Dev-Openid')

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ProposalSummary } from 'types/proposals'
-import { PROPOSAL_STATUS_LABEL } from 'types/proposals-base'
+import { PROPOSAL_STATUS_LABEL } from 'types/proposals-labels'
 import { formatShanghai } from 'types/time-format'
 import './index.scss'
 
