@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'COUNCIL.ALREADY_VOTED',
   'COUNCIL.NOT_PRESENT',
   'COUNCIL.BUSY',
+  'PHOTO.NOT_FOUND',
   'INTERNAL',
 ] as const
 

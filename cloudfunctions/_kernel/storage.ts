@@ -1,5 +1,7 @@
 /** Cloud storage and mini-program code adapters (the platform calls the actions need, each in one place). */
+import { uploadedFileRefusal } from '../../types/uploads'
 import type { Context } from './context'
+import { fail } from './errors'
 
 export async function uploadBuffer(ctx: Pick<Context, 'platform'>, cloudPath: string, content: Buffer): Promise<string> {
   const res = await ctx.platform.uploadFile({ cloudPath, fileContent: content })
@@ -13,6 +15,28 @@ export async function tempUrls(ctx: Pick<Context, 'platform'>, fileIds: string[]
   const res = (await ctx.platform.getTempFileURL({ fileList: fileIds.slice(0, 50) })) as { fileList?: { fileID: string; tempFileURL?: string; status?: number }[] }
   for (const item of res?.fileList ?? []) out.set(item.fileID, item.status === 0 || item.status === undefined ? item.tempFileURL ?? '' : '')
   return out
+}
+
+/**
+ * Photos a client hands back (fileIDs it uploaded): each must be of this cloud environment, under `folder`, and exist
+ * in storage. Otherwise PHOTO.NOT_FOUND (with the field path for the form), before the caller writes anything. The
+ * environment is the function's own (getWXContext().ENV); existence is asked of storage with getTempFileURL.
+ */
+export async function checkUploadedPhotos(
+  ctx: Pick<Context, 'platform'>,
+  photos: { fileId: string; path: string }[],
+  folder: string,
+): Promise<void> {
+  if (photos.length === 0) return
+  const env = ctx.platform.getWXContext().ENV
+  const refuse = (photo: { fileId: string; path: string }, why: string): never =>
+    fail('PHOTO.NOT_FOUND', `photo ${photo.fileId}: ${why}`, [{ path: photo.path, code: 'photo', message: '照片没有传好，请重新添加' }])
+  for (const photo of photos) {
+    const why = uploadedFileRefusal(photo.fileId, { env: typeof env === 'string' && env ? env : null, folder })
+    if (why) refuse(photo, why)
+  }
+  const urls = await tempUrls(ctx, photos.map((p) => p.fileId))
+  for (const photo of photos) if (!urls.get(photo.fileId)) refuse(photo, 'no such file in storage')
 }
 
 /**

@@ -1,7 +1,9 @@
 import { ANONYMOUS_NAME, proposalsContract } from '../../../types/index'
+import { proposalPhotoFolder } from '../../../types/uploads'
 import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
+import { checkUploadedPhotos } from '../../_kernel/storage'
 import { loadViewer } from '../../_kernel/viewer'
 import { canSubmitProposal } from '../domain/permissions'
 import { submittedProposalDoc } from '../domain/proposal-document'
@@ -15,7 +17,8 @@ export const displayName = (nickname: string | null | undefined, anonymous: bool
 
 /**
  * A member submits a proposal. Risky text is refused; text for review, photos and children's proposals wait for
- * staff; otherwise a post-review community publishes at once and a pre-review one waits for staff.
+ * staff; otherwise a post-review community publishes at once and a pre-review one waits for staff. Photos must be
+ * uploads of this environment under proposals/<communityId>/ that exist (PHOTO.NOT_FOUND otherwise).
  */
 export const submitProposal = action(proposalsContract.submit, async (ctx, input) => {
   const viewer = await loadViewer(ctx, [input.communityId])
@@ -28,13 +31,14 @@ export const submitProposal = action(proposalsContract.submit, async (ctx, input
   if (!community) fail('COMMUNITY.NOT_FOUND', 'community not found')
   const refusal = checkCategory(settings, input.category)
   if (refusal) fail(refusal.code, refusal.message)
+  const photos = input.photos ?? []
+  await checkUploadedPhotos(ctx, photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })), proposalPhotoFolder(input.communityId))
   const place = input.place ? input.place : null
   const moderation = await checkTextOrRefuse(ctx, {
     scene: 'forum',
     title: input.title,
     content: [input.title, input.description, place].filter(Boolean).join('\n'),
   })
-  const photos = input.photos ?? []
   const anonymous = input.anonymous ?? false
   const status = initialStatus(settings, { moderation, photoCount: photos.length, authorIsChild: viewer.isChild })
 

@@ -1,7 +1,9 @@
 import { proposalsContract, type ProposalDoc, type ProposalTimelineDoc } from '../../../types/index'
+import { proposalPhotoFolder } from '../../../types/uploads'
 import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
+import { checkUploadedPhotos } from '../../_kernel/storage'
 import { mayEditProposal } from '../domain/permissions'
 import { checkCategory, decideTransition } from '../domain/proposal-rules'
 import { getPerson, getSettings, transition } from '../repo'
@@ -18,7 +20,13 @@ export const updateProposal = action(proposalsContract.update, async (ctx, input
   if (input.title !== undefined) changes.title = input.title
   if (input.description !== undefined) changes.description = input.description
   if (input.place !== undefined) changes.place = input.place || null
-  if (input.photos !== undefined) changes.photos = input.photos
+  if (input.photos !== undefined) {
+    // photos already on the proposal stay as they are; a new one must be an upload that exists (PHOTO.NOT_FOUND)
+    const kept = new Set(p.photos ?? [])
+    const added = input.photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })).filter((photo) => !kept.has(photo.fileId))
+    await checkUploadedPhotos(ctx, added, proposalPhotoFolder(p.communityId))
+    changes.photos = input.photos
+  }
   if (input.category !== undefined && input.category !== p.category) {
     const refusal = checkCategory(await getSettings(ctx, p.communityId), input.category)
     if (refusal) fail(refusal.code, refusal.message)

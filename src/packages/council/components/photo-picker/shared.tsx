@@ -1,11 +1,12 @@
 import { Button, Image, View } from '@tarojs/components'
+import { COUNCIL_PHOTO_FOLDER, imageExt, uploadCloudPath } from 'types/uploads'
 import type { PickedPhoto } from '.'
 import './index.scss'
 
-/** Photos of children's ideas: under 10 MB, one per proposal, under one folder of cloud storage. */
+/** Photos of children's ideas: under 10 MB, one per proposal, under the one folder the server accepts them from. */
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
-export const photoCloudPath = (ext: string) => `council-photos/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
-export const photoExt = (name: string) => (/\.(png|jpe?g|gif|webp)$/i.exec(name)?.[1] ?? 'jpg').toLowerCase()
+export const photoCloudPath = (ext: string) => uploadCloudPath(COUNCIL_PHOTO_FOLDER, ext)
+export const photoExt = imageExt
 
 /** Who sees the photo, in words a child reads; and the preview with 不要这张. */
 export function PhotoNote() {

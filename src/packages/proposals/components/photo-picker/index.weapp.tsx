@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
+import { imageExt, proposalPhotoFolder, uploadCloudPath } from 'types/uploads'
 import type { PhotoPickerProps } from '.'
 import './index.scss'
 
@@ -14,8 +15,7 @@ export default function PhotoPicker({ communityId, value, previews, max, onChang
       const ids = [...value]
       const next = { ...previews }
       for (const file of picked.tempFiles) {
-        const ext = (file.tempFilePath.match(/\.(\w+)$/)?.[1] ?? 'jpg').toLowerCase()
-        const cloudPath = `proposals/${communityId}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${ext}`
+        const cloudPath = uploadCloudPath(proposalPhotoFolder(communityId), imageExt(file.tempFilePath))
         const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.tempFilePath })
         ids.push(res.fileID)
         next[res.fileID] = file.tempFilePath
