@@ -56,6 +56,8 @@ export const childViewSchema = z.object({
   alias: z.string(),
   birthYear: z.number().int(),
   age: z.number().int(),
+  /** the child's own WeChat account is linked (never which account); shown only to the guardian and the child */
+  hasOwnAccount: z.boolean(),
 })
 export type ChildView = z.infer<typeof childViewSchema>
 

@@ -1,5 +1,5 @@
 /** A child's own WeChat account, linked when the guardian confirms it: code from the guardian, redeemed once by the child. */
-import { CHILD_LINK_CODE_ALPHABET, COLLECTIONS, childViewSchema, createChildLinkCodeOutput } from '../../types/index'
+import { CHILD_LINK_CODE_ALPHABET, COLLECTIONS, childViewSchema, createChildLinkCodeOutput, profileViewSchema } from '../../types/index'
 import { addLinkCode, addUnlinkedChild } from './cases'
 import { A, expectError, expectOk, outcome, startHarness, uniqueId, type Harness } from './harness'
 
@@ -26,6 +26,8 @@ async function guardianWithChild(): Promise<{ guardian: string; childId: string 
 describe('linking a child’s own account', () => {
   it('the guardian creates a code; the child redeems it; the record says who confirmed; the code is used up', async () => {
     const { guardian, childId } = await guardianWithChild()
+    const childInProfile = async () => expectOk(await h.call('communities', 'profile', {}, guardian), profileViewSchema).children.find((c) => c.childId === childId)
+    expect(await childInProfile()).toMatchObject({ hasOwnAccount: false })
     const created = expectOk(await h.call('communities', 'createChildLinkCode', { childId }, guardian), createChildLinkCodeOutput)
     expect(created.code).toMatch(new RegExp(`^[${CHILD_LINK_CODE_ALPHABET}]{6}$`))
     const ttl = new Date(created.expiresAt).getTime() - Date.now()
@@ -41,6 +43,10 @@ describe('linking a child’s own account', () => {
     expect(child.accountLinkedAt).toBeTruthy()
     expect((await linkDocs()).some((l) => l._id === created.code)).toBe(false)
     expect(((await h.emu.dump(COLLECTIONS.people)) as any[]).find((p) => p._id === kid)).toMatchObject({ isChild: true })
+    // the guardian's 我的孩子 now says 已绑定 (hasOwnAccount), and never which account
+    expect(view.hasOwnAccount).toBe(true)
+    expect(await childInProfile()).toMatchObject({ hasOwnAccount: true })
+    expect(JSON.stringify(expectOk(await h.call('communities', 'profile', {}, guardian)))).not.toContain(kid)
 
     // used up: the same code again, and a new code for a linked child, are refused
     expectError(await h.call('communities', 'linkChildAccount', { code: created.code }, uniqueId('test-kid')), 'CHILD.LINK_CODE_INVALID')

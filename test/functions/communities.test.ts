@@ -98,7 +98,9 @@ describe('profile', () => {
   })
   it('the guardian sees their linked child', async () => {
     const p = expectOk(await h.call('communities', 'profile', {}, 'demo-guardian'), profileViewSchema)
-    expect(p.children).toEqual([{ childId: 'child-demo-child', communityId: A, alias: '小明', birthYear: shanghaiYear(new Date()) - 11, age: 11 }])
+    // 小明 has his own WeChat (demo-child): the guardian learns that much, never which account
+    expect(p.children).toEqual([{ childId: 'child-demo-child', communityId: A, alias: '小明', birthYear: shanghaiYear(new Date()) - 11, age: 11, hasOwnAccount: true }])
+    expect(JSON.stringify(p)).not.toContain('"demo-child"')
     expect(expectOk(await h.call('communities', 'profile', {}, 'demo-child'), profileViewSchema).isChild).toBe(true)
   })
 })
@@ -110,7 +112,7 @@ describe('children', () => {
     const [one, two] = await Promise.all([h.as('residentA')('communities', 'addChild', input), h.as('residentA')('communities', 'addChild', input)])
     const a = expectOk(one, childViewSchema)
     expect(expectOk(two, childViewSchema).childId).toBe(a.childId)
-    expect(a).toMatchObject({ alias: '小华', age: 8 })
+    expect(a).toMatchObject({ alias: '小华', age: 8, hasOwnAccount: false })
     expect((await h.emu.dump(COLLECTIONS.children)).filter((c: any) => c.alias === '小华')).toHaveLength(1)
   })
   it('adults and children-to-be are refused; children cannot link children', async () => {

@@ -37,6 +37,7 @@ export const toChildView = (child: ChildDoc, now: Date): ChildView => ({
   alias: child.alias,
   birthYear: child.birthYear,
   age: childAge(child.birthYear, now),
+  hasOwnAccount: !!child.openid,
 })
 
 export function toProfileView(person: PersonDoc | null, children: ChildDoc[], avatarUrl: string | null, now: Date): ProfileView {

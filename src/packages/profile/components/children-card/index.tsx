@@ -16,7 +16,8 @@ type Props = {
 
 /**
  * 我的孩子 (guardians): children by alias and age, add one (alias and birth year, nothing more), and a one-time code
- * that links the child's own WeChat account — shown large, with when it runs out, for the child to type.
+ * that links the child's own WeChat account — shown large, with when it runs out, for the child to type. A child
+ * whose own account is linked shows 已绑定孩子的微信 instead.
  */
 export default function ChildrenCard({ children, communityId, reload }: Props) {
   const { busy, act } = useAction(reload)
@@ -65,7 +66,9 @@ export default function ChildrenCard({ children, communityId, reload }: Props) {
               <View className='yb-row'>
                 <Text className='yb-title'>{c.alias} · {c.age}岁</Text>
               </View>
-              {code ? (
+              {c.hasOwnAccount ? (
+                <View className='children-card__linked child-linked'>✅ 已绑定孩子的微信</View>
+              ) : code ? (
                 <View className='children-card__code-box child-link-code-box'>
                   <View className='yb-small'>绑定码</View>
                   <View className='children-card__code child-link-code'>{code.code}</View>
