@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { ANSWER_KINDS, ANSWER_KIND_LABEL, MEETING_STATUS_LABEL, formatShanghai, parseShanghai, type AnswerKind } from 'types/index'
 import type { ChildProposalView, StaffBoardOutput } from 'types/council'
 import type { ActionOutput } from 'types/contract'
@@ -10,6 +10,7 @@ import type { Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
 import { useLoadState } from '@/lib/use-load-state'
 import { councilStaffApi, getCurrentCommunity } from '../../api'
+import './index.scss'
 
 type Data = {
   board: StaffBoardOutput
@@ -55,7 +56,7 @@ function AnswerForm({ p, onDone }: { p: ChildProposalView; onDone: () => void })
   )
 }
 
-/** Staff: review child proposals, answer every reviewed one (overdue counted), approve applications, meetings. */
+/** Staff: review child proposals (with their photo, seen by staff first), answer every reviewed one (overdue counted), approve applications, meetings. */
 export default function CouncilStaffPage() {
   const [state, run] = useLoadState<Data>()
   const communityId = useRef('')
@@ -129,6 +130,17 @@ export default function CouncilStaffPage() {
           <View className='yb-title'>{p.label}</View>
           <View>👀 {p.noticed}</View>
           <View>💡 {p.idea}</View>
+          {p.photoUrl && (
+            <View className='council-staff-photo'>
+              <Image
+                className='council-staff__photo'
+                src={p.photoUrl}
+                mode='aspectFill'
+                onClick={() => Taro.previewImage({ urls: [p.photoUrl!], current: p.photoUrl! })}
+              />
+              <View className='yb-small'>通过后，社区里的大家都能看到这张照片；照片里有人脸或隐私时请不要通过。</View>
+            </View>
+          )}
           <View className='yb-row yb-actions'>
             <Button className='yb-btn yb-btn--primary' onClick={() => act(councilStaffApi.review({ proposalId: p.proposalId, decision: 'approve' }), '已通过')}>通过</Button>
             <Button className='yb-btn' onClick={() => act(councilStaffApi.review({ proposalId: p.proposalId, decision: 'reject' }), '已标记不通过，请给孩子回信')}>不通过</Button>
