@@ -1,7 +1,8 @@
 /**
  * The children's council demo (issue 6): 栀子街's 乐活少年儿童议事会 with 小明 (demo-child, guardian demo-guardian)
- * approved, two more members and one pending application, child proposals in every stage, a past meeting with
- * votes, decisions and minutes, and an upcoming one with a published agenda. Idempotent (deterministic _ids, set).
+ * approved, two more members (乐乐 the elected chair) and one pending application, child proposals in every stage, a
+ * past meeting with votes, decisions and minutes, and an upcoming one with a published agenda. Idempotent
+ * (deterministic _ids, set).
  */
 import {
   COLLECTIONS,
@@ -80,6 +81,8 @@ export function demoCouncilDocuments(now: Date = new Date()) {
     member(children[2], 'pending', 1),
   ]
   const [mXiaoming, mXiaoyu, mLele] = members
+  // 乐乐 (12) was elected chair at the start of the term: staff named them, so the demo shows 👑 and 主席
+  council.chair = { memberId: mLele._id, setBy: 'demo-staff', setAt: ago(29) }
 
   const proposal = (id: string, m: CouncilMemberDoc, days: number, fields: Partial<ChildProposalDoc> & Pick<ChildProposalDoc, 'noticed' | 'idea' | 'category'>): ChildProposalDoc => ({
     _id: id,
