@@ -3,7 +3,8 @@
  * code; on the child's phone (another identity through the dev-identity mechanism) a wrong code is refused in plain
  * Chinese, the right one links; the guardian enrols the child in the council, staff approve, and the child's own
  * account sees the council as that member — and submits an idea with a photo (preview, remove, add again), which
- * then shows on the child's proposal.
+ * then shows on the child's proposal and, for review, on the staff board. The other order (enrolled first, linked
+ * afterwards) is council-link-after-enrol.test.ts, with its own stack.
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -116,6 +117,21 @@ describeWithChromium('a child’s own WeChat: binding code → linked → counci
       expect(pending.private.submittedBy).toBe('child')
       expect(pending.photoUrl).toContain('council-photos/')
       await screenshot(k.page, 'council-link-5-sent')
+
+      // 6. staff see the photo first, on the idea waiting for review
+      const s = await openSession({ openid: 'demo-staff' })
+      try {
+        await s.page.goto(`${stack.url}/#/packages/council-staff/pages/index/index?communityId=${A}`)
+        const review = shown(s.page, 'council-staff').locator('.council-staff-review').filter({ hasText: idea })
+        const staffSrc = await review.locator('.council-staff-photo img').first().getAttribute('src')
+        expect(staffSrc).toContain('council-photos/')
+        expect((await fetch(staffSrc!)).status).toBe(200)
+        await review.scrollIntoViewIfNeeded()
+        await screenshot(s.page, 'council-link-6-staff-photo')
+        expect(s.errors).toEqual([])
+      } finally {
+        await s.close()
+      }
       expect(g.errors).toEqual([])
       expect(k.errors).toEqual([])
     } finally {
