@@ -45,7 +45,10 @@ export interface EmulatorOptions {
   appid?: string
   /** Run timer triggers on their cron. Default false (tests fire them by hand). */
   timers?: boolean
+  /** Invocations of one function running at once (default 64); more wait in line. */
   maxInstancesPerFunction?: number
+  /** Worker threads per function (default: the machine's cores). */
+  threadsPerFunction?: number
   /** Keep every /admin request body (wire-contract tests). */
   recordRequests?: boolean
   log?: (line: string) => void
@@ -319,6 +322,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     baseEnv: sdkEnvironment(adminUrl, envId, appid),
     appid,
     maxInstancesPerFunction: options.maxInstancesPerFunction,
+    threadsPerFunction: options.threadsPerFunction,
     log,
   })
   if (options.timers) runner.startTimers()

@@ -335,9 +335,10 @@ export async function listPending(ctx: Ctx, eventId: string): Promise<SignupDoc[
  * position or a lottery registration from the counters; the counters are written once. Returns the event as left,
  * or null if nothing was queued. Conflicts with other writers of the event (cancellations) are retried by the kernel.
  */
-async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date): Promise<EventDoc | null> {
+async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date, decided: Map<string, SignupDoc>): Promise<EventDoc | null> {
   const queued = await listPending(ctx, eventId)
   if (queued.length === 0) return null
+  const outcome = new Map<string, SignupDoc>()
   return withTransaction(
     ctx.db,
     async (t) => {
@@ -350,7 +351,9 @@ async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date):
       for (const s of queued) {
         const refusal = checkQueued(next, s)
         if (refusal) {
-          writes.push(t.collection(S).doc(s._id).update({ data: { status: 'cancelled', rejectCode: refusal.code, cancelledAt: now, cancelledBy: 'system', updatedAt: now } }))
+          const data = { status: 'cancelled', rejectCode: refusal.code, cancelledAt: now, cancelledBy: 'system', updatedAt: now } as const
+          outcome.set(s._id, { ...s, ...data })
+          writes.push(t.collection(S).doc(s._id).update({ data }))
           continue
         }
         const decision = decideSignUp(next)
@@ -358,25 +361,33 @@ async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date):
         if (decision.status === 'confirmed') next.confirmedCount += 1
         else if (decision.status === 'waitlisted') next.waitlistCount += 1
         else next.registeredCount += 1
-        writes.push(
-          t.collection(S).doc(s._id).update({
-            data: { status: decision.status, seq: next.seq, joinPosition: decision.position, confirmedAt: decision.status === 'confirmed' ? now : null, updatedAt: now },
-          }),
-        )
+        const data = { status: decision.status, seq: next.seq, joinPosition: decision.position, confirmedAt: decision.status === 'confirmed' ? now : null, updatedAt: now }
+        outcome.set(s._id, { ...s, ...data })
+        writes.push(t.collection(S).doc(s._id).update({ data }))
       }
       const counters = { seq: next.seq, confirmedCount: next.confirmedCount, waitlistCount: next.waitlistCount, registeredCount: next.registeredCount }
       writes.push(t.collection(E).doc(eventId).update({ data: counters }))
       await Promise.all(writes)
       return { ...next, ...counters } as EventDoc
     },
-  )
+  ).then((event) => {
+    // Committed: these decisions are final (a retried transaction recomputed them; the last attempt's stand).
+    for (const [id, doc] of outcome) decided.set(id, doc)
+    return event
+  })
 }
 
 /**
  * Take the event's settling lease (a conditional update: free or expired → ours until now + LEASE_MS), decide the
  * queue for up to a few batches, release. Returns false when someone else holds it.
  */
-export async function settleWithLease(ctx: Ctx, eventId: string, now: Date, onSettled: (event: EventDoc) => Promise<void> = async () => {}): Promise<boolean> {
+export async function settleWithLease(
+  ctx: Ctx,
+  eventId: string,
+  now: Date,
+  onSettled: (event: EventDoc) => Promise<void> = async () => {},
+  decided: Map<string, SignupDoc> = new Map(),
+): Promise<boolean> {
   const lease = Date.now() + LEASE_MS
   const taken = await updateWhere(ctx.db, E, { _id: eventId, settleLeaseUntil: ctx._.not(ctx._.gt(Date.now())) }, { settleLeaseUntil: lease })
   if (taken !== 1) {
@@ -386,7 +397,7 @@ export async function settleWithLease(ctx: Ctx, eventId: string, now: Date, onSe
   seenBusy.delete(eventId)
   try {
     for (let batch = 0; batch < BATCHES_PER_LEASE && Date.now() < lease - 1_000; batch++) {
-      const settled = await settleBatch(ctx, eventId, lease, now)
+      const settled = await settleBatch(ctx, eventId, lease, now, decided)
       if (!settled) break
       await onSettled(settled)
     }
@@ -453,23 +464,47 @@ export async function signUpQueued(
     if (existing.status !== 'pending' && existing.status !== 'cancelled') return { signup: existing, created: false, position: null }
     if (existing.status === 'cancelled') created = (await updateWhere(ctx.db, S, { _id: id, status: 'cancelled' }, { ...fresh, createdAt: now })) === 1
   }
-  const deadline = Date.now() + SETTLE_DEADLINE_MS
-  // A batch transaction takes a few round trips: look again after about that long, then less and less often.
-  let wait = 60
-  for (let round = 0; ; round++) {
-    const busy = Date.now() - (seenBusy.get(eventId) ?? 0) < BUSY_HINT_MS
-    if (round > 0 || busy || !(await settleWithLease(ctx, eventId, now, onSettled))) await sleep(wait / 2 + Math.random() * wait)
+  const queuedAt = Date.now()
+  const deadline = queuedAt + SETTLE_DEADLINE_MS
+  const answer = (mine: SignupDoc): SignUpOutcome => {
+    if (mine.rejectCode) fail(mine.rejectCode, 'the sign-up was refused when it was decided')
+    learnDecisionTime(eventId, Date.now() - queuedAt)
+    return { signup: mine, created, position: mine.status === 'waitlisted' ? mine.joinPosition : null }
+  }
+  // Newcomers take the lease when it is free (the holder knows its own answer without asking again); under a burst
+  // they wait about as long as sign-ups have lately taken to be decided, then look, then less and less long.
+  const decided = new Map<string, SignupDoc>()
+  const busy = Date.now() - (seenBusy.get(eventId) ?? 0) < BUSY_HINT_MS
+  if (!busy && (await settleWithLease(ctx, eventId, now, onSettled, decided)) && decided.has(id)) return answer(decided.get(id)!)
+  let wait = expectedDecisionMs(eventId)
+  for (;;) {
+    await sleep(wait * (0.8 + 0.4 * Math.random()))
     const mine = await getSignup(ctx, id)
     if (!mine) fail('SIGNUP.NOT_FOUND', 'the sign-up vanished')
-    if (mine.status !== 'pending') {
-      if (mine.rejectCode) fail(mine.rejectCode, 'the sign-up was refused when it was decided')
-      return { signup: mine, created, position: mine.status === 'waitlisted' ? mine.joinPosition : null }
-    }
+    if (mine.status !== 'pending') return answer(mine)
     if (Date.now() > deadline) throw new AppError('EVENT.BUSY', 'the sign-up queue did not move')
-    // Newcomers take the lease when it is free; a waiter takes it over only if the queue seems stuck.
-    if (round >= 1) await settleWithLease(ctx, eventId, now, onSettled)
-    wait = Math.min(80, wait * 1.4)
+    // Still queued: take the lease if it is free (its holder may have let go just before this sign-up arrived).
+    decided.clear()
+    if ((await settleWithLease(ctx, eventId, now, onSettled, decided)) && decided.has(id)) return answer(decided.get(id)!)
+    wait = Math.max(MIN_POLL_MS, expectedDecisionMs(eventId) / 2)
   }
+}
+
+/**
+ * How long sign-ups of an event have lately taken from queueing to decision in this (warm) instance: a moving
+ * average, so that under a burst a waiter looks when its answer is likely there instead of asking every few
+ * milliseconds (every look is a database request that slows the queue for everyone).
+ */
+const decisionMs = new Map<string, number>()
+const FIRST_POLL_MS = 60
+const MIN_POLL_MS = 25
+function expectedDecisionMs(eventId: string): number {
+  return decisionMs.get(eventId) ?? FIRST_POLL_MS
+}
+function learnDecisionTime(eventId: string, ms: number): void {
+  const before = decisionMs.get(eventId)
+  if (decisionMs.size > 100 && before === undefined) decisionMs.clear()
+  decisionMs.set(eventId, Math.min(2_000, before === undefined ? ms : 0.8 * before + 0.2 * ms))
 }
 
 export interface CancelOutcome {

@@ -84,6 +84,8 @@ function withMingo<T>(run: () => T): T {
 
 export class Store {
   private readonly sql: Database.Database
+  private upsertStatement?: Database.Statement
+  private removeStatement?: Database.Statement
   private readonly collections = new Map<string, Collection>()
   private readonly history = new Map<string, Version[]>()
   private readonly transactions = new Map<string, Transaction>()
@@ -193,16 +195,14 @@ export class Store {
       const collection = this.collection(change.collection)
       if (change.doc) collection.indexes.assertUnique(change.id, change.doc)
     }
-    const upsert = this.sql.prepare(
+    this.upsertStatement ??= this.sql.prepare(
       'INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET body = excluded.body',
     )
-    const remove = this.sql.prepare('DELETE FROM documents WHERE collection = ? AND id = ?')
-    this.sql.transaction(() => {
-      for (const c of changes) {
-        if (c.doc) upsert.run(c.collection, c.id, encode(c.doc))
-        else remove.run(c.collection, c.id)
-      }
-    })()
+    this.removeStatement ??= this.sql.prepare('DELETE FROM documents WHERE collection = ? AND id = ?')
+    const write = (c: Change) => (c.doc ? this.upsertStatement!.run(c.collection, c.id, encode(c.doc)) : this.removeStatement!.run(c.collection, c.id))
+    // One statement is atomic on its own; several are written in one SQLite transaction.
+    if (changes.length === 1) write(changes[0])
+    else this.sql.transaction(() => changes.forEach(write))()
     for (const change of changes) {
       const collection = this.collection(change.collection)
       const previous = collection.docs.get(change.id)
@@ -240,6 +240,11 @@ export class Store {
   private matching(collection: Collection, query: Doc | undefined, what: string, sort?: Record<string, number>): Doc[] {
     assertQueryOperators(query)
     if (this.strictIndexes) collection.indexes.assertCovered(query, sort, what)
+    // The commonest query of all — doc(id).get(), doc(id).update() — needs no query engine.
+    if (query && typeof query._id === 'string' && Object.keys(query).length === 1) {
+      const stored = collection.docs.get(query._id)
+      return stored && stored.doc._id === query._id ? [stored.doc] : []
+    }
     const byIds = equalityValues(query, '_id')
     let source: Iterable<Stored>
     if (byIds) {
@@ -259,6 +264,9 @@ export class Store {
     const collection = this.collection(name)
     const matched = this.matching(collection, options.query, 'query', options.sort)
     const limit = Math.min(Math.max(options.limit ?? DEFAULT_LIMIT, 0), MAX_LIMIT)
+    const projected = options.projection && Object.keys(options.projection).length > 0
+    const sorted = options.sort && Object.keys(options.sort).length > 0
+    if (!projected && !sorted) return matched.slice(options.skip ?? 0, (options.skip ?? 0) + limit)
     return withMingo(() => {
       let cursor = mingoFind(matched, {}, options.projection && Object.keys(options.projection).length ? options.projection : undefined)
       if (options.sort && Object.keys(options.sort).length) cursor = cursor.sort(options.sort)
@@ -360,7 +368,9 @@ export class Store {
       return doc._id === undefined ? replaced : { _id: doc._id, ...replaced }
     }
     const next = clone(doc)
-    if (Object.keys(update).length) withMingo(() => mingoUpdate(next, update as any, [], undefined, { cloneMode: 'deep' }))
+    if (Object.keys(update).length && !applyTopLevelSetAndInc(next, update)) {
+      withMingo(() => mingoUpdate(next, update as any, [], undefined, { cloneMode: 'deep' }))
+    }
     return next
   }
 
@@ -486,4 +496,24 @@ export class Store {
   activeTransactions(): number {
     return this.transactions.size
   }
+}
+
+/**
+ * The updates functions send most — `$set` and `$inc` of top-level fields — applied without the query engine (which
+ * builds its operator tables afresh for every update). Anything else (dotted paths, other operators, `$inc` of a
+ * non-number) returns false and goes through mingo, which owns the semantics and the errors.
+ */
+function applyTopLevelSetAndInc(doc: Doc, update: Doc): boolean {
+  const ops = Object.keys(update)
+  if (!ops.every((op) => op === '$set' || op === '$inc')) return false
+  const set = (update.$set ?? {}) as Doc
+  const inc = (update.$inc ?? {}) as Doc
+  const simple = (field: string) => !field.includes('.') && !field.startsWith('$') && field !== ''
+  if (!Object.keys(set).every(simple) || !Object.keys(inc).every(simple)) return false
+  for (const [field, by] of Object.entries(inc)) {
+    if (field in set || typeof by !== 'number' || (doc[field] !== undefined && typeof doc[field] !== 'number')) return false
+  }
+  for (const [field, value] of Object.entries(set)) doc[field] = clone(value as any)
+  for (const [field, by] of Object.entries(inc)) doc[field] = ((doc[field] as number | undefined) ?? 0) + (by as number)
+  return true
 }

@@ -1,10 +1,12 @@
 /**
- * Runs built cloud-function bundles the way the cloud does: each function has a warm pool of instances (worker
- * threads); an instance serves one request at a time with that request's caller identity in its environment;
- * a request that outlives the function's timeout (config.json `timeout`, default 3 s) is killed with the cloud's
- * timeout error; timer triggers from config.json `triggers` fire on their cron.
+ * Runs built cloud-function bundles the way the cloud does: a request is one instance's request — it sees only its
+ * caller's identity in its environment, and one that outlives the function's timeout (config.json `timeout`, default
+ * 3 s) fails with the cloud's timeout error; timer triggers from config.json `triggers` fire on their cron.
+ * Instances are slots on a few worker threads per function (one per core): each thread loads the bundle once and
+ * serves many invocations at a time, each with its own identity (see worker.cjs and docs/decisions/0005).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { cronMatches, parseCron, type CronSpec } from './cron'
@@ -29,13 +31,16 @@ export class FunctionError extends Error {
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; start: () => void }
-type Instance = { worker: Worker; busy: boolean; pending?: Pending & { id: number }; cold: boolean }
+/** A worker thread of one function: it loads the bundle once and serves `inflight` invocations at a time. */
+type Thread = { worker: Worker; inflight: Map<number, Pending>; retiring: boolean }
 
 interface Deployed {
   name: string
   bundle: string
   config: FunctionConfig
-  instances: Instance[]
+  threads: Thread[]
+  /** invocations running (instances busy) */
+  active: number
   queue: Array<() => void>
   timers: Array<{ name: string; spec: CronSpec }>
 }
@@ -45,11 +50,15 @@ export interface RunnerOptions {
   /** Environment every instance starts with (where the SDK finds the emulator, dummy secrets, env id). */
   baseEnv: Record<string, string>
   appid?: string
+  /** How many invocations of one function run at once (busy instances); more wait in line. Default 64. */
   maxInstancesPerFunction?: number
+  /** Worker threads per function. Default: the machine's cores (os.availableParallelism()). */
+  threadsPerFunction?: number
   log?: (line: string) => void
 }
 
 export interface InvocationStats {
+  /** bundle loads (a new worker thread) */
   coldStarts: number
   invocations: number
 }
@@ -84,7 +93,7 @@ export class FunctionRunner {
     const timers = (config.triggers ?? [])
       .filter((t) => t.type === 'timer')
       .map((t) => ({ name: t.name, spec: parseCron(t.config) }))
-    const deployed: Deployed = { name, bundle, config, instances: [], queue: [], timers }
+    const deployed: Deployed = { name, bundle, config, threads: [], active: 0, queue: [], timers }
     this.deployed.set(name, deployed)
     return deployed
   }
@@ -93,68 +102,83 @@ export class FunctionRunner {
     return this.deploy(name).timers.map((t) => t.name)
   }
 
-  private spawn(fn: Deployed): Instance {
+  private get maxInstances(): number {
+    return this.options.maxInstancesPerFunction ?? 64
+  }
+
+  private get maxThreads(): number {
+    return Math.max(1, this.options.threadsPerFunction ?? os.availableParallelism())
+  }
+
+  private spawn(fn: Deployed): Thread {
     const worker = new Worker(this.workerFile, {
       env: { ...this.options.baseEnv },
-      // A plain Node instance, as in the cloud: no loader hooks inherited from a tsx/jest parent.
+      // Plain Node, as in the cloud: no loader hooks inherited from a tsx/jest parent.
       execArgv: [],
       workerData: { bundle: fn.bundle, name: fn.name },
       stdout: false,
       stderr: false,
     })
-    const instance: Instance = { worker, busy: false, cold: true }
+    const thread: Thread = { worker, inflight: new Map(), retiring: false }
+    this.stats.coldStarts++
     worker.on('message', (message: any) => {
-      const pending = instance.pending
-      if (!pending || message.id !== pending.id) return
+      const pending = thread.inflight.get(message.id)
+      if (!pending) return
       if (message.started) return pending.start()
       clearTimeout(pending.timer)
-      instance.pending = undefined
+      thread.inflight.delete(message.id)
       if (message.ok) pending.resolve(message.result)
       else {
         this.options.log?.(`[${fn.name}] ${message.error.stack ?? message.error.message}`)
         pending.reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', message.error.message, message.error.stack))
       }
-      this.release(fn, instance)
+      this.finished(fn, thread)
     })
-    const retire = (reason: string) => {
-      fn.instances = fn.instances.filter((i) => i !== instance)
-      const pending = instance.pending
-      if (pending) {
+    const crashed = (reason: string) => {
+      fn.threads = fn.threads.filter((t) => t !== thread)
+      for (const pending of thread.inflight.values()) {
         clearTimeout(pending.timer)
-        instance.pending = undefined
         pending.reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', reason))
+        fn.active--
       }
+      thread.inflight.clear()
       this.drain(fn)
     }
-    worker.on('error', (error) => retire(`function ${fn.name} crashed: ${error.message}`))
-    worker.on('exit', (code) => retire(`function ${fn.name} exited with code ${code}`))
-    fn.instances.push(instance)
-    return instance
+    worker.on('error', (error) => crashed(`function ${fn.name} crashed: ${error.message}`))
+    worker.on('exit', (code) => crashed(`function ${fn.name} exited with code ${code}`))
+    fn.threads.push(thread)
+    return thread
   }
 
-  private release(fn: Deployed, instance: Instance): void {
-    instance.busy = false
+  /** An invocation ended (answered or timed out): free its instance; a retiring thread goes once it is idle. */
+  private finished(fn: Deployed, thread: Thread): void {
+    fn.active--
+    if (thread.retiring && thread.inflight.size === 0) this.retire(fn, thread)
     this.drain(fn)
   }
 
-  private drain(fn: Deployed): void {
-    while (fn.queue.length > 0) {
-      const free = fn.instances.some((i) => !i.busy) || fn.instances.length < (this.options.maxInstancesPerFunction ?? 16)
-      if (!free) return
-      fn.queue.shift()!()
-    }
+  private retire(fn: Deployed, thread: Thread): void {
+    fn.threads = fn.threads.filter((t) => t !== thread)
+    thread.worker.removeAllListeners('exit')
+    void thread.worker.terminate()
   }
 
-  private acquire(fn: Deployed): Promise<Instance> {
+  private drain(fn: Deployed): void {
+    while (fn.queue.length > 0 && fn.active < this.maxInstances) fn.queue.shift()!()
+  }
+
+  /** A free instance: on a new thread while the function has fewer than one per core busy, else the least busy one. */
+  private acquire(fn: Deployed): Promise<Thread> {
     return new Promise((resolve) => {
       const take = () => {
-        let instance = fn.instances.find((i) => !i.busy)
-        if (!instance) instance = this.spawn(fn)
-        instance.busy = true
-        resolve(instance)
+        fn.active++
+        const open = fn.threads.filter((t) => !t.retiring)
+        const idle = open.find((t) => t.inflight.size === 0)
+        if (idle) return resolve(idle)
+        if (open.length < this.maxThreads) return resolve(this.spawn(fn))
+        resolve(open.reduce((a, b) => (b.inflight.size < a.inflight.size ? b : a)))
       }
-      const max = this.options.maxInstancesPerFunction ?? 16
-      if (fn.instances.some((i) => !i.busy) || fn.instances.length < max) take()
+      if (fn.active < this.maxInstances) take()
       else fn.queue.push(take)
     })
   }
@@ -162,12 +186,8 @@ export class FunctionRunner {
   /** Invoke a function as `identity`; resolves with its (JSON) return value or rejects with FunctionError. */
   async invoke(name: string, event: unknown, identity: Identity = {}): Promise<unknown> {
     const fn = this.deploy(name)
-    const instance = await this.acquire(fn)
+    const thread = await this.acquire(fn)
     this.stats.invocations++
-    if (instance.cold) {
-      this.stats.coldStarts++
-      instance.cold = false
-    }
     const env: Record<string, string> = {}
     const keys: string[] = []
     const put = (key: string, value: string | undefined) => {
@@ -184,26 +204,26 @@ export class FunctionRunner {
     const timeoutSeconds = fn.config.timeout ?? 3
     const id = nextId++
     return new Promise((resolve, reject) => {
-      const kill = (message: string) => () => {
-        instance.pending = undefined
-        instance.worker.removeAllListeners('exit')
-        fn.instances = fn.instances.filter((i) => i !== instance)
-        void instance.worker.terminate()
+      // The cloud kills a timed-out instance. Here the thread hosts other invocations: it takes no more and goes
+      // when the last one ends (at once, if this was its only one).
+      const timedOut = (message: string) => () => {
+        if (!thread.inflight.delete(id)) return
         reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', message))
-        this.drain(fn)
+        thread.retiring = true
+        this.finished(fn, thread)
       }
       // Loading the bundle (initialisation) has its own generous limit; the function's timeout starts when main() does.
-      const pending: Pending & { id: number } = {
-        id, resolve, reject,
-        timer: setTimeout(kill(`Function initialization timed out after ${INIT_TIMEOUT_MS / 1000} seconds`), INIT_TIMEOUT_MS),
+      const pending: Pending = {
+        resolve, reject,
+        timer: setTimeout(timedOut(`Function initialization timed out after ${INIT_TIMEOUT_MS / 1000} seconds`), INIT_TIMEOUT_MS),
         start: () => {
           clearTimeout(pending.timer)
-          pending.timer = setTimeout(kill(`Invoking task timed out after ${timeoutSeconds} seconds`), timeoutSeconds * 1000)
+          pending.timer = setTimeout(timedOut(`Invoking task timed out after ${timeoutSeconds} seconds`), timeoutSeconds * 1000)
         },
       }
-      instance.pending = pending
+      thread.inflight.set(id, pending)
       const context = { function_name: name, request_id: `${Date.now().toString(16)}_${id}`, environment: '{}' }
-      instance.worker.postMessage({ type: 'invoke', id, event, context, env })
+      thread.worker.postMessage({ type: 'invoke', id, event, context, env })
     })
   }
 
@@ -243,7 +263,7 @@ export class FunctionRunner {
   async reload(): Promise<void> {
     const all = [...this.deployed.values()]
     this.deployed.clear()
-    await Promise.all(all.flatMap((fn) => fn.instances.map((i) => { i.worker.removeAllListeners('exit'); return i.worker.terminate() })))
+    await Promise.all(all.flatMap((fn) => fn.threads.map((t) => { t.worker.removeAllListeners('exit'); return t.worker.terminate() })))
   }
 
   async stop(): Promise<void> {

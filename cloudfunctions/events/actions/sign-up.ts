@@ -1,7 +1,5 @@
 import { eventsContract } from '../../../types/index'
-import { orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
-import { canSignUp } from '../domain/event-rules'
 import { toSignupResult } from '../domain/event-view'
 import { signUpQueued, waitlistPosition } from '../repo'
 import { sendFullnessAlerts } from './alerts'
@@ -14,8 +12,8 @@ import { loadForSignUp } from './participants'
  * A repeated tap returns the same sign-up.
  */
 export const signUp = action(eventsContract.signUp, async (ctx, input) => {
-  const { event, participant } = await loadForSignUp(ctx, input.eventId, input.participantId)
-  orFail(canSignUp(event, participant, ctx.now) ?? true) // early answer; decided again inside the transaction
+  // The early answer; the sign-up is decided again on the stored event inside the transaction.
+  const { event, participant } = await loadForSignUp(ctx, input.eventId, input.participantId, ctx.now)
   const out = await signUpQueued(ctx, event, participant, ctx.now, newTicketCode, (settled) => sendFullnessAlerts(ctx, settled))
   const position = out.created ? out.position : out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, event._id, out.signup.seq) : null
   return toSignupResult(out.signup, position, out.created)
