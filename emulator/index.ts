@@ -49,6 +49,8 @@ export interface EmulatorOptions {
   maxInstancesPerFunction?: number
   /** Worker threads per function (default: the machine's cores). */
   threadsPerFunction?: number
+  /** Told of every function invocation that ran: time waiting for an instance, time in main() (ms). */
+  onInvoked?: (name: string, timing: { waitedMs: number; runMs: number }) => void
   /** Keep every /admin request body (wire-contract tests). */
   recordRequests?: boolean
   log?: (line: string) => void
@@ -323,6 +325,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     appid,
     maxInstancesPerFunction: options.maxInstancesPerFunction,
     threadsPerFunction: options.threadsPerFunction,
+    onInvoked: options.onInvoked,
     log,
   })
   if (options.timers) runner.startTimers()

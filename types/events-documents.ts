@@ -102,6 +102,8 @@ export interface SignupDoc {
   status: SignupStatus | 'pending'
   /** server time the sign-up was queued: the arrival order */
   pendingAt: Date
+  /** server time the queued sign-up was decided (absent on sign-ups decided before this field existed) */
+  decidedAt?: Date
   /** the event's sequence number at this sign-up (FIFO key of the waitlist; drawn order after a lottery); 0 while pending */
   seq: number
   /** the waitlist position when the sign-up was decided (the answer to the sign-up); null unless waitlisted then */

@@ -339,6 +339,7 @@ async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date, 
   const queued = await listPending(ctx, eventId)
   if (queued.length === 0) return null
   const outcome = new Map<string, SignupDoc>()
+  const decidedAt = ctx.db.serverDate()
   return withTransaction(
     ctx.db,
     async (t) => {
@@ -351,8 +352,8 @@ async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date, 
       for (const s of queued) {
         const refusal = checkQueued(next, s)
         if (refusal) {
-          const data = { status: 'cancelled', rejectCode: refusal.code, cancelledAt: now, cancelledBy: 'system', updatedAt: now } as const
-          outcome.set(s._id, { ...s, ...data })
+          const data = { status: 'cancelled', rejectCode: refusal.code, cancelledAt: now, cancelledBy: 'system', updatedAt: now, decidedAt } as const
+          outcome.set(s._id, { ...s, ...data, decidedAt: new Date() })
           writes.push(t.collection(S).doc(s._id).update({ data }))
           continue
         }
@@ -361,8 +362,8 @@ async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date, 
         if (decision.status === 'confirmed') next.confirmedCount += 1
         else if (decision.status === 'waitlisted') next.waitlistCount += 1
         else next.registeredCount += 1
-        const data = { status: decision.status, seq: next.seq, joinPosition: decision.position, confirmedAt: decision.status === 'confirmed' ? now : null, updatedAt: now }
-        outcome.set(s._id, { ...s, ...data })
+        const data = { status: decision.status, seq: next.seq, joinPosition: decision.position, confirmedAt: decision.status === 'confirmed' ? now : null, updatedAt: now, decidedAt }
+        outcome.set(s._id, { ...s, ...data, decidedAt: new Date() })
         writes.push(t.collection(S).doc(s._id).update({ data }))
       }
       const counters = { seq: next.seq, confirmedCount: next.confirmedCount, waitlistCount: next.waitlistCount, registeredCount: next.registeredCount }
@@ -464,47 +465,52 @@ export async function signUpQueued(
     if (existing.status !== 'pending' && existing.status !== 'cancelled') return { signup: existing, created: false, position: null }
     if (existing.status === 'cancelled') created = (await updateWhere(ctx.db, S, { _id: id, status: 'cancelled' }, { ...fresh, createdAt: now })) === 1
   }
-  const queuedAt = Date.now()
-  const deadline = queuedAt + SETTLE_DEADLINE_MS
+  const deadline = Date.now() + SETTLE_DEADLINE_MS
   const answer = (mine: SignupDoc): SignUpOutcome => {
     if (mine.rejectCode) fail(mine.rejectCode, 'the sign-up was refused when it was decided')
-    learnDecisionTime(eventId, Date.now() - queuedAt)
     return { signup: mine, created, position: mine.status === 'waitlisted' ? mine.joinPosition : null }
   }
-  // Newcomers take the lease when it is free (the holder knows its own answer without asking again); under a burst
-  // they wait about as long as sign-ups have lately taken to be decided, then look, then less and less long.
+  // Newcomers take the lease when it is free (the holder knows its own answer without asking again). Under a burst
+  // they wait about as long as sign-ups have lately taken from queued to decided, then look; a miss means the answer
+  // is close: look again soon, then less and less often.
   const decided = new Map<string, SignupDoc>()
   const busy = Date.now() - (seenBusy.get(eventId) ?? 0) < BUSY_HINT_MS
   if (!busy && (await settleWithLease(ctx, eventId, now, onSettled, decided)) && decided.has(id)) return answer(decided.get(id)!)
-  let wait = expectedDecisionMs(eventId)
-  for (;;) {
-    await sleep(wait * (0.8 + 0.4 * Math.random()))
+  let wait = Math.max(MIN_LOOK_MS, 1.15 * expectedDecisionMs(eventId))
+  for (let look = 0; ; look++) {
+    await sleep(wait * (0.85 + 0.3 * Math.random()))
     const mine = await getSignup(ctx, id)
     if (!mine) fail('SIGNUP.NOT_FOUND', 'the sign-up vanished')
-    if (mine.status !== 'pending') return answer(mine)
+    if (mine.status !== 'pending') {
+      learnDecisionTime(eventId, mine)
+      return answer(mine)
+    }
     if (Date.now() > deadline) throw new AppError('EVENT.BUSY', 'the sign-up queue did not move')
     // Still queued: take the lease if it is free (its holder may have let go just before this sign-up arrived).
     decided.clear()
     if ((await settleWithLease(ctx, eventId, now, onSettled, decided)) && decided.has(id)) return answer(decided.get(id)!)
-    wait = Math.max(MIN_POLL_MS, expectedDecisionMs(eventId) / 2)
+    wait = look === 0 ? Math.max(MIN_LOOK_MS, wait / 3) : Math.min(MAX_LOOK_MS, wait * 1.6)
   }
 }
 
 /**
- * How long sign-ups of an event have lately taken from queueing to decision in this (warm) instance: a moving
- * average, so that under a burst a waiter looks when its answer is likely there instead of asking every few
- * milliseconds (every look is a database request that slows the queue for everyone).
+ * How long sign-ups of an event have lately taken from queued to decided (both server times, so no clock skew), as a
+ * moving average kept by this warm instance: under a burst a waiter looks when its answer is likely there instead of
+ * asking every few milliseconds — every look is a database request that slows the queue for everyone.
  */
 const decisionMs = new Map<string, number>()
-const FIRST_POLL_MS = 60
-const MIN_POLL_MS = 25
+const FIRST_LOOK_MS = 50
+const MIN_LOOK_MS = 20
+const MAX_LOOK_MS = 1_000
 function expectedDecisionMs(eventId: string): number {
-  return decisionMs.get(eventId) ?? FIRST_POLL_MS
+  return decisionMs.get(eventId) ?? FIRST_LOOK_MS
 }
-function learnDecisionTime(eventId: string, ms: number): void {
+function learnDecisionTime(eventId: string, signup: SignupDoc): void {
+  if (!(signup.decidedAt instanceof Date) || !(signup.pendingAt instanceof Date)) return
+  const ms = Math.max(0, signup.decidedAt.getTime() - signup.pendingAt.getTime())
   const before = decisionMs.get(eventId)
   if (decisionMs.size > 100 && before === undefined) decisionMs.clear()
-  decisionMs.set(eventId, Math.min(2_000, before === undefined ? ms : 0.8 * before + 0.2 * ms))
+  decisionMs.set(eventId, Math.min(MAX_LOOK_MS, before === undefined ? ms : 0.7 * before + 0.3 * ms))
 }
 
 export interface CancelOutcome {

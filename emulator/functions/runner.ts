@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
+import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { cronMatches, parseCron, type CronSpec } from './cron'
@@ -55,6 +56,8 @@ export interface RunnerOptions {
   /** Worker threads per function. Default: the machine's cores (os.availableParallelism()). */
   threadsPerFunction?: number
   log?: (line: string) => void
+  /** Told of every invocation that ran: how long it waited for an instance and how long main() took (ms). */
+  onInvoked?: (name: string, timing: { waitedMs: number; runMs: number }) => void
 }
 
 export interface InvocationStats {
@@ -186,7 +189,9 @@ export class FunctionRunner {
   /** Invoke a function as `identity`; resolves with its (JSON) return value or rejects with FunctionError. */
   async invoke(name: string, event: unknown, identity: Identity = {}): Promise<unknown> {
     const fn = this.deploy(name)
+    const asked = performance.now()
     const thread = await this.acquire(fn)
+    const acquired = performance.now()
     this.stats.invocations++
     const env: Record<string, string> = {}
     const keys: string[] = []
@@ -213,10 +218,16 @@ export class FunctionRunner {
         this.finished(fn, thread)
       }
       // Loading the bundle (initialisation) has its own generous limit; the function's timeout starts when main() does.
+      let started = acquired
       const pending: Pending = {
-        resolve, reject,
+        resolve: (value) => {
+          this.options.onInvoked?.(name, { waitedMs: acquired - asked, runMs: performance.now() - started })
+          resolve(value)
+        },
+        reject,
         timer: setTimeout(timedOut(`Function initialization timed out after ${INIT_TIMEOUT_MS / 1000} seconds`), INIT_TIMEOUT_MS),
         start: () => {
+          started = performance.now()
           clearTimeout(pending.timer)
           pending.timer = setTimeout(timedOut(`Invoking task timed out after ${timeoutSeconds} seconds`), timeoutSeconds * 1000)
         },
