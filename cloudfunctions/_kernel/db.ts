@@ -22,6 +22,19 @@ export async function findById<T>(db: Db, collection: string, id: string): Promi
   return res.data[0] ?? null
 }
 
+/**
+ * `doc(id).get()` inside a transaction: the document, or null when there is none (the SDK throws for a missing
+ * document — e.g. one a concurrent transaction has just removed); any other error propagates.
+ */
+export async function getInTransaction<T>(t: any, collection: string, id: string): Promise<T | null> {
+  try {
+    return ((await t.collection(collection).doc(id).get()) as { data: T | null }).data ?? null
+  } catch (error) {
+    if (/does not exist|DOCUMENT_NOT_EXIST/i.test(textOf(error))) return null
+    throw error
+  }
+}
+
 /** Documents by `_id` (at most 100), in no particular order. */
 export async function findByIds<T>(db: Db, collection: string, ids: string[]): Promise<T[]> {
   if (ids.length === 0) return []

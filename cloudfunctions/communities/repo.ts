@@ -1,7 +1,7 @@
 /** Reads and writes of the communities function: the only place that knows its collections and query shapes. */
 import { COLLECTIONS, type ChildAccountDoc, type ChildDoc, type ChildLinkDoc, type CommunityDoc, type MembershipDoc, type PersonDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById, findByIds, insertOnce, isDuplicateError, isTransactionConflict, updateWhere, withTransaction } from '../_kernel/db'
+import { findById, findByIds, getInTransaction, insertOnce, isDuplicateError, isTransactionConflict, updateWhere, withTransaction } from '../_kernel/db'
 import { AppError } from '../_kernel/errors'
 import { membershipId } from '../_kernel/viewer'
 
@@ -136,9 +136,9 @@ export const insertChildLink = (ctx: Ctx, link: ChildLinkDoc) => insertOnce(ctx.
 export async function linkChildAccountOnce(ctx: Ctx, p: { code: string; childId: string; openid: string; guardianOpenid: string; now: Date }): Promise<void> {
   try {
     await withTransaction(ctx.db, async (t: any) => {
-      const { data: link } = (await t.collection(COLLECTIONS.childLinks).doc(p.code).get()) as { data: ChildLinkDoc | null }
+      const link = await getInTransaction<ChildLinkDoc>(t, COLLECTIONS.childLinks, p.code)
       if (!link || link.childId !== p.childId) throw new AppError('CHILD.LINK_CODE_INVALID', 'the code was used meanwhile')
-      const { data: child } = (await t.collection(COLLECTIONS.children).doc(p.childId).get()) as { data: ChildDoc | null }
+      const child = await getInTransaction<ChildDoc>(t, COLLECTIONS.children, p.childId)
       if (!child) throw new AppError('CHILD.LINK_CODE_INVALID', 'the code no longer matches a child')
       if (child.openid) throw new AppError('CHILD.ALREADY_LINKED', 'the child already has an account')
       const account: ChildAccountDoc = { _id: p.openid, childId: p.childId, communityId: child.communityId, linkedAt: p.now, linkedBy: p.guardianOpenid }

@@ -11,7 +11,7 @@ import {
   type PersonDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById, findByIds, insertOnce, isTransactionConflict, updateWhere, withTransaction } from '../_kernel/db'
+import { findById, findByIds, getInTransaction, insertOnce, isTransactionConflict, updateWhere, withTransaction } from '../_kernel/db'
 import { AppError, fail } from '../_kernel/errors'
 
 type Ctx = Pick<Context, 'db' | '_'>
@@ -286,8 +286,7 @@ export async function removeById(ctx: Ctx, collection: string, ids: string[]): P
 export async function removeChildWithAccount(ctx: Ctx, childId: string, accountIds: string[]): Promise<{ child: number; accounts: number }> {
   return withTransaction(ctx.db, async (t: any) => {
     const removeIfThere = async (collection: string, id: string) => {
-      const { data } = (await t.collection(collection).doc(id).get()) as { data: unknown }
-      if (!data) return 0
+      if (!(await getInTransaction(t, collection, id))) return 0
       await t.collection(collection).doc(id).remove()
       return 1
     }

@@ -27,7 +27,7 @@ import {
   type ChildDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById, findByIds, insertOnce, updateWhere, withTransaction } from '../_kernel/db'
+import { findById, findByIds, getInTransaction, insertOnce, updateWhere, withTransaction } from '../_kernel/db'
 import { AppError, fail, orFail, type Refusal } from '../_kernel/errors'
 import { canProxySignUp, canSignUp, checkCancel, checkCheckIn, checkRate, decideSignUp } from './domain/event-rules'
 
@@ -261,17 +261,6 @@ export async function listEndedBetween(ctx: Ctx, from: Date, to: Date): Promise<
 
 // ---------------------------------------------------------------- transactions
 
-/** A document inside a transaction, or null (the SDK's doc(id).get() throws on a missing document). */
-async function getIn<T>(t: any, collection: string, id: string): Promise<T | null> {
-  try {
-    const res = await t.collection(collection).doc(id).get()
-    return (res?.data ?? null) as T | null
-  } catch (error: any) {
-    if (/does not exist|not exist|DOCUMENT_NOT_EXIST/i.test(String(error?.errMsg ?? error?.message ?? ''))) return null
-    throw error
-  }
-}
-
 const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
   const { _id, ...rest } = doc
   return rest
@@ -344,7 +333,7 @@ async function settleBatch(ctx: Ctx, eventId: string, lease: number, now: Date, 
     ctx.db,
     async (t) => {
       await t.collection(E).doc(eventId).update({ data: { settledAt: now } }) // claim the event before reading it
-      const ev = await getIn<EventDoc>(t, E, eventId)
+      const ev = await getInTransaction<EventDoc>(t, E, eventId)
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
       if (ev.settleLeaseUntil !== lease) throw new AppError('EVENT.BUSY', 'the settling lease ran out')
       const next = { ...ev }
@@ -534,7 +523,7 @@ export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: 
     const out = await withTransaction(
       ctx.db,
       async (t): Promise<CancelOutcome | 'stale'> => {
-        const [ev, s] = await Promise.all([getIn<EventDoc>(t, E, eventId), getIn<SignupDoc>(t, S, signupId)])
+        const [ev, s] = await Promise.all([getInTransaction<EventDoc>(t, E, eventId), getInTransaction<SignupDoc>(t, S, signupId)])
         if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
         if (!s) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
         if (s.status === 'cancelled') return { signup: s, changed: false, promoted: null, event: ev }
@@ -544,7 +533,7 @@ export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: 
         if (s.status === 'confirmed') {
           if (ev.waitlistCount > 0) {
             if (!head || head._id === s._id) return 'stale'
-            const h = await getIn<SignupDoc>(t, S, head._id)
+            const h = await getInTransaction<SignupDoc>(t, S, head._id)
             if (!h || h.status !== 'waitlisted' || h.seq !== head.seq) return 'stale'
             promoted = { ...h, status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now }
             await t.collection(S).doc(h._id).update({ data: { status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now } })
@@ -582,10 +571,10 @@ export async function promoteWhileRoom(ctx: Ctx, eventId: string, now: Date): Pr
     const out = await withTransaction(
       ctx.db,
       async (t): Promise<SignupDoc | 'full' | 'stale'> => {
-        const ev = await getIn<EventDoc>(t, E, eventId)
+        const ev = await getInTransaction<EventDoc>(t, E, eventId)
         if (!ev || ev.status !== 'published' || ev.confirmedCount >= ev.capacity || ev.waitlistCount === 0) return 'full'
         if (!head) return 'stale'
-        const h = await getIn<SignupDoc>(t, S, head._id)
+        const h = await getInTransaction<SignupDoc>(t, S, head._id)
         if (!h || h.status !== 'waitlisted' || h.seq !== head.seq) return 'stale'
         await Promise.all([
           t.collection(S).doc(h._id).update({ data: { status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now } }),
@@ -607,7 +596,7 @@ export async function updateEventTx(ctx: Ctx, eventId: string, decide: (ev: Even
   return withTransaction(
     ctx.db,
     async (t) => {
-      const ev = await getIn<EventDoc>(t, E, eventId)
+      const ev = await getInTransaction<EventDoc>(t, E, eventId)
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
       const changes = decide(ev)
       await t.collection(E).doc(eventId).update({ data: changes })
@@ -622,7 +611,7 @@ export async function checkInTx(ctx: Ctx, signupId: string, by: 'staff' | 'venue
   return withTransaction(
     ctx.db,
     async (t) => {
-      const s = await getIn<SignupDoc>(t, S, signupId)
+      const s = await getInTransaction<SignupDoc>(t, S, signupId)
       if (!s) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
       orFail(checkCheckIn(s) ?? true)
       if (s.checkedInAt) return { signup: s, already: true }
@@ -641,7 +630,7 @@ export async function rateTx(ctx: Ctx, rating: RatingDoc, signupId: string, now:
   return withTransaction(
     ctx.db,
     async (t) => {
-      const [ev, s] = await Promise.all([getIn<EventDoc>(t, E, rating.eventId), getIn<SignupDoc>(t, S, signupId)])
+      const [ev, s] = await Promise.all([getInTransaction<EventDoc>(t, E, rating.eventId), getInTransaction<SignupDoc>(t, S, signupId)])
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
       orFail(checkRate(ev, s, now) ?? true)
       await Promise.all([

@@ -21,7 +21,7 @@ import {
   type ProposalTimelineDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById, findByIds, insertOnce, updateWhere, withTransaction } from '../_kernel/db'
+import { findById, findByIds, getInTransaction, insertOnce, updateWhere, withTransaction } from '../_kernel/db'
 import { SUPPORTABLE_STATUSES } from './domain/proposal-rules'
 
 type Ctx = Pick<Context, 'db' | '_'>
@@ -314,16 +314,6 @@ export async function countProjects(ctx: Ctx, communityId: string, status: Proje
 
 type TxnRefusal = { refused: ErrorCode; proposalId?: string }
 
-/** `doc(id).get()` inside a transaction: null for a missing document (the SDK throws), any other error propagates. */
-async function txnGet<T>(t: any, collection: string, id: string): Promise<T | null> {
-  try {
-    return ((await t.collection(collection).doc(id).get()) as { data: T | null }).data ?? null
-  } catch (error: any) {
-    if (/does not exist|not exist|DOCUMENT_NOT_EXIST/i.test(`${error?.errMsg ?? ''} ${error?.message ?? ''}`)) return null
-    throw error
-  }
-}
-
 /**
  * A project from accepted proposals, in one transaction: every proposal must still be accepted, in this community
  * and in no project; the project is created and each proposal moves to implementing. Retried on conflict.
@@ -335,7 +325,7 @@ export async function createProjectTxn(
 ): Promise<{ ok: true } | TxnRefusal> {
   return withTransaction(ctx.db, async (t: any) => {
     for (const id of project.proposalIds) {
-      const p = await txnGet<ProposalDoc>(t, COLLECTIONS.proposals, id)
+      const p = await getInTransaction<ProposalDoc>(t, COLLECTIONS.proposals, id)
       if (!p || p.communityId !== project.communityId) return { refused: 'PROPOSAL.NOT_FOUND', proposalId: id }
       if (p.status !== 'accepted' || p.projectId) return { refused: 'PROPOSAL.INVALID_STATE', proposalId: id }
     }
@@ -372,7 +362,7 @@ export async function completeProjectTxn(
 ): Promise<{ ok: true } | TxnRefusal> {
   const at = outcome.completedAt
   return withTransaction(ctx.db, async (t: any) => {
-    const project = await txnGet<ProjectDoc>(t, COLLECTIONS.projects, projectId)
+    const project = await getInTransaction<ProjectDoc>(t, COLLECTIONS.projects, projectId)
     if (!project) return { refused: 'PROJECT.NOT_FOUND' }
     if (project.status !== 'active') return { refused: 'PROJECT.INVALID_STATE' }
     await t.collection(COLLECTIONS.projects).doc(projectId).update({
@@ -387,7 +377,7 @@ export async function completeProjectTxn(
       },
     })
     for (const id of project.proposalIds) {
-      const p = await txnGet<ProposalDoc>(t, COLLECTIONS.proposals, id)
+      const p = await getInTransaction<ProposalDoc>(t, COLLECTIONS.proposals, id)
       if (!p || p.status !== 'implementing' || p.projectId !== projectId) continue
       await t.collection(COLLECTIONS.proposals).doc(id).update({
         data: { status: 'completed', updatedAt: at, updatedBy: by, timeline: ctx._.push([proposalEntry]) },

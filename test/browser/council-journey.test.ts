@@ -6,12 +6,11 @@
  * the decision).
  */
 import type { Locator, Page } from 'playwright-core'
-import { describeWithChromium, openSession, screenshot } from './helpers/browser'
+import { describeWithChromium, openSession, screenshot, shown } from './helpers/browser'
 import { formatShanghai } from '../../types/time'
 import { startStack, type Stack } from './helpers/stack'
 
 const A = 'community-zhizijie'
-const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
 const councilUrl = (stack: Stack) => `${stack.url}/#/packages/council/pages/index/index?communityId=${A}`
 /** Meeting mode ignores taps while a write runs and shows it with disabled buttons: tap as a person would, once enabled. */
 const tap = (scope: Locator, selector: string) => scope.locator(`${selector}:not([disabled="true"])`).first().click()

@@ -8,13 +8,10 @@
  * and not staff), which can be linked to one child per stack — council-link.test.ts uses it in the first order.
  */
 import type { Page } from 'playwright-core'
-import { describeWithChromium, openSession, screenshot } from './helpers/browser'
+import { describeWithChromium, openSession, screenshot, shown, input, textarea } from './helpers/browser'
 import { gateway, startStack, type Stack } from './helpers/stack'
 
 const A = 'community-zhizijie'
-const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
-const input = (scope: ReturnType<typeof shown>, cls: string) => scope.locator(`.${cls} input, input.${cls}`).first()
-const textarea = (scope: ReturnType<typeof shown>, cls: string) => scope.locator(`.${cls} textarea, textarea.${cls}`).first()
 const CHILD_PHONE = 'demo-resident'
 
 describeWithChromium('a council member gets their own WeChat afterwards: enrolled → approved → linked → council as that member', () => {

@@ -8,13 +8,10 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { describeWithChromium, openSession, screenshot } from './helpers/browser'
+import { describeWithChromium, openSession, screenshot, shown, input, textarea } from './helpers/browser'
 import { ROOT, gateway, startStack, type Stack } from './helpers/stack'
 
 const A = 'community-zhizijie'
-const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
-const input = (scope: ReturnType<typeof shown>, cls: string) => scope.locator(`.${cls} input, input.${cls}`).first()
-const textarea = (scope: ReturnType<typeof shown>, cls: string) => scope.locator(`.${cls} textarea, textarea.${cls}`).first()
 const PHOTO = path.join(ROOT, 'src', 'assets', 'tab', 'home-active.png')
 
 // The child's phone: a WeChat account that is nobody's guardian and not staff (the demo resident's identity).

@@ -4,11 +4,10 @@
  */
 import type { Page } from 'playwright-core'
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
-import { describeWithChromium, openSession, screenshot } from './helpers/browser'
+import { describeWithChromium, openSession, screenshot, shown } from './helpers/browser'
 import { gateway, startStack, type Stack } from './helpers/stack'
 
 /** A page by the root class its PageShell carries (earlier pages stay in the DOM, hidden). */
-const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
 const status = (page: Page) => shown(page, 'event-detail').locator('.event-detail__status')
 
 describeWithChromium('events: a guardian signs a child up, a neighbour waits, a cancellation promotes', () => {

@@ -5,13 +5,11 @@
  */
 import type { Locator, Page } from 'playwright-core'
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
-import { describeWithChromium, openSession, screenshot } from './helpers/browser'
+import { describeWithChromium, openSession, screenshot, shown, input } from './helpers/browser'
 import { startStack, type Stack } from './helpers/stack'
 
 /** A page by the root class its PageShell carries (earlier pages stay in the DOM, hidden). */
-const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
 /** Taro H5 wraps an <Input className=…> in <taro-input-core class=…><input/>: fill the inner input. */
-const input = (scope: Locator, cls: string) => scope.locator(`.${cls} input, input.${cls}`).first()
 
 describeWithChromium('events: staff give a lottery course two age-band quotas', () => {
   let stack: Stack

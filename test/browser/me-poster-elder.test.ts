@@ -3,10 +3,9 @@
  */
 import type { Page } from 'playwright-core'
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
-import { describeWithChromium, openSession, screenshot } from './helpers/browser'
+import { describeWithChromium, openSession, screenshot, shown } from './helpers/browser'
 import { startStack, type Stack } from './helpers/stack'
 
-const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
 
 /** Body text size and the smallest tap target on the page shown, in CSS px (≈ dp on a phone). */
 async function sizes(page: Page, root: string) {

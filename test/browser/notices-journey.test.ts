@@ -4,14 +4,13 @@
  */
 import type { Page } from 'playwright-core'
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
-import { describeWithChromium, openSession, screenshot } from './helpers/browser'
+import { describeWithChromium, openSession, screenshot, shown } from './helpers/browser'
 import { gateway, startStack, type Stack } from './helpers/stack'
 
 /**
  * A page by the root class its PageShell carries (earlier pages of Taro's stack stay in the DOM, hidden, and during
  * the slide both are visible — so never "the last visible page").
  */
-const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
 
 describeWithChromium('notices: staff publish, a resident scans and reads', () => {
   let stack: Stack

@@ -7,11 +7,10 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
-import { describeWithChromium, openSession, screenshot } from './helpers/browser'
+import { describeWithChromium, openSession, screenshot, shown } from './helpers/browser'
 import { ROOT, gateway, startStack, type Stack } from './helpers/stack'
 
 /** A page by the root class its PageShell carries (earlier pages of Taro's stack stay in the DOM, hidden). */
-const shown = (page: Page, root: string) => page.locator(`.yb-page.${root}`).filter({ visible: true })
 const A = DEMO_COMMUNITIES.zhizijie.communityId
 
 describeWithChromium('proposals: submit, publish, support, answer, project, outcome', () => {

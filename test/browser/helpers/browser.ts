@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { ROOT } from './stack'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -80,3 +80,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+/** The visible page of a Taro route (`.yb-page.<root>`): H5 keeps earlier pages of the stack in the DOM, hidden. */
+export const shown = (page: Page, root: string): Locator => page.locator(`.yb-page.${root}`).filter({ visible: true })
+/** The text input of a field by class (Taro's <Input> renders a wrapper or the input itself). */
+export const input = (scope: Locator, cls: string): Locator => scope.locator(`.${cls} input, input.${cls}`).first()
+/** The textarea of a field by class. */
+export const textarea = (scope: Locator, cls: string): Locator => scope.locator(`.${cls} textarea, textarea.${cls}`).first()
