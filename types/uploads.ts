@@ -11,6 +11,15 @@ export const COUNCIL_PHOTO_FOLDER = 'council-photos/'
 /** A resident proposal's photos: `proposals/<communityId>/<time>-<random>.<ext>`. */
 export const proposalPhotoFolder = (communityId: string) => `proposals/${communityId}/`
 
+/** A staff project's progress and outcome photos: `projects/<communityId>/<time>-<random>.<ext>`. */
+export const projectPhotoFolder = (communityId: string) => `projects/${communityId}/`
+
+/**
+ * A profile avatar (from chooseAvatar): `avatars/<time>-<random>.<ext>`. One folder for everyone — the mini-program
+ * does not know its own openid, so the path cannot name the owner.
+ */
+export const AVATAR_FOLDER = 'avatars/'
+
 /** A fresh cloud path under a folder, for an upload from the device (`jpg` when the extension is unknown). */
 export const uploadCloudPath = (folder: string, ext: string) =>
   `${folder}${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`

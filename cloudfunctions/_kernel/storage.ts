@@ -19,18 +19,20 @@ export async function tempUrls(ctx: Pick<Context, 'platform'>, fileIds: string[]
 
 /**
  * Photos a client hands back (fileIDs it uploaded): each must be of this cloud environment, under `folder`, and exist
- * in storage. Otherwise PHOTO.NOT_FOUND (with the field path for the form), before the caller writes anything. The
- * environment is the function's own (getWXContext().ENV); existence is asked of storage with getTempFileURL.
+ * in storage. Otherwise PHOTO.NOT_FOUND (with the field path and `message` for the form), before the caller writes
+ * anything. The environment is the function's own (getWXContext().ENV); existence is asked of storage with
+ * getTempFileURL. The one check for every upload an action takes (council, proposals, projects, avatars).
  */
 export async function checkUploadedPhotos(
   ctx: Pick<Context, 'platform'>,
   photos: { fileId: string; path: string }[],
   folder: string,
+  message = '照片没有传好，请重新添加',
 ): Promise<void> {
   if (photos.length === 0) return
   const env = ctx.platform.getWXContext().ENV
   const refuse = (photo: { fileId: string; path: string }, why: string): never =>
-    fail('PHOTO.NOT_FOUND', `photo ${photo.fileId}: ${why}`, [{ path: photo.path, code: 'photo', message: '照片没有传好，请重新添加' }])
+    fail('PHOTO.NOT_FOUND', `photo ${photo.fileId}: ${why}`, [{ path: photo.path, code: 'photo', message }])
   for (const photo of photos) {
     const why = uploadedFileRefusal(photo.fileId, { env: typeof env === 'string' && env ? env : null, folder })
     if (why) refuse(photo, why)

@@ -84,11 +84,11 @@ describe('profile', () => {
     expect(expectOk(await h.as('admin')('communities', 'mine', {}), myCommunitiesOutput).isDistrictAdmin).toBe(true)
   })
   it('creates the person on first setProfile; avatar gets a temporary URL', async () => {
-    const p = expectOk(
-      await h.call('communities', 'setProfile', { nickname: '新邻居', avatarFileId: 'cloud://yuanba-local.x/avatars/a.png' }, 'test-first-profile'),
-      profileViewSchema,
-    )
-    expect(p).toMatchObject({ nickname: '新邻居', avatarFileId: 'cloud://yuanba-local.x/avatars/a.png', isDistrictAdmin: false, children: [] })
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const avatar = (await require('wx-server-sdk').uploadFile({ cloudPath: 'avatars/test-first-profile.png', fileContent: Buffer.from('an avatar') })).fileID as string
+    const p = expectOk(await h.call('communities', 'setProfile', { nickname: '新邻居', avatarFileId: avatar }, 'test-first-profile'), profileViewSchema)
+    expect(p).toMatchObject({ nickname: '新邻居', avatarFileId: avatar, isDistrictAdmin: false, children: [] })
+    expect(p.avatarUrl).toContain('avatars/test-first-profile.png')
   })
   it('risky nickname → CONTENT.RISKY, review → CONTENT.REVIEW, nothing written', async () => {
     const before = await h.snapshot()

@@ -1,11 +1,13 @@
 /**
  * Photos a client hands back are checked on the server (issue 6): a child's council proposal takes a photo only from
- * this environment's `council-photos/`, a resident proposal only from `proposals/<communityId>/`, and the file must
- * exist in storage. A foreign, misplaced or missing fileID is refused with PHOTO.NOT_FOUND and nothing is written.
+ * this environment's `council-photos/`, a resident proposal only from `proposals/<communityId>/`, a staff project's
+ * progress and outcome photos only from `projects/<communityId>/`, a profile avatar only from `avatars/`, and the file
+ * must exist in storage. A foreign, misplaced or missing fileID is refused with PHOTO.NOT_FOUND and nothing is written.
  */
-import { councilContract, proposalViewSchema } from '../../types/index'
+import { councilContract, profileViewSchema, projectViewSchema, proposalViewSchema } from '../../types/index'
 import { addCouncilMember } from './council-fixtures'
-import { B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { A, B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { addProject } from './proposals-fixtures'
 
 let h: Harness
 beforeAll(async () => {
@@ -78,5 +80,71 @@ describe('proposals.submit and update check their photos', () => {
     const second = await upload(`proposals/${B}/lockers-2.jpg`)
     const edited = expectOk(await resident('update', { proposalId: p.proposalId, photos: [good, second] }), proposalViewSchema)
     expect(edited.photos.map((x) => x.fileId)).toEqual([good, second])
+  })
+})
+
+describe('proposals.updateProgress and complete check project photos', () => {
+  const staff = (action: string, input: unknown) => h.call('proposals', action, input, 'demo-staff')
+  const progress = (projectId: string, photo: string) => staff('updateProgress', { projectId, progress: 40, text: '灯杆已立好。', photo })
+  const complete = (projectId: string, photos: string[]) => staff('complete', { projectId, outcome: '两盏路灯已亮，院坝晚上不再黑。', photos })
+
+  it('take photos uploaded under projects/<communityId>/ of this environment, and show them', async () => {
+    const { projectId } = await addProject(h)
+    const lamp = await upload(`projects/${A}/lamp-post.jpg`)
+    const after = expectOk(await progress(projectId, lamp), projectViewSchema)
+    expect(after.timeline.at(-1)).toMatchObject({ progress: 40, photoUrl: expect.stringContaining(`projects/${A}/lamp-post.jpg`) })
+    const lit = await upload(`projects/${A}/lamps-lit.jpg`)
+    const done = expectOk(await complete(projectId, [lamp, lit]), projectViewSchema)
+    expect(done.outcomePhotos.map((p) => p.fileId)).toEqual([lamp, lit])
+    expect(done.outcomePhotos.every((p) => p.url.includes(`projects/${A}/`))).toBe(true)
+  })
+
+  it('refuse another environment, another folder or community, and a file never uploaded, writing nothing', async () => {
+    const { projectId } = await addProject(h)
+    const here = await upload(`projects/${A}/already-here.jpg`)
+    const prefix = ownPrefix(here)
+    const proposalPhoto = await upload(`proposals/${A}/not-a-project-photo.jpg`)
+    const otherCommunity = await upload(`projects/${B}/their-project.jpg`)
+    const foreign = `cloud://someone-else-1a2b.7365-someone-else-1a2b-1300000000/projects/${A}/already-here.jpg` // same path, other env
+    const missing = `${prefix}projects/${A}/never-uploaded.jpg`
+    for (const photo of [foreign, proposalPhoto, otherCommunity, missing]) {
+      await refusedWritingNothing(() => progress(projectId, photo), 'photo')
+    }
+    await refusedWritingNothing(() => complete(projectId, [here, foreign]), 'photos.1')
+    await refusedWritingNothing(() => complete(projectId, [proposalPhoto]), 'photos.0')
+    await refusedWritingNothing(() => complete(projectId, [otherCommunity]), 'photos.0')
+    await refusedWritingNothing(() => complete(projectId, [here, missing]), 'photos.1')
+  })
+
+  it('checks who may manage the project before looking at the photo', async () => {
+    const { projectId } = await addProject(h)
+    expectError(await h.call('proposals', 'updateProgress', { projectId, progress: 40, text: '进展', photo: 'cloud://x.y/projects/none.jpg' }, 'demo-staff-xinhua'), 'AUTH.FORBIDDEN')
+  })
+})
+
+describe('communities.setProfile checks the avatar', () => {
+  const setProfile = (openid: string, avatarFileId: string) => h.call('communities', 'setProfile', { nickname: '院坝邻居', avatarFileId }, openid)
+
+  it('takes an avatar uploaded under avatars/ of this environment, and shows it', async () => {
+    const avatar = await upload('avatars/test-avatar-ok.png')
+    const p = expectOk(await setProfile('test-avatar-person', avatar), profileViewSchema)
+    expect(p).toMatchObject({ nickname: '院坝邻居', avatarFileId: avatar, avatarUrl: expect.stringContaining('avatars/test-avatar-ok.png') })
+    expect(expectOk(await h.call('communities', 'profile', {}, 'test-avatar-person'), profileViewSchema).avatarFileId).toBe(avatar)
+  })
+
+  it('refuses another environment, another folder and a file never uploaded, writing nothing (not even the person)', async () => {
+    const here = await upload('avatars/test-avatar-here.png')
+    const prefix = ownPrefix(here)
+    const councilPhoto = await upload('council-photos/not-an-avatar.png')
+    const refusals = [
+      'cloud://someone-else-1a2b.7365-someone-else-1a2b-1300000000/avatars/test-avatar-here.png',
+      councilPhoto,
+      `${prefix}avatars/never-uploaded.png`,
+      `${prefix}avatars/../council-photos/not-an-avatar.png`,
+    ]
+    for (const avatarFileId of refusals) {
+      await refusedWritingNothing(() => setProfile('test-avatar-newcomer', avatarFileId), 'avatarFileId') // no person yet
+      await refusedWritingNothing(() => setProfile('demo-resident', avatarFileId), 'avatarFileId') // nickname unchanged too
+    }
   })
 })

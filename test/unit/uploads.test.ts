@@ -1,5 +1,5 @@
 /** The pure check of a fileID a client hands back (types/uploads.ts). */
-import { COUNCIL_PHOTO_FOLDER, imageExt, proposalPhotoFolder, uploadCloudPath, uploadedFileRefusal } from '../../types/uploads'
+import { AVATAR_FOLDER, COUNCIL_PHOTO_FOLDER, imageExt, projectPhotoFolder, proposalPhotoFolder, uploadCloudPath, uploadedFileRefusal } from '../../types/uploads'
 
 const council = { env: 'prod-1a2b', folder: COUNCIL_PHOTO_FOLDER }
 
@@ -26,5 +26,8 @@ describe('uploadedFileRefusal', () => {
     expect(path).toMatch(/^council-photos\/\d+-[a-z0-9]+\.jpeg$/)
     expect(uploadedFileRefusal(`cloud://prod-1a2b.local/${path}`, council)).toBeNull()
     expect(imageExt('wxfile://tmp_abc')).toBe('jpg')
+    expect(uploadCloudPath(projectPhotoFolder('c1'), 'png')).toMatch(/^projects\/c1\/\d+-[a-z0-9]+\.png$/)
+    expect(uploadCloudPath(AVATAR_FOLDER, 'jpg')).toMatch(/^avatars\/\d+-[a-z0-9]+\.jpg$/)
+    expect(uploadedFileRefusal('cloud://prod-1a2b.local/proposals/c1/a.jpg', { env: 'prod-1a2b', folder: projectPhotoFolder('c1') })).toMatch(/not under/)
   })
 })

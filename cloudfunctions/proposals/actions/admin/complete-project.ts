@@ -1,7 +1,9 @@
 import { proposalsContract } from '../../../../types/index'
+import { projectPhotoFolder } from '../../../../types/uploads'
 import { checkTextOrRefuse } from '../../../_kernel/content-check'
 import { fail, forbidden } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
+import { checkUploadedPhotos } from '../../../_kernel/storage'
 import { loadViewer } from '../../../_kernel/viewer'
 import { outcomeMessage } from '../../domain/messages'
 import { canManageProposals } from '../../domain/permissions'
@@ -11,7 +13,8 @@ import { projectFiles, tellAuthorAndSupporters, urlsFor } from '../load'
 
 /**
  * Staff complete a project and record its outcome (成效). The project and its proposals change in one transaction;
- * then the author and every supporter of each proposal receive the outcome.
+ * then the author and every supporter of each proposal receive the outcome. Outcome photos must be uploads of this
+ * environment under projects/<communityId>/ that exist (PHOTO.NOT_FOUND otherwise).
  */
 export const completeProject = action(proposalsContract.complete, async (ctx, input) => {
   const project = await getProject(ctx, input.projectId)
@@ -19,10 +22,12 @@ export const completeProject = action(proposalsContract.complete, async (ctx, in
   const viewer = await loadViewer(ctx, [project.communityId])
   if (!canManageProposals(viewer, project.communityId)) forbidden()
   if (project.status !== 'active') fail('PROJECT.INVALID_STATE', 'the project is already completed')
+  const photos = input.photos ?? []
+  await checkUploadedPhotos(ctx, photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })), projectPhotoFolder(project.communityId))
   const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', content: input.outcome })
   if (verdict === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the outcome text needs review')
 
-  const outcome = { text: input.outcome, photos: input.photos ?? [], completedAt: ctx.now }
+  const outcome = { text: input.outcome, photos, completedAt: ctx.now }
   const result = await completeProjectTxn(ctx, project._id, outcome, ctx.openid, {
     at: ctx.now,
     kind: 'completed',

@@ -1,20 +1,26 @@
 import { proposalsContract } from '../../../../types/index'
+import { projectPhotoFolder } from '../../../../types/uploads'
 import { checkTextOrRefuse } from '../../../_kernel/content-check'
 import { fail, forbidden } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
+import { checkUploadedPhotos } from '../../../_kernel/storage'
 import { loadViewer } from '../../../_kernel/viewer'
 import { canManageProposals } from '../../domain/permissions'
 import { toProjectView } from '../../domain/proposal-view'
 import { addProgress, getProject, getProposals } from '../../repo'
 import { projectFiles, urlsFor } from '../load'
 
-/** Staff record progress on an active project: a percentage and a timeline entry with an optional photo. */
+/**
+ * Staff record progress on an active project: a percentage and a timeline entry with an optional photo. The photo must
+ * be an upload of this environment under projects/<communityId>/ that exists (PHOTO.NOT_FOUND otherwise).
+ */
 export const updateProgress = action(proposalsContract.updateProgress, async (ctx, input) => {
   const project = await getProject(ctx, input.projectId)
   if (!project) fail('PROJECT.NOT_FOUND', 'project not found')
   const viewer = await loadViewer(ctx, [project.communityId])
   if (!canManageProposals(viewer, project.communityId)) forbidden()
   if (project.status !== 'active') fail('PROJECT.INVALID_STATE', 'the project is completed')
+  await checkUploadedPhotos(ctx, input.photo ? [{ fileId: input.photo, path: 'photo' }] : [], projectPhotoFolder(project.communityId))
   const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', content: input.text })
   if (verdict === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the progress text needs review')
   const entry = { at: ctx.now, text: input.text, progress: input.progress, photo: input.photo ?? null }

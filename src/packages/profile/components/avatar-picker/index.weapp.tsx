@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Image, View } from '@tarojs/components'
+import { AVATAR_FOLDER, imageExt, uploadCloudPath } from 'types/uploads'
 import type { AvatarPickerProps } from '.'
 import './index.scss'
 
@@ -11,8 +12,7 @@ export default function AvatarPicker({ src, fallback, onChosen, onError }: Avata
     if (!path) return
     setUploading(true)
     try {
-      const ext = /\.(png|jpe?g|webp)$/i.exec(path)?.[1] ?? 'jpg'
-      const cloudPath = `avatars/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+      const cloudPath = uploadCloudPath(AVATAR_FOLDER, imageExt(path))
       const res = await Taro.cloud.uploadFile({ cloudPath, filePath: path })
       onChosen({ fileId: res.fileID, previewPath: path })
     } catch {

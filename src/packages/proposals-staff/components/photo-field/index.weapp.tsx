@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Image, View } from '@tarojs/components'
+import { imageExt, projectPhotoFolder, uploadCloudPath } from 'types/uploads'
 import type { PhotoFieldProps } from '.'
 
 export default function PhotoField({ communityId, value, preview, onChange }: PhotoFieldProps) {
@@ -10,7 +11,7 @@ export default function PhotoField({ communityId, value, preview, onChange }: Ph
       const picked = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] })
       setBusy(true)
       const file = picked.tempFiles[0]
-      const cloudPath = `projects/${communityId}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`
+      const cloudPath = uploadCloudPath(projectPhotoFolder(communityId), imageExt(file.tempFilePath))
       const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.tempFilePath })
       onChange(res.fileID, file.tempFilePath)
     } catch (e: any) {
