@@ -377,6 +377,8 @@ export async function settleWithLease(
   now: Date,
   onSettled: (event: EventDoc) => Promise<void> = async () => {},
   decided: Map<string, SignupDoc> = new Map(),
+  /** a sign-up whose caller holds the lease: hand over once it is decided (its caller is waiting for the answer) */
+  mine?: string,
 ): Promise<boolean> {
   const lease = Date.now() + LEASE_MS
   const taken = await updateWhere(ctx.db, E, { _id: eventId, settleLeaseUntil: ctx._.not(ctx._.gt(Date.now())) }, { settleLeaseUntil: lease })
@@ -390,6 +392,8 @@ export async function settleWithLease(
       const settled = await settleBatch(ctx, eventId, lease, now, decided)
       if (!settled) break
       await onSettled(settled)
+      // The others still queued look again soon and take the lease over: nobody's answer waits on a long tenure.
+      if (mine && decided.has(mine)) break
     }
   } finally {
     await updateWhere(ctx.db, E, { _id: eventId, settleLeaseUntil: lease }, { settleLeaseUntil: 0 })
@@ -464,7 +468,7 @@ export async function signUpQueued(
   // is close: look again soon, then less and less often.
   const decided = new Map<string, SignupDoc>()
   const busy = Date.now() - (seenBusy.get(eventId) ?? 0) < BUSY_HINT_MS
-  if (!busy && (await settleWithLease(ctx, eventId, now, onSettled, decided)) && decided.has(id)) return answer(decided.get(id)!)
+  if (!busy && (await settleWithLease(ctx, eventId, now, onSettled, decided, id)) && decided.has(id)) return answer(decided.get(id)!)
   let wait = Math.max(MIN_LOOK_MS, 1.15 * expectedDecisionMs(eventId))
   for (let look = 0; ; look++) {
     await sleep(wait * (0.85 + 0.3 * Math.random()))
@@ -477,7 +481,7 @@ export async function signUpQueued(
     if (Date.now() > deadline) throw new AppError('EVENT.BUSY', 'the sign-up queue did not move')
     // Still queued: take the lease if it is free (its holder may have let go just before this sign-up arrived).
     decided.clear()
-    if ((await settleWithLease(ctx, eventId, now, onSettled, decided)) && decided.has(id)) return answer(decided.get(id)!)
+    if ((await settleWithLease(ctx, eventId, now, onSettled, decided, id)) && decided.has(id)) return answer(decided.get(id)!)
     wait = look === 0 ? Math.max(MIN_LOOK_MS, wait / 3) : Math.min(MAX_LOOK_MS, wait * 1.6)
   }
 }

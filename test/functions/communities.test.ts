@@ -162,3 +162,16 @@ describe('QR poster', () => {
     expect(fresh.fileId).not.toBe(first.fileId)
   })
 })
+
+describe('identity under concurrency (many invocations share a function thread)', () => {
+  it('200 people set their nickname at once: each write lands on the caller’s own record, each read shows their own', async () => {
+    const people = Array.from({ length: 200 }, (_, i) => `test-identity-${String(i).padStart(3, '0')}`)
+    const nickname = (openid: string) => `昵称${openid.slice(-3)}`
+    const set = await Promise.all(people.map((openid) => h.call('communities', 'setProfile', { nickname: nickname(openid) }, openid)))
+    set.forEach((res, i) => expect(res).toMatchObject({ ok: true, data: { nickname: nickname(people[i]) } }))
+    const read = await Promise.all(people.map((openid) => h.call('communities', 'profile', {}, openid)))
+    read.forEach((res, i) => expect(res).toMatchObject({ ok: true, data: { nickname: nickname(people[i]) } }))
+    const stored = new Map(((await h.emu.dump(COLLECTIONS.people)) as any[]).map((p) => [p._id, p.nickname]))
+    for (const openid of people) expect(stored.get(openid)).toBe(nickname(openid))
+  })
+})
