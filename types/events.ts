@@ -60,10 +60,11 @@ export const QUOTAS_MAX = 5
 
 /**
  * The quota rules of the event as a whole (the function's checkSchedule decides them again against the stored event):
- * quotas only for a lottery, together no more than the capacity, bands that do not overlap. Checked when the input
- * carries the fields (an update may send only some), with paths a form can show next to the row.
+ * quotas only for a lottery, together no more than the capacity, bands within the event's age range that do not
+ * overlap. Checked when the input carries the fields (an update may send only some), with paths a form can show next
+ * to the row.
  */
-function checkQuotas(v: { capacity?: number; allocation?: string; quotas?: Quota[] }, ctx: z.RefinementCtx) {
+function checkQuotas(v: { capacity?: number; allocation?: string; quotas?: Quota[]; ageMin?: number | null; ageMax?: number | null }, ctx: z.RefinementCtx) {
   const quotas = v.quotas ?? []
   if (quotas.length === 0) return
   if (v.allocation !== undefined && v.allocation !== 'lottery') {
@@ -75,6 +76,12 @@ function checkQuotas(v: { capacity?: number; allocation?: string; quotas?: Quota
   }
   quotas.forEach((q, i) => {
     if (q.ageMin > q.ageMax) return // the row's own message says so
+    // A band outside the event's own age range could never fill.
+    if ((v.ageMin != null && q.ageMin < v.ageMin) || (v.ageMax != null && q.ageMax > v.ageMax)) {
+      const range = `${v.ageMin ?? 0}–${v.ageMax ?? '不限'}`
+      ctx.addIssue({ code: 'custom', message: `要在活动的年龄范围（${range} 岁）之内`, path: ['quotas', i] })
+      return
+    }
     const j = quotas.findIndex((o, k) => k < i && o.ageMin <= o.ageMax && q.ageMin <= o.ageMax && o.ageMin <= q.ageMax)
     if (j >= 0) ctx.addIssue({ code: 'custom', message: `和第 ${j + 1} 个年龄段重叠了`, path: ['quotas', i] })
   })

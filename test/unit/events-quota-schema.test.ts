@@ -45,6 +45,11 @@ describe('quotas in createEventInput / updateEventInput', () => {
     const six = Array.from({ length: 6 }, (_, i) => ({ ageMin: i * 2, ageMax: i * 2 + 1, places: 1 }))
     expect(issues({ ...base, quotas: six })).toEqual([['quotas', '最多 5 个年龄段名额']])
   })
+  it('a band lies within the event’s own age range (else it could never fill)', () => {
+    expect(issues({ ...base, quotas: [{ ageMin: 5, ageMax: 8, places: 4 }, { ageMin: 10, ageMax: 14, places: 4 }] })).toEqual([['quotas.1', '要在活动的年龄范围（5–12 岁）之内']])
+    expect(issues({ ...base, quotas: [{ ageMin: 3, ageMax: 6, places: 4 }] })).toEqual([['quotas.0', '要在活动的年龄范围（5–12 岁）之内']])
+    expect(issues({ ...base, ageMax: undefined, quotas: [{ ageMin: 10, ageMax: 60, places: 4 }] })).toEqual([])
+  })
   it('an update checks what it carries', () => {
     const quotas = [{ ageMin: 5, ageMax: 8, places: 15 }, { ageMin: 9, ageMax: 12, places: 6 }]
     expect(issues({ eventId: 'e1', quotas }, updateEventInput)).toEqual([])

@@ -293,6 +293,9 @@ describe('schedules, publishing and editing', () => {
     expect(checkSchedule({ ...e, quotas: [{ ageMin: 5, ageMax: 7, places: 5 }, { ageMin: 8, ageMax: 12, places: 6 }] })?.code).toBe('EVENT.INVALID_SCHEDULE')
     expect(checkSchedule({ ...e, quotas: [{ ageMin: 5, ageMax: 8, places: 4 }, { ageMin: 8, ageMax: 12, places: 4 }] })?.code).toBe('EVENT.INVALID_SCHEDULE')
     expect(checkSchedule({ ...e, allocation: 'first_come', quotas: [{ ageMin: 5, ageMax: 7, places: 4 }] })?.code).toBe('EVENT.INVALID_SCHEDULE')
+    // within the event's own age range (summerClass: 5–12)
+    expect(checkSchedule({ ...e, quotas: [{ ageMin: 10, ageMax: 14, places: 4 }] })?.code).toBe('EVENT.INVALID_SCHEDULE')
+    expect(checkSchedule({ ...e, ageMax: null, quotas: [{ ageMin: 10, ageMax: 14, places: 4 }] })).toBeNull()
   })
   it('publishing: a draft whose sign-up has not closed; review text only by the district admin', () => {
     const draft = summerClass({ status: 'draft' })

@@ -61,6 +61,9 @@ export function checkSchedule(s: Schedule): Refusal | null {
     if (s.allocation !== 'lottery') return bad('age-band quotas apply to lotteries only')
     const total = s.quotas.reduce((sum, q) => sum + q.places, 0)
     if (total > s.capacity) return bad('quotas add up to more than the capacity')
+    if (s.quotas.some((q) => (s.ageMin !== null && q.ageMin < s.ageMin) || (s.ageMax !== null && q.ageMax > s.ageMax))) {
+      return bad('a quota age band lies outside the event age range')
+    }
     const sorted = [...s.quotas].sort((a, b) => a.ageMin - b.ageMin)
     for (let i = 1; i < sorted.length; i++) if (sorted[i].ageMin <= sorted[i - 1].ageMax) return bad('quota age bands overlap')
   }
