@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { communityCodeSchema, communityIdSchema, fileIdSchema, idSchema, isoInstantSchema, openidSchema } from './ids'
+import { CHILD_LINK_CODE_PATTERN } from './patterns'
 
 /** Roles a person holds in one community. The district admin is a person-level flag over all communities. */
 export const COMMUNITY_ROLES = ['resident', 'staff'] as const
@@ -12,14 +13,13 @@ export const CHILD_MAX_AGE = 17
 export const MAX_CHILDREN_PER_GUARDIAN = 6
 
 /** A child-account link code: 6 characters without look-alikes (no 0/O, 1/I/L), valid 10 minutes, used once. */
-export const CHILD_LINK_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
-export const CHILD_LINK_CODE_LENGTH = 6
+export { CHILD_LINK_CODE_ALPHABET, CHILD_LINK_CODE_LENGTH } from './patterns'
 export const CHILD_LINK_CODE_TTL_MINUTES = 10
 export const childLinkCodeSchema = z
   .string()
   .max(32)
   .transform((v) => v.trim().toUpperCase())
-  .pipe(z.string().regex(new RegExp(`^[${CHILD_LINK_CODE_ALPHABET}]{${CHILD_LINK_CODE_LENGTH}}$`), '无效的绑定码'))
+  .pipe(z.string().regex(CHILD_LINK_CODE_PATTERN, '无效的绑定码'))
 
 // ---------- read models ----------
 
@@ -123,7 +123,18 @@ export const addChildInput = z.strictObject({
   birthYear: z.number().int().min(1990).max(2100),
 })
 export const createChildLinkCodeInput = z.strictObject({ childId: idSchema })
-export const createChildLinkCodeOutput = z.object({ childId: z.string(), code: z.string(), expiresAt: isoInstantSchema })
+/**
+ * The same code as a mini-program code (wxacode.getUnlimited, scene `k=<code>`, opening 首页) for the child to scan:
+ * `image` is a `data:` URL (nothing is stored: the code is single-use and expires). null when WeChat made no image —
+ * the typed code still works.
+ */
+export const childLinkQrSchema = z.object({ image: z.string().startsWith('data:image/'), scene: z.string(), page: z.string() })
+export const createChildLinkCodeOutput = z.object({
+  childId: z.string(),
+  code: z.string(),
+  expiresAt: isoInstantSchema,
+  qr: childLinkQrSchema.nullable(),
+})
 export const linkChildAccountInput = z.strictObject({ code: childLinkCodeSchema })
 
 export const communitiesContract = {
@@ -154,4 +165,5 @@ export type CreatePosterOutput = z.infer<typeof createPosterOutput>
 export type AddChildInput = z.input<typeof addChildInput>
 export type CreateChildLinkCodeInput = z.input<typeof createChildLinkCodeInput>
 export type CreateChildLinkCodeOutput = z.infer<typeof createChildLinkCodeOutput>
+export type ChildLinkQr = z.infer<typeof childLinkQrSchema>
 export type LinkChildAccountInput = z.input<typeof linkChildAccountInput>

@@ -4,24 +4,15 @@
  * handling of 首页) carries these few lines and not every constant of the feature (docs/decisions/0007).
  */
 import type { EventPhase, ParticipantKind, SignupStatus } from './events-base'
+import { parseScene, sceneOf } from './scene'
 
-/** The venue check-in scene `a=<code>` (wxacode scenes: ≤ 32 characters, no Chinese). */
-export const VENUE_CODE_PATTERN = /^[A-Za-z0-9]{6,12}$/
-export function venueScene(code: string): string {
-  if (!VENUE_CODE_PATTERN.test(code)) throw new Error(`invalid venue code: ${code}`)
-  return `a=${code}`
-}
+/** The venue check-in scene `a=<code>` (wxacode scenes: ≤ 32 characters, no Chinese), read and made by types/scene.ts. */
+export { VENUE_CODE_PATTERN } from './patterns'
+export const venueScene = (code: string): string => sceneOf('venue', code)
 /** `a=<code>` (raw or URI-encoded) → the venue code; null for anything else. */
 export function parseVenueScene(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 96) return null
-  let scene: string
-  try {
-    scene = decodeURIComponent(raw)
-  } catch {
-    return null
-  }
-  const m = /^a=([A-Za-z0-9]{6,12})$/.exec(scene)
-  return m ? m[1] : null
+  const scene = parseScene(raw)
+  return scene?.kind === 'venue' ? scene.code : null
 }
 
 export const SIGNUP_STATUS_LABEL: Record<SignupStatus, string> = {

@@ -1,5 +1,6 @@
 /** A child's own WeChat account, linked when the guardian confirms it: code from the guardian, redeemed once by the child. */
-import { CHILD_LINK_CODE_ALPHABET, COLLECTIONS, childViewSchema, createChildLinkCodeOutput, profileViewSchema } from '../../types/index'
+import QRCode from 'qrcode'
+import { CHILD_LINK_CODE_ALPHABET, COLLECTIONS, SCENE_MAX_LENGTH, childViewSchema, createChildLinkCodeOutput, parseScene, profileViewSchema } from '../../types/index'
 import { addLinkCode, addUnlinkedChild } from './cases'
 import { A, expectError, expectOk, outcome, startHarness, uniqueId, type Harness } from './harness'
 
@@ -138,5 +139,25 @@ describe('linking a child’s own account', () => {
     expectError(await h.as('staffA')('communities', 'linkChildAccount', { code }), 'AUTH.FORBIDDEN')
     expectError(await h.as('admin')('communities', 'linkChildAccount', { code }), 'AUTH.FORBIDDEN')
     expect(await h.snapshot()).toEqual(before)
+  })
+
+  it('the code comes with a mini-program code to scan: scene k=<code> opening 首页, an inline PNG that the scan redeems once', async () => {
+    const { guardian, childId } = await guardianWithChild()
+    const created = expectOk(await h.call('communities', 'createChildLinkCode', { childId }, guardian), createChildLinkCodeOutput)
+    expect(created.qr).toMatchObject({ scene: `k=${created.code}`, page: 'pages/home/index' })
+    expect(created.qr!.scene.length).toBeLessThanOrEqual(SCENE_MAX_LENGTH)
+    expect(parseScene(created.qr!.scene)).toEqual({ kind: 'childLink', code: created.code })
+    const prefix = 'data:image/png;base64,'
+    expect(created.qr!.image.startsWith(prefix)).toBe(true)
+    const png = Buffer.from(created.qr!.image.slice(prefix.length), 'base64')
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    // what the emulator's getUnlimited draws for that scene: the local H5 URL a phone's camera would open
+    const expected = await QRCode.toBuffer(`${h.emu.url}/?scene=${encodeURIComponent(`k=${created.code}`)}`, { type: 'png', width: 280, margin: 2 })
+    expect(png.equals(expected)).toBe(true)
+
+    // the scan leads to the same one-time redemption
+    const kid = uniqueId('test-kid')
+    expectOk(await h.call('communities', 'linkChildAccount', { code: parseScene(created.qr!.scene)!.code }, kid), childViewSchema)
+    expectError(await h.call('communities', 'linkChildAccount', { code: created.code }, uniqueId('test-kid')), 'CHILD.LINK_CODE_INVALID')
   })
 })

@@ -1,4 +1,4 @@
-import { SCENE_MAX_LENGTH, communityScene, isValidScene, parseScene } from '../../types/index'
+import { SCENE_MAX_LENGTH, childLinkScene, communityScene, isValidScene, parseScene, parseVenueScene, venueScene } from '../../types/index'
 
 describe('community scenes', () => {
   it('builds c=<code> within 32 characters', () => {
@@ -22,6 +22,25 @@ describe('community scenes', () => {
       `c=${'a'.repeat(31)}`, 'c=栀子街', 'c=%E6%A0%80', 'c%3D%E6%A0%80', 'c=ZHIZIJIE', 'c=zhi zi', '%E0%A4%A', 'c=a',
     ]) {
       expect(parseScene(bad as any)).toBeNull()
+    }
+  })
+  it('reads the three scene kinds with one parser: c= community, a= venue, k= child-link code', () => {
+    expect(parseScene('a%3DZzjMovie')).toEqual({ kind: 'venue', code: 'ZzjMovie' })
+    expect(parseScene('k%3DABC234')).toEqual({ kind: 'childLink', code: 'ABC234' })
+    expect(parseScene('k=XYZ789')).toEqual({ kind: 'childLink', code: 'XYZ789' })
+    expect(parseVenueScene('k=ABC234')).toBeNull()
+    expect(parseVenueScene(venueScene('ZzjMovie'))).toBe('ZzjMovie')
+  })
+  it('builds k=<code> for a child-link code, within the scene rules', () => {
+    const scene = childLinkScene('ABC234')
+    expect(scene).toBe('k=ABC234')
+    expect(isValidScene(scene)).toBe(true)
+    expect(parseScene(scene)).toEqual({ kind: 'childLink', code: 'ABC234' })
+    for (const bad of ['abc234', 'ABC23', 'ABC2345', 'ABC0I1', 'ABC 23', '绑定码一二三']) expect(() => childLinkScene(bad)).toThrow()
+  })
+  it('rejects what is not a well-formed child-link scene (never a partial code to fill in)', () => {
+    for (const bad of ['k=', 'k=abc234', 'k=ABC23', 'k=ABC2345', 'k=ABCD0O', 'k=ABC234&c=zhizijie', 'k=ABC234&k=XYZ789', 'K=ABC234', 'k%3D%E7%BB%91', 'k=ABC234%']) {
+      expect(parseScene(bad)).toBeNull()
     }
   })
   it('knows the allowed charset', () => {

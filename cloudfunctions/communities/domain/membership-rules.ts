@@ -39,6 +39,8 @@ export function checkChildLimit(existing: number): Refusal | null {
 
 /** The page a community QR code opens (no leading '/', no query: the scene carries the community). */
 export const POSTER_PAGE = 'pages/home/index'
+/** The child-link code's QR, shown on the guardian's phone (WeChat's smallest width keeps the inline image small). */
+export const CHILD_LINK_QR_WIDTH = 280
 
 /** The scene of a community's QR code. */
 export const posterScene = (code: string) => communityScene(code)

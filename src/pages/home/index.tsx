@@ -9,7 +9,6 @@ import NoticeCard from '@/components/notice-card'
 import ProposalSection from '@/components/proposal-section'
 import CouncilEntry from '@/components/council-entry'
 import EventSection from '@/components/event-section'
-import { parseVenueScene } from 'types/events-labels'
 import { EVENT_ROUTES } from '@/lib/events-api'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import { communitiesApi, noticesApi } from '@/lib/api'
@@ -22,12 +21,16 @@ import './index.scss'
 
 type Home = { community: CommunityView | null; notices: Result<{ notices: NoticeSummary[] }> | null }
 
-/** Which community to show: a scanned code first (join it), then the remembered one, then the first of mine. */
+/**
+ * Which community to show: a scanned community code first (join it), then the remembered one, then the first of mine.
+ * A venue code (a=…) opens the check-in page; a guardian's child-link code (k=…) opens 我是孩子，输入绑定码 with the
+ * code filled in, where the child confirms with a tap (nothing is linked from here).
+ */
 async function loadHome(scene: string | null): Promise<Result<Home>> {
-  const venue = parseVenueScene(scene) // a venue check-in code (a=…) opens the check-in page
-  if (venue) Taro.navigateTo({ url: `${EVENT_ROUTES.checkin}?code=${venue}` })
+  const parsed = parseScene(scene)
+  if (parsed?.kind === 'venue') Taro.navigateTo({ url: `${EVENT_ROUTES.checkin}?code=${parsed.code}` })
+  else if (parsed?.kind === 'childLink') Taro.navigateTo({ url: `/packages/profile/pages/edit/index?link=1&code=${parsed.code}` })
   else if (scene !== null) {
-    const parsed = parseScene(scene)
     if (!parsed) {
       Taro.showToast({ title: '无法识别的社区码', icon: 'none' })
     } else {

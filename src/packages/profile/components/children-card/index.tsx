@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Image, Input, Text, View } from '@tarojs/components'
 import { addChildInput, CHILD_LINK_CODE_TTL_MINUTES, type ChildView, type CreateChildLinkCodeOutput } from 'types/communities'
 import { formatShanghai } from 'types/time'
 import { issuesByField } from '@/lib/form-issues'
@@ -16,8 +16,9 @@ type Props = {
 
 /**
  * 我的孩子 (guardians): children by alias and age, add one (alias and birth year, nothing more), and a one-time code
- * that links the child's own WeChat account — shown large, with when it runs out, for the child to type. A child
- * whose own account is linked shows 已绑定孩子的微信 instead.
+ * that links the child's own WeChat account — shown large, with when it runs out, for the child to type, and below it
+ * as a mini-program code for the child to scan with their own WeChat (same code, same expiry). A child whose own
+ * account is linked shows 已绑定孩子的微信 instead.
  */
 export default function ChildrenCard({ children, communityId, reload }: Props) {
   const { busy, act } = useAction(reload)
@@ -75,8 +76,16 @@ export default function ChildrenCard({ children, communityId, reload }: Props) {
                   <View className='children-card__expiry child-link-expiry'>
                     {formatShanghai(code.expiresAt, 'HH:mm')} 前有效（{CHILD_LINK_CODE_TTL_MINUTES} 分钟，只能用一次）
                   </View>
+                  {code.qr && (
+                    <View className='children-card__qr child-link-qr'>
+                      <Image className='children-card__qr-image child-link-qr-image' src={code.qr.image} mode='widthFix' showMenuByLongpress />
+                      <View className='children-card__expiry child-link-qr-expiry'>
+                        用孩子自己的微信扫一扫 · {formatShanghai(code.expiresAt, 'HH:mm')} 前有效（{CHILD_LINK_CODE_TTL_MINUTES} 分钟，只能用一次）
+                      </View>
+                    </View>
+                  )}
                   <View className='yb-small'>
-                    请孩子用自己的微信打开「院坝」，点「儿童议事会」下面的「我是孩子，输入绑定码」（或 我的 → 编辑资料），输入上面的 6 位码。
+                    {code.qr ? '孩子扫码后点「确认绑定」就好了。也可以' : '请'}孩子用自己的微信打开「院坝」，点「儿童议事会」下面的「我是孩子，输入绑定码」（或 我的 → 编辑资料），输入上面的 6 位码。
                   </View>
                   <Button className='yb-btn' disabled={busy} onClick={() => createCode(c.childId)}>
                     换一个新码

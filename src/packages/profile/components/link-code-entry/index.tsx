@@ -7,11 +7,13 @@ import { profileApi, setCurrentCommunity } from '../../api'
 import './index.scss'
 
 /**
- * 我是孩子，输入绑定码: the child, on their own WeChat, types the guardian's 6-character code. Afterwards this account
- * is the child's; it joins the child's community (as scanning its code would) so the council opens as that member.
+ * 我是孩子，输入绑定码: the child, on their own WeChat, types the guardian's 6-character code — or scanned the
+ * guardian's QR code (scene `k=<code>`), which opens this with `scannedCode` filled in: the child still confirms with
+ * one tap (确认绑定), nothing links by itself. Afterwards this account is the child's; it joins the child's community
+ * (as scanning its code would) so the council opens as that member.
  */
-export default function LinkCodeEntry({ onLinked }: { onLinked?: () => void }) {
-  const [code, setCode] = useState('')
+export default function LinkCodeEntry({ onLinked, scannedCode = '' }: { onLinked?: () => void; scannedCode?: string }) {
+  const [code, setCode] = useState(scannedCode.toUpperCase())
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [linked, setLinked] = useState<ChildView | null>(null)
@@ -56,8 +58,12 @@ export default function LinkCodeEntry({ onLinked }: { onLinked?: () => void }) {
 
   return (
     <View className='yb-card link-code'>
-      <View className='yb-title'>🧒 我是孩子，输入绑定码</View>
-      <View className='yb-small'>请爸爸妈妈在他们的微信里点「绑定孩子自己的微信」，把看到的 6 位码输在这里。</View>
+      <View className='yb-title'>{scannedCode ? '🧒 扫码绑定我自己的微信' : '🧒 我是孩子，输入绑定码'}</View>
+      <View className='yb-small link-code-hint'>
+        {scannedCode
+          ? '你扫到了爸爸妈妈给的绑定码。确认这是你自己的微信，再点「确认绑定」。'
+          : '请爸爸妈妈在他们的微信里点「绑定孩子自己的微信」，把看到的 6 位码输在这里，或者直接用微信扫他们手机上的二维码。'}
+      </View>
       <Input
         className='link-code__input link-code-input'
         maxlength={CHILD_LINK_CODE_LENGTH}
@@ -75,7 +81,7 @@ export default function LinkCodeEntry({ onLinked }: { onLinked?: () => void }) {
         </View>
       )}
       <Button className='yb-btn yb-btn--primary yb-btn--block link-code__go link-code-submit' disabled={busy} onClick={submit}>
-        {busy ? '正在绑定…' : '绑定'}
+        {busy ? '正在绑定…' : scannedCode ? '确认绑定' : '绑定'}
       </Button>
     </View>
   )

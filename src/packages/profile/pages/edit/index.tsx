@@ -17,7 +17,8 @@ import { getCurrentCommunity, profileApi } from '../../api'
  * Nickname through `<Input type="nickname">` (WeChat offers the WeChat nickname and checks it on blur) collected by a
  * form submit, avatar through chooseAvatar. Never getUserProfile.
  * Below: 我的孩子 for guardians (add a child, a code for the child's own WeChat), and 我是孩子，输入绑定码 for an
- * account that is nobody's guardian yet. `?link=1` (from 儿童议事会's entry) puts the code entry first.
+ * account that is nobody's guardian yet. `?link=1` (from 儿童议事会's entry) puts the code entry first; `&code=…`
+ * (首页, after scanning a guardian's QR code `k=<code>`) fills the code in, for the child to confirm with one tap.
  */
 export default function ProfileEditPage() {
   const [state, run] = useLoadState<ProfileView>()
@@ -36,8 +37,10 @@ export default function ProfileEditPage() {
   /** after a child is added: the list only, the nickname being typed stays */
   const reloadChildren = () => run(() => profileApi.profile())
   const [linkFirst, setLinkFirst] = useState(false)
+  const [scannedCode, setScannedCode] = useState('')
   useLoad((params) => {
     setLinkFirst(params.link === '1')
+    setScannedCode(params.code ?? '')
     load()
   })
 
@@ -68,7 +71,10 @@ export default function ProfileEditPage() {
     <PageShell className='profile-edit'>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
-      {state.kind === 'ready' && linkFirst && !state.data.isChild && state.data.children.length === 0 && <LinkCodeEntry />}
+      {state.kind === 'ready' && linkFirst && !state.data.isChild && state.data.children.length === 0 && <LinkCodeEntry scannedCode={scannedCode} />}
+      {state.kind === 'ready' && scannedCode !== '' && !state.data.isChild && state.data.children.length > 0 && (
+        <View className='yb-card yb-small link-code-guardian'>📱 这是家长的微信。请用孩子自己的微信扫这个二维码。</View>
+      )}
       {state.kind === 'ready' && (
         <Form onSubmit={submitForm}>
           <AvatarPicker
