@@ -31,14 +31,7 @@ export function EventCard({ event, onOpen }: { event: EventSummary; onOpen: () =
         {formatShanghai(event.startAt, 'M月D日 HH:mm')} · {event.place} · {ageBandLabel(event.ageMin, event.ageMax)}
       </View>
       {event.phase !== 'cancelled' && (
-        <CapacityBar
-          capacity={event.capacity}
-          confirmed={event.counts.confirmed}
-          waitlisted={event.counts.waitlisted}
-          registered={event.counts.registered}
-          lottery={event.allocation === 'lottery'}
-          drawn={!!event.lottery?.drawnAt}
-        />
+        <CapacityBar event={event} />
       )}
       {mine.map((m) => (
         <View key={m.signupId} className='yb-row yb-event-card__mine'>

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { ANSWER_KINDS, ANSWER_KIND_LABEL, MEETING_STATUS_LABEL, formatShanghai, parseShanghai, type AnswerKind } from 'types/index'
 import type { ChildProposalView, StaffBoardOutput } from 'types/council'
@@ -8,8 +8,8 @@ import PageShell from '@/components/page-shell'
 import { Empty, ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
-import { useLoadState } from '@/lib/use-load-state'
-import { councilStaffApi, getCurrentCommunity } from '../../api'
+import { useCommunityPage } from '@/lib/use-community-page'
+import { councilStaffApi } from '../../api'
 import './index.scss'
 
 type Data = {
@@ -58,22 +58,10 @@ function AnswerForm({ p, onDone }: { p: ChildProposalView; onDone: () => void })
 
 /** Staff: review child proposals (with their photo, seen by staff first), answer every reviewed one (overdue counted), approve applications, meetings. */
 export default function CouncilStaffPage() {
-  const [state, run] = useLoadState<Data>()
-  const communityId = useRef('')
-  const refresh = () => run(() => load(communityId.current))
+  const { state, refresh, communityId } = useCommunityPage(load)
   const [title, setTitle] = useState('')
   const [when, setWhen] = useState('')
   const [place, setPlace] = useState('')
-  useLoad((params) => {
-    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-  })
-  useDidShow(() => {
-    refresh()
-  })
-  usePullDownRefresh(async () => {
-    await refresh()
-    Taro.stopPullDownRefresh()
-  })
   const shell = (c: any) => <PageShell className='council-staff'>{c}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)
   if (state.kind === 'error') return state.error.code === 'AUTH.FORBIDDEN' ? shell(<Forbidden />) : shell(<ErrorView error={state.error} onRetry={refresh} />)

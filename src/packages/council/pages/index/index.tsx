@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import {
   ANSWER_KIND_LABEL,
@@ -19,8 +19,8 @@ import { Empty, ErrorView, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
-import { useLoadState } from '@/lib/use-load-state'
-import { councilApi, getCurrentCommunity } from '../../api'
+import { useCommunityPage } from '@/lib/use-community-page'
+import { councilApi } from '../../api'
 import PhotoPicker, { type PickedPhoto } from '../../components/photo-picker'
 import { ProposalCard } from '../../components/proposal-card'
 import './index.scss'
@@ -60,9 +60,7 @@ const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
 
 /** 儿童议事会: apply with consent, act as my child (以小明的身份), my child's proposals and answers, meetings. */
 export default function CouncilPage() {
-  const [state, run] = useLoadState<Data>()
-  const communityId = useRef('')
-  const refresh = () => run(() => load(communityId.current))
+  const { state, refresh, communityId } = useCommunityPage(load)
   const [mode, setMode] = useState<'home' | 'apply' | 'propose'>('home')
   const [actingAs, setActingAs] = useState<string>('')
   const [alias, setAlias] = useState('')
@@ -75,16 +73,6 @@ export default function CouncilPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
-  useLoad((params) => {
-    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-  })
-  useDidShow(() => {
-    refresh()
-  })
-  usePullDownRefresh(async () => {
-    await refresh()
-    Taro.stopPullDownRefresh()
-  })
 
   const shell = (children: any) => <PageShell className='council'>{children}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)

@@ -1,5 +1,4 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { EventSummary, ListForStaffOutput } from 'types/events'
 import { PHASE_LABEL } from 'types/events-base'
@@ -7,24 +6,12 @@ import { formatShanghai } from 'types/time-format'
 import CapacityBar from '@/components/capacity-bar'
 import PageShell from '@/components/page-shell'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
-import { useLoadState } from '@/lib/use-load-state'
-import { ROUTES, getCurrentCommunity, staffEventsApi } from '../../api'
+import { useCommunityPage } from '@/lib/use-community-page'
+import { ROUTES, staffEventsApi } from '../../api'
 
 /** Staff: every event of the community (drafts too), with places, waitlist and the way to each tool. */
 export default function StaffEventListPage() {
-  const [state, run] = useLoadState<ListForStaffOutput>()
-  const communityId = useRef('')
-  const load = () => run(() => staffEventsApi.list(communityId.current))
-  useLoad((params) => {
-    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-  })
-  useDidShow(() => {
-    load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  const { state, refresh: load, communityId } = useCommunityPage((communityId) => staffEventsApi.list(communityId))
   const go = (url: string) => Taro.navigateTo({ url })
   const card = (e: EventSummary) => (
     <View key={e.eventId} className='yb-card staff-events__card' onClick={() => go(`${ROUTES.signups}?eventId=${e.eventId}`)}>
@@ -37,7 +24,7 @@ export default function StaffEventListPage() {
       <View className='yb-title'>{e.title}</View>
       <Text className='yb-small'>{formatShanghai(e.startAt, 'M月D日 HH:mm')} · {e.place}</Text>
       {e.status !== 'draft' && (
-        <CapacityBar capacity={e.capacity} confirmed={e.counts.confirmed} waitlisted={e.counts.waitlisted} registered={e.counts.registered} lottery={e.allocation === 'lottery'} drawn={!!e.lottery?.drawnAt} />
+        <CapacityBar event={e} />
       )}
       <View className='yb-row'>
         {e.viewer.canEdit && (

@@ -114,7 +114,7 @@ export default function SignupsPage() {
       <View className='yb-card'>
         <Text className='yb-small'>{PHASE_LABEL[e.phase]} · {formatShanghai(e.startAt, 'M月D日 HH:mm')} · {e.place}</Text>
         <View className='yb-title'>{e.title}</View>
-        <CapacityBar capacity={e.capacity} confirmed={e.counts.confirmed} waitlisted={e.counts.waitlisted} registered={e.counts.registered} lottery={e.allocation === 'lottery'} drawn={!!e.lottery?.drawnAt} />
+        <CapacityBar event={e} />
         <Text className='yb-small'>已签到 {e.counts.checkedIn} 人{e.counts.noShow ? ` · 未到 ${e.counts.noShow} 人` : ''}</Text>
         {e.quotas.length > 0 && (
           <View className='staff-signups__quotas'>

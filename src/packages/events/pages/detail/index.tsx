@@ -117,14 +117,7 @@ export default function EventDetailPage() {
           {e.seriesTitle && <Text className='yb-small'>课程系列：{e.seriesTitle}</Text>}
         </View>
         {e.phase !== 'cancelled' && (
-          <CapacityBar
-            capacity={e.capacity}
-            confirmed={e.counts.confirmed}
-            waitlisted={e.counts.waitlisted}
-            registered={e.counts.registered}
-            lottery={e.allocation === 'lottery'}
-            drawn={!!e.lottery?.drawnAt}
-          />
+          <CapacityBar event={e} />
         )}
       </View>
 

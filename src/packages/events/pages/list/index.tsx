@@ -1,29 +1,15 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { EventSummary } from 'types/events'
 import PageShell from '@/components/page-shell'
 import { EventCard } from '@/components/event-section'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
-import { getCurrentCommunity } from '@/lib/current-community'
-import { useLoadState } from '@/lib/use-load-state'
+import { useCommunityPage } from '@/lib/use-community-page'
 import { ROUTES, eventsApi } from '../../api'
 
 /** Every event of the community: open and coming first, then the last two weeks' (to rate them). */
 export default function EventListPage() {
-  const [state, run] = useLoadState<{ events: EventSummary[] }>()
-  const communityId = useRef('')
-  const load = () => run(() => eventsApi.list(communityId.current))
-  useLoad((params) => {
-    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-  })
-  useDidShow(() => {
-    load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  const { state, refresh: load } = useCommunityPage((communityId) => eventsApi.list(communityId))
   const open = (e: EventSummary) => Taro.navigateTo({ url: `${ROUTES.detail}?eventId=${e.eventId}` })
   const past = (e: EventSummary) => e.phase === 'ended' || e.phase === 'cancelled'
   return (

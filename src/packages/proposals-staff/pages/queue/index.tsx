@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { CommunityView } from 'types/communities'
 import { PROPOSAL_REASON_MAX, type ModerationQueueOutput, type MustAnswerOutput, type ProposalSummary, type ReviewDecision } from 'types/proposals'
@@ -8,9 +8,8 @@ import PageShell from '@/components/page-shell'
 import ProposalCard from '@/components/proposal-card'
 import { Empty, ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { ClientError, Result } from '@/lib/cloud'
-import { getCurrentCommunity } from '@/lib/current-community'
 import { errorCopy } from '@/lib/error-copy'
-import { useLoadState } from '@/lib/use-load-state'
+import { useCommunityPage } from '@/lib/use-community-page'
 import { STAFF_ROUTES, staffProposalsApi } from '../../api'
 import './index.scss'
 
@@ -33,24 +32,12 @@ const day = (iso: string) => formatShanghai(iso, 'YYYY-MM-DD')
 
 /** Staff: what waits — proposals to review, the must-answer list (with overdue), reports and comments, accepted proposals to build projects from. */
 export default function ProposalQueuePage() {
-  const [state, run] = useLoadState<Data>()
-  const communityId = useRef('')
   const [tab, setTab] = useState<Tab>('review')
   const [reasons, setReasons] = useState<Record<string, string>>({})
   const [picked, setPicked] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
-  const refresh = () => run(() => load(communityId.current))
-
-  useLoad((params) => {
-    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
+  const { state, refresh, communityId } = useCommunityPage(load, (params) => {
     if (params.tab === 'answer' || params.tab === 'reports' || params.tab === 'projects') setTab(params.tab)
-  })
-  useDidShow(() => {
-    refresh()
-  })
-  usePullDownRefresh(async () => {
-    await refresh()
-    Taro.stopPullDownRefresh()
   })
 
   const act = async (work: () => Promise<Result<unknown>>, done: string) => {

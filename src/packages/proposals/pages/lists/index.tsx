@@ -1,13 +1,12 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PROJECT_STATUS_LABEL, PROPOSAL_STATUS_LABEL, type ThreeListsOutput } from 'types/proposals'
 import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import ProposalCard from '@/components/proposal-card'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
-import { getCurrentCommunity } from '@/lib/current-community'
-import { useLoadState } from '@/lib/use-load-state'
+import { useCommunityPage } from '@/lib/use-community-page'
 import { ROUTES, proposalsApi } from '../../api'
 import './index.scss'
 
@@ -15,21 +14,9 @@ type Tab = 'problems' | 'projects' | 'outcomes'
 
 /** 三张清单: 问题清单 (needs raised) → 项目清单 (what is being done) → 成效清单 (what came of it), with counts. */
 export default function ThreeListsPage() {
-  const [state, run] = useLoadState<ThreeListsOutput>()
-  const communityId = useRef('')
   const [tab, setTab] = useState<Tab>('problems')
-  const load = () => run(() => proposalsApi.threeLists(communityId.current))
-
-  useLoad((params) => {
-    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
+  const { state, refresh: load } = useCommunityPage((communityId) => proposalsApi.threeLists(communityId), (params) => {
     if (params.tab === 'projects' || params.tab === 'outcomes') setTab(params.tab)
-  })
-  useDidShow(() => {
-    load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
   })
   const go = (url: string) => Taro.navigateTo({ url })
 

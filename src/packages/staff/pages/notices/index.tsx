@@ -1,5 +1,4 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import type { CommunityView } from 'types/communities'
 import type { NoticeSummary } from 'types/notices'
@@ -7,8 +6,8 @@ import PageShell from '@/components/page-shell'
 import NoticeCard from '@/components/notice-card'
 import { Empty, ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
-import { useLoadState } from '@/lib/use-load-state'
-import { getCurrentCommunity, staffApi } from '../../api'
+import { useCommunityPage } from '@/lib/use-community-page'
+import { staffApi } from '../../api'
 
 type Data = { community: CommunityView; notices: NoticeSummary[] }
 
@@ -21,20 +20,7 @@ async function load(communityId: string): Promise<Result<Data>> {
 
 /** Staff: every notice of the community, drafts and scheduled ones included. */
 export default function StaffNoticesPage() {
-  const [state, run] = useLoadState<Data>()
-  const communityId = useRef('')
-  const refresh = () => run(() => load(communityId.current))
-
-  useLoad((params) => {
-    communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-  })
-  useDidShow(() => {
-    refresh()
-  })
-  usePullDownRefresh(async () => {
-    await refresh()
-    Taro.stopPullDownRefresh()
-  })
+  const { state, refresh, communityId } = useCommunityPage(load)
 
   const go = (page: string, query = '') => Taro.navigateTo({ url: `/packages/staff/pages/${page}/index?communityId=${communityId.current}${query}` })
 
