@@ -287,7 +287,10 @@ export const councilContract = {
   setChair: { input: setChairInput, output: councilViewSchema },
   leave: { input: memberIdInput, output: councilMemberViewSchema },
   members: { input: communityInput, output: membersOutput },
-  submitProposal: { input: submitChildProposalInput, output: childProposalViewSchema },
+  // review: 'hold' — a child's proposal always waits for staff review; review-level text is kept as `moderation:
+  // 'review'` for staff to see. Every other council text (to children, guardians, the public) refuses review-level
+  // text with CONTENT.REVIEW (docs/decisions/0036)
+  submitProposal: { input: submitChildProposalInput, output: childProposalViewSchema, review: 'hold' },
   reviewProposal: { input: reviewChildProposalInput, output: childProposalViewSchema },
   respond: { input: respondInput, output: childProposalViewSchema },
   proposals: { input: communityInput, output: proposalsOutput },

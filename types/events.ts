@@ -431,8 +431,10 @@ export const venuePosterInput = z.strictObject({ eventId: eventIdSchema, regener
 export const venuePosterOutput = z.object({ fileId: z.string(), url: z.string(), scene: z.string(), code: z.string(), page: z.string() })
 
 export const eventsContract = {
-  create: { input: createEventInput, output: eventViewSchema },
-  update: { input: updateEventInput, output: eventViewSchema },
+  // review: 'hold' — review-level text is kept as `moderation: 'review'` (a draft only the district admin may publish;
+  // a rating comment never shown); every other action refuses it with CONTENT.REVIEW (docs/decisions/0036)
+  create: { input: createEventInput, output: eventViewSchema, review: 'hold' },
+  update: { input: updateEventInput, output: eventViewSchema, review: 'hold' },
   publish: { input: eventRefInput, output: eventViewSchema },
   cancelEvent: { input: cancelEventInput, output: eventViewSchema },
   list: { input: listEventsInput, output: listEventsOutput },
@@ -444,7 +446,7 @@ export const eventsContract = {
   listSignups: { input: listSignupsInput, output: listSignupsOutput },
   checkIn: { input: checkInInput, output: checkInOutput },
   checkInAtVenue: { input: checkInAtVenueInput, output: checkInAtVenueOutput },
-  rate: { input: rateInput, output: rateOutput },
+  rate: { input: rateInput, output: rateOutput, review: 'hold' },
   export: { input: eventRefInput, output: exportOutput },
   draw: { input: eventRefInput, output: lotteryLogSchema },
   lotteryLog: { input: eventRefInput, output: lotteryLogSchema },

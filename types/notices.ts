@@ -99,8 +99,10 @@ export const getNoticeInput = z.strictObject({ noticeId: noticeIdSchema })
 export const listNoticesForStaffInput = z.strictObject({ communityId: communityIdSchema, limit: limitSchema })
 
 export const noticesContract = {
-  create: { input: createNoticeInput, output: noticeViewSchema },
-  update: { input: updateNoticeInput, output: noticeViewSchema },
+  // review: 'hold' — text the content check sends to review is saved as a draft marked `review` (only the district
+  // admin may publish it); every other action refuses it with CONTENT.REVIEW (docs/decisions/0036)
+  create: { input: createNoticeInput, output: noticeViewSchema, review: 'hold' },
+  update: { input: updateNoticeInput, output: noticeViewSchema, review: 'hold' },
   publish: { input: publishNoticeInput, output: noticeViewSchema },
   unpublish: { input: unpublishNoticeInput, output: noticeViewSchema },
   list: { input: listNoticesInput, output: listNoticesOutput },

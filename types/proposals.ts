@@ -355,15 +355,18 @@ export const inboxOutput = z.object({ items: z.array(inboxItemSchema), unread: z
 export const markReadInput = z.strictObject({ inboxId: idSchema })
 
 export const proposalsContract = {
-  submit: { input: submitProposalInput, output: proposalViewSchema },
-  update: { input: updateProposalInput, output: proposalViewSchema },
+  // review: 'hold' — review-level text waits for staff (`moderation: 'review'`: a proposal stays pending, a comment is
+  // queued), or, for staff's own public texts, only the district admin may publish it (staff get CONTENT.REVIEW);
+  // every other action refuses it with CONTENT.REVIEW (docs/decisions/0036)
+  submit: { input: submitProposalInput, output: proposalViewSchema, review: 'hold' },
+  update: { input: updateProposalInput, output: proposalViewSchema, review: 'hold' },
   withdraw: { input: proposalIdInput, output: proposalViewSchema },
   list: { input: listProposalsInput, output: listProposalsOutput },
   mine: { input: communityInput, output: listProposalsOutput },
   get: { input: proposalIdInput, output: proposalViewSchema },
   support: { input: proposalIdInput, output: supportOutput },
   unsupport: { input: proposalIdInput, output: supportOutput },
-  comment: { input: commentInput, output: commentViewSchema },
+  comment: { input: commentInput, output: commentViewSchema, review: 'hold' },
   report: { input: reportInput, output: reportOutput },
   settings: { input: communityInput, output: proposalSettingsViewSchema },
   threeLists: { input: communityInput, output: threeListsOutput },
@@ -372,10 +375,10 @@ export const proposalsContract = {
   markRead: { input: markReadInput, output: inboxOutput.pick({ unread: true }) },
   // staff (and the district admin)
   review: { input: reviewInput, output: proposalViewSchema },
-  answer: { input: answerInput, output: proposalViewSchema },
-  createProject: { input: createProjectInput, output: projectViewSchema },
-  updateProgress: { input: updateProgressInput, output: projectViewSchema },
-  complete: { input: completeProjectInput, output: projectViewSchema },
+  answer: { input: answerInput, output: proposalViewSchema, review: 'hold' },
+  createProject: { input: createProjectInput, output: projectViewSchema, review: 'hold' },
+  updateProgress: { input: updateProgressInput, output: projectViewSchema, review: 'hold' },
+  complete: { input: completeProjectInput, output: projectViewSchema, review: 'hold' },
   moderationQueue: { input: communityInput, output: moderationQueueOutput },
   hide: { input: hideInput, output: hideOutput },
   unhide: { input: hideInput, output: hideOutput },
