@@ -11,6 +11,8 @@ const COPY: Record<ClientErrorCode, string> = {
   'CONTENT.CHECK_UNAVAILABLE': '内容安全检查暂时不可用，请稍后再试',
   'COMMUNITY.NOT_FOUND': '没有找到这个社区，请确认社区码是否正确',
   'MEMBER.NOT_FOUND': '你还不是这个社区的成员，请先扫社区码加入',
+  'MEMBER.IS_CHILD': '这是孩子的微信账号：不能设为工作人员，也不能代报名（孩子的报名请家长办理）',
+  'AUTH.CHILD_NOT_ALLOWED': '小朋友的想法请到儿童议事会提出：在「我的 → 儿童议事会」里提建议，会有大人认真回复你',
   'CHILD.AGE_OUT_OF_RANGE': '孩子的出生年份不在可登记的范围内',
   'CHILD.LIMIT_REACHED': '登记的孩子数量已达上限',
   'CHILD.LINK_CODE_INVALID': '绑定码不正确或已过期，请让家长重新生成',
