@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { MAX_REQUEST_CHARS } from '../../types/index'
 import { type Context, makeLog } from './context'
 import { failure, issuesOf, ok } from './envelope'
+import { runAudited } from './audit'
 import { AppError } from './errors'
 import type { Platform } from './platform'
 
@@ -88,7 +89,7 @@ export function handle(router: Router, options: HandleOptions) {
 
       const d = database()
       const ctx: Context = { openid: openid ?? '', now: clock(), db: d, _: d.command, log: makeLog(where), platform: cloud, where }
-      return ok(await def.run(ctx, parsed.data))
+      return ok(await runAudited(name, actionName, def, ctx, parsed.data))
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message, error.issues)
       console.error(`[${where}] INTERNAL`, error)
