@@ -198,7 +198,7 @@ describe('who reads the log', () => {
     const all = expectOk(await h.as('admin')('audit', 'list', {}), auditContract.list.output)
     expect(all.entries.length).toBeGreaterThan(0)
     const from = new Date(Date.now() - 3600_000).toISOString()
-    const window = expectOk(await h.as('admin')('audit', 'list', { communityId: A, from, to: new Date(Date.now() + 60_000).toISOString() }))
+    const window = expectOk(await h.as('admin')('audit', 'list', { communityId: A, from, to: new Date(Date.now() + 60_000).toISOString() }), auditContract.list.output)
     expect(window.entries.length).toBeGreaterThan(0)
   })
 })
