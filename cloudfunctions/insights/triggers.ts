@@ -1,7 +1,7 @@
 /**
  * The rollup timer: recompute day rollups of every community (idempotent: each day's document is written whole under
  * `${communityId}_${day}`), then the month rollups of the months touched. `rollup` (daily, 03:20) covers the last
- * LOOKBACK_DAYS days — late ratings, answers and cancellations land in their day; `rollupToday` (hourly) covers
+ * LOOKBACK_DAYS days (from the first of that month) — late ratings, answers and cancellations land in their day; `rollupToday` (hourly) covers
  * yesterday and today.
  */
 import type { TimerJob } from '../_kernel/timers'
@@ -26,9 +26,11 @@ export async function rollUpCommunity(ctx: Context, communityId: string, from: s
   return dayDocs.length
 }
 
-async function rollUpAll(ctx: Context, lookback: number) {
+async function rollUpAll(ctx: Context, lookback: number, wholeMonths: boolean) {
   const to = dayOf(ctx.now)
-  const from = inShanghai(ctx.now).subtract(lookback - 1, 'day').format('YYYY-MM-DD')
+  // the daily run starts at the first of the month, so every month it touches is summed from days all rolled up
+  const first = inShanghai(ctx.now).subtract(lookback - 1, 'day')
+  const from = (wholeMonths ? first.startOf('month') : first).format('YYYY-MM-DD')
   let days = 0
   const communities = await allCommunities(ctx)
   for (const c of communities) days += await rollUpCommunity(ctx, c._id, from, to)
@@ -36,6 +38,6 @@ async function rollUpAll(ctx: Context, lookback: number) {
 }
 
 export const jobs: Record<string, TimerJob> = {
-  rollup: (ctx) => rollUpAll(ctx, LOOKBACK_DAYS),
-  rollupToday: (ctx) => rollUpAll(ctx, 2),
+  rollup: (ctx) => rollUpAll(ctx, LOOKBACK_DAYS, true),
+  rollupToday: (ctx) => rollUpAll(ctx, 2, false),
 }
