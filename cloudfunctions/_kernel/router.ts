@@ -7,6 +7,7 @@ import { MAX_REQUEST_CHARS } from '../../types/index'
 import { checkMarkedInput, type ReviewOutcome } from './content-check'
 import { type Context, makeLog } from './context'
 import { failure, issuesOf, ok } from './envelope'
+import { runAudited } from './audit'
 import { AppError } from './errors'
 import type { Platform } from './platform'
 
@@ -94,7 +95,7 @@ export function handle(router: Router, options: HandleOptions) {
       const ctx: Context = { openid: openid ?? '', now: clock(), db: d, _: d.command, log: makeLog(where), platform: cloud, where }
       // Text other people will read is checked before the action runs (docs/decisions/0036).
       ctx.content = await checkMarkedInput(ctx, def.input, parsed.data, def.review ?? 'refuse')
-      return ok(await def.run(ctx, parsed.data))
+      return ok(await runAudited(name, actionName, def, ctx, parsed.data))
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message, error.issues)
       console.error(`[${where}] INTERNAL`, error)
