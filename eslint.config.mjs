@@ -15,12 +15,6 @@ const PRODUCTION = ['src/**/*.{ts,tsx}', 'types/**/*.ts', 'cloudfunctions/**/*.t
  */
 const LEGACY_ANY = [
   'cloudfunctions/_kernel/content-check.ts',
-  'cloudfunctions/_kernel/context.ts',
-  'cloudfunctions/_kernel/db.ts',
-  'cloudfunctions/_kernel/inbox.ts',
-  'cloudfunctions/_kernel/platform.ts',
-  'cloudfunctions/_kernel/router.ts',
-  'cloudfunctions/_kernel/timers.ts',
   'cloudfunctions/communities/index.ts',
   'cloudfunctions/communities/repo.ts',
   'cloudfunctions/council/index.ts',

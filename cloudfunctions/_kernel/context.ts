@@ -1,4 +1,5 @@
 import type { Db, Platform } from './platform'
+import type { Command } from './sdk'
 
 export interface Log {
   info(message: string, extra?: unknown): void
@@ -14,7 +15,7 @@ export interface Context {
   now: Date
   db: Db
   /** db.command */
-  _: any
+  _: Command
   log: Log
   platform: Platform
   /** `notices.create` — for logs */

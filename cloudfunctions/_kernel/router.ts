@@ -8,6 +8,7 @@ import { type Context, makeLog } from './context'
 import { failure, issuesOf, ok } from './envelope'
 import { AppError } from './errors'
 import type { Platform } from './platform'
+import type { Db } from './sdk'
 
 // Field issues go back to the client in Chinese.
 z.config(z.locales.zhCN())
@@ -15,7 +16,7 @@ z.config(z.locales.zhCN())
 type Schema = z.ZodType
 type ContractEntry = { input: Schema; output: Schema }
 
-export interface ActionDef<I = any, O = any> {
+export interface ActionDef<I = unknown, O = unknown> {
   input: z.ZodType<I>
   /** true only for an action that genuinely needs no caller; otherwise a call without OPENID fails with AUTH.NO_OPENID */
   public?: boolean
@@ -28,7 +29,7 @@ export function action<C extends ContractEntry>(
   run: (ctx: Context, input: z.output<C['input']>) => Promise<z.output<C['output']>>,
   options: { public?: boolean } = {},
 ): ActionDef<z.output<C['input']>, z.output<C['output']>> {
-  return { input: entry.input as any, public: options.public ?? false, run }
+  return { input: entry.input as z.ZodType<z.output<C['input']>>, public: options.public ?? false, run }
 }
 
 export type Router = Record<string, ActionDef>
@@ -65,7 +66,7 @@ export interface HandleOptions {
 export function handle(router: Router, options: HandleOptions) {
   const { name, cloud } = options
   const clock = options.clock ?? (() => new Date())
-  let db: any
+  let db: Db | undefined
   const database = () => (db ??= cloud.database())
 
   return async function main(event: unknown): Promise<ReturnType<typeof ok> | ReturnType<typeof failure>> {
