@@ -16,7 +16,6 @@ const PRODUCTION = ['src/**/*.{ts,tsx}', 'types/**/*.ts', 'cloudfunctions/**/*.t
 const LEGACY_ANY = [
   'cloudfunctions/_kernel/content-check.ts',
   'cloudfunctions/communities/index.ts',
-  'cloudfunctions/communities/repo.ts',
   'cloudfunctions/council/index.ts',
   'cloudfunctions/council/repo.ts',
   'cloudfunctions/events/actions/admin/update-event.ts',
