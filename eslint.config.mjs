@@ -15,14 +15,10 @@ const PRODUCTION = ['src/**/*.{ts,tsx}', 'types/**/*.ts', 'cloudfunctions/**/*.t
  */
 const LEGACY_ANY = [
   'cloudfunctions/_kernel/content-check.ts',
-  'cloudfunctions/communities/index.ts',
-  'cloudfunctions/council/index.ts',
   'cloudfunctions/council/repo.ts',
   'cloudfunctions/events/actions/admin/update-event.ts',
   'cloudfunctions/events/index.ts',
   'cloudfunctions/events/repo.ts',
-  'cloudfunctions/notices/index.ts',
-  'cloudfunctions/proposals/index.ts',
   'cloudfunctions/proposals/repo.ts',
   'emulator/db/ejson.ts',
   'emulator/db/indexes.ts',

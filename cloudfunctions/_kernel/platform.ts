@@ -22,3 +22,13 @@ export interface Platform {
 }
 
 export type { Db }
+
+/**
+ * `cloud.init` for the environment the function runs in, and the SDK seen as the Platform. The SDK's own typings say
+ * `env` is a string (DYNAMIC_CURRENT_ENV is a symbol) and leave the database loosely typed, so this is the one place
+ * that vouches for the SDK's shape.
+ */
+export function platformOf(sdk: { init(options: object): void; DYNAMIC_CURRENT_ENV: unknown }): Platform {
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+  return sdk as unknown as Platform
+}
