@@ -7,7 +7,7 @@ const COPY: Record<ClientErrorCode, string> = {
   'AUTH.NO_OPENID': '未能确认你的身份，请重新进入小程序',
   'AUTH.FORBIDDEN': '无权限：只有本社区工作人员可以进行此操作',
   'CONTENT.RISKY': '内容未通过安全检查，请修改后再提交',
-  'CONTENT.REVIEW': '内容需要人工审核，审核通过后才会显示',
+  'CONTENT.REVIEW': '这段文字不适合直接发出，请换个说法再提交',
   'CONTENT.CHECK_UNAVAILABLE': '内容安全检查暂时不可用，请稍后再试',
   'COMMUNITY.NOT_FOUND': '没有找到这个社区，请确认社区码是否正确',
   'MEMBER.NOT_FOUND': '你还不是这个社区的成员，请先扫社区码加入',

@@ -52,7 +52,7 @@ export default function ProposalListPage() {
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
     if (params.status && (PUBLIC_PROPOSAL_STATUSES as readonly string[]).includes(params.status)) setStatus(params.status as PublicProposalStatus)
     if (params.category) setCategory(decodeURIComponent(params.category))
-    proposalsApi.settings(communityId.current).then((r) => {
+    void proposalsApi.settings(communityId.current).then((r) => {
       if (!r.ok) return
       setCategories(r.data.categories)
       setCanSubmit(r.data.viewer.canSubmit)
@@ -60,10 +60,10 @@ export default function ProposalListPage() {
     setReady(true)
   })
   useEffect(() => {
-    if (ready) load()
+    if (ready) void load()
   }, [ready, status, category])
   useDidShow(() => {
-    if (ready) load()
+    if (ready) void load()
   })
   usePullDownRefresh(async () => {
     await load()
