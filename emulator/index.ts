@@ -18,6 +18,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import busboy from 'busboy'
 import { CloudError } from './db/errors'
+import { DatabaseGate, resolveProfile, type DatabaseCounters, type Profile, type ProfileKnobs, type ProfileName } from './profile'
 import { SECRET_FILE, fromBrowser, newSecret, sameSecret, verifyAdmin, writeSecret, type AdminSecret } from './doors'
 import { handleDatabaseAction } from './db/protocol'
 import { Store } from './db/store'
@@ -28,7 +29,15 @@ import { LocalStorage } from './platform/storage'
 
 export const REPO_ROOT = path.resolve(__dirname, '..')
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends ProfileKnobs {
+  /**
+   * 'default' (fast: no latency, no quotas, shared instances) or 'cloud' (an isolate per instance, database latency,
+   * environment quotas — see profile.ts and docs/decisions/0009). Each knob (dbLatency, dbQps, dbConnections,
+   * functionConcurrency, instanceIdleMs) overrides the profile's value.
+   */
+  profile?: ProfileName
+  /** Random source for the latency jitter (tests). */
+  random?: () => number
   /** Default 8900; 0 picks a free port. */
   port?: number
   /** Default 127.0.0.1. The emulator never listens beyond loopback unless told to. */
@@ -67,6 +76,10 @@ export interface Emulator {
   runner: FunctionRunner
   /** Request bodies received on /admin when recordRequests is on. */
   requests: Array<Record<string, any>>
+  /** The resolved profile (every knob's value). */
+  profile: Profile
+  /** What the bench and tests read: database requests served, quota refusals, instances, cold starts. */
+  counters(): EmulatorCounters
   /** This run's secret (the SDK's TENCENTCLOUD_SECRETID/SECRETKEY), also in `secretFile`. */
   secret: AdminSecret
   /** `<dataDir>/admin-secret` (mode 0600): what local tools read to use the SDK or fire triggers. */
@@ -78,6 +91,14 @@ export interface Emulator {
   fireTrigger(name: string, trigger: string): Promise<any>
   dump(collection: string): Promise<any[]>
   stop(): Promise<void>
+}
+
+export interface EmulatorCounters {
+  profile: ProfileName
+  db: DatabaseCounters
+  functions: FunctionRunner['stats']
+  /** database refusals plus function-concurrency refusals */
+  quotaRejections: number
 }
 
 export interface Schema {
@@ -205,6 +226,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const storage = new LocalStorage(path.join(dataDir, 'storage'), envId, () => baseUrl)
   const requests: Array<Record<string, any>> = []
   let runner!: FunctionRunner
+  const profile = resolveProfile(options.profile, options)
+  const gate = new DatabaseGate(profile, options.random)
+  /** The calling function, from the seqId the SDK sends (`<TCB_SEQID>-<hex ms>_<hex n>`; the runner sets TCB_SEQID). */
+  const callerOf = (req: http.IncomingMessage) => {
+    const seqId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('seqId') ?? ''
+    const dash = seqId.lastIndexOf('-')
+    return dash > 0 ? seqId.slice(0, dash) : '-'
+  }
 
   const secret = newSecret()
   const secretFile = path.join(dataDir, SECRET_FILE)
@@ -249,7 +278,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const action = String(body.action ?? '')
     try {
       if (action.startsWith('database.')) {
-        return sendJson(res, 200, { requestId, ...handleDatabaseAction(store, body, Date.now()) })
+        const answer = await gate.run(callerOf(req), () => handleDatabaseAction(store, body, Date.now()))
+        return sendJson(res, 200, { requestId, ...answer })
       }
       if (action === 'functions.invokeFunction') {
         let event: unknown
@@ -298,11 +328,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     try {
       sendJson(res, 200, await runner.invoke(name, event, identity))
     } catch (error) {
-      const notFound = error instanceof FunctionError && error.code === 'FUNCTION_NOT_FOUND'
-      sendJson(res, notFound ? 404 : 502, {
-        errCode: notFound ? -501000 : -504002,
-        errMsg: `cloud.callFunction:fail ${notFound ? '' : 'functions execute fail | '}${(error as Error).message}`,
-      })
+      const code = error instanceof FunctionError ? error.code : 'FUNCTIONS_EXECUTE_FAIL'
+      const status = code === 'FUNCTION_NOT_FOUND' ? 404 : code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' ? 429 : 502
+      const errCode = error instanceof FunctionError ? error.errCode : -504002
+      const text = code === 'FUNCTION_NOT_FOUND' ? '' : code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' ? '-501004 exceed concurrent request limit. ' : 'functions execute fail | '
+      sendJson(res, status, { errCode, errMsg: `cloud.callFunction:fail ${text}${(error as Error).message}` })
     }
   }
 
@@ -349,9 +379,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     { method: 'POST', path: '/api/functions/', handle: (req, res, params) => handleGateway(params.join('/'), req, res) },
     { method: 'POST', path: '/api/triggers/', handle: (req, res, [fn = '', trigger = '']) => handleTrigger(fn, trigger, req, res) },
+    { method: 'GET', path: '/api/counters', handle: (_req, res) => sendJson(res, 200, emulator.counters()) },
     {
       method: 'GET', path: '/api/health',
-      handle: (_req, res) => sendJson(res, 200, { ok: true, env: envId, collections: store.collectionNames(), functions: runner.list(), strictIndexes: store.strictIndexes }),
+      handle: (_req, res) => sendJson(res, 200, { ok: true, env: envId, profile: profile.name, collections: store.collectionNames(), functions: runner.list(), strictIndexes: store.strictIndexes }),
     },
     {
       method: ['GET', 'HEAD'], path: '/',
@@ -406,12 +437,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     appid,
     maxInstancesPerFunction: options.maxInstancesPerFunction,
     threadsPerFunction: options.threadsPerFunction,
+    isolatedInstances: profile.isolatedInstances,
+    functionConcurrency: profile.functionConcurrency,
+    instanceIdleMs: profile.instanceIdleMs,
     onInvoked: options.onInvoked,
     log,
   })
   if (options.timers) runner.startTimers()
 
-  return {
+  const emulator: Emulator = {
     url: baseUrl,
     adminUrl,
     port,
@@ -419,6 +453,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store,
     runner,
     requests,
+    profile,
+    counters: () => ({
+      profile: profile.name,
+      db: { ...gate.counters, byFunction: { ...gate.counters.byFunction }, rejections: { ...gate.counters.rejections } },
+      functions: { ...runner.stats },
+      quotaRejections: gate.counters.rejections.requestLimit + gate.counters.rejections.concurrentLimit + runner.stats.concurrencyRejections,
+    }),
     secret,
     secretFile,
     sdkEnv: (identity?: Identity) => sdkEnvironment(adminUrl, envId, appid, identity, secret),
@@ -436,4 +477,5 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (temporary) rmSync(temporary, { recursive: true, force: true })
     },
   }
+  return emulator
 }
