@@ -34,6 +34,11 @@ export interface ProfileKnobs {
   functionConcurrency?: number
   /** An idle instance is reclaimed after this long (ms). Cloud profile only. */
   instanceIdleMs?: number
+  /**
+   * Whose database requests the quotas count: 'functions' (default: requests from function instances; a test's or a
+   * seeder's own SDK pays the latency but never trips a quota, so fixtures stay out of what is measured) or 'all'.
+   */
+  dbQuotaScope?: 'functions' | 'all'
 }
 
 export interface Profile {
@@ -45,6 +50,7 @@ export interface Profile {
   isolatedInstances: boolean
   functionConcurrency: number
   instanceIdleMs: number
+  dbQuotaScope: 'functions' | 'all'
 }
 
 /**
@@ -77,6 +83,7 @@ export function resolveProfile(name: ProfileName = 'default', knobs: ProfileKnob
     isolatedInstances: cloud,
     functionConcurrency: knobs.functionConcurrency ?? CLOUD_DEFAULTS.functionConcurrency,
     instanceIdleMs: knobs.instanceIdleMs ?? CLOUD_DEFAULTS.instanceIdleMs,
+    dbQuotaScope: knobs.dbQuotaScope ?? 'functions',
   }
 }
 
@@ -112,9 +119,15 @@ export class DatabaseGate {
 
   constructor(private readonly profile: Profile, private readonly random: () => number = Math.random) {}
 
-  /** Run `work` as one database request: refused over a quota, else held for the latency around it. */
+  /**
+   * Run `work` as one database request from `caller` (a function name, or '-' from outside any function): refused
+   * over a quota, else held for the latency around it.
+   */
   async run<T>(caller: string, work: () => T): Promise<T> {
-    const { dbQps, dbConnections, dbLatency } = this.profile
+    const { dbLatency, dbQuotaScope } = this.profile
+    const counted = dbQuotaScope === 'all' || caller !== '-'
+    const dbQps = counted ? this.profile.dbQps : Infinity
+    const dbConnections = counted ? this.profile.dbConnections : Infinity
     const c = this.counters
     if (c.inFlight >= dbConnections) {
       c.rejections.concurrentLimit++
@@ -156,4 +169,21 @@ export class DatabaseGate {
       c.inFlight--
     }
   }
+}
+
+/**
+ * Profile options from the environment, for test harnesses and scripts: EMULATOR_PROFILE (default|cloud),
+ * EMULATOR_DB_LATENCY (8±4ms), EMULATOR_DB_QPS, EMULATOR_DB_CONNECTIONS, EMULATOR_FUNCTION_CONCURRENCY,
+ * EMULATOR_INSTANCE_IDLE_MS. Unset ones are left to the profile.
+ */
+export function profileFromEnv(env: Record<string, string | undefined> = process.env): ProfileKnobs & { profile?: ProfileName } {
+  const num = (key: string) => (env[key] ? Number(env[key]) : undefined)
+  const out: ProfileKnobs & { profile?: ProfileName } = {}
+  if (env.EMULATOR_PROFILE) out.profile = env.EMULATOR_PROFILE as ProfileName
+  if (env.EMULATOR_DB_LATENCY) out.dbLatency = env.EMULATOR_DB_LATENCY
+  if (env.EMULATOR_DB_QPS) out.dbQps = num('EMULATOR_DB_QPS')
+  if (env.EMULATOR_DB_CONNECTIONS) out.dbConnections = num('EMULATOR_DB_CONNECTIONS')
+  if (env.EMULATOR_FUNCTION_CONCURRENCY) out.functionConcurrency = num('EMULATOR_FUNCTION_CONCURRENCY')
+  if (env.EMULATOR_INSTANCE_IDLE_MS) out.instanceIdleMs = num('EMULATOR_INSTANCE_IDLE_MS')
+  return out
 }

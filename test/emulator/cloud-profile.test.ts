@@ -138,8 +138,27 @@ describe('database latency', () => {
 })
 
 describe('quotas through the real SDK', () => {
-  test('database requests per second: EXCEED_REQUEST_LIMIT, errCode -501003', async () => {
+  test('database requests per second: EXCEED_REQUEST_LIMIT, errCode -501003, inside the function', async () => {
     const h = await startWithSdk({ profile: 'cloud', functionsDir: FUNCTIONS, dbQps: 5, dbLatency: 0 })
+    try {
+      // 50 requests one after another from one instance: for none to be refused they would need over 9 s
+      const outcome = await h.emu.invoke('dbcaller', { n: 50 })
+      expect(outcome).toMatchObject({ ok: false, refused: 1, errCode: -501003 })
+      expect(outcome.errMsg).toContain('exceed request limit')
+      const counters = h.emu.counters()
+      expect(counters.db.rejections.requestLimit).toBe(1) // the caller stopped at its first refusal
+      expect(counters.db.byFunction.dbcaller).toBeGreaterThanOrEqual(5)
+      expect(counters.quotaRejections).toBe(1)
+      // the test's own SDK (a seeder, outside any function) pays latency but is not counted against the quota
+      await Promise.all(Array.from({ length: 20 }, (_, i) => h.db.collection('events').doc(`seed${i}`).set({ data: { title: 'seed' } })))
+      expect(h.emu.counters().db.rejections.requestLimit).toBe(1)
+    } finally {
+      await h.emu.stop()
+    }
+  })
+
+  test("with dbQuotaScope 'all' every SDK request counts: the test's own SDK gets -501003 too", async () => {
+    const h = await startWithSdk({ profile: 'cloud', functionsDir: FUNCTIONS, dbQps: 5, dbLatency: 0, dbQuotaScope: 'all' })
     try {
       const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) =>
         h.db.collection('events').doc(`q${i}`).set({ data: { title: 'q' } }).then(() => 'ok', (e: any) => e)))
@@ -149,12 +168,7 @@ describe('quotas through the real SDK', () => {
         expect(e.errCode).toBe(-501003)
         expect(e.errMsg).toContain('exceed request limit')
       }
-      const counters = h.emu.counters()
-      expect(counters.db.rejections.requestLimit).toBe(refused.length)
-      expect(counters.quotaRejections).toBe(refused.length)
-      // inside a function the SDK sees the same
-      const fromFunction = await h.emu.invoke('dbcaller', { n: 20 })
-      expect(fromFunction).toMatchObject({ ok: false, errCode: -501003 })
+      expect(h.emu.counters().db.rejections.requestLimit).toBe(refused.length)
     } finally {
       await h.emu.stop()
     }
@@ -163,16 +177,13 @@ describe('quotas through the real SDK', () => {
   test('concurrent database requests: EXCEED_CONCURRENT_REQUEST_LIMIT, errCode -501004', async () => {
     const h = await startWithSdk({ profile: 'cloud', functionsDir: FUNCTIONS, dbConnections: 2, dbLatency: 1000 })
     try {
-      const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) =>
-        h.db.collection('events').doc(`c${i}`).set({ data: { title: 'c' } }).then(() => 'ok', (e: any) => e)))
-      const refused = outcomes.filter((o) => o !== 'ok')
-      expect(refused.length).toBeGreaterThanOrEqual(1)
-      for (const e of refused) {
-        expect(e.errCode).toBe(-501004)
-        expect(e.errMsg).toContain('exceed concurrent request limit')
-      }
+      // six at once from one instance while each is held a second: at most two in flight
+      const outcome = await h.emu.invoke('dbcaller', { n: 6, parallel: true })
+      expect(outcome).toMatchObject({ ok: false, errCodes: [-501004] })
+      expect(outcome.errMsg).toContain('exceed concurrent request limit')
+      expect(outcome.refused).toBeGreaterThanOrEqual(1)
       const counters = h.emu.counters()
-      expect(counters.db.rejections.concurrentLimit).toBe(refused.length)
+      expect(counters.db.rejections.concurrentLimit).toBe(outcome.refused)
       expect(counters.db.maxInFlight).toBeLessThanOrEqual(2)
     } finally {
       await h.emu.stop()
