@@ -80,7 +80,7 @@ export async function startHarness(): Promise<Harness> {
       try {
         return await emu.invoke(fn, event, identity)
       } catch (error) {
-        if (!(error instanceof FunctionError && error.code === 'EXCEED_CONCURRENT_REQUEST_LIMIT') || attempt >= 200) throw error
+        if (!(error instanceof FunctionError && error.code === 'EXCEED_CONCURRENT_REQUEST_LIMIT') || attempt >= 5000) throw error
         h.refusedCalls++
         await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * Math.min(attempt, 5)))
       }
