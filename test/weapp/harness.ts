@@ -209,6 +209,12 @@ export class Weapp {
     return this
   }
 
+  /** Wait until the app has asked `api` at least `count` times; the asks. */
+  async waitForCall(api: string, count = 1): Promise<any[]> {
+    await waitFor(() => this.callsTo(api).length >= count, `${count}× ${api}; asked: ${this.calls.map((c) => c.api).join(', ')}`)
+    return this.callsTo(api)
+  }
+
   callsTo(api: string): any[] {
     return this.calls.filter((c) => c.api === api).map((c) => c.args)
   }
