@@ -11,5 +11,5 @@ module.exports = {
   testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
   // Each file loads the app once and starts its own emulator; one at a time on a 2-core box.
   maxWorkers: 1,
-  testTimeout: 120000,
+  testTimeout: 240000,
 }

@@ -98,7 +98,7 @@ function request(method: string, url: string, body?: Buffer | string, headers: R
 }
 
 /** Wait for a condition (polled as the app's promises settle). Never a fixed sleep. */
-export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 20000): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | null | false, what: string | (() => string), timeoutMs = 60000): Promise<T> {
   const started = Date.now()
   let last: unknown
   for (;;) {
@@ -108,7 +108,7 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
     } catch (e) {
       last = e
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`)
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${(last as Error).message}` : ''}`)
     await new Promise((r) => setTimeout(r, 15))
   }
 }
@@ -211,8 +211,12 @@ export class Weapp {
 
   /** Wait until the app has asked `api` at least `count` times; the asks. */
   async waitForCall(api: string, count = 1): Promise<any[]> {
-    await waitFor(() => this.callsTo(api).length >= count, `${count}× ${api}; asked: ${this.calls.map((c) => c.api).join(', ')}`)
+    await waitFor(() => this.callsTo(api).length >= count, () => `${count}× ${api}; asked: ${this.calls.map((c) => c.api).join(', ')}`)
     return this.callsTo(api)
+  }
+
+  lastCalls(n = 8): string {
+    return this.calls.slice(-n).map((c) => `${c.api} ${JSON.stringify(c.args)?.slice(0, 120)}`).join(' | ')
   }
 
   callsTo(api: string): any[] {
@@ -542,12 +546,16 @@ export class Weapp {
 
   // -- reading and touching the rendered tree ---------------------------------------------------------------------
   async waitForText(text: string | RegExp, page = this.top()!, timeoutMs?: number): Promise<PageHandle> {
-    await waitFor(() => (typeof text === 'string' ? page.text().includes(text) : text.test(page.text())), `“${text}” on ${page.route}; it shows: ${page.text().slice(0, 400)}`, timeoutMs)
+    await waitFor(
+      () => (typeof text === 'string' ? page.text().includes(text) : text.test(page.text())),
+      () => `“${text}” on ${page.route}; it shows: ${page.text().slice(0, 400)}; last asked: ${this.lastCalls()}`,
+      timeoutMs,
+    )
     return page
   }
 
   async waitForPage(route: string, timeoutMs?: number): Promise<PageHandle> {
-    return waitFor(() => (this.top()?.route === route ? this.top() : undefined), `page ${route}; top is ${this.top()?.route}`, timeoutMs)
+    return waitFor(() => (this.top()?.route === route ? this.top() : undefined), () => `page ${route}; top is ${this.top()?.route}; last asked: ${this.lastCalls()}`, timeoutMs)
   }
 
   /** The deepest rendered element whose text is (or, failing that, contains) `text`. */
@@ -564,10 +572,11 @@ export class Weapp {
   }
 
   /** A finger on the element (the tap bubbles to Taro's handler as in WeChat). */
-  tap(target: string | RegExp | Element, page = this.top()!): void {
+  async tap(target: string | RegExp | Element, page = this.top()!): Promise<void> {
     const el = typeof target === 'string' || target instanceof RegExp ? this.find(target, page) : target
     this.record('tap', normalize(el.textContent ?? '').slice(0, 40))
     dispatch(el, 'tap', {})
+    await settle()
   }
 
   /** Every input/textarea of the page, in order. */
@@ -576,10 +585,16 @@ export class Weapp {
   }
 
   /** Type into an input or textarea (found by its placeholder or position): WeChat sends `input` with detail.value. */
-  type(target: string | number | Element, value: string, page = this.top()!): void {
+  async type(target: string | number | Element, value: string, page = this.top()!): Promise<void> {
     const el = typeof target === 'object' ? target : this.field(target, page)
     dispatch(el, 'input', { value, cursor: value.length, keyCode: 0 })
+    await settle()
     dispatch(el, 'blur', { value })
+    await settle()
+  }
+
+  textarea(index = 0, page = this.top()!): Element {
+    return this.fields(page).filter((f) => f.tagName.toLowerCase() === 'wx-textarea')[index]
   }
 
   field(target: string | number, page = this.top()!): Element {
@@ -595,6 +610,7 @@ export class Weapp {
     const avatarUrl = this.tempFile(bytes)
     this.record('chooseAvatar', { avatarUrl })
     dispatch(button, 'chooseavatar', { avatarUrl })
+    await settle()
   }
 
   async stop(): Promise<void> {
@@ -624,6 +640,14 @@ export function dispatch(el: Element, type: string, detail: Record<string, unkno
   const node = (el as any).__wxElement
   if (!node) throw new Error(`not a rendered WXML node: <${el.tagName.toLowerCase()}>`)
   exparser.Event.dispatchEvent(node, exparser.Event.create(type, detail, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }))
+}
+
+/**
+ * Let what a touch started run to its render: React's update and Taro's setData are queued as tasks, and a person's
+ * next touch always comes in a later task. (Event-loop turns, not a timer: nothing here waits for time to pass.)
+ */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0))
 }
 
 export const normalize = (s: string) => s.replace(/\s+/g, ' ').trim()
