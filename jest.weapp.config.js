@@ -2,7 +2,7 @@
  *  the checks WeChat's own tools make of the build. `npm run test:weapp` builds weapp and the function bundles first. */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021' }, module: { type: 'commonjs' } }]
 module.exports = {
-  testEnvironment: 'jsdom',
+  testEnvironment: '<rootDir>/test/weapp/environment.js',
   // The emulator, wx-server-sdk and libsql run in this worker too: resolve their Node builds, not browser ones.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', 'require', 'default'] },
   transform: { '^.+\\.(t|j)sx?$': swc },

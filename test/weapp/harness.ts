@@ -46,6 +46,8 @@ export interface WeappOptions {
   privacyAgreed?: boolean
   /** Storage present at launch (a returning user). */
   storage?: Record<string, unknown>
+  /** The build to run (default dist/weapp; tests of the harness feed it a broken copy). */
+  dist?: string
 }
 
 type Answers = {
@@ -65,10 +67,6 @@ export interface PageHandle {
   hidden: boolean
 }
 
-const TAB_PAGES = (): string[] => {
-  const app = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-  return (app.tabBar?.list ?? []).map((t: { pagePath: string }) => t.pagePath)
-}
 
 function parseUrl(url: string, from?: string): { route: string; query: Query } {
   const [p, q = ''] = url.split('?')
@@ -97,6 +95,9 @@ function request(method: string, url: string, body?: Buffer | string, headers: R
   })
 }
 
+/** The app reported an error: waits stop at once. */
+export class AppThrew extends Error {}
+
 /** Wait for a condition (polled as the app's promises settle). Never a fixed sleep. */
 export async function waitFor<T>(check: () => T | undefined | null | false, what: string | (() => string), timeoutMs = 60000): Promise<T> {
   const started = Date.now()
@@ -106,6 +107,7 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
       const v = check()
       if (v) return v
     } catch (e) {
+      if (e instanceof AppThrew) throw e
       last = e
     }
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${(last as Error).message}` : ''}`)
@@ -156,7 +158,7 @@ function installConstructors(): void {
     } finally {
       capturing = null
     }
-    if (!captured.has(filePath)) throw new Error(`${path.relative(DIST, filePath)}.js registered no Page or Component`)
+    if (!captured.has(filePath)) throw new Error(`${filePath}.js registered no Page or Component`)
   }
 }
 
@@ -180,12 +182,14 @@ export class Weapp {
   private readonly defs = new Map<string, string>()
   private appConfig: any
   private container!: HTMLElement
+  readonly dist: string
 
   constructor(readonly emu: Emulator, options: WeappOptions) {
     this.openid = options.openid
     this.fontSizeScaleFactor = options.fontSizeScaleFactor ?? 1
     this.privacyAgreed = options.privacyAgreed ?? true
     for (const [k, v] of Object.entries(options.storage ?? {})) this.storage.set(k, v)
+    this.dist = options.dist ?? DIST
   }
 
   // -- what tests tell the stand-ins to answer next ---------------------------------------------------------------
@@ -215,7 +219,7 @@ export class Weapp {
     return this.callsTo(api)
   }
 
-  lastCalls(n = 8): string {
+  lastCalls(n = 16): string {
     return this.calls.slice(-n).map((c) => `${c.api} ${JSON.stringify(c.args)?.slice(0, 120)}`).join(' | ')
   }
 
@@ -332,7 +336,7 @@ export class Weapp {
         if (self.stack.length >= 10) throw { errMsg: 'navigateTo:fail webview count limit exceed' }
         const { route, query } = parseUrl(url, self.top()?.route)
         if (self.isTab(route)) throw { errMsg: 'navigateTo:fail can not navigateTo a tabbar page' }
-        self.top()?.inst.onHide?.()
+        if (self.top()) self.lifecycle(self.top()!, 'onHide')
         if (self.top()) self.top()!.hidden = true
         await self.openPage(route, query)
       }),
@@ -354,7 +358,7 @@ export class Weapp {
         while (self.stack.length && !self.isTab(self.top()!.route)) self.closePage(self.stack.pop()!)
         const current = self.stack.pop()
         if (current && current.route !== route) {
-          current.inst.onHide?.()
+          self.lifecycle(current, 'onHide')
           current.hidden = true
         }
         const kept = self.tabs.get(route)
@@ -442,7 +446,7 @@ export class Weapp {
   appInstance: any
 
   async launch(launch: WeappOptions['launch'] = {}): Promise<PageHandle> {
-    const appJson = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+    const appJson = JSON.parse(readFileSync(path.join(this.dist, 'app.json'), 'utf8'))
     this.appConfig = appJson
     const route = launch.path ?? appJson.pages[0]
     this.launchOptions = { path: route, query: launch.query ?? {}, scene: launch.scene ?? 1001, referrerInfo: {} }
@@ -458,7 +462,15 @@ export class Weapp {
     installConstructors()
     this.container = document.createElement('div')
     document.body.appendChild(this.container)
-    require(path.join(DIST, 'app.js'))
+    // What WeChat reports as the app's errors: anything thrown in a task (React renders in scheduled tasks) and
+    // React's own console.error about a component that threw.
+    window.addEventListener('error', (e) => this.errors.push(e.error ?? e.message))
+    const consoleError = console.error
+    console.error = (...args: unknown[]) => {
+      this.errors.push(args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' '))
+      consoleError(...args)
+    }
+    require(path.join(this.dist, 'app.js'))
     if (!this.appInstance) throw new Error('app.js did not call App()')
     const onError = this.appInstance.onError
     this.appInstance.onError = (e: unknown) => {
@@ -475,7 +487,7 @@ export class Weapp {
   }
 
   isTab(route: string): boolean {
-    return TAB_PAGES().includes(route)
+    return (this.appConfig.tabBar?.list ?? []).some((t: { pagePath: string }) => t.pagePath === route)
   }
 
   /** Load (or reuse) the page's registered definition, render it, run onLoad → onShow → onReady. */
@@ -484,7 +496,7 @@ export class Weapp {
     if (!all.includes(route)) throw { errMsg: `page "${route}" is not found` }
     let id = this.defs.get(route)
     if (!id) {
-      id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' }) as string
+      id = simulate.load(path.join(this.dist, route), { rootPath: this.dist, compiler: 'official' }) as string
       this.defs.set(route, id)
     }
     const comp = simulate.render(id)
@@ -503,6 +515,7 @@ export class Weapp {
   }
 
   private lifecycle(page: PageHandle, name: string, ...args: unknown[]): void {
+    this.record(`page.${name}`, page.route)
     try {
       page.inst[name]?.(...args)
     } catch (error) {
@@ -516,38 +529,42 @@ export class Weapp {
       // a tab page stays alive behind the others
     }
     if (this.isTab(page.route)) {
-      page.inst.onHide?.()
+      this.lifecycle(page, 'onHide')
       page.hidden = true
       return
     }
-    page.inst.onUnload?.()
+    this.lifecycle(page, 'onUnload')
     page.comp.detach()
   }
 
   private showPage(page: PageHandle): void {
     page.hidden = false
-    page.inst.onShow?.()
+    this.lifecycle(page, 'onShow')
   }
 
   /** The user pulls the page down (enablePullDownRefresh pages). */
   pullDown(page = this.top()!): void {
-    this.record('pullDown', page.route)
-    page.inst.onPullDownRefresh?.()
+    this.lifecycle(page, 'onPullDownRefresh')
   }
 
   /** The app goes to the background and comes back (e.g. after changing WeChat's font size). */
   backgroundAndBack(): void {
     const page = this.top()!
-    page.inst.onHide?.()
+    this.lifecycle(page, 'onHide')
     this.appInstance.onHide?.()
     this.appInstance.onShow?.({ ...this.launchOptions, scene: 1001 })
-    page.inst.onShow?.()
+    this.lifecycle(page, 'onShow')
   }
 
   // -- reading and touching the rendered tree ---------------------------------------------------------------------
+  /** Throws when the app has reported an error: a page that threw never passes a wait. */
+  healthy(): void {
+    if (this.errors.length) throw new AppThrew(`the app threw: ${this.errors.map((e) => (e instanceof Error ? e.message : String(e)).slice(0, 300)).join(' ‖ ')}`)
+  }
+
   async waitForText(text: string | RegExp, page = this.top()!, timeoutMs?: number): Promise<PageHandle> {
     await waitFor(
-      () => (typeof text === 'string' ? page.text().includes(text) : text.test(page.text())),
+      () => (this.healthy(), typeof text === 'string' ? page.text().includes(text) : text.test(page.text())),
       () => `“${text}” on ${page.route}; it shows: ${page.text().slice(0, 400)}; last asked: ${this.lastCalls()}`,
       timeoutMs,
     )
@@ -555,7 +572,7 @@ export class Weapp {
   }
 
   async waitForPage(route: string, timeoutMs?: number): Promise<PageHandle> {
-    return waitFor(() => (this.top()?.route === route ? this.top() : undefined), () => `page ${route}; top is ${this.top()?.route}; last asked: ${this.lastCalls()}`, timeoutMs)
+    return waitFor(() => (this.healthy(), this.top()?.route === route ? this.top() : undefined), () => `page ${route}; top is ${this.top()?.route}; last asked: ${this.lastCalls()}`, timeoutMs)
   }
 
   /** The deepest rendered element whose text is (or, failing that, contains) `text`. */
