@@ -130,25 +130,6 @@ async function main() {
     rollupDocs += districtDocs.length
     const rollupMs = performance.now() - t1
 
-    if (process.env.BENCH_PROFILE) {
-      Object.assign(process.env, emu.sdkEnv({ openid: 'bench-admin' }))
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const cloud = require('wx-server-sdk')
-      cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-      const db = cloud.database()
-      const { monthRollups, allCommunities } = await import('../cloudfunctions/insights/repo')
-      const { districtInsights } = await import('../cloudfunctions/insights/actions/load')
-      const ctx: any = { db, _: db.command, openid: 'bench-admin', now, log: console }
-      for (let k = 0; k < 3; k++) {
-        const q0 = performance.now()
-        await monthRollups(ctx, monthsOf(from, to))
-        const q1 = performance.now()
-        await allCommunities(ctx)
-        const q2 = performance.now()
-        await districtInsights(ctx, from, to)
-        console.log('monthRollups', (q1 - q0).toFixed(0), 'communities', (q2 - q1).toFixed(0), 'whole', (performance.now() - q2).toFixed(0))
-      }
-    }
     const district = () => emu.invoke('insights', { action: 'district', input: { from, to } }, { openid: 'bench-admin' })
     const first = await district()
     if (!first?.ok || first.data.communities.length !== COMMUNITIES) throw new Error(`insights.district failed: ${JSON.stringify(first).slice(0, 400)}`)
