@@ -8,6 +8,7 @@ import PageShell from '@/components/page-shell'
 import NoticeCard from '@/components/notice-card'
 import ProposalSection from '@/components/proposal-section'
 import CouncilEntry from '@/components/council-entry'
+import WorkbenchEntry from '@/components/workbench-entry'
 import EventSection from '@/components/event-section'
 import { EVENT_ROUTES } from '@/lib/events-api'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
@@ -117,6 +118,7 @@ export default function HomePage() {
             </View>
           </View>
 
+          <WorkbenchEntry communityId={state.data.community.communityId} canManage={state.data.community.viewer.canManage} />
           <View className='yb-section-title'>社区通知</View>
           {state.data.notices && !state.data.notices.ok && (
             <ErrorView error={state.data.notices.error} onRetry={refresh} />

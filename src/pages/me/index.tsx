@@ -3,6 +3,7 @@ import { Button, Image, Switch, Text, View } from '@tarojs/components'
 import type { CommunityRole, CommunityView, MyCommunitiesOutput, ProfileView } from 'types/communities'
 import PageShell from '@/components/page-shell'
 import CouncilEntry from '@/components/council-entry'
+import WorkbenchEntry from '@/components/workbench-entry'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import { communitiesApi } from '@/lib/api'
 import type { Result } from '@/lib/cloud'
@@ -82,6 +83,7 @@ export default function MePage() {
             <View className='yb-card'>{state.data.mine.communities.map((m) => communityRow(m.community, ROLE_LABEL[m.role]))}</View>
           )}
           {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && <CouncilEntry communityId={currentId} />}
+          {currentId && <WorkbenchEntry communityId={currentId} canManage={state.data.profile.isDistrictAdmin || state.data.mine.communities.some((m) => m.community.communityId === currentId && m.role === 'staff')} />}
 
           {state.data.mine.administered.length > 0 && (
             <View>
