@@ -39,7 +39,7 @@ describeWithChromium('children’s council: apply → approve → propose → re
       await council.locator('.council-birth-year input, input.council-birth-year').first().fill(String(new Date().getFullYear() - 10))
       await council.locator('.council-consent').click()
       await screenshot(g.page, 'council-1-apply')
-      await council.getByText('同意并报名').click()
+      await council.locator('.council-apply-submit').filter({ hasText: '同意并为小华报名' }).click()
       await council.getByText('小华 · 10岁').waitFor()
 
       // 2. staff approve

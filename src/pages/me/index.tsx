@@ -81,7 +81,16 @@ export default function MePage() {
           {state.data.mine.communities.length > 0 && (
             <View className='yb-card'>{state.data.mine.communities.map((m) => communityRow(m.community, ROLE_LABEL[m.role]))}</View>
           )}
-          {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && <CouncilEntry communityId={currentId} />}
+          {!state.data.profile.isChild && (
+            <View className='yb-card yb-row me__inbox me__children' onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/children/index' })}>
+              <View className='yb-title'>我的孩子</View>
+              <View className='yb-spacer' />
+              <View className='yb-small'>
+                {state.data.profile.children.length > 0 ? state.data.profile.children.map((c) => c.alias).join('、') : '添加孩子，报名儿童议事会'}
+              </View>
+            </View>
+          )}
+          {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && <CouncilEntry communityId={currentId} childLink={false} />}
 
           {state.data.mine.administered.length > 0 && (
             <View>
