@@ -6,6 +6,7 @@
  */
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { DEMO_EVENT_IDS } from '../../scripts/seed-demo-events'
+import { demoTitles } from '../../scripts/seed-demo-clock'
 import { describeWithChromium, input, openSession, screenshot, shown } from './helpers/browser'
 import { gateway, startStack, type Stack } from './helpers/stack'
 
@@ -77,7 +78,7 @@ describeWithChromium('guardians and children; errors that say what to do', () =>
       const home = shown(k.page, 'home')
       await home.getByText('小明，你好').waitFor()
       await home.getByText('儿童议事会').first().waitFor()
-      await home.getByText('暑期课堂·小小科学家').waitFor()
+      await home.getByText(demoTitles(new Date()).scienceClass).waitFor()
       await screenshot(k.page, 'child-home')
       const text = await home.innerText()
       expect(text).not.toContain('我要提建议')

@@ -13,6 +13,7 @@ import {
 } from 'types/council-base'
 import { applyInput, submitChildProposalInput, type CouncilMemberView, type CouncilView, type ProposalsOutput } from 'types/council'
 import type { ProfileView } from 'types/communities'
+import { formatShanghai } from 'types/time-format'
 import type { ActionOutput } from 'types/contract'
 import FormField from '@/components/form-field'
 import PageShell from '@/components/page-shell'
@@ -259,7 +260,7 @@ export default function CouncilPage() {
       {meetings.map((m) => (
         <View key={m.meetingId} className='yb-card council-meeting-row' onClick={() => Taro.navigateTo({ url: `/packages/council/pages/meeting/index?meetingId=${m.meetingId}` })}>
           <View className='yb-title'>{m.title}</View>
-          <View className='yb-small'>{m.startsAt.slice(0, 10)} · {m.place} · {m.status === 'closed' ? '已发布纪要' : '看议程'}</View>
+          <View className='yb-small'>{formatShanghai(m.startsAt, 'M月D日 HH:mm')} · {m.place} · {m.status === 'closed' ? '已发布纪要' : '看议程'}</View>
         </View>
       ))}
       <View className='yb-section-title'>大家的建议</View>
