@@ -364,6 +364,10 @@ export const proposalsContract = {
   getProject: { input: projectIdInput, output: projectViewSchema },
   inbox: { input: inboxInput, output: inboxOutput },
   markRead: { input: markReadInput, output: inboxOutput.pick({ unread: true }) },
+  /** the badge on 我的 and 我的消息: the caller's unread count only */
+  unreadCount: { input: z.strictObject({}), output: inboxOutput.pick({ unread: true }) },
+  /** 全部已读: every unread message of the caller, in one conditional update */
+  markAllRead: { input: z.strictObject({}), output: inboxOutput.pick({ unread: true }) },
   // staff (and the district admin)
   review: { input: reviewInput, output: proposalViewSchema },
   answer: { input: answerInput, output: proposalViewSchema },

@@ -14,6 +14,7 @@ import { getProjectAction } from './actions/get-project'
 import { getProposal } from './actions/get-proposal'
 import { getSettingsAction } from './actions/get-settings'
 import { inbox, markRead } from './actions/inbox'
+import { markAllRead, unreadCount } from './actions/inbox-unread'
 import { listProposals, myProposals } from './actions/list-proposals'
 import { reportContent } from './actions/report-content'
 import { submitProposal } from './actions/submit-proposal'
@@ -38,6 +39,8 @@ export const router = defineRouter(proposalsContract, {
   getProject: getProjectAction,
   inbox,
   markRead,
+  unreadCount,
+  markAllRead,
   review: reviewProposal,
   answer: answerProposal,
   createProject,

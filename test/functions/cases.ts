@@ -123,6 +123,8 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
     threeLists: { input: async () => ({ communityId: A }), expect: readersOfA },
     getProject: { input: async (h) => ({ projectId: (await addProject(h)).projectId }), expect: readersOfA },
     inbox: { input: async () => ({ limit: 10 }), expect: everyone },
+    unreadCount: { input: async () => ({}), expect: everyone },
+    markAllRead: { input: async () => ({}), expect: everyone },
     markRead: {
       input: async (h) => ({ inboxId: await addInboxItem(h, 'demo-resident') }),
       expect: { residentA: 'ok', residentB: 'INBOX.NOT_FOUND', staffA: 'INBOX.NOT_FOUND', staffB: 'INBOX.NOT_FOUND', admin: 'INBOX.NOT_FOUND' },

@@ -18,6 +18,7 @@ import { clearCurrentCommunity, getCurrentCommunity, setCurrentCommunity } from 
 import { setElderPreference, useElder } from '@/lib/elder'
 import { takeEntryScene } from '@/lib/entry-scene'
 import { useLoadState } from '@/lib/use-load-state'
+import { refreshUnread } from '@/lib/unread'
 import './index.scss'
 
 type Home = { community: CommunityView | null; notices: Result<{ notices: NoticeSummary[] }> | null; profile: ProfileView | null }
@@ -90,6 +91,7 @@ export default function HomePage() {
   })
   useDidShow(() => {
     refresh()
+    refreshUnread()
   })
   usePullDownRefresh(async () => {
     await refresh()

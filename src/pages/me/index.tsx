@@ -9,6 +9,8 @@ import type { Result } from '@/lib/cloud'
 import { getCurrentCommunity, setCurrentCommunity } from '@/lib/current-community'
 import { setElderPreference, useElder } from '@/lib/elder'
 import { useLoadState } from '@/lib/use-load-state'
+import { refreshUnread } from '@/lib/unread'
+import { useState } from 'react'
 import { PROPOSAL_ROUTES } from '@/lib/proposals-api'
 import { EVENT_ROUTES } from '@/lib/events-api'
 import './index.scss'
@@ -28,8 +30,10 @@ export default function MePage() {
   const [state, run] = useLoadState<Me>()
   const elder = useElder()
   const refresh = () => run(loadMe)
+  const [unread, setUnread] = useState(0)
   useDidShow(() => {
     refresh()
+    refreshUnread().then((n) => n !== null && setUnread(n))
   })
 
   const currentId = getCurrentCommunity()?.communityId
@@ -107,10 +111,15 @@ export default function MePage() {
         <View className='yb-small'>报名的活动、候补和签到</View>
       </View>
 
-      <View className='yb-card yb-row me__inbox' onClick={() => Taro.navigateTo({ url: PROPOSAL_ROUTES.inbox })}>
+      <View
+        className='yb-card yb-row me__inbox me__messages'
+        aria-label={unread > 0 ? `我的消息，${unread} 条未读` : '我的消息'}
+        onClick={() => Taro.navigateTo({ url: PROPOSAL_ROUTES.inbox })}
+      >
         <View className='yb-title'>我的消息</View>
+        {unread > 0 && <Text className='yb-badge me-unread-badge'>{unread > 99 ? '99+' : unread}</Text>}
         <View className='yb-spacer' />
-        <View className='yb-small'>建议的审核、答复和办结</View>
+        <View className='yb-small'>报名、建议和议事会的消息</View>
       </View>
 
       <View className='yb-section-title'>显示</View>
