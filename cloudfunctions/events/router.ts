@@ -18,6 +18,7 @@ import { venuePoster } from './actions/admin/venue-poster'
 import { cancelSignUp } from './actions/cancel-sign-up'
 import { checkInAtVenue } from './actions/check-in-at-venue'
 import { getEvent } from './actions/get-event'
+import { previewEvent } from './actions/preview-event'
 import { listEvents } from './actions/list-events'
 import { lotteryLog } from './actions/lottery-log'
 import { mySignUps } from './actions/my-sign-ups'
@@ -33,6 +34,7 @@ export const router = defineRouter(eventsContract, {
   list: listEvents,
   listForStaff: listEventsForStaff,
   get: getEvent,
+  preview: previewEvent,
   signUp,
   cancel: cancelSignUp,
   mySignups: mySignUps,

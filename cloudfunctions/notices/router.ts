@@ -2,6 +2,7 @@ import { noticesContract } from '../../types/index'
 import { defineRouter } from '../_kernel/router'
 import { createNotice } from './actions/create-notice'
 import { getNotice } from './actions/get-notice'
+import { previewNotice } from './actions/preview-notice'
 import { listNotices } from './actions/list-notices'
 import { listNoticesForStaff } from './actions/list-notices-for-staff'
 import { publishNotice } from './actions/publish-notice'
@@ -15,5 +16,6 @@ export const router = defineRouter(noticesContract, {
   unpublish: unpublishNotice,
   list: listNotices,
   get: getNotice,
+  preview: previewNotice,
   listForStaff: listNoticesForStaff,
 })

@@ -11,6 +11,7 @@ import { updateProgress } from './actions/admin/update-progress'
 import { updateSettings } from './actions/admin/update-settings'
 import { commentOnProposal } from './actions/comment-on-proposal'
 import { getProjectAction } from './actions/get-project'
+import { previewProject, previewProposal } from './actions/preview'
 import { getProposal } from './actions/get-proposal'
 import { getSettingsAction } from './actions/get-settings'
 import { inbox, markRead } from './actions/inbox'
@@ -37,6 +38,8 @@ export const router = defineRouter(proposalsContract, {
   settings: getSettingsAction,
   threeLists,
   getProject: getProjectAction,
+  preview: previewProposal,
+  previewProject,
   inbox,
   markRead,
   unreadCount,

@@ -75,13 +75,16 @@ describeWithChromium('我的, 长辈版 and the QR poster', () => {
     }
   })
 
-  test('staff open the community QR poster: a real image with scene c=zhizijie', async () => {
+  test('staff open the community QR poster: the community’s name, a title, a real code image and the community code', async () => {
     const s = await openSession({ openid: 'demo-staff' })
     try {
       const { page } = s
       await page.goto(`${stack.url}/#/packages/staff/pages/poster/index?communityId=${DEMO_COMMUNITIES.zhizijie.communityId}`)
       const poster = shown(page, 'poster')
-      await poster.getByText('c=zhizijie').waitFor({ timeout: 20000 })
+      await poster.locator('.poster__community').getByText('栀子街社区').waitFor()
+      await poster.locator('.poster__title').getByText('扫码加入栀子街社区').waitFor()
+      await poster.locator('.poster__code').getByText('社区码 zhizijie').waitFor()
+      expect(await poster.innerText()).not.toContain('场景值')
       const img = poster.locator('.poster__image img')
       await img.waitFor()
       await page.waitForFunction(

@@ -101,6 +101,10 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
       expect: readersOfA,
     },
     listForStaff: { input: async () => ({ communityId: A }), expect: managersOfA },
+    preview: {
+      input: async (h) => ({ noticeId: await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) }) }),
+      expect: everyone,
+    },
   },
   proposals: {
     submit: {
@@ -124,6 +128,8 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
     getProject: { input: async (h) => ({ projectId: (await addProject(h)).projectId }), expect: readersOfA },
     inbox: { input: async () => ({ limit: 10 }), expect: everyone },
     unreadCount: { input: async () => ({}), expect: everyone },
+    preview: { input: async (h) => ({ proposalId: await addProposal(h) }), expect: everyone },
+    previewProject: { input: async (h) => ({ projectId: (await addProject(h)).projectId }), expect: everyone },
     markAllRead: { input: async () => ({}), expect: everyone },
     markRead: {
       input: async (h) => ({ inboxId: await addInboxItem(h, 'demo-resident') }),

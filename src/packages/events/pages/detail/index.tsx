@@ -10,6 +10,8 @@ import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { useAction } from '@/lib/use-action'
+import SharedPreview from '@/components/shared-preview'
+import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, eventsApi } from '../../api'
@@ -45,6 +47,12 @@ export default function EventDetailPage() {
   usePullDownRefresh(async () => {
     await load()
     Taro.stopPullDownRefresh()
+  })
+  useShare(() => {
+    if (state.kind !== 'ready') return null
+    const e = state.data.event
+    const left = e.phase === 'open' && e.allocation === 'first_come' && e.counts.remaining > 0 ? `还剩 ${e.counts.remaining} 个名额 · ` : ''
+    return { title: `${left}${e.title}（${formatShanghai(e.startAt, 'M月D日 HH:mm')}）`, path: sharePath('/packages/events/pages/detail/index', { eventId: e.eventId, communityId: e.communityId }) }
   })
 
 
@@ -93,6 +101,8 @@ export default function EventDetailPage() {
     })
 
   if (state.kind === 'loading') return <PageShell className='event-detail'><Loading /></PageShell>
+  if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
+    return <PageShell className='event-detail'><SharedPreview kind='event' id={eventId.current} onJoined={load} /></PageShell>
   if (state.kind === 'error') return <PageShell className='event-detail'><ErrorView error={state.error} onRetry={load} /></PageShell>
   const { event: e, children, isChild } = state.data
   const active = e.mine.filter((m) => m.status !== 'cancelled')
