@@ -5,6 +5,7 @@
 import { demoClock, demoTitles, nextHolidayOf } from './seed-demo-clock'
 import {
   COLLECTIONS,
+  searchEntry,
   DEMO_COMMUNITIES,
   shanghaiYear,
   type ChildAccountDoc,
@@ -14,9 +15,9 @@ import {
   type NoticeDoc,
   type PersonDoc,
 } from '../types/index'
-import { seedDemoProposals } from './seed-demo-proposals'
-import { seedDemoEvents } from './seed-demo-events'
-import { seedDemoCouncil } from './seed-demo-council'
+import { demoProposalDocuments, seedDemoProposals } from './seed-demo-proposals'
+import { demoEventDocuments, seedDemoEvents } from './seed-demo-events'
+import { demoCouncilDocuments, seedDemoCouncil } from './seed-demo-council'
 
 const DAY = 24 * 60 * 60 * 1000
 const ZHIZIJIE = DEMO_COMMUNITIES.zhizijie.communityId
@@ -238,6 +239,14 @@ export async function seedDemo(db: any, now: Date = new Date()): Promise<SeedSum
   await seedDemoProposals(db, now) // issue 5: proposals, projects, neighbours (scripts/seed-demo-proposals.ts)
   await seedDemoEvents(db, now) // issue 4: events, courses, sign-ups (scripts/seed-demo-events.ts)
   await seedDemoCouncil(db, now) // issue 6: children's council (scripts/seed-demo-council.ts)
+  // issue 14: the search entries of what was seeded, as the functions write them when a document is created or edited
+  const search = [
+    ...docs.notices.map((d) => searchEntry('notice', d, now)),
+    ...demoEventDocuments(now).events.map((d) => searchEntry('event', d, now)),
+    ...demoProposalDocuments(now).proposals.map((d) => searchEntry('proposal', d, now)),
+    ...demoCouncilDocuments(now).residentProposals.map((d) => searchEntry('proposal', d, now)),
+  ]
+  await Promise.all(search.map((d) => put(db, COLLECTIONS.search, d)))
   return {
     communities: docs.communities.length,
     people: docs.people.length,

@@ -27,6 +27,8 @@ export const COLLECTIONS = {
   councilMeetings: 'council_meetings',
   councilVotes: 'council_votes',
   councilBallots: 'council_ballots',
+  /** one entry per notice, event and proposal: its community and the bigrams of its title and text (search) */
+  search: 'search',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -8,6 +8,7 @@ import { noticesContract } from './notices'
 import { proposalsContract } from './proposals'
 import { eventsContract } from './events'
 import { councilContract } from './council'
+import { searchContract } from './search'
 
 export const contract = {
   communities: communitiesContract,
@@ -15,6 +16,7 @@ export const contract = {
   proposals: proposalsContract,
   events: eventsContract,
   council: councilContract,
+  search: searchContract,
 } as const
 
 export type Contract = typeof contract

@@ -62,7 +62,8 @@ describeWithChromium('a child’s own WeChat, by scanning: QR with the binding c
       await entry.getByText('扫码绑定我自己的微信').waitFor()
       await expect(input(entry, 'link-code-input').inputValue()).resolves.toBe(code)
       await expect(entry.locator('.link-code-submit').innerText()).resolves.toContain('确认绑定')
-      await k.page.waitForTimeout(500)
+      // every call the page makes by itself has answered: still nothing linked
+      await k.page.waitForLoadState('networkidle')
       const before = (await gateway(stack.url, 'communities', 'profile', {}, 'demo-guardian')).data
       expect(before.children.find((c: any) => c.alias === '小兰').hasOwnAccount).toBe(false)
       await screenshot(k.page, 'council-link-scan-2-filled')

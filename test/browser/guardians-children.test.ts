@@ -56,7 +56,8 @@ describeWithChromium('guardians and children; errors that say what to do', () =>
       await form.locator('.council-apply-new').click()
       await form.locator('.council-consent').click()
       await submit.click()
-      await form.locator('.yb-field-error').getByText('请填写孩子的称呼').waitFor()
+      await form.locator('.yb-field-error').getByText('请填写称呼').waitFor()
+      await form.locator('.yb-field-error').getByText('请填写孩子的出生年份').waitFor()
       expect(await form.innerText()).not.toContain('填写的内容有误')
       // back to 小兰, consent ticked: the one button enrols her
       await form.locator('.council-apply-child').filter({ hasText: '小兰（9岁）' }).click()
@@ -102,7 +103,7 @@ describeWithChromium('guardians and children; errors that say what to do', () =>
       await expect(detail.getByText('为自己报名').count()).resolves.toBe(0)
       await screenshot(r.page, 'adult-on-children-event')
       await detail.locator('.event-add-child').click()
-      await shown(r.page, 'profile-children').getByText('添加孩子').waitFor()
+      await shown(r.page, 'profile-children').locator('.children-card__add').waitFor()
       expect(r.errors).toEqual([])
     } finally {
       await r.close()
@@ -137,7 +138,7 @@ describeWithChromium('guardians and children; errors that say what to do', () =>
   })
 
   test('a non-member on a community’s home gets a join button, not a refusal', async () => {
-    const n = await openSession({ openid: 'browser-newcomer' })
+    const n = await openSession({ openid: 'demo-newcomer' })
     try {
       await n.page.goto(`${stack.url}/#/pages/home/index?communityId=${A}`)
       const home = shown(n.page, 'home')

@@ -47,18 +47,18 @@ describeWithChromium('我的, 长辈版 and the QR poster', () => {
       await edit.locator('input').fill('王阿姨')
       await screenshot(page, 'me-1-profile-edit')
       await edit.getByText('保存', { exact: true }).click()
-      await shown(page, 'me').getByText('王阿姨').waitFor({ timeout: 15000 })
+      await shown(page, 'me').getByText('王阿姨').waitFor()
 
       // 长辈版 on: bigger text and targets everywhere, remembered.
       await shown(page, 'me').locator('.me__switch').click()
-      await page.waitForTimeout(300)
+      await shown(page, 'me').and(page.locator('.yb-elder')).waitFor()
       const elderMe = await sizes(page, 'me')
       expect(elderMe.body).toBeGreaterThanOrEqual(18)
       expect(elderMe.minTarget).toBeGreaterThanOrEqual(60)
       await screenshot(page, 'me-2-elder-on')
 
       await page.locator('.taro-tabbar__tabbar').getByText('首页').click()
-      await page.waitForTimeout(500)
+      await shown(page, 'home').and(page.locator('.yb-elder')).locator('.yb-btn').first().waitFor()
       const elderHome = await sizes(page, 'home')
       expect(elderHome.body).toBeGreaterThanOrEqual(18)
       expect(elderHome.body).toBeGreaterThan(standard.body)

@@ -20,7 +20,7 @@ describeWithChromium('sharing: a non-member opens a shared page', () => {
   })
 
   test('a shared proposal: how many supports it needs, join, then 附议', async () => {
-    const n = await openSession({ openid: 'share-newcomer-1' })
+    const n = await openSession({ openid: 'demo-newcomer' })
     try {
       await n.page.goto(`${stack.url}/#/packages/proposals/pages/detail/index?proposalId=${DEMO_PROPOSAL_IDS.published}&communityId=${A}`)
       const page = shown(n.page, 'proposal-detail')
@@ -38,7 +38,7 @@ describeWithChromium('sharing: a non-member opens a shared page', () => {
   })
 
   test('a shared notice and a shared children’s event: the public part, no names', async () => {
-    const n = await openSession({ openid: 'share-newcomer-2' })
+    const n = await openSession({ openid: 'demo-staff-xinhua' })
     try {
       await n.page.goto(`${stack.url}/#/packages/notices/pages/detail/index?noticeId=demo-notice-zhizijie-electric&communityId=${A}`)
       const notice = shown(n.page, 'notice-detail')
