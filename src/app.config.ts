@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/notices', pages: ['pages/detail/index'] },
-    { root: 'packages/profile', pages: ['pages/edit/index'] },
+    { root: 'packages/profile', pages: ['pages/edit/index', 'pages/children/index'] },
     { root: 'packages/staff', pages: ['pages/notices/index', 'pages/editor/index', 'pages/poster/index'] },
     {
       root: 'packages/proposals',

@@ -36,6 +36,7 @@ import type {
   ProposalSettingsDoc,
   ProposalSupportDoc,
   RatingDoc,
+  SearchDoc,
   SeriesDoc,
   SignupDoc,
 } from '../../types/index'
@@ -79,6 +80,7 @@ export interface DOCS {
   audit_log: AuditEntryDoc
   audit_heads: AuditHeadDoc
   insights_daily: InsightsRollupDoc
+  search: SearchDoc
 }
 
 // Every collection name has a document type, and every document type a name.

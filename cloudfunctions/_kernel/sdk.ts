@@ -41,6 +41,8 @@ export interface Command {
   lte<V extends Scalar>(value: V): QueryOp<V>
   in<V>(values: readonly V[]): QueryOp<V>
   nin<V>(values: readonly V[]): QueryOp<V>
+  /** an array field holding every one of `values` */
+  all<E>(values: readonly E[]): QueryOp<E[]>
   /** applies to a field of any type */
   exists(present: boolean): QueryOp<never>
   not<V>(op: QueryOp<V>): QueryOp<V>
