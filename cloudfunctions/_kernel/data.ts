@@ -8,6 +8,8 @@
 import type {
   AdjustmentTaskDoc,
   AgendaItemDoc,
+  AuditEntryDoc,
+  AuditHeadDoc,
   ChildAccountDoc,
   ChildDoc,
   ChildLinkDoc,
@@ -22,6 +24,7 @@ import type {
   ErrorCode,
   EventDoc,
   InboxDoc,
+  InsightsRollupDoc,
   MembershipDoc,
   NoticeDoc,
   NoticeReadDoc,
@@ -73,6 +76,9 @@ export interface DOCS {
   council_meetings: CouncilMeetingDoc
   council_votes: CouncilVoteDoc
   council_ballots: CouncilBallotDoc
+  audit_log: AuditEntryDoc
+  audit_heads: AuditHeadDoc
+  insights_daily: InsightsRollupDoc
 }
 
 // Every collection name has a document type, and every document type a name.

@@ -144,6 +144,8 @@ export async function linkChildAccountOnce(
         .collection(COLLECTIONS.children)
         .update(p.childId, { openid: p.openid, accountLinkedAt: p.now, accountLinkedBy: p.guardianOpenid, updatedAt: p.now })
       await tx.collection(COLLECTIONS.childLinks).remove(p.code)
+      // the account is a child's from the same instant as the link (no window in which it could be promoted)
+      await tx.collection(COLLECTIONS.people).update(p.openid, { isChild: true, updatedAt: p.now })
     },
     { busy: 'CHILD.BUSY' },
   )
@@ -152,9 +154,3 @@ export async function linkChildAccountOnce(
 /** The child record this account is linked to, if any (one at most). */
 export const getChildAccount = (ctx: Ctx, openid: string): Promise<ChildAccountDoc | null> =>
   collection(ctx.db, COLLECTIONS.childAccounts).byId(openid)
-
-/** The linked account is a child's: it may not act as a guardian (add children, apply for others). */
-export async function markPersonChild(ctx: Ctx, openid: string, now: Date): Promise<void> {
-  await ensurePerson(ctx, openid, now)
-  await people(ctx).updateById(openid, { isChild: true, updatedAt: now })
-}
