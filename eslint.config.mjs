@@ -25,7 +25,6 @@ const LEGACY_ANY = [
   'cloudfunctions/insights/actions/todo.ts',
   'cloudfunctions/insights/index.ts',
   'cloudfunctions/insights/repo.ts',
-  'cloudfunctions/proposals/repo.ts',
   'emulator/db/ejson.ts',
   'emulator/db/indexes.ts',
   'emulator/db/protocol.ts',

@@ -222,6 +222,19 @@ export class Collection<T extends Doc> {
     return (await this.raw.where(where).count()).total
   }
 
+  /** Matches counted per distinct value of `keys` (one aggregate); throws rather than cut the groups at 1,000. */
+  async countBy<K extends Key<T>>(where: Filter<T>, keys: readonly K[]): Promise<(Pick<T, K> & { count: number })[]> {
+    const _id = Object.fromEntries(keys.map((k) => [k, `$${k}`]))
+    const res = await this.raw
+      .aggregate()
+      .match(where)
+      .group({ _id, count: { $sum: 1 } })
+      .limit(PAGE_MAX)
+      .end()
+    if (res.list.length >= PAGE_MAX) throw new RangeError(`${this.name}: ${PAGE_MAX} or more groups`)
+    return (res.list as { _id: Pick<T, K>; count: number }[]).map((row) => ({ ...row._id, count: row.count }))
+  }
+
   // ---------------------------------------------------------------------------------------------- writing
 
   /** Insert with the database's own `_id`; the stored document. */
@@ -245,6 +258,11 @@ export class Collection<T extends Doc> {
   async update(where: Where<T>, changes: Update<T>): Promise<number> {
     const res = await this.raw.where(where).update({ data: changes })
     return res.stats?.updated ?? 0
+  }
+
+  /** Write the whole document under `id` (created if missing, replaced if there). */
+  async set(id: string, doc: NewDoc<Omit<T, '_id'>>): Promise<void> {
+    await this.raw.doc(id).set({ data: doc })
   }
 
   /** Update one document by `_id`; true if it was there (and matched `also`). */
