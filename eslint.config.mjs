@@ -18,7 +18,6 @@ const LEGACY_ANY = [
   'cloudfunctions/_kernel/content-check.ts',
   'cloudfunctions/audit/index.ts',
   'cloudfunctions/audit/repo.ts',
-  'cloudfunctions/council/repo.ts',
   'cloudfunctions/events/actions/admin/update-event.ts',
   'cloudfunctions/events/index.ts',
   'cloudfunctions/events/repo.ts',
