@@ -5,6 +5,7 @@
  * Idempotent (deterministic `_id`s, doc(id).set). Counters match their records: supportCount = supports,
  * commentCount = visible comments, reportCount = reports.
  */
+import { demoClock, toDaytime } from './seed-demo-clock'
 import { inboxId } from '../cloudfunctions/_kernel/inbox'
 import {
   COLLECTIONS,
@@ -51,8 +52,7 @@ export const DEMO_PROPOSAL_IDS = {
 export const DEMO_PROJECT_IDS = { route: 'demo-project-school-route', sink: 'demo-project-sink' } as const
 
 export function demoProposalDocuments(now: Date = new Date()) {
-  const ago = (days: number, hours = 0) => new Date(now.getTime() - days * DAY - hours * 3600_000)
-  const ahead = (days: number) => new Date(now.getTime() + days * DAY)
+  const { ago, ahead } = demoClock(now) // daytime in Chengdu
   const window = DEFAULT_PROPOSAL_SETTINGS.supportWindowDays
   const answerDays = DEFAULT_PROPOSAL_SETTINGS.answerDays
 
@@ -420,7 +420,7 @@ export function demoProposalDocuments(now: Date = new Date()) {
         proposalId: proposal._id,
         communityId: proposal.communityId,
         openid,
-        createdAt: new Date((proposal.publishedAt ?? proposal.createdAt).getTime() + (i + 1) * 3600_000),
+        createdAt: toDaytime(new Date((proposal.publishedAt ?? proposal.createdAt).getTime() + (i + 1) * 3600_000)),
       }),
     )
   }

@@ -11,6 +11,7 @@ import { submittedProposalDoc } from '../domain/proposal-document'
 import { checkCategory, initialStatus } from '../domain/proposal-rules'
 import { getCommunity, getPerson, getSettings, insertProposal } from '../repo'
 import { proposalView } from './load'
+import { indexForSearch } from '../../_kernel/search-index'
 
 /** The name public views show: the nickname, or 居民 (anonymous, or no nickname yet). */
 export const displayName = (nickname: string | null | undefined, anonymous: boolean) =>
@@ -58,5 +59,6 @@ export const submitProposal = action(proposalsContract.submit, async (ctx, input
     now: ctx.now,
   })
   const proposal = await insertProposal(ctx, doc)
+  await indexForSearch(ctx, 'proposal', proposal)
   return proposalView(ctx, proposal, viewer)
 })
