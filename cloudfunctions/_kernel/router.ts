@@ -7,6 +7,7 @@ import { MAX_REQUEST_CHARS } from '../../types/index'
 import { type Context, makeLog } from './context'
 import { failure, issuesOf, ok } from './envelope'
 import { AppError } from './errors'
+import { busyOr } from './quota'
 import type { Platform } from './platform'
 
 // Field issues go back to the client in Chinese.
@@ -89,8 +90,13 @@ export function handle(router: Router, options: HandleOptions) {
       const d = database()
       const ctx: Context = { openid: openid ?? '', now: clock(), db: d, _: d.command, log: makeLog(where), platform: cloud, where }
       return ok(await def.run(ctx, parsed.data))
-    } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.message, error.issues)
+    } catch (thrown) {
+      const error = busyOr(thrown)
+      if (error instanceof AppError) {
+        const answer = failure(error.code, error.message, error.issues)
+        if (error.retryAfterMs !== undefined && !answer.ok) answer.error.retryAfterMs = error.retryAfterMs
+        return answer
+      }
       console.error(`[${where}] INTERNAL`, error)
       return failure('INTERNAL', '服务暂时不可用，请稍后再试')
     }

@@ -1,6 +1,6 @@
 /**
  * Timer triggers (config.json): each is idempotent and safe to run at any time.
- *  - draw     every 5 min: decide sign-ups left queued (> 1 min); draw lotteries whose sign-up has closed; finish
+ *  - draw     every 5 min: give back seat claims whose sign-up was never written (their function died); draw lotteries whose sign-up has closed; finish
  *             draws left half-written (> 2 min old)
  *  - remind   every hour:  the day-before reminder for events starting within 24 h (once per event)
  *  - noShows  every 10 min: after the end (check-in closes), confirmed places never checked in become no-shows
@@ -12,15 +12,19 @@ import { REMINDER_HOURS_AHEAD } from '../../types/index'
 import { noShowsDue, reminderDue } from './domain/event-rules'
 import { reminderMessage } from './domain/messages'
 import { applyDraw, claimDraw } from './actions/draw'
-import { allSignups, eventsWithStuckQueue, listDrawCandidates, settleWithLease, listEndedBetween, listStartingBetween, markNoShows, updateEventWhere } from './repo'
+import { allSignups, eventsClaimedSince, listDrawCandidates, listEndedBetween, listStartingBetween, markNoShows, updateEventWhere } from './repo'
+import { releaseAbandoned } from './seats'
 
 const MINUTE = 60_000
 const STUCK_DRAW_MS = 2 * MINUTE
 
 export async function drawDue(ctx: Context) {
-  let settled = 0
-  for (const eventId of await eventsWithStuckQueue(ctx, new Date(ctx.now.getTime() - MINUTE))) {
-    if (await settleWithLease(ctx, eventId, ctx.now).catch(() => false)) settled++
+  let released = 0
+  for (const event of await eventsClaimedSince(ctx, new Date(ctx.now.getTime() - 60 * MINUTE))) {
+    released += await releaseAbandoned(ctx, event, ctx.now).catch((error) => {
+      ctx.log.warn('abandoned claims not released', { eventId: event._id, error: (error as Error).message })
+      return 0
+    })
   }
   let drawn = 0
   let resumed = 0
@@ -40,7 +44,7 @@ export async function drawDue(ctx: Context) {
       ctx.log.warn('draw failed', { eventId: event._id, error: (error as Error).message })
     }
   }
-  return { settled, drawn, resumed, failed }
+  return { released, drawn, resumed, failed }
 }
 
 export async function remindDayBefore(ctx: Context) {

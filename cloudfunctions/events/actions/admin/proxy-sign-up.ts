@@ -4,7 +4,8 @@ import { orFail } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { canProxySignUp } from '../../domain/event-rules'
 import { toSignupResult } from '../../domain/event-view'
-import { signUpQueued, waitlistPosition, type NewParticipant } from '../../repo'
+import { waitlistPosition } from '../../repo'
+import { signUp, type NewParticipant } from '../../seats'
 import { sendFullnessAlerts } from '../alerts'
 import { loadManagedEvent, newTicketCode } from '../load'
 
@@ -29,7 +30,8 @@ export const proxySignUp = action(eventsContract.proxySignUp, async (ctx, input)
     source: 'proxy',
     proxyBy: ctx.openid,
   }
-  const out = await signUpQueued(ctx, event, participant, ctx.now, newTicketCode, (settled) => sendFullnessAlerts(ctx, settled))
-  const position = out.created ? out.position : out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, event._id, out.signup.seq) : null
+  const out = await signUp(ctx, event, { openid: ctx.openid, participantId: participant.participantId, childId: null, participantOf: () => participant }, ctx.now, newTicketCode)
+  if (out.created && out.signup.status === 'confirmed') await sendFullnessAlerts(ctx, out.event)
+  const position = out.position ?? (out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, event._id, out.signup.seq) : null)
   return toSignupResult(out.signup, position, out.created)
 })

@@ -7,7 +7,8 @@ import { decideUpdate } from '../../domain/event-rules'
 import { toEventView } from '../../domain/event-view'
 import { promotedMessage } from '../../domain/messages'
 import { mayOverrideReview } from '../../domain/permissions'
-import { getSeries, getTask, promoteWhileRoom, updateEventTx } from '../../repo'
+import { getSeries, getTask, updateEventTx } from '../../repo'
+import { promoteWhileRoom } from '../../seats'
 import { loadManagedEvent, mineByEvent, toDate } from '../load'
 
 /**

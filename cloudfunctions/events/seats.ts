@@ -1,0 +1,379 @@
+/**
+ * The sign-up seats of an event (docs/decisions/0010): claim, read back, write — three database requests for a
+ * sign-up, none of them a wait:
+ *   1. claim   one conditional update of the event: "published, this key not claimed yet, and (a place is free and
+ *              nobody waits | every place is taken | a lottery open for registration)" → the counter, `seq` + 1, and an
+ *              entry pushed on the event's claim log. The filter makes the decision atomic: never oversold.
+ *   2. read    one aggregate of the event as it is now, with the caller's person, membership, existing sign-up (and
+ *              child): who is signing up, and from the log after our entry our exact `seq` and waitlist position.
+ *   3. write   the sign-up under its deterministic `_id` (one per participant), carrying the claim's key: from here
+ *              on the answer is durable.
+ * A claim that turns out not to be allowed (not a member, a child account, someone else's child, a duplicate of an
+ * earlier sign-up) is released: its counter is given back in a transaction (a freed place goes to the waitlist head).
+ * A claim whose function died before step 3 is released by the timer after ABANDONED_MS; until then whoever would
+ * give a place to someone behind it waits for it (cancelTx, promoteWhileRoom): FIFO holds for claims in flight.
+ *
+ * Only rules from domain/ and reads and writes from repo.ts; transactions here because they are seat logic.
+ */
+import type { EventDoc, SignupDoc } from '../../types/index'
+import type { Context } from '../_kernel/context'
+import { getInTransaction, withTransaction } from '../_kernel/db'
+import { AppError, fail, orFail } from '../_kernel/errors'
+import { retryAfterMs } from '../_kernel/quota'
+import { checkCancel } from './domain/event-rules'
+import {
+  ABANDONED_MS,
+  CLAIM_LOG,
+  claimConditions,
+  claimKey,
+  claimKindFor,
+  counterOf,
+  isReleased,
+  readClaim,
+  statusOf,
+  settledClaims,
+  waitClaimsAhead,
+  checkQueued,
+  type ClaimKind,
+} from './domain/seats'
+import { claimSeat, findSignups, markClaimsChecked, insertSignup, readForSeat, replaceCancelledSignup, signupIdOf, waitlistHead, type SeatRead } from './repo'
+
+type Ctx = Pick<Context, 'db' | '_' | 'log'>
+
+const E = 'events'
+const S = 'event_signups'
+/** Attempts of a transaction on an event's document (conflicts with claims are normal under a burst). */
+export const HOT_TX_ATTEMPTS = 40
+
+export interface NewParticipant {
+  participantId: string
+  kind: SignupDoc['kind']
+  ownerOpenid: string | null
+  displayName: string
+  birthYear: number | null
+  source: SignupDoc['source']
+  proxyBy: string | null
+}
+
+export interface SignUpOutcome {
+  signup: SignupDoc
+  /** false when the participant was already signed up (a repeated tap) */
+  created: boolean
+  /** exact waitlist position when the sign-up was decided (null unless waitlisted) */
+  position: number | null
+  /** the event as read after the claim (for fullness alerts) */
+  event: EventDoc
+}
+
+/**
+ * Who a sign-up is for, decided from what the read-back brought (person, membership, child): a participant, or a
+ * refusal thrown. For staff bookings (代报名) the participant is known before (`fixed`).
+ */
+export type ParticipantOf = (read: SeatRead) => NewParticipant
+
+export interface SignUpRequest {
+  /** the caller (their person and membership are read back with the event) */
+  openid: string
+  /** the participant's id as the caller names it (the caller, a child of theirs, a walk-in) */
+  participantId: string
+  /** a child to read back (guardian sign-ups) */
+  childId: string | null
+  participantOf: ParticipantOf
+}
+
+/** How many times a sign-up re-decides after the event moved under it (capacity changed, a key to bump). */
+const ROUNDS = 4
+
+/**
+ * Sign up: claim, read back, write. `event` may be a cached copy (up to a second old): the claim's filter re-checks
+ * the counters it decided from, and everything else is re-checked on the event read back after the claim.
+ */
+export async function signUp(ctx: Ctx, event: EventDoc, req: SignUpRequest, now: Date, ticketCode: () => string): Promise<SignUpOutcome> {
+  const eventId = event._id
+  const signupId = signupIdOf(eventId, req.participantId)
+  let ev = event
+  let key = claimKey(req.participantId, 0)
+  for (let round = 0; round < ROUNDS; round++) {
+    // 1. claim (a free place just taken by someone else → the waitlist at once, without reading first)
+    let kind: ClaimKind = claimKindFor(ev)
+    let claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
+    if (!claimed && kind === 'c') {
+      kind = 'w'
+      claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
+    }
+    // 2. read back
+    const read = await readForSeat(ctx, eventId, { openid: req.openid, signupId, childId: req.childId })
+    if (!read.event) fail('EVENT.NOT_FOUND', 'event not found')
+    const fresh = read.event
+    const existing = read.signup
+    const release = () => (claimed ? releaseClaim(ctx, eventId, key, kind, now) : Promise.resolve())
+    // who, and may they: a refusal gives the claim back
+    let participant: NewParticipant
+    try {
+      participant = req.participantOf(read)
+    } catch (refusal) {
+      await release()
+      throw refusal
+    }
+    const active = existing && existing.status !== 'cancelled' && existing.status !== 'pending'
+    if (active && existing.claimKey !== key) {
+      // signed up before: a repeated tap; our claim (if any) was one too many
+      await release()
+      return answerExisting(ctx, fresh, existing)
+    }
+    if (active) return answerExisting(ctx, fresh, existing) // the other tap of a double tap wrote it already
+    const mine = readClaim(fresh, key)
+    if (claimed) {
+      if (!mine) {
+        // pushed out of the log before we read it (more than CLAIM_LOG claims in between): give it back, try again
+        await release()
+        throw new AppError('SYSTEM.BUSY', 'too many sign-ups at this instant', undefined, retryAfterMs())
+      }
+      const refusal = checkQueued(fresh, participant, now)
+      if (refusal) {
+        await release()
+        orFail(refusal)
+      }
+      // 3. write: the sign-up is durable from here on
+      const doc = newSignup(fresh, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
+      const written = existing ? await replaceCancelledSignup(ctx, doc, existing) : await insertSignup(ctx, doc)
+      if (!written) {
+        // someone wrote this sign-up between our read and our write (a tap with another key): ours is one too many
+        await release()
+        const now2 = (await findSignups(ctx, [signupId]))[0]
+        if (now2) return answerExisting(ctx, fresh, now2)
+        fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
+      }
+      return { signup: doc, created: true, position: mine.position, event: fresh }
+    }
+    // not claimed
+    if (mine && !isReleased(fresh.claims, key) && existing?.claimKey !== key) {
+      // the other tap of a double tap claimed with our key a moment ago and is writing it: its answer is ours
+      const doc = newSignup(fresh, participant, signupId, key, mine.kind, mine.seq, mine.position, now, '')
+      return { signup: doc, created: false, position: mine.position, event: fresh }
+    }
+    if (mine || (fresh.claims ?? []).some((x) => x.p === key)) {
+      // our key was used by an earlier sign-up that was cancelled (or released): the next round's key
+      key = claimKey(req.participantId, roundOf(key) + 1)
+    }
+    orFail(checkQueued(fresh, participant, now) ?? true)
+    ev = fresh
+  }
+  throw new AppError('SYSTEM.BUSY', 'the event kept changing; try again', undefined, retryAfterMs())
+}
+
+const roundOf = (key: string) => Number(key.slice(key.lastIndexOf('#') + 1)) || 0
+
+function newSignup(ev: EventDoc, p: NewParticipant, id: string, key: string, kind: ClaimKind, seq: number, position: number | null, now: Date, ticketCode: string): SignupDoc {
+  const status = statusOf(kind)
+  return {
+    _id: id,
+    eventId: ev._id,
+    communityId: ev.communityId,
+    participantId: p.participantId,
+    kind: p.kind,
+    ownerOpenid: p.ownerOpenid,
+    displayName: p.displayName,
+    birthYear: p.birthYear,
+    status,
+    pendingAt: now,
+    decidedAt: now,
+    claimKey: key,
+    seq,
+    joinPosition: position,
+    rejectCode: null,
+    source: p.source,
+    proxyBy: p.proxyBy,
+    ticketCode,
+    checkedInAt: null,
+    checkInBy: null,
+    noShow: false,
+    rated: false,
+    confirmedAt: status === 'confirmed' ? now : null,
+    promotedAt: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/** A repeated tap: the sign-up as it is, its position counted now. */
+async function answerExisting(ctx: Ctx, ev: EventDoc, s: SignupDoc): Promise<SignUpOutcome> {
+  return { signup: s, created: false, position: null, event: ev }
+}
+
+/**
+ * Give a claim back (a refused or duplicate claim, or an abandoned one): its counter goes down in a transaction that
+ * checks the claim is in the log and not released yet; a place given back goes to the waitlist head (FIFO). Idempotent.
+ */
+export async function releaseClaim(ctx: Ctx, eventId: string, key: string, kind: ClaimKind, now: Date): Promise<void> {
+  for (let round = 0; round < STALE_HEAD_ROUNDS; round++) {
+    const head = kind === 'c' ? await waitlistHead(ctx, eventId) : null
+    const out = await withTransaction(
+      ctx.db,
+      async (t): Promise<'done' | 'stale'> => {
+        const ev = await getInTransaction<EventDoc>(t, E, eventId)
+        if (!ev) return 'done'
+        const log = ev.claims ?? []
+        if (isReleased(log, key) || !log.some((x) => x.p === key && x.k === kind)) return 'done'
+        const entries: Array<{ k: 'x' | 'u'; p?: string; at: number }> = []
+        const data: Record<string, unknown> = {}
+        if (kind === 'c' && ev.waitlistCount > 0) {
+          const promoted = await promoteHeadInTx(ctx, t, ev, head, now)
+          if (promoted === 'stale') return 'stale'
+          if (promoted) {
+            data.waitlistCount = ctx._.inc(-1)
+            entries.push({ k: 'x', at: Date.now() })
+          } else data.confirmedCount = ctx._.inc(-1)
+        } else {
+          data[counterOf(kind)] = ctx._.inc(-1)
+          if (kind === 'w') entries.push({ k: 'x', at: Date.now() })
+        }
+        entries.push({ k: 'u', p: key, at: Date.now() })
+        data.claims = ctx._.push({ each: entries, slice: -CLAIM_LOG })
+        await t.collection(E).doc(eventId).update({ data })
+        return 'done'
+      },
+      HOT_TX_ATTEMPTS,
+    )
+    if (out === 'done') return
+    await backoff(round)
+  }
+  throw new AppError('EVENT.BUSY', 'the waitlist kept moving; try again')
+}
+
+/**
+ * Inside a transaction on `ev`: confirm the waitlist head `head` (found by a query just before). 'stale' when the
+ * head moved, or when a waitlist claim ahead of it is still being written (it would be skipped); null when the
+ * waitlist is only abandoned claims (released here). Claims in flight are few and recent: usually none is ahead.
+ */
+async function promoteHeadInTx(ctx: Ctx, t: any, ev: EventDoc, head: SignupDoc | null, now: Date): Promise<SignupDoc | null | 'stale'> {
+  const ahead = waitClaimsAhead(ev, head ? head.seq : Number.POSITIVE_INFINITY)
+  for (const c of ahead) {
+    const s = await getInTransaction<SignupDoc>(t, S, signupIdOf(ev._id, c.participantId))
+    if (s && s.seq === c.seq) {
+      if (s.status === 'waitlisted') return 'stale' // written meanwhile: it is the head
+      continue // written and already moved on (cancelled, promoted)
+    }
+    if (Date.now() - c.at < ABANDONED_MS) return 'stale' // being written: wait for it
+    // abandoned: the sweep would release it; it is no one's place
+  }
+  if (!head) return ahead.length > 0 && ahead.every((c) => Date.now() - c.at >= ABANDONED_MS) ? null : 'stale'
+  const h = await getInTransaction<SignupDoc>(t, S, head._id)
+  if (!h || h.status !== 'waitlisted' || h.seq !== head.seq) return 'stale'
+  const promoted = { ...h, status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now } as SignupDoc
+  await t.collection(S).doc(h._id).update({ data: { status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now } })
+  return promoted
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const backoff = (round: number) => sleep(Math.min(50, 5 * (round + 1)) * (0.5 + Math.random()))
+
+export interface CancelOutcome {
+  signup: SignupDoc
+  /** false when it was already cancelled (a repeated tap) */
+  changed: boolean
+  promoted: SignupDoc | null
+  event: EventDoc
+}
+
+/** How many times a cancel or promotion re-reads a waitlist head that moved under it. */
+const STALE_HEAD_ROUNDS = 40
+
+/** Cancel a sign-up; a freed confirmed place goes to the head of the waitlist in the same transaction. */
+export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: string, now: Date): Promise<CancelOutcome> {
+  for (let round = 0; round < STALE_HEAD_ROUNDS; round++) {
+    const head = await waitlistHead(ctx, eventId)
+    const out = await withTransaction(
+      ctx.db,
+      async (t): Promise<CancelOutcome | 'stale'> => {
+        const [ev, s] = await Promise.all([getInTransaction<EventDoc>(t, E, eventId), getInTransaction<SignupDoc>(t, S, signupId)])
+        if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
+        if (!s) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
+        if (s.status === 'cancelled') return { signup: s, changed: false, promoted: null, event: ev }
+        orFail(checkCancel(ev, s, now) ?? true)
+        const inc: Record<string, number> = {}
+        const entries: Array<{ k: 'x'; at: number }> = []
+        let promoted: SignupDoc | null = null
+        if (s.status === 'confirmed') {
+          if (ev.waitlistCount > 0) {
+            const p = await promoteHeadInTx(ctx, t, ev, head && head._id !== s._id ? head : null, now)
+            if (p === 'stale') return 'stale'
+            promoted = p
+          }
+          if (promoted) {
+            inc.waitlistCount = -1
+            entries.push({ k: 'x', at: Date.now() })
+          } else inc.confirmedCount = -1
+        } else if (s.status === 'waitlisted') {
+          inc.waitlistCount = -1
+          entries.push({ k: 'x', at: Date.now() })
+        } else inc.registeredCount = -1
+        const cancelled: SignupDoc = { ...s, status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now }
+        const data: Record<string, unknown> = Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, ctx._.inc(v)]))
+        if (entries.length > 0) data.claims = ctx._.push({ each: entries, slice: -CLAIM_LOG })
+        await Promise.all([
+          t.collection(S).doc(s._id).update({ data: { status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now } }),
+          t.collection(E).doc(eventId).update({ data }),
+        ])
+        const event = { ...ev } as EventDoc
+        for (const [k, v] of Object.entries(inc)) (event as any)[k] += v
+        return { signup: cancelled, changed: true, promoted, event }
+      },
+      HOT_TX_ATTEMPTS,
+    )
+    if (out !== 'stale') return out
+    await backoff(round)
+  }
+  throw new AppError('EVENT.BUSY', 'the waitlist kept moving; try again')
+}
+
+/** While there is room (capacity raised) and someone waits, confirm the head — one transaction per place. */
+export async function promoteWhileRoom(ctx: Ctx, eventId: string, now: Date): Promise<SignupDoc[]> {
+  const promoted: SignupDoc[] = []
+  let stale = 0
+  while (stale < STALE_HEAD_ROUNDS) {
+    const head = await waitlistHead(ctx, eventId)
+    const out = await withTransaction(
+      ctx.db,
+      async (t): Promise<SignupDoc | 'full' | 'stale'> => {
+        const ev = await getInTransaction<EventDoc>(t, E, eventId)
+        if (!ev || ev.status !== 'published' || ev.confirmedCount >= ev.capacity || ev.waitlistCount === 0) return 'full'
+        const p = await promoteHeadInTx(ctx, t, ev, head, now)
+        if (p === 'stale') return 'stale'
+        if (!p) return 'full'
+        await t.collection(E).doc(eventId).update({
+          data: { confirmedCount: ctx._.inc(1), waitlistCount: ctx._.inc(-1), claims: ctx._.push({ each: [{ k: 'x', at: Date.now() }], slice: -CLAIM_LOG }) },
+        })
+        return p
+      },
+      HOT_TX_ATTEMPTS,
+    )
+    if (out === 'full') break
+    if (out === 'stale') {
+      stale++
+      await backoff(stale)
+    } else promoted.push(out)
+  }
+  return promoted
+}
+
+/**
+ * The timer's sweep of one event: claims older than ABANDONED_MS (made since the last sweep) whose sign-up was
+ * never written are released. Returns how many.
+ */
+export async function releaseAbandoned(ctx: Ctx, ev: EventDoc, now: Date): Promise<number> {
+  const old = settledClaims(ev, Date.now()).filter((c) => c.at > (ev.claimsCheckedTo ?? 0))
+  if (old.length === 0) return 0
+  const written = new Map((await findSignups(ctx, old.map((c) => signupIdOf(ev._id, c.participantId)))).map((s) => [s._id, s]))
+  let released = 0
+  for (const c of old) {
+    const s = written.get(signupIdOf(ev._id, c.participantId))
+    if (s && s.claimKey === c.key) continue
+    await releaseClaim(ctx, ev._id, c.key, c.kind, now)
+    released++
+  }
+  await markClaimsChecked(ctx, ev._id, Math.max(...old.map((c) => c.at)))
+  return released
+}
