@@ -27,6 +27,9 @@ export const COLLECTIONS = {
   councilMeetings: 'council_meetings',
   councilVotes: 'council_votes',
   councilBallots: 'council_ballots',
+  auditLog: 'audit_log',
+  auditHeads: 'audit_heads',
+  insightsDaily: 'insights_daily',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -8,6 +8,8 @@ import { noticesContract } from './notices'
 import { proposalsContract } from './proposals'
 import { eventsContract } from './events'
 import { councilContract } from './council'
+import { auditContract } from './audit'
+import { insightsContract } from './insights'
 
 export const contract = {
   communities: communitiesContract,
@@ -15,6 +17,8 @@ export const contract = {
   proposals: proposalsContract,
   events: eventsContract,
   council: councilContract,
+  audit: auditContract,
+  insights: insightsContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,3 +1,4 @@
+import type { ContentVerdict } from './content-check'
 import type { Db, Platform } from './platform'
 
 export interface Log {
@@ -19,6 +20,11 @@ export interface Context {
   platform: Platform
   /** `notices.create` — for logs */
   where: string
+  /**
+   * The kernel's content-check verdict on the input's marked texts (set before the action runs; absent for timers).
+   * Read it with `contentVerdict(ctx)` (content-check.ts).
+   */
+  content?: ContentVerdict
 }
 
 export function makeLog(where: string): Log {

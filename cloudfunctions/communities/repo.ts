@@ -150,6 +150,8 @@ export async function linkChildAccountOnce(ctx: Ctx, p: { code: string; childId:
       }
       await t.collection(COLLECTIONS.children).doc(p.childId).update({ data: { openid: p.openid, accountLinkedAt: p.now, accountLinkedBy: p.guardianOpenid, updatedAt: p.now } })
       await t.collection(COLLECTIONS.childLinks).doc(p.code).remove()
+      // the account is a child's from the same instant as the link (no window in which it could be promoted)
+      await t.collection(COLLECTIONS.people).doc(p.openid).update({ data: { isChild: true, updatedAt: p.now } })
     })
   } catch (error) {
     throw appErrorOr(error)
@@ -166,10 +168,4 @@ function appErrorOr(error: unknown): unknown {
   if (inner instanceof AppError) return inner
   if (isTransactionConflict(error)) return new AppError('CHILD.BUSY', 'too many redemptions at once, try again')
   return error
-}
-
-/** The linked account is a child's: it may not act as a guardian (add children, apply for others). */
-export async function markPersonChild(ctx: Ctx, openid: string, now: Date): Promise<void> {
-  await ensurePerson(ctx, openid, now)
-  await updateWhere(ctx.db, COLLECTIONS.people, { _id: openid }, { isChild: true, updatedAt: now })
 }

@@ -188,7 +188,10 @@ function busyOr(error: unknown): unknown {
 /**
  * One vote per member and item: the vote record (deterministic _id) and, for a secret vote, an unlinked ballot,
  * in one transaction that also re-reads the item's vote state. A second vote (double tap, concurrent) finds the
- * record and counts nothing.
+ * record and counts nothing. The transaction also moves the voter's membership record (`voteSeq + 1`), which the close
+ * of a vote writes for every member who could vote (`closeVoteGate`): a vote and a close conflict, so a vote either
+ * commits before the close (and is counted) or is retried, sees the vote closed and is refused. Votes of different
+ * members never conflict with each other (docs/decisions/0031).
  */
 export async function castVoteOnce(
   ctx: Ctx,
@@ -207,8 +210,44 @@ export async function castVoteOnce(
         throw error
       }
       if (ballot) await t.collection(COLLECTIONS.councilBallots).add({ data: { _id: ballot._id, meetingId: vote.meetingId, itemId: vote.itemId, choice: ballot.choice } })
+      const gate = (await t.collection(COLLECTIONS.councilMembers).doc(vote.memberId).update({ data: { voteSeq: ctx._.inc(1) } })) as { stats?: { updated?: number } }
+      if (!gate.stats?.updated) throw new AppError('COUNCIL.MEMBER_NOT_FOUND', 'member not found')
       return true
     })
+  } catch (error) {
+    throw busyOr(error)
+  }
+}
+
+/**
+ * Close a vote in one transaction: the meeting change (`change`, pure, may throw) and a write of every membership
+ * record through which a vote could still be under way — the members present in the meeting as this transaction
+ * reads it, plus `members` (the council's approved members, listed before: someone marked absent meanwhile may have
+ * a vote in flight). Each vote writes its member's record in its own transaction, so every vote commits either
+ * before this (and the count after it sees it) or after a retry that finds the vote closed.
+ */
+export async function closeVoteGate(
+  ctx: Ctx,
+  meetingId: string,
+  members: string[],
+  change: (meeting: CouncilMeetingDoc) => Partial<CouncilMeetingDoc>,
+): Promise<CouncilMeetingDoc> {
+  try {
+    return await withTransaction(
+      ctx.db,
+      async (t: any) => {
+        const { data } = (await t.collection(COLLECTIONS.councilMeetings).doc(meetingId).get()) as { data: CouncilMeetingDoc }
+        const meeting = { ...data, _id: meetingId }
+        const changes = change(meeting)
+        await t.collection(COLLECTIONS.councilMeetings).doc(meetingId).update({ data: whole(ctx, changes) })
+        const gates = [...new Set([...meeting.attendance, ...members])]
+        for (let i = 0; i < gates.length; i += 20) {
+          await Promise.all(gates.slice(i, i + 20).map((id) => t.collection(COLLECTIONS.councilMembers).doc(id).update({ data: { voteSeq: ctx._.inc(1) } })))
+        }
+        return { ...meeting, ...changes }
+      },
+      10,
+    )
   } catch (error) {
     throw busyOr(error)
   }

@@ -1,5 +1,5 @@
 import { ANONYMOUS_NAME, proposalsContract, type ProposalCommentDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { canComment, mayParticipate } from '../domain/permissions'
@@ -12,7 +12,7 @@ export const commentOnProposal = action(proposalsContract.comment, async (ctx, i
   const { proposal: p, viewer } = await loadProposalAndViewer(ctx, input.proposalId)
   if (!mayParticipate(viewer, p)) forbidden()
   if (!canComment(viewer, p)) fail('PROPOSAL.INVALID_STATE', 'comments are closed for this proposal')
-  const moderation = await checkTextOrRefuse(ctx, { scene: 'comment', content: input.body })
+  const moderation = contentVerdict(ctx) // 'review' waits for staff
   const person = await getPerson(ctx, ctx.openid)
   const doc: Omit<ProposalCommentDoc, '_id'> = {
     proposalId: p._id,

@@ -1,6 +1,6 @@
 import { ANONYMOUS_NAME, proposalsContract } from '../../../types/index'
 import { proposalPhotoFolder } from '../../../types/uploads'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { checkUploadedPhotos } from '../../_kernel/storage'
@@ -34,11 +34,7 @@ export const submitProposal = action(proposalsContract.submit, async (ctx, input
   const photos = input.photos ?? []
   await checkUploadedPhotos(ctx, photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })), proposalPhotoFolder(input.communityId))
   const place = input.place ? input.place : null
-  const moderation = await checkTextOrRefuse(ctx, {
-    scene: 'forum',
-    title: input.title,
-    content: [input.title, input.description, place].filter(Boolean).join('\n'),
-  })
+  const moderation = contentVerdict(ctx) // the kernel checked title, description, category and place
   const anonymous = input.anonymous ?? false
   const status = initialStatus(settings, { moderation, photoCount: photos.length, authorIsChild: viewer.isChild })
 

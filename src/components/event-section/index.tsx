@@ -62,10 +62,10 @@ export default function EventSection({ community }: { community: CommunityView }
   }
 
   useEffect(() => {
-    load()
+    void load()
   }, [communityId])
   useDidShow(() => {
-    load()
+    void load()
   })
 
   const go = (url: string) => Taro.navigateTo({ url })

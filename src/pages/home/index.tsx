@@ -28,17 +28,17 @@ type Home = { community: CommunityView | null; notices: Result<{ notices: Notice
  */
 async function loadHome(scene: string | null): Promise<Result<Home>> {
   const parsed = parseScene(scene)
-  if (parsed?.kind === 'venue') Taro.navigateTo({ url: `${EVENT_ROUTES.checkin}?code=${parsed.code}` })
-  else if (parsed?.kind === 'childLink') Taro.navigateTo({ url: `/packages/profile/pages/edit/index?link=1&code=${parsed.code}` })
+  if (parsed?.kind === 'venue') void Taro.navigateTo({ url: `${EVENT_ROUTES.checkin}?code=${parsed.code}` })
+  else if (parsed?.kind === 'childLink') void Taro.navigateTo({ url: `/packages/profile/pages/edit/index?link=1&code=${parsed.code}` })
   else if (scene !== null) {
     if (!parsed) {
-      Taro.showToast({ title: '无法识别的社区码', icon: 'none' })
+      void Taro.showToast({ title: '无法识别的社区码', icon: 'none' })
     } else {
       const joined = await communitiesApi.join(parsed.code)
       if (!joined.ok) return joined
       const c = joined.data.community
       setCurrentCommunity({ communityId: c.communityId, name: c.name, code: c.code })
-      if (joined.data.joined) Taro.showToast({ title: `已加入${c.name}`, icon: 'none' })
+      if (joined.data.joined) void Taro.showToast({ title: `已加入${c.name}`, icon: 'none' })
     }
   }
 
@@ -77,7 +77,7 @@ export default function HomePage() {
     scene.current = takeEntryScene(params)
   })
   useDidShow(() => {
-    refresh()
+    void refresh()
   })
   usePullDownRefresh(async () => {
     await refresh()

@@ -29,13 +29,13 @@ export default function MePage() {
   const elder = useElder()
   const refresh = () => run(loadMe)
   useDidShow(() => {
-    refresh()
+    void refresh()
   })
 
   const currentId = getCurrentCommunity()?.communityId
   const switchTo = (c: CommunityView) => {
     setCurrentCommunity({ communityId: c.communityId, name: c.name, code: c.code })
-    Taro.switchTab({ url: '/pages/home/index' })
+    void Taro.switchTab({ url: '/pages/home/index' })
   }
 
   const communityRow = (c: CommunityView, role: string) => (

@@ -16,7 +16,7 @@ export default function NoticeDetailPage() {
 
   useLoad((params) => {
     noticeId.current = params.noticeId ?? ''
-    load()
+    void load()
   })
 
   return (

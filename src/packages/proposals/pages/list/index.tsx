@@ -50,14 +50,14 @@ export default function ProposalListPage() {
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
     if (params.status && (PUBLIC_PROPOSAL_STATUSES as readonly string[]).includes(params.status)) setStatus(params.status as PublicProposalStatus)
     if (params.category) setCategory(decodeURIComponent(params.category))
-    proposalsApi.settings(communityId.current).then((r) => r.ok && setCategories(r.data.categories))
+    void proposalsApi.settings(communityId.current).then((r) => r.ok && setCategories(r.data.categories))
     setReady(true)
   })
   useEffect(() => {
-    if (ready) load()
+    if (ready) void load()
   }, [ready, status, category])
   useDidShow(() => {
-    if (ready) load()
+    if (ready) void load()
   })
   usePullDownRefresh(async () => {
     await load()

@@ -18,7 +18,7 @@ export default function ProjectPage() {
     projectId.current = params.projectId ?? ''
   })
   useDidShow(() => {
-    load()
+    void load()
   })
 
   if (state.kind === 'loading') return <PageShell className='proposal-project'><Loading /></PageShell>

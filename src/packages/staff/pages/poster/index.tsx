@@ -16,7 +16,7 @@ export default function PosterPage() {
 
   useLoad((params) => {
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-    load()
+    void load()
   })
 
   return (
