@@ -288,14 +288,15 @@ export interface SeatRead {
 }
 
 /**
- * The read-back after a claim, in one request: the event as it is now (with its claim log) and, looked up by `_id`,
- * the caller's person and membership of the event's community, the existing sign-up and the named child.
+ * Everything a sign-up decides from, in one request: the event as it is now and, looked up by `_id`, the caller's
+ * person and membership of the event's community, the existing sign-up and the named child.
  */
 export async function readForSeat(ctx: Ctx, eventId: string, ids: { openid: string; signupId: string; childId: string | null }): Promise<SeatRead> {
   const res = (await ctx.db
     .collection(E)
     .aggregate()
     .match({ _id: eventId })
+    .project({ claims: 0 })
     .addFields({ seatWho: ids.openid, seatSignup: ids.signupId, seatChild: ids.childId ?? '' })
     .addFields({ seatMember: ctx._.aggregate.concat(['$communityId', '_', ids.openid]) })
     .lookup({ from: COLLECTIONS.people, localField: 'seatWho', foreignField: '_id', as: 'seatPerson' })
@@ -313,6 +314,14 @@ export async function readForSeat(ctx: Ctx, eventId: string, ids: { openid: stri
     signup: seatSignups?.[0] ?? null,
     child: seatChildren?.[0] ?? null,
   }
+}
+
+/** After a claim: the event's `seq`, `waitlistCount` and claim log (our entry gives our seq and position). */
+export async function readClaimLog(ctx: Ctx, eventId: string): Promise<Pick<EventDoc, 'seq' | 'waitlistCount' | 'confirmedCount' | 'registeredCount' | 'claims'> | null> {
+  const res = (await ctx.db.collection(E).where({ _id: eventId }).field({ seq: true, waitlistCount: true, confirmedCount: true, registeredCount: true, claims: true }).limit(1).get()) as {
+    data: EventDoc[]
+  }
+  return res.data[0] ?? null
 }
 
 /** Write a new sign-up under its deterministic `_id`; false if one exists. */

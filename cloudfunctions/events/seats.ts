@@ -1,17 +1,17 @@
 /**
- * The sign-up seats of an event (docs/decisions/0010): claim, read back, write — three database requests for a
- * sign-up, none of them a wait:
- *   1. claim   one conditional update of the event: "published, this key not claimed yet, and (a place is free and
+ * The sign-up seats of an event (docs/decisions/0010): four database requests for a sign-up, none of them a wait:
+ *   1. read    one aggregate: the event as it is now, with the caller's person, membership, existing sign-up (and
+ *              child) looked up by `_id` — every refusal is decided here, so a refused sign-up writes nothing;
+ *   2. claim   one conditional update of the event: "published, this key not claimed yet, and (a place is free and
  *              nobody waits | every place is taken | a lottery open for registration)" → the counter, `seq` + 1, and an
- *              entry pushed on the event's claim log. The filter makes the decision atomic: never oversold.
- *   2. read    one aggregate of the event as it is now, with the caller's person, membership, existing sign-up (and
- *              child): who is signing up, and from the log after our entry our exact `seq` and waitlist position.
- *   3. write   the sign-up under its deterministic `_id` (one per participant), carrying the claim's key: from here
+ *              entry pushed on the event's claim log. The filter makes the decision atomic: never oversold;
+ *   3. back    the event's `seq`, `waitlistCount` and claim log: our exact seq and waitlist position;
+ *   4. write   the sign-up under its deterministic `_id` (one per participant), carrying the claim's key: from here
  *              on the answer is durable.
- * A claim that turns out not to be allowed (not a member, a child account, someone else's child, a duplicate of an
- * earlier sign-up) is released: its counter is given back in a transaction (a freed place goes to the waitlist head).
- * A claim whose function died before step 3 is released by the timer after ABANDONED_MS; until then whoever would
- * give a place to someone behind it waits for it (cancelTx, promoteWhileRoom): FIFO holds for claims in flight.
+ * A claim that cannot be written (pushed out of the log, or a racing tap wrote first) is released: its counter is
+ * given back in a transaction (a freed place goes to the waitlist head). A claim whose function died before step 4 is
+ * released by the timer after ABANDONED_MS; until then whoever would give a place to someone behind it waits for it
+ * (cancelTx, promoteWhileRoom): FIFO holds for claims in flight.
  *
  * Only rules from domain/ and reads and writes from repo.ts; transactions here because they are seat logic.
  */
@@ -36,7 +36,7 @@ import {
   checkQueued,
   type ClaimKind,
 } from './domain/seats'
-import { claimSeat, findSignups, markClaimsChecked, insertSignup, readForSeat, replaceCancelledSignup, signupIdOf, waitlistHead, type SeatRead } from './repo'
+import { claimSeat, findSignups, insertSignup, markClaimsChecked, readClaimLog, readForSeat, replaceCancelledSignup, signupIdOf, waitlistHead, type SeatRead } from './repo'
 
 type Ctx = Pick<Context, 'db' | '_' | 'log'>
 
@@ -81,83 +81,58 @@ export interface SignUpRequest {
   participantOf: ParticipantOf
 }
 
-/** How many times a sign-up re-decides after the event moved under it (capacity changed, a key to bump). */
+/** How many times a sign-up re-decides after the event moved under it (capacity or state changed). */
 const ROUNDS = 4
 
 /**
- * Sign up: claim, read back, write. `event` may be a cached copy (up to a second old): the claim's filter re-checks
- * the counters it decided from, and everything else is re-checked on the event read back after the claim.
+ * Sign up: read, claim, read the claim back, write. Everything that may refuse is decided on the first read, so a
+ * refused sign-up writes nothing; the claim's filter re-checks atomically what the counters decided.
  */
-export async function signUp(ctx: Ctx, event: EventDoc, req: SignUpRequest, now: Date, ticketCode: () => string): Promise<SignUpOutcome> {
-  const eventId = event._id
+export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now: Date, ticketCode: () => string): Promise<SignUpOutcome> {
   const signupId = signupIdOf(eventId, req.participantId)
-  let ev = event
-  let key = claimKey(req.participantId, 0)
   for (let round = 0; round < ROUNDS; round++) {
-    // 1. claim (a free place just taken by someone else → the waitlist at once, without reading first)
+    // 1. read: the event as it is now, who is signing up, their sign-up if any
+    const read = await readForSeat(ctx, eventId, { openid: req.openid, signupId, childId: req.childId })
+    if (!read.event) fail('EVENT.NOT_FOUND', 'event not found')
+    const ev = read.event
+    const participant = req.participantOf(read)
+    const existing = read.signup
+    if (existing && existing.status !== 'cancelled' && existing.status !== 'pending') return { signup: existing, created: false, position: null, event: ev }
+    orFail(checkQueued(ev, participant, now) ?? true)
+    const key = existing?.claimKey ? claimKey(req.participantId, roundOf(existing.claimKey) + 1) : claimKey(req.participantId, 0)
+    // 2. claim (a free place just taken by someone else → the waitlist at once)
     let kind: ClaimKind = claimKindFor(ev)
     let claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
     if (!claimed && kind === 'c') {
       kind = 'w'
       claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
     }
-    // 2. read back
-    const read = await readForSeat(ctx, eventId, { openid: req.openid, signupId, childId: req.childId })
-    if (!read.event) fail('EVENT.NOT_FOUND', 'event not found')
-    const fresh = read.event
-    const existing = read.signup
-    const release = () => (claimed ? releaseClaim(ctx, eventId, key, kind, now) : Promise.resolve())
-    // who, and may they: a refusal gives the claim back
-    let participant: NewParticipant
-    try {
-      participant = req.participantOf(read)
-    } catch (refusal) {
-      await release()
-      throw refusal
-    }
-    const active = existing && existing.status !== 'cancelled' && existing.status !== 'pending'
-    if (active && existing.claimKey !== key) {
-      // signed up before: a repeated tap; our claim (if any) was one too many
-      await release()
-      return answerExisting(ctx, fresh, existing)
-    }
-    if (active) return answerExisting(ctx, fresh, existing) // the other tap of a double tap wrote it already
-    const mine = readClaim(fresh, key)
-    if (claimed) {
-      if (!mine) {
-        // pushed out of the log before we read it (more than CLAIM_LOG claims in between): give it back, try again
-        await release()
-        throw new AppError('SYSTEM.BUSY', 'too many sign-ups at this instant', undefined, retryAfterMs())
-      }
-      const refusal = checkQueued(fresh, participant, now)
-      if (refusal) {
-        await release()
-        orFail(refusal)
-      }
-      // 3. write: the sign-up is durable from here on
-      const doc = newSignup(fresh, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
-      const written = existing ? await replaceCancelledSignup(ctx, doc, existing) : await insertSignup(ctx, doc)
-      if (!written) {
-        // someone wrote this sign-up between our read and our write (a tap with another key): ours is one too many
-        await release()
-        const now2 = (await findSignups(ctx, [signupId]))[0]
-        if (now2) return answerExisting(ctx, fresh, now2)
-        fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
-      }
-      return { signup: doc, created: true, position: mine.position, event: fresh }
-    }
-    // not claimed
-    if (mine && !isReleased(fresh.claims, key) && existing?.claimKey !== key) {
+    // 3. read the claim back: our seq and exact position
+    const log = await readClaimLog(ctx, eventId)
+    const mine = log ? readClaim(log, key) : null
+    if (!claimed) {
       // the other tap of a double tap claimed with our key a moment ago and is writing it: its answer is ours
-      const doc = newSignup(fresh, participant, signupId, key, mine.kind, mine.seq, mine.position, now, '')
-      return { signup: doc, created: false, position: mine.position, event: fresh }
+      if (mine && !isReleased(log?.claims, key)) {
+        return { signup: newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ''), created: false, position: mine.position, event: ev }
+      }
+      continue // the event changed between the read and the claim (capacity, state): decide again
     }
-    if (mine || (fresh.claims ?? []).some((x) => x.p === key)) {
-      // our key was used by an earlier sign-up that was cancelled (or released): the next round's key
-      key = claimKey(req.participantId, roundOf(key) + 1)
+    if (!mine) {
+      // pushed out of the log before we read it (more than CLAIM_LOG claims in between): give it back, try again
+      await releaseClaim(ctx, eventId, key, kind, now)
+      throw new AppError('SYSTEM.BUSY', 'too many sign-ups at this instant', undefined, retryAfterMs())
     }
-    orFail(checkQueued(fresh, participant, now) ?? true)
-    ev = fresh
+    // 4. write: the sign-up is durable from here on
+    const doc = newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
+    const written = existing ? await replaceCancelledSignup(ctx, doc, existing) : await insertSignup(ctx, doc)
+    if (!written) {
+      // written meanwhile by a tap that read before ours (another key): ours is one too many
+      await releaseClaim(ctx, eventId, key, kind, now)
+      const other = (await findSignups(ctx, [signupId]))[0]
+      if (other && other.status !== 'cancelled') return { signup: other, created: false, position: null, event: ev }
+      fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
+    }
+    return { signup: doc, created: true, position: mine.position, event: { ...ev, ...(log ?? {}) } as EventDoc }
   }
   throw new AppError('SYSTEM.BUSY', 'the event kept changing; try again', undefined, retryAfterMs())
 }
@@ -196,11 +171,6 @@ function newSignup(ev: EventDoc, p: NewParticipant, id: string, key: string, kin
     createdAt: now,
     updatedAt: now,
   }
-}
-
-/** A repeated tap: the sign-up as it is, its position counted now. */
-async function answerExisting(ctx: Ctx, ev: EventDoc, s: SignupDoc): Promise<SignUpOutcome> {
-  return { signup: s, created: false, position: null, event: ev }
 }
 
 /**

@@ -35,7 +35,7 @@ export const proxySignUp = action(eventsContract.proxySignUp, async (ctx, input)
     source: 'proxy',
     proxyBy: ctx.openid,
   }
-  const out = await signUp(ctx, event, { openid: ctx.openid, participantId: participant.participantId, childId: null, participantOf: () => participant }, ctx.now, newTicketCode)
+  const out = await signUp(ctx, event._id, { openid: ctx.openid, participantId: participant.participantId, childId: null, participantOf: () => participant }, ctx.now, newTicketCode)
   if (out.created && out.signup.status === 'confirmed') await sendFullnessAlerts(ctx, out.event)
   const position = out.position ?? (out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, event._id, out.signup.seq) : null)
   return toSignupResult(out.signup, position, out.created)
