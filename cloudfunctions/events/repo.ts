@@ -316,11 +316,17 @@ export async function readForSeat(ctx: Ctx, eventId: string, ids: { openid: stri
   }
 }
 
-/** After a claim: the event's `seq`, `waitlistCount` and claim log (our entry gives our seq and position). */
-export async function readClaimLog(ctx: Ctx, eventId: string): Promise<Pick<EventDoc, 'seq' | 'waitlistCount' | 'confirmedCount' | 'registeredCount' | 'claims'> | null> {
-  const res = (await ctx.db.collection(E).where({ _id: eventId }).field({ seq: true, waitlistCount: true, confirmedCount: true, registeredCount: true, claims: true }).limit(1).get()) as {
-    data: EventDoc[]
-  }
+/**
+ * After a claim: the event's `seq`, `waitlistCount` and the last `tail` entries of its claim log (our entry, just
+ * pushed, is among them unless that many claims came after it: then the caller asks again with the whole log).
+ */
+export async function readClaimLog(ctx: Ctx, eventId: string, tail = CLAIM_LOG): Promise<Pick<EventDoc, 'seq' | 'waitlistCount' | 'confirmedCount' | 'registeredCount' | 'claims'> | null> {
+  const res = (await ctx.db
+    .collection(E)
+    .where({ _id: eventId })
+    .field({ seq: true, waitlistCount: true, confirmedCount: true, registeredCount: true, claims: tail < CLAIM_LOG ? ctx._.project.slice(-tail) : true })
+    .limit(1)
+    .get()) as { data: EventDoc[] }
   return res.data[0] ?? null
 }
 

@@ -81,6 +81,8 @@ export interface SignUpRequest {
   participantOf: ParticipantOf
 }
 
+/** Claim-log entries read back first: far more than the claims made between one's claim and one's read. */
+const CLAIM_TAIL_READ = 24
 /** How many times a sign-up re-decides after the event moved under it (capacity or state changed). */
 const ROUNDS = 4
 
@@ -108,8 +110,12 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
       claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
     }
     // 3. read the claim back: our seq and exact position
-    const log = await readClaimLog(ctx, eventId)
-    const mine = log ? readClaim(log, key) : null
+    let log = await readClaimLog(ctx, eventId, CLAIM_TAIL_READ)
+    let mine = log ? readClaim(log, key) : null
+    if (!mine) {
+      log = await readClaimLog(ctx, eventId)
+      mine = log ? readClaim(log, key) : null
+    }
     if (!claimed) {
       // the other tap of a double tap claimed with our key a moment ago and is writing it: its answer is ours
       if (mine && !isReleased(log?.claims, key)) {

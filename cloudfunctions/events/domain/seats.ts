@@ -20,7 +20,7 @@ export type ClaimKind = 'c' | 'w' | 'r'
 export type ClaimEntry = SeatClaimEntry
 
 /** Entries kept on the event: far more than the claims that can be in flight between a claim and its read. */
-export const CLAIM_LOG = 256
+export const CLAIM_LOG = 128
 /** A claim older than this without its sign-up is abandoned (the events function times out after 20 s). */
 export const ABANDONED_MS = 30_000
 
