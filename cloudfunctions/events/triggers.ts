@@ -2,11 +2,12 @@
  * Timer triggers (config.json): each is idempotent and safe to run at any time.
  *  - draw     every 5 min: give back seat claims whose sign-up was never written (their function died); draw lotteries whose sign-up has closed; finish
  *             draws left half-written (> 2 min old)
- *  - remind   every hour:  the day-before reminder for events starting within 24 h (once per event)
+ *  - remind   every hour:  the day-before reminder for events starting within 24 h (once per event), queued
+ *  - fanout   every minute: delivers queued fan-outs in batches (kernel outbox), answers pending count and oldest age
  *  - noShows  every 10 min: after the end (check-in closes), confirmed places never checked in become no-shows
  */
 import type { Context } from '../_kernel/context'
-import { deliver } from '../_kernel/inbox'
+import { drain, enqueue, outboxStats } from '../_kernel/outbox'
 import type { TimerJob } from '../_kernel/timers'
 import { REMINDER_HOURS_AHEAD } from '../../types/index'
 import { noShowsDue, reminderDue } from './domain/event-rules'
@@ -57,9 +58,9 @@ export async function remindDayBefore(ctx: Context) {
     if (!(await updateEventWhere(ctx, { _id: event._id, reminderSentAt: null }, { reminderSentAt: ctx.now }))) continue
     const confirmed = await allSignups(ctx, event._id, ['confirmed'])
     const owners = confirmed.map((s) => s.ownerOpenid).filter((o): o is string => !!o)
-    const res = await deliver(ctx, owners, `reminder:${event._id}`, reminderMessage(event))
+    // Off the request path: the timer's fan-out drains it in batches sized to the quota.
+    people += await enqueue(ctx, owners, `reminder:${event._id}`, reminderMessage(event))
     events++
-    people += res.delivered
   }
   return { events, people }
 }
@@ -78,4 +79,10 @@ export async function recordNoShows(ctx: Context) {
   return { events, noShows }
 }
 
-export const jobs: Record<string, TimerJob> = { draw: drawDue, remind: remindDayBefore, noShows: recordNoShows }
+/** Deliver queued fan-outs (events, proposals, council) in batches; answers what is still waiting. */
+export async function drainFanout(ctx: Context) {
+  const done = await drain(ctx, { budgetMs: 12_000 })
+  return { ...done, ...(await outboxStats(ctx)) }
+}
+
+export const jobs: Record<string, TimerJob> = { draw: drawDue, remind: remindDayBefore, noShows: recordNoShows, fanout: drainFanout }
