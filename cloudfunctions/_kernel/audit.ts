@@ -95,6 +95,13 @@ const OBJECT_KEYS: [key: string, collection: string | null][] = [
   ['openid', null],
   ['inboxId', null],
 ]
+/**
+ * Keys whose ids name a child (a child record, a council membership). The log keeps a one-way pseudonym of them, so
+ * entries about one child still line up, yet erasing the child's data leaves nothing in the log that names them.
+ */
+const CHILD_KEYS = new Set(['childId', 'memberId'])
+export const childPseudonym = (id: string) => `child:${createHash('sha256').update(`yuanba-audit:${id}`).digest('hex').slice(0, 16)}`
+
 /** Where a function's key means another collection. */
 const OVERRIDES: Record<string, Record<string, string>> = { council: { proposalId: COLLECTIONS.councilProposals } }
 
@@ -107,6 +114,13 @@ function objectOf(fn: string, input: Loose): { key: string; id: string; collecti
     if (typeof id === 'string' && id) return { key, id, collection: OVERRIDES[fn]?.[key] ?? collection }
   }
   return null
+}
+
+/** The entry's object: the input's named object (a child's as a pseudonym), else the id the output names. */
+function objectIdOf(fn: string, input: Loose, output: unknown): string | null {
+  const object = objectOf(fn, input)
+  if (!object) return outputId(output)
+  return CHILD_KEYS.has(object.key) ? childPseudonym(object.id) : object.id
 }
 
 /** The id of what an action created or changed, from its output (`{id}` or `{notice: {id}}`). */
@@ -164,7 +178,7 @@ export async function runAudited(fn: string, actionName: string, def: ActionDef,
       kind,
       action: where,
       actor: { openid: ctx.openid, role },
-      objectId: objectOf(fn, loose)?.id ?? outputId(output),
+      objectId: objectIdOf(fn, loose, output),
       summary: summaryOf(where, loose),
       at: ctx.now,
     })

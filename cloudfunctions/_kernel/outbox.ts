@@ -12,26 +12,13 @@
  *  - observable: `outboxStats` — recipients still pending and the age of the oldest pending job.
  */
 import { createHash } from 'node:crypto'
-import { COLLECTIONS } from '../../types/index'
+import { COLLECTIONS, type FanoutJobDoc } from '../../types/index'
 import type { Context } from './context'
 import { insertOnce, updateWhere } from './db'
 import { deliver, type Delivery } from './inbox'
 
 type Ctx = Pick<Context, 'db' | '_' | 'platform' | 'log' | 'now'>
 
-export interface FanoutJobDoc {
-  _id: string
-  eventKey: string
-  message: Delivery
-  recipients: string[]
-  /** recipients[0 .. next) are delivered */
-  next: number
-  status: 'pending' | 'done'
-  /** ms epoch until which one drainer holds the job */
-  leaseUntil: number
-  createdAt: Date
-  updatedAt: Date
-}
 
 /** Recipients per job document (a job stays far below the 16 MB document limit). */
 const PER_JOB = 2000

@@ -15,9 +15,9 @@
  *
  * Only rules from domain/ and reads and writes from repo.ts; transactions here because they are seat logic.
  */
-import type { EventDoc, SignupDoc } from '../../types/index'
+import { COLLECTIONS, type EventDoc, type SeatClaimEntry, type SignupDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { getInTransaction, withTransaction } from '../_kernel/db'
+import { retry, withTransaction, type Tx, type Update } from '../_kernel/data'
 import { AppError, fail, orFail } from '../_kernel/errors'
 import { retryAfterMs } from '../_kernel/quota'
 import { checkCancel } from './domain/event-rules'
@@ -40,8 +40,11 @@ import { claimSeat, findSignups, insertSignup, markClaimsChecked, readClaimLog, 
 
 type Ctx = Pick<Context, 'db' | '_' | 'log'>
 
-const E = 'events'
-const S = 'event_signups'
+const E = COLLECTIONS.events
+const S = COLLECTIONS.eventSignups
+/** Thrown inside a seat transaction when the waitlist head it found moved (or a claim ahead is being written): retried. */
+const STALE = new Error('the waitlist head moved')
+const staleRetry = { attempts: 40, retryOn: (error: unknown) => error === STALE }
 /** Attempts of a transaction on an event's document (conflicts with claims are normal under a burst). */
 export const HOT_TX_ATTEMPTS = 40
 
@@ -184,20 +187,20 @@ function newSignup(ev: EventDoc, p: NewParticipant, id: string, key: string, kin
  * checks the claim is in the log and not released yet; a place given back goes to the waitlist head (FIFO). Idempotent.
  */
 export async function releaseClaim(ctx: Ctx, eventId: string, key: string, kind: ClaimKind, now: Date): Promise<void> {
-  for (let round = 0; round < STALE_HEAD_ROUNDS; round++) {
+  await retry(async () => {
     const head = kind === 'c' ? await waitlistHead(ctx, eventId) : null
-    const out = await withTransaction(
+    await withTransaction(
       ctx.db,
-      async (t): Promise<'done' | 'stale'> => {
-        const ev = await getInTransaction<EventDoc>(t, E, eventId)
-        if (!ev) return 'done'
+      async (tx) => {
+        const ev = await tx.collection(E).get(eventId)
+        if (!ev) return
         const log = ev.claims ?? []
-        if (isReleased(log, key) || !log.some((x) => x.p === key && x.k === kind)) return 'done'
-        const entries: Array<{ k: 'x' | 'u'; p?: string; at: number }> = []
-        const data: Record<string, unknown> = {}
+        if (isReleased(log, key) || !log.some((x) => x.p === key && x.k === kind)) return
+        const entries: SeatClaimEntry[] = []
+        const data: Update<EventDoc> = {}
         if (kind === 'c' && ev.waitlistCount > 0) {
-          const promoted = await promoteHeadInTx(ctx, t, ev, head, now)
-          if (promoted === 'stale') return 'stale'
+          const promoted = await promoteHeadInTx(tx, ev, head, now)
+          if (promoted === 'stale') throw STALE
           if (promoted) {
             data.waitlistCount = ctx._.inc(-1)
             entries.push({ k: 'x', at: Date.now() })
@@ -208,15 +211,13 @@ export async function releaseClaim(ctx: Ctx, eventId: string, key: string, kind:
         }
         entries.push({ k: 'u', p: key, at: Date.now() })
         data.claims = ctx._.push({ each: entries, slice: -CLAIM_LOG })
-        await t.collection(E).doc(eventId).update({ data })
-        return 'done'
+        await tx.collection(E).update(eventId, data)
       },
-      HOT_TX_ATTEMPTS,
+      { attempts: HOT_TX_ATTEMPTS },
     )
-    if (out === 'done') return
-    await backoff(round)
-  }
-  throw new AppError('EVENT.BUSY', 'the waitlist kept moving; try again')
+  }, staleRetry).catch((error) => {
+    throw error === STALE ? new AppError('EVENT.BUSY', 'the waitlist kept moving; try again') : error
+  })
 }
 
 /**
@@ -224,10 +225,10 @@ export async function releaseClaim(ctx: Ctx, eventId: string, key: string, kind:
  * head moved, or when a waitlist claim ahead of it is still being written (it would be skipped); null when the
  * waitlist is only abandoned claims (released here). Claims in flight are few and recent: usually none is ahead.
  */
-async function promoteHeadInTx(ctx: Ctx, t: any, ev: EventDoc, head: SignupDoc | null, now: Date): Promise<SignupDoc | null | 'stale'> {
+async function promoteHeadInTx(tx: Tx, ev: EventDoc, head: SignupDoc | null, now: Date): Promise<SignupDoc | null | 'stale'> {
   const ahead = waitClaimsAhead(ev, head ? head.seq : Number.POSITIVE_INFINITY)
   for (const c of ahead) {
-    const s = await getInTransaction<SignupDoc>(t, S, signupIdOf(ev._id, c.participantId))
+    const s = await tx.collection(S).get(signupIdOf(ev._id, c.participantId))
     if (s && s.seq === c.seq) {
       if (s.status === 'waitlisted') return 'stale' // written meanwhile: it is the head
       continue // written and already moved on (cancelled, promoted)
@@ -236,15 +237,13 @@ async function promoteHeadInTx(ctx: Ctx, t: any, ev: EventDoc, head: SignupDoc |
     // abandoned: the sweep would release it; it is no one's place
   }
   if (!head) return ahead.length > 0 && ahead.every((c) => Date.now() - c.at >= ABANDONED_MS) ? null : 'stale'
-  const h = await getInTransaction<SignupDoc>(t, S, head._id)
+  const h = await tx.collection(S).get(head._id)
   if (!h || h.status !== 'waitlisted' || h.seq !== head.seq) return 'stale'
-  const promoted = { ...h, status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now } as SignupDoc
-  await t.collection(S).doc(h._id).update({ data: { status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now } })
+  const promoted: SignupDoc = { ...h, status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now }
+  await tx.collection(S).update(h._id, { status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now })
   return promoted
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const backoff = (round: number) => sleep(Math.min(50, 5 * (round + 1)) * (0.5 + Math.random()))
 
 export interface CancelOutcome {
   signup: SignupDoc
@@ -254,28 +253,25 @@ export interface CancelOutcome {
   event: EventDoc
 }
 
-/** How many times a cancel or promotion re-reads a waitlist head that moved under it. */
-const STALE_HEAD_ROUNDS = 40
-
 /** Cancel a sign-up; a freed confirmed place goes to the head of the waitlist in the same transaction. */
 export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: string, now: Date): Promise<CancelOutcome> {
-  for (let round = 0; round < STALE_HEAD_ROUNDS; round++) {
+  return retry(async () => {
     const head = await waitlistHead(ctx, eventId)
-    const out = await withTransaction(
+    return withTransaction(
       ctx.db,
-      async (t): Promise<CancelOutcome | 'stale'> => {
-        const [ev, s] = await Promise.all([getInTransaction<EventDoc>(t, E, eventId), getInTransaction<SignupDoc>(t, S, signupId)])
+      async (tx): Promise<CancelOutcome> => {
+        const [ev, s] = await Promise.all([tx.collection(E).get(eventId), tx.collection(S).get(signupId)])
         if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
         if (!s) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
         if (s.status === 'cancelled') return { signup: s, changed: false, promoted: null, event: ev }
         orFail(checkCancel(ev, s, now) ?? true)
-        const inc: Record<string, number> = {}
-        const entries: Array<{ k: 'x'; at: number }> = []
+        const inc: Partial<Record<'confirmedCount' | 'waitlistCount' | 'registeredCount', number>> = {}
+        const entries: SeatClaimEntry[] = []
         let promoted: SignupDoc | null = null
         if (s.status === 'confirmed') {
           if (ev.waitlistCount > 0) {
-            const p = await promoteHeadInTx(ctx, t, ev, head && head._id !== s._id ? head : null, now)
-            if (p === 'stale') return 'stale'
+            const p = await promoteHeadInTx(tx, ev, head && head._id !== s._id ? head : null, now)
+            if (p === 'stale') throw STALE
             promoted = p
           }
           if (promoted) {
@@ -287,52 +283,51 @@ export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: 
           entries.push({ k: 'x', at: Date.now() })
         } else inc.registeredCount = -1
         const cancelled: SignupDoc = { ...s, status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now }
-        const data: Record<string, unknown> = Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, ctx._.inc(v)]))
+        const data: Update<EventDoc> = {}
+        for (const [k, v] of Object.entries(inc) as Array<[keyof typeof inc, number]>) data[k] = ctx._.inc(v)
         if (entries.length > 0) data.claims = ctx._.push({ each: entries, slice: -CLAIM_LOG })
         await Promise.all([
-          t.collection(S).doc(s._id).update({ data: { status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now } }),
-          t.collection(E).doc(eventId).update({ data }),
+          tx.collection(S).update(s._id, { status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now }),
+          tx.collection(E).update(eventId, data),
         ])
-        const event = { ...ev } as EventDoc
-        for (const [k, v] of Object.entries(inc)) (event as any)[k] += v
+        const event: EventDoc = { ...ev }
+        for (const [k, v] of Object.entries(inc) as Array<[keyof typeof inc, number]>) event[k] += v
         return { signup: cancelled, changed: true, promoted, event }
       },
-      HOT_TX_ATTEMPTS,
+      { attempts: HOT_TX_ATTEMPTS },
     )
-    if (out !== 'stale') return out
-    await backoff(round)
-  }
-  throw new AppError('EVENT.BUSY', 'the waitlist kept moving; try again')
+  }, staleRetry).catch((error) => {
+    throw error === STALE ? new AppError('EVENT.BUSY', 'the waitlist kept moving; try again') : error
+  })
 }
 
 /** While there is room (capacity raised) and someone waits, confirm the head — one transaction per place. */
 export async function promoteWhileRoom(ctx: Ctx, eventId: string, now: Date): Promise<SignupDoc[]> {
   const promoted: SignupDoc[] = []
-  let stale = 0
-  while (stale < STALE_HEAD_ROUNDS) {
-    const head = await waitlistHead(ctx, eventId)
-    const out = await withTransaction(
-      ctx.db,
-      async (t): Promise<SignupDoc | 'full' | 'stale'> => {
-        const ev = await getInTransaction<EventDoc>(t, E, eventId)
-        if (!ev || ev.status !== 'published' || ev.confirmedCount >= ev.capacity || ev.waitlistCount === 0) return 'full'
-        const p = await promoteHeadInTx(ctx, t, ev, head, now)
-        if (p === 'stale') return 'stale'
-        if (!p) return 'full'
-        await t.collection(E).doc(eventId).update({
-          data: { confirmedCount: ctx._.inc(1), waitlistCount: ctx._.inc(-1), claims: ctx._.push({ each: [{ k: 'x', at: Date.now() }], slice: -CLAIM_LOG }) },
-        })
-        return p
-      },
-      HOT_TX_ATTEMPTS,
-    )
-    if (out === 'full') break
-    if (out === 'stale') {
-      stale++
-      await backoff(stale)
-    } else promoted.push(out)
+  for (;;) {
+    const out = await retry(async () => {
+      const head = await waitlistHead(ctx, eventId)
+      return withTransaction(
+        ctx.db,
+        async (tx): Promise<SignupDoc | 'full'> => {
+          const ev = await tx.collection(E).get(eventId)
+          if (!ev || ev.status !== 'published' || ev.confirmedCount >= ev.capacity || ev.waitlistCount === 0) return 'full'
+          const p = await promoteHeadInTx(tx, ev, head, now)
+          if (p === 'stale') throw STALE
+          if (!p) return 'full'
+          await tx.collection(E).update(eventId, {
+            confirmedCount: ctx._.inc(1),
+            waitlistCount: ctx._.inc(-1),
+            claims: ctx._.push<SeatClaimEntry>({ each: [{ k: 'x', at: Date.now() }], slice: -CLAIM_LOG }),
+          })
+          return p
+        },
+        { attempts: HOT_TX_ATTEMPTS },
+      )
+    }, staleRetry).catch((error) => (error === STALE ? ('full' as const) : Promise.reject(error)))
+    if (out === 'full') return promoted
+    promoted.push(out)
   }
-  return promoted
 }
 
 /**

@@ -10,6 +10,7 @@ import { mayOverrideReview } from '../../domain/permissions'
 import { getSeries, getTask, updateEventTx } from '../../repo'
 import { promoteWhileRoom } from '../../seats'
 import { loadManagedEvent, mineByEvent, toDate } from '../load'
+import { indexForSearch } from '../../../_kernel/search-index'
 
 /**
  * Edit an event of one's community. Drafts change freely; once published, how places are given (allocation, who may
@@ -44,6 +45,7 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
     orFail(decideUpdate(current, changes, ctx.now) ?? true)
     return { ...changes, updatedAt: ctx.now, updatedBy: ctx.openid }
   })
+  await indexForSearch(ctx, 'event', updated)
   let final = updated
   if (updated.status === 'published' && updated.capacity > event.capacity && !(updated.allocation === 'lottery' && updated.drawState !== 'done')) {
     const promoted = await promoteWhileRoom(ctx, updated._id, ctx.now)

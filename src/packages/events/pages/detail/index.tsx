@@ -10,19 +10,21 @@ import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { useAction } from '@/lib/use-action'
+import SharedPreview from '@/components/shared-preview'
+import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, eventsApi } from '../../api'
 import './index.scss'
 
-type Detail = { event: EventView; children: ChildView[] }
+type Detail = { event: EventView; children: ChildView[]; isChild: boolean }
 const TAGS = ['内容好', '老师耐心', '组织有序', '场地太挤', '时间不合适']
 const when = (e: EventView) => `${formatShanghai(e.startAt, 'M月D日 HH:mm')}–${formatShanghai(e.endAt, 'HH:mm')}`
 
 async function loadDetail(eventId: string): Promise<Result<Detail>> {
   const [event, profile] = await Promise.all([eventsApi.get(eventId), eventsApi.profile()])
   if (!event.ok) return event
-  return { ok: true, data: { event: event.data, children: profile.ok ? profile.data.children : [] } }
+  return { ok: true, data: { event: event.data, children: profile.ok ? profile.data.children : [], isChild: profile.ok && profile.data.isChild } }
 }
 
 /**
@@ -47,6 +49,12 @@ export default function EventDetailPage() {
   usePullDownRefresh(async () => {
     await load()
     Taro.stopPullDownRefresh()
+  })
+  useShare(() => {
+    if (state.kind !== 'ready') return null
+    const e = state.data.event
+    const left = e.phase === 'open' && e.allocation === 'first_come' && e.counts.remaining > 0 ? `还剩 ${e.counts.remaining} 个名额 · ` : ''
+    return { title: `${left}${e.title}（${formatShanghai(e.startAt, 'M月D日 HH:mm')}）`, path: sharePath('/packages/events/pages/detail/index', { eventId: e.eventId, communityId: e.communityId }) }
   })
 
 
@@ -95,11 +103,16 @@ export default function EventDetailPage() {
     })
 
   if (state.kind === 'loading') return <PageShell className='event-detail'><Loading /></PageShell>
+  if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
+    return <PageShell className='event-detail'><SharedPreview kind='event' id={eventId.current} onJoined={load} /></PageShell>
   if (state.kind === 'error') return <PageShell className='event-detail'><ErrorView error={state.error} onRetry={load} /></PageShell>
-  const { event: e, children } = state.data
+  const { event: e, children, isChild } = state.data
   const active = e.mine.filter((m) => m.status !== 'cancelled')
   const takenBy = new Set(active.map((m) => m.participantId))
   const freeChildren = children.filter((c) => !takenBy.has(c.childId))
+  /** an event whose whole age band is under 18: an adult signs up a child, never themselves */
+  const forChildren = e.ageMax !== null && e.ageMax < 18 && !isChild
+  const selfAllowed = e.viewer.canSignUp && !forChildren
 
   return (
     <PageShell className='event-detail'>
@@ -194,7 +207,7 @@ export default function EventDetailPage() {
         </View>
       )}
 
-      {e.phase === 'open' && (e.viewer.canSignUp || (e.viewer.canSignUpChild && freeChildren.length > 0)) && (
+      {e.phase === 'open' && (selfAllowed || (e.viewer.canSignUpChild && freeChildren.length > 0) || (forChildren && e.viewer.canSignUp)) && (
         <View className='yb-card event-detail__signup'>
           <View className='yb-title'>{e.allocation === 'lottery' ? '登记抽签' : '报名'}</View>
           <Text className='yb-small'>
@@ -209,7 +222,20 @@ export default function EventDetailPage() {
               <Text>排队中……报名的人很多，正在为你自动重试，请不要离开本页。</Text>
             </View>
           )}
-          {e.viewer.canSignUp && (
+          {forChildren && (
+            <View className='event-detail__for-children event-for-children'>
+              <Text>这是儿童活动，请为孩子报名（{ageBandLabel(e.ageMin, e.ageMax)}）。</Text>
+              {freeChildren.length === 0 && (
+                <Button
+                  className='yb-btn yb-btn--block event-add-child'
+                  onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/children/index' })}
+                >
+                  ＋ 添加孩子（称呼和出生年份）
+                </Button>
+              )}
+            </View>
+          )}
+          {selfAllowed && (
             <Button className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onClick={() => signUp(e)}>
               为自己报名
             </Button>

@@ -13,7 +13,12 @@ import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
 import { useAction } from '@/lib/use-action'
+import SharedPreview from '@/components/shared-preview'
+import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
+import { proposalShareTitle } from 'types/share'
+
+const PROPOSAL_DETAIL = '/packages/proposals/pages/detail/index'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, proposalsApi } from '../../api'
 import './index.scss'
@@ -37,6 +42,13 @@ export default function ProposalDetailPage() {
   usePullDownRefresh(async () => {
     await load()
     Taro.stopPullDownRefresh()
+  })
+  /** the card says how many supports it still needs while it collects them */
+  useShare(() => {
+    if (state.kind !== 'ready') return null
+    const p = state.data
+    const needed = p.supportOpen && !p.thresholdReached ? Math.max(0, p.threshold - p.supportCount) : null
+    return { title: proposalShareTitle(p.title, needed), path: sharePath(PROPOSAL_DETAIL, { proposalId: p.proposalId, communityId: p.communityId }) }
   })
 
 
@@ -69,6 +81,8 @@ export default function ProposalDetailPage() {
   const go = (url: string) => Taro.navigateTo({ url })
 
   if (state.kind === 'loading') return <PageShell className='proposal-detail'><Loading /></PageShell>
+  if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
+    return <PageShell className='proposal-detail'><SharedPreview kind='proposal' id={proposalId.current} onJoined={load} /></PageShell>
   if (state.kind === 'error') return <PageShell className='proposal-detail'><ErrorView error={state.error} onRetry={load} /></PageShell>
   const p = state.data
   const v = p.viewer
