@@ -292,7 +292,7 @@ export interface SeatRead {
  * person and membership of the event's community, the existing sign-up and the named child.
  */
 export async function readForSeat(ctx: Ctx, eventId: string, ids: { openid: string; signupId: string; childId: string | null }): Promise<SeatRead> {
-  const res = (await ctx.db
+  const run = () => ctx.db
     .collection(E)
     .aggregate()
     .match({ _id: eventId })
@@ -303,7 +303,8 @@ export async function readForSeat(ctx: Ctx, eventId: string, ids: { openid: stri
     .lookup({ from: COLLECTIONS.memberships, localField: 'seatMember', foreignField: '_id', as: 'seatMembership' })
     .lookup({ from: S, localField: 'seatSignup', foreignField: '_id', as: 'seatSignups' })
     .lookup({ from: COLLECTIONS.children, localField: 'seatChild', foreignField: '_id', as: 'seatChildren' })
-    .end()) as { list: Array<EventDoc & Record<string, any>> }
+    .end() as Promise<{ list: Array<EventDoc & Record<string, any>> }>
+  const res = await readPatiently(run)
   const row = res.list[0]
   if (!row) return { event: null, person: null, membership: null, signup: null, child: null }
   const { seatWho, seatSignup, seatChild, seatMember, seatPerson, seatMembership, seatSignups, seatChildren, ...event } = row
@@ -328,6 +329,24 @@ export async function readClaimLog(ctx: Ctx, eventId: string, tail = CLAIM_LOG):
     .limit(1)
     .get()) as { data: EventDoc[] }
   return res.data[0] ?? null
+}
+
+/**
+ * A read that may be asked again: an answer that has not come within READ_PATIENCE_MS is asked for once more (the
+ * first answer wins). Seen locally on a saturated machine: a few aggregate answers in a thousand never arrived and
+ * the SDK gave up after 15 s; a read is safe to repeat, so the sign-up does not fail for it.
+ */
+const READ_PATIENCE_MS = 4_000
+async function readPatiently<T>(read: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), READ_PATIENCE_MS)))
+    const pending = read()
+    const out = await Promise.race([pending, late]).finally(() => clearTimeout(timer))
+    if (out !== 'late') return out
+    if (attempt >= attempts) return pending
+    pending.catch(() => undefined) // abandoned: its late answer or failure is ignored
+  }
 }
 
 /** Write a new sign-up under its deterministic `_id`; false if one exists. */
