@@ -23,6 +23,7 @@ import type {
   DrawDoc,
   ErrorCode,
   EventDoc,
+  FanoutJobDoc,
   InboxDoc,
   InsightsRollupDoc,
   MembershipDoc,
@@ -81,6 +82,7 @@ export interface DOCS {
   audit_heads: AuditHeadDoc
   insights_daily: InsightsRollupDoc
   search: SearchDoc
+  fanout: FanoutJobDoc
 }
 
 // Every collection name has a document type, and every document type a name.

@@ -36,6 +36,8 @@ export default function EventDetailPage() {
   const eventId = useRef('')
   const { busy, act, fail } = useAction(() => load(), { reloadAfterError: true })
   const [rating, setRating] = useState<{ participantId: string; score: number; tags: string[]; comment: string } | null>(null)
+  /** 排队中: the platform is busy and the sign-up is being retried by itself */
+  const [queued, setQueued] = useState(false)
   const load = () => run(() => loadDetail(eventId.current))
 
   useLoad((params) => {
@@ -59,7 +61,7 @@ export default function EventDetailPage() {
   const signUp = (e: EventView, participantId?: string) =>
     act(async () => {
       await askToBeTold([SUBSCRIBE_TEMPLATES.result, SUBSCRIBE_TEMPLATES.reminder, SUBSCRIBE_TEMPLATES.cancelled])
-      const res = await eventsApi.signUp(e.eventId, participantId)
+      const res = await eventsApi.signUp(e.eventId, participantId, { onQueued: () => setQueued(true) }).finally(() => setQueued(false))
       if (!res.ok) return res.error
       const s = res.data
       const title = s.status === 'confirmed' ? '报名成功' : s.status === 'waitlisted' ? `已候补，第 ${s.position} 位` : '已登记，等待抽签'
@@ -215,6 +217,11 @@ export default function EventDetailPage() {
                 ? `还剩 ${e.counts.remaining} 个名额，先到先得。`
                 : '名额已满，报名后进入候补，有人取消时按顺序递补。'}
           </Text>
+          {queued && (
+            <View className='event-detail__queued' role='status' aria-live='polite'>
+              <Text>排队中……报名的人很多，正在为你自动重试，请不要离开本页。</Text>
+            </View>
+          )}
           {forChildren && (
             <View className='event-detail__for-children event-for-children'>
               <Text>这是儿童活动，请为孩子报名（{ageBandLabel(e.ageMin, e.ageMax)}）。</Text>
