@@ -73,3 +73,7 @@ test('小兰 sends a council idea from her own phone; it waits for staff review'
   expect(doc.actedBy).toEqual(expect.objectContaining({ actorOpenid: CHILD_PHONE, as: 'child' }))
   expect(app.errors).toEqual([])
 })
+
+test('every tappable element on the pages of this journey has an accessible name', () => {
+  expect(app.accessibilityFindings()).toEqual([])
+})

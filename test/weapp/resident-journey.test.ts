@@ -117,3 +117,7 @@ async function fetchBytes(url: string): Promise<Buffer> {
     }).on('error', reject)
   })
 }
+
+test('every tappable element on the pages of this journey has an accessible name', () => {
+  expect(app.accessibilityFindings()).toEqual([])
+})
