@@ -23,6 +23,7 @@ import type { IndexDeclaration } from './db/indexes'
 import { FunctionError, FunctionRunner, type Identity } from './functions/runner'
 import { DEFAULT_CONTENT_WORDS, OUTBOX, handleOpenApi, type ContentCheckWords } from './platform/openapi'
 import { LocalStorage } from './platform/storage'
+import { handleGatewayUpload } from './gateway-upload'
 
 export const REPO_ROOT = path.resolve(__dirname, '..')
 
@@ -279,6 +280,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         }
         return sendFile(res, storage.filePath(cloudPath))
       }
+      if (await handleGatewayUpload(req, res, url, storage)) return
       if (req.method === 'POST' && url.pathname.startsWith('/api/functions/')) {
         return handleGateway(decodeURIComponent(url.pathname.slice('/api/functions/'.length)), req, res)
       }
