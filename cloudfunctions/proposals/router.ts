@@ -1,4 +1,5 @@
 import { proposalsContract } from '../../types/index'
+import { audited } from '../_kernel/audit'
 import { defineRouter } from '../_kernel/router'
 import { answerProposal } from './actions/admin/answer-proposal'
 import { completeProject } from './actions/admin/complete-project'
@@ -11,9 +12,11 @@ import { updateProgress } from './actions/admin/update-progress'
 import { updateSettings } from './actions/admin/update-settings'
 import { commentOnProposal } from './actions/comment-on-proposal'
 import { getProjectAction } from './actions/get-project'
+import { previewProject, previewProposal } from './actions/preview'
 import { getProposal } from './actions/get-proposal'
 import { getSettingsAction } from './actions/get-settings'
 import { inbox, markRead } from './actions/inbox'
+import { markAllRead, unreadCount } from './actions/inbox-unread'
 import { listProposals, myProposals } from './actions/list-proposals'
 import { reportContent } from './actions/report-content'
 import { submitProposal } from './actions/submit-proposal'
@@ -36,16 +39,20 @@ export const router = defineRouter(proposalsContract, {
   settings: getSettingsAction,
   threeLists,
   getProject: getProjectAction,
+  preview: previewProposal,
+  previewProject,
   inbox,
   markRead,
-  review: reviewProposal,
-  answer: answerProposal,
-  createProject,
-  updateProgress,
-  complete: completeProject,
+  unreadCount,
+  markAllRead,
+  review: audited('staff-write', reviewProposal),
+  answer: audited('staff-write', answerProposal),
+  createProject: audited('staff-write', createProject),
+  updateProgress: audited('staff-write', updateProgress),
+  complete: audited('staff-write', completeProject),
   moderationQueue,
-  hide: hideContent,
-  unhide: unhideContent,
+  hide: audited('staff-write', hideContent),
+  unhide: audited('staff-write', unhideContent),
   mustAnswer,
-  updateSettings,
+  updateSettings: audited('staff-write', updateSettings),
 })

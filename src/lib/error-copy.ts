@@ -7,10 +7,12 @@ const COPY: Record<ClientErrorCode, string> = {
   'AUTH.NO_OPENID': '未能确认你的身份，请重新进入小程序',
   'AUTH.FORBIDDEN': '无权限：只有本社区工作人员可以进行此操作',
   'CONTENT.RISKY': '内容未通过安全检查，请修改后再提交',
-  'CONTENT.REVIEW': '内容需要人工审核，审核通过后才会显示',
+  'CONTENT.REVIEW': '这段文字不适合直接发出，请换个说法再提交',
   'CONTENT.CHECK_UNAVAILABLE': '内容安全检查暂时不可用，请稍后再试',
   'COMMUNITY.NOT_FOUND': '没有找到这个社区，请确认社区码是否正确',
   'MEMBER.NOT_FOUND': '你还不是这个社区的成员，请先扫社区码加入',
+  'MEMBER.IS_CHILD': '这是孩子的微信账号：不能设为工作人员，也不能代报名（孩子的报名请家长办理）',
+  'AUTH.CHILD_NOT_ALLOWED': '小朋友的想法请到儿童议事会提出：在「我的 → 儿童议事会」里提建议，会有大人认真回复你',
   'CHILD.AGE_OUT_OF_RANGE': '孩子的出生年份不在可登记的范围内',
   'CHILD.LIMIT_REACHED': '登记的孩子数量已达上限',
   'CHILD.LINK_CODE_INVALID': '绑定码不正确或已过期，请让家长重新生成',
@@ -71,9 +73,21 @@ const COPY: Record<ClientErrorCode, string> = {
 
 /** `context`: what a code means on one screen, where the general copy would mislead (e.g. AUTH.FORBIDDEN when a
  *  guardian's phone tries to redeem a child-link code). */
-export function errorCopy(error: Pick<ClientError, 'code'> | ClientErrorCode, context?: Partial<Record<ClientErrorCode, string>>): string {
+export function errorCopy(error: Pick<ClientError, 'code' | 'issues'> | ClientErrorCode, context?: Partial<Record<ClientErrorCode, string>>): string {
   const code = typeof error === 'string' ? error : error.code
-  return context?.[code] ?? COPY[code] ?? COPY.INTERNAL
+  if (context?.[code]) return context[code]!
+  // bad input: the schema's own words for the first problem ("请填写议题"), when they are written for people
+  if (code === 'INPUT.INVALID' && typeof error !== 'string') {
+    const said = inputMessage(error.issues)
+    if (said) return said
+  }
+  return COPY[code] ?? COPY.INTERNAL
+}
+
+/** The first issue's message if it is Chinese (the contract's schemas word theirs for people; zod's defaults are English). */
+export function inputMessage(issues: ReadonlyArray<{ message: string }> | undefined): string | null {
+  const first = issues?.find((i) => /[\u4e00-\u9fff]/.test(i.message))
+  return first ? first.message : null
 }
 
 /** Redeeming a child-link code on the child's own phone: short words a child can read. */

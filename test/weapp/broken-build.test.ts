@@ -33,7 +33,7 @@ afterAll(async () => {
 })
 
 test('opening a notice on the broken build fails the journey with the component’s error', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, openid: 'demo-resident', dist: dir, launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
+  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: 'demo-resident', dist: dir, launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
   await app.waitForText('夏季用电安全提醒')
   expect(app.errors).toEqual([])
   const opened = (async () => {

@@ -35,7 +35,7 @@ afterAll(async () => {
 })
 
 test('scanning the binding code opens 我是孩子 with the code filled in; nothing links before the tap', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, openid: CHILD_PHONE, launch: { query: { scene: encodeURIComponent(`k=${code}`) }, scene: 1047 } }))
+  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: CHILD_PHONE, launch: { query: { scene: encodeURIComponent(`k=${code}`) }, scene: 1047 } }))
   const page = await app.waitForPage('packages/profile/pages/edit/index')
   await app.waitForText('扫码绑定我自己的微信', page)
   expect(attr(app.field('6 位绑定码'), 'value')).toBe(code)

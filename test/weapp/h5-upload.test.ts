@@ -37,11 +37,16 @@ test('an upload lands in storage under its cloud path and answers the fileID the
   expect(doc.photos).toEqual([fileID])
 })
 
-test('paths outside storage, absolute paths, empty bodies and other methods are refused', async () => {
+test('paths outside storage, absolute paths, empty bodies and other sites are refused', async () => {
   for (const bad of ['../escape.png', '/etc/passwd', '']) {
     const res = await upload(bad, 'x')
     expect(res.status).toBe(400)
   }
   expect((await upload(`proposals/${A}/empty.png`, '')).status).toBe(400)
-  expect((await fetch(`${cloud.emu.url}/api/upload?cloudPath=a.png`)).status).toBe(405)
+  // another site's page cannot write into storage
+  const forged = await fetch(`${cloud.emu.url}/api/upload?cloudPath=${encodeURIComponent(`proposals/${A}/forged.png`)}`, {
+    method: 'POST', headers: { 'content-type': 'text/plain', origin: 'http://evil.example' }, body: 'x',
+  })
+  expect(forged.status).toBe(403)
+  expect((await fetch(`${cloud.emu.url}/storage/files/proposals/${A}/forged.png`)).status).toBe(404)
 })

@@ -36,6 +36,8 @@ export const TINY_PNG = Buffer.from(
 
 export interface WeappOptions {
   emu: Emulator
+  /** wx-server-sdk initialised against the emulator: storage goes through it (the /admin door takes only signed requests). */
+  sdk: any
   /** Who is holding the phone (the openid wx.cloud.callFunction carries). */
   openid: string
   /** Launch options: the entry page (default the first page of app.json), its query, the scene number. */
@@ -184,7 +186,10 @@ export class Weapp {
   private container!: HTMLElement
   readonly dist: string
 
+  readonly sdk: any
+
   constructor(readonly emu: Emulator, options: WeappOptions) {
+    this.sdk = options.sdk
     this.openid = options.openid
     this.fontSizeScaleFactor = options.fontSizeScaleFactor ?? 1
     this.privacyAgreed = options.privacyAgreed ?? true
@@ -430,17 +435,13 @@ export class Weapp {
         uploadFile: this.asyncApi('cloud.uploadFile', async ({ cloudPath, filePath }) => {
           const bytes = self.tempFiles.get(filePath)
           if (!bytes) throw { errMsg: `cloud.uploadFile:fail file not found ${filePath}` }
-          const meta = await request('POST', self.emu.adminUrl, JSON.stringify({ action: 'storage.getUploadMetadata', path: cloudPath }), { 'content-type': 'application/json' })
-          const answer = JSON.parse(meta.body.toString('utf8'))
-          if (!answer.data) throw { errMsg: `cloud.uploadFile:fail ${answer.message ?? answer.code}` }
-          const put = await request('PUT', answer.data.url, bytes)
-          if (put.status !== 200) throw { errMsg: `cloud.uploadFile:fail ${put.status}` }
-          return { fileID: answer.data.fileId, statusCode: 200 }
+          // The SDK's own two hops (storage.getUploadMetadata, then the PUT), signed as the emulator requires.
+          const res = await self.sdk.uploadFile({ cloudPath, fileContent: bytes })
+          return { fileID: res.fileID, statusCode: 200 }
         }),
         getTempFileURL: this.asyncApi('cloud.getTempFileURL', async ({ fileList }) => {
-          const meta = await request('POST', self.emu.adminUrl, JSON.stringify({ action: 'storage.batchGetDownloadUrl', file_list: fileList.map((f: any) => ({ fileid: typeof f === 'string' ? f : f.fileID, max_age: 7200 })) }), { 'content-type': 'application/json' })
-          const answer = JSON.parse(meta.body.toString('utf8'))
-          return { fileList: answer.data.download_list.map((d: any) => ({ fileID: d.fileID, tempFileURL: d.tempFileURL, status: d.code === 'SUCCESS' ? 0 : 1 })) }
+          const res = await self.sdk.getTempFileURL({ fileList })
+          return { fileList: res.fileList }
         }),
       },
     }

@@ -34,7 +34,7 @@ afterAll(async () => {
 })
 
 test('launched with scene c=zhizijie, 首页 shows 栀子街社区 and its notices', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, openid: 'demo-resident', launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
+  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: 'demo-resident', launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
   const home = await app.waitForText('栀子街社区')
   await app.waitForText('栀子街老旧院落改造意见征集', home)
   expect(app.launchOptions.scene).toBe(1047)

@@ -13,7 +13,7 @@ const tag = Date.now().toString(36).slice(-4)
 
 beforeAll(async () => {
   cloud = await startCloud()
-  ;({ app } = await startWeapp({ emu: cloud.emu, openid: 'demo-staff' }))
+  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: 'demo-staff' }))
 })
 afterAll(async () => {
   await app?.stop()

@@ -1,5 +1,5 @@
 import { noticesContract, type NoticeDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { loadViewer } from '../../_kernel/viewer'
@@ -8,6 +8,7 @@ import { toNoticeView } from '../domain/notice-view'
 import { canCreateNotice } from '../domain/permissions'
 import { getCommunity, insertNotice } from '../repo'
 import { toDate } from './load'
+import { indexForSearch } from '../../_kernel/search-index'
 
 /** Staff (or the district admin) write a draft. Risky text is refused; text for review is saved, marked `review`. */
 export const createNotice = action(noticesContract.create, async (ctx, input) => {
@@ -18,7 +19,7 @@ export const createNotice = action(noticesContract.create, async (ctx, input) =>
   const expiresAt = toDate(input.expiresAt)
   const refusal = checkExpiry(expiresAt, null, ctx.now)
   if (refusal) fail(refusal.code, refusal.message)
-  const moderation = await checkTextOrRefuse(ctx, { scene: 'forum', title: input.title, content: `${input.title}\n${input.body}` })
+  const moderation = contentVerdict(ctx) // 'review' → a draft only the district admin may publish
 
   const doc: Omit<NoticeDoc, '_id'> = {
     communityId: input.communityId,
@@ -37,5 +38,6 @@ export const createNotice = action(noticesContract.create, async (ctx, input) =>
     updatedAt: ctx.now,
   }
   const notice = await insertNotice(ctx, doc)
+  await indexForSearch(ctx, 'notice', notice)
   return toNoticeView(notice, viewer, ctx.now)
 })

@@ -1,6 +1,6 @@
 import { proposalsContract, type ProposalDoc, type ProposalTimelineDoc } from '../../../types/index'
 import { proposalPhotoFolder } from '../../../types/uploads'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict, moderationAfterEdit } from '../../_kernel/content-check'
 import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { checkUploadedPhotos } from '../../_kernel/storage'
@@ -9,6 +9,7 @@ import { checkCategory, decideTransition } from '../domain/proposal-rules'
 import { getPerson, getSettings, transition } from '../repo'
 import { loadProposalAndViewer, proposalView, reload } from './load'
 import { displayName } from './submit-proposal'
+import { indexForSearch } from '../../_kernel/search-index'
 
 /** The author edits before review (pending) or after being sent back (returned → pending again, for staff to look). */
 export const updateProposal = action(proposalsContract.update, async (ctx, input) => {
@@ -40,12 +41,15 @@ export const updateProposal = action(proposalsContract.update, async (ctx, input
   const description = changes.description ?? p.description
   const place = changes.place !== undefined ? changes.place : p.place
   if (title !== p.title || description !== p.description || place !== p.place) {
-    changes.moderation = await checkTextOrRefuse(ctx, { scene: 'forum', title, content: [title, description, place].filter(Boolean).join('\n') })
+    const sentAll = input.title !== undefined && input.description !== undefined && input.place !== undefined
+    changes.moderation = moderationAfterEdit(contentVerdict(ctx), p.moderation, !sentAll)
   }
   changes.status = 'pending'
   changes.updatedAt = ctx.now
   changes.updatedBy = ctx.openid
   const entry: ProposalTimelineDoc | null = from === 'returned' ? { at: ctx.now, kind: 'resubmitted', text: null, audience: 'private' } : null
   if (!(await transition(ctx, p._id, from, changes, entry))) fail('PROPOSAL.INVALID_STATE', 'the proposal changed meanwhile')
-  return proposalView(ctx, await reload(ctx, p._id), viewer)
+  const fresh = await reload(ctx, p._id)
+  await indexForSearch(ctx, 'proposal', fresh)
+  return proposalView(ctx, fresh, viewer)
 })

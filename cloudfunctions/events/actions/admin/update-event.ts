@@ -1,5 +1,5 @@
 import { eventsContract, type EventDoc } from '../../../../types/index'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
+import { contentVerdict, moderationAfterEdit } from '../../../_kernel/content-check'
 import { deliver } from '../../../_kernel/inbox'
 import { fail, orFail } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
@@ -9,6 +9,7 @@ import { promotedMessage } from '../../domain/messages'
 import { mayOverrideReview } from '../../domain/permissions'
 import { getSeries, getTask, promoteWhileRoom, updateEventTx } from '../../repo'
 import { loadManagedEvent, mineByEvent, toDate } from '../load'
+import { indexForSearch } from '../../../_kernel/search-index'
 
 /**
  * Edit an event of one's community. Drafts change freely; once published, how places are given (allocation, who may
@@ -33,7 +34,8 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
   orFail(decideUpdate(event, changes, ctx.now) ?? true) // early answer before the content check; decided again below
   const text = { title: changes.title ?? event.title, place: changes.place ?? event.place, description: changes.description ?? event.description }
   if (text.title !== event.title || text.place !== event.place || text.description !== event.description) {
-    const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', title: text.title, content: `${text.title}\n${text.place}\n${text.description}` })
+    const sentAll = input.title !== undefined && input.place !== undefined && input.description !== undefined
+    const verdict = moderationAfterEdit(contentVerdict(ctx), event.moderation, !sentAll)
     if (verdict === 'review' && event.status !== 'draft' && !mayOverrideReview(viewer)) fail('CONTENT.REVIEW', 'edited text needs review')
     changes.moderation = verdict
   }
@@ -42,6 +44,7 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
     orFail(decideUpdate(current, changes, ctx.now) ?? true)
     return { ...changes, updatedAt: ctx.now, updatedBy: ctx.openid }
   })
+  await indexForSearch(ctx, 'event', updated)
   let final = updated
   if (updated.status === 'published' && updated.capacity > event.capacity && !(updated.allocation === 'lottery' && updated.drawState !== 'done')) {
     const promoted = await promoteWhileRoom(ctx, updated._id, ctx.now)

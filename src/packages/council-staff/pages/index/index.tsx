@@ -1,10 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
-import { ANSWER_KINDS, ANSWER_KIND_LABEL, MEETING_STATUS_LABEL, formatShanghai, parseShanghai, type AnswerKind } from 'types/index'
+import { ANSWER_KINDS, ANSWER_KIND_LABEL, MEETING_STATUS_LABEL, formatShanghai, type AnswerKind } from 'types/index'
+import { fromWallClock, toWallClock, type WallClock } from 'types/time'
 import type { ChildProposalView, StaffBoardOutput } from 'types/council'
 import type { ActionOutput } from 'types/contract'
+import DateTimeField from '@/components/date-time-field'
 import PageShell from '@/components/page-shell'
+import { issuesByField } from '@/lib/form-issues'
 import { Empty, ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
@@ -49,7 +52,7 @@ function AnswerForm({ p, onDone }: { p: ChildProposalView; onDone: () => void })
       <Button className='yb-btn yb-btn--primary' onClick={async () => {
         const res = await councilStaffApi.respond({ proposalId: p.proposalId, kind, text })
         if (!res.ok) return toast(errorCopy(res.error))
-        toast('回信已发给孩子和家长')
+        void toast('回信已发给孩子和家长')
         onDone()
       }}>发送回信</Button>
     </View>
@@ -60,7 +63,9 @@ function AnswerForm({ p, onDone }: { p: ChildProposalView; onDone: () => void })
 export default function CouncilStaffPage() {
   const { state, refresh, communityId } = useCommunityPage(load)
   const [title, setTitle] = useState('')
-  const [when, setWhen] = useState('')
+  /** the next full hour, in Chengdu; staff change it with the date and time pickers */
+  const [when, setWhen] = useState<WallClock>(() => toWallClock(new Date(Math.ceil((Date.now() + 60_000) / 3600_000) * 3600_000)))
+  const [meetingErrors, setMeetingErrors] = useState<Record<string, string>>({})
   const [place, setPlace] = useState('')
   const shell = (c: any) => <PageShell className='council-staff'>{c}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)
@@ -69,8 +74,8 @@ export default function CouncilStaffPage() {
   const approved = (members ?? []).filter((m) => m.status === 'approved')
   const act = async (p: Promise<Result<unknown>>, done: string) => {
     const res = await p
-    toast(res.ok ? done : errorCopy(res.error))
-    refresh()
+    void toast(res.ok ? done : errorCopy(res.error))
+    void refresh()
   }
   const openMeeting = (meetingId: string) => Taro.navigateTo({ url: `/packages/council-staff/pages/meeting/index?meetingId=${meetingId}` })
   return shell(
@@ -148,14 +153,19 @@ export default function CouncilStaffPage() {
       <View className='yb-section-title'>会议</View>
       <View className='yb-card council-staff-new-meeting'>
         <Input className='yb-input' placeholder='会议名称' value={title} onInput={(e) => setTitle(e.detail.value)} />
-        <Input className='yb-input' placeholder='时间，例如 2026-07-01 15:00' value={when} onInput={(e) => setWhen(e.detail.value)} />
+        {meetingErrors.title && <View className='yb-field-error'>{meetingErrors.title}</View>}
+        <DateTimeField label='时间' value={when} onChange={setWhen} error={meetingErrors.startsAt} className='council-staff-meeting-when' />
         <Input className='yb-input' placeholder='地点' value={place} onInput={(e) => setPlace(e.detail.value)} />
+        {meetingErrors.place && <View className='yb-field-error'>{meetingErrors.place}</View>}
         <Button className='yb-btn yb-btn--primary' onClick={async () => {
-          const at = parseShanghai(when)
-          if (Number.isNaN(at.getTime())) return toast('时间格式：2026-07-01 15:00')
-          const res = await councilStaffApi.createMeeting({ communityId: communityId.current, title, startsAt: at.toISOString(), place })
-          if (!res.ok) return toast(errorCopy(res.error))
-          openMeeting(res.data.meetingId)
+          const res = await councilStaffApi.createMeeting({ communityId: communityId.current, title, startsAt: fromWallClock(when), place })
+          if (!res.ok) {
+            const found = issuesByField(res.error.issues)
+            setMeetingErrors(found)
+            return Object.keys(found).length ? undefined : toast(errorCopy(res.error))
+          }
+          setMeetingErrors({})
+          void openMeeting(res.data.meetingId)
         }}>新建会议</Button>
       </View>
       {meetings.map((m) => (

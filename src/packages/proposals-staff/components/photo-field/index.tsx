@@ -16,7 +16,7 @@ export default function PhotoField({ communityId, value, preview, onChange }: Ph
       setBusy(true)
       onChange(await uploadPhoto(photo, uploadCloudPath(projectPhotoFolder(communityId), imageExt(photo.name))), photo.path)
     } catch {
-      Taro.showToast({ title: '照片上传失败', icon: 'none' })
+      void Taro.showToast({ title: '照片上传失败', icon: 'none' })
     } finally {
       setBusy(false)
     }
