@@ -5,8 +5,8 @@ export const pickPhotos: typeof Face.pickPhotos = async (count) => {
   try {
     const picked = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
     return picked.tempFiles.map((f) => ({ path: f.tempFilePath, name: f.tempFilePath, size: f.size }))
-  } catch (e: any) {
-    if (/cancel/i.test(e?.errMsg ?? '')) return []
+  } catch (e: unknown) {
+    if (/cancel/i.test((e as { errMsg?: string } | null)?.errMsg ?? '')) return []
     throw e
   }
 }

@@ -15,13 +15,13 @@ beforeAll(async () => {
 })
 afterAll(async () => cloud?.stop())
 
-const upload = (cloudPath: string, body: Buffer | string) =>
+const upload = (cloudPath: string, body: Blob | string) =>
   fetch(`${cloud.emu.url}/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'content-type': 'image/png' }, body })
 
 test('an upload lands in storage under its cloud path and answers the fileID the SDK would', async () => {
   const bytes = Buffer.from('h5-photo-bytes')
   const cloudPath = `proposals/${A}/h5-${Date.now()}.png`
-  const res = await upload(cloudPath, bytes)
+  const res = await upload(cloudPath, new Blob([new Uint8Array(bytes)]))
   expect(res.status).toBe(200)
   const { fileID } = (await res.json()) as { fileID: string }
   expect(fileID).toBe(`cloud://${cloud.emu.envId}.local/${cloudPath}`)
