@@ -33,6 +33,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
+  // Only the components a page renders are injected when it opens (WeChat's 按需注入).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     navigationBarTitleText: '院坝',
     navigationBarBackgroundColor: '#ffffff',

@@ -33,11 +33,12 @@ afterAll(async () => {
 })
 
 test('opening a notice on the broken build fails the journey with the component’s error', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, openid: 'demo-resident', dist: dir, launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
-  await app.waitForText('夏季用电安全提醒')
+  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: 'demo-resident', dist: dir, launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
+  const title: string = (await cloud.emu.dump('notices')).find((n: any) => /用电安全提醒$/.test(n.title)).title
+  await app.waitForText(title)
   expect(app.errors).toEqual([])
   const opened = (async () => {
-    await app.tap('夏季用电安全提醒')
+    await app.tap(title)
     const detail = await app.waitForPage(PAGE)
     await app.waitForText('不要在楼道给电动自行车充电', detail)
   })()

@@ -35,7 +35,7 @@ afterAll(async () => {
 })
 
 test('scanning the binding code opens 我是孩子 with the code filled in; nothing links before the tap', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, openid: CHILD_PHONE, launch: { query: { scene: encodeURIComponent(`k=${code}`) }, scene: 1047 } }))
+  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: CHILD_PHONE, launch: { query: { scene: encodeURIComponent(`k=${code}`) }, scene: 1047 } }))
   const page = await app.waitForPage('packages/profile/pages/edit/index')
   await app.waitForText('扫码绑定我自己的微信', page)
   expect(attr(app.field('6 位绑定码'), 'value')).toBe(code)
@@ -72,4 +72,8 @@ test('小兰 sends a council idea from her own phone; it waits for staff review'
   expect(doc).toEqual(expect.objectContaining({ communityId: A, status: 'pending' }))
   expect(doc.actedBy).toEqual(expect.objectContaining({ actorOpenid: CHILD_PHONE, as: 'child' }))
   expect(app.errors).toEqual([])
+})
+
+test('every tappable element on the pages of this journey has an accessible name', () => {
+  expect(app.accessibilityFindings()).toEqual([])
 })

@@ -12,6 +12,8 @@ export interface Cloud {
   emu: Emulator
   /** wx-server-sdk's database, for assertions on what the app wrote. */
   db: any
+  /** wx-server-sdk itself (storage for the weapp harness). */
+  sdk: any
   call(fn: string, action: string, input: unknown, openid: string): Promise<any>
   stop(): Promise<void>
 }
@@ -30,6 +32,7 @@ export async function startCloud(): Promise<Cloud> {
   return {
     emu,
     db,
+    sdk: cloud,
     call: (fn, action, input, openid) => emu.invoke(fn, { action, input }, { openid }),
     stop: () => emu.stop(),
   }

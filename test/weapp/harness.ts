@@ -36,6 +36,8 @@ export const TINY_PNG = Buffer.from(
 
 export interface WeappOptions {
   emu: Emulator
+  /** wx-server-sdk initialised against the emulator: storage goes through it (the /admin door takes only signed requests). */
+  sdk: any
   /** Who is holding the phone (the openid wx.cloud.callFunction carries). */
   openid: string
   /** Launch options: the entry page (default the first page of app.json), its query, the scene number. */
@@ -184,7 +186,10 @@ export class Weapp {
   private container!: HTMLElement
   readonly dist: string
 
+  readonly sdk: any
+
   constructor(readonly emu: Emulator, options: WeappOptions) {
+    this.sdk = options.sdk
     this.openid = options.openid
     this.fontSizeScaleFactor = options.fontSizeScaleFactor ?? 1
     this.privacyAgreed = options.privacyAgreed ?? true
@@ -279,8 +284,14 @@ export class Weapp {
   private async privacyGate(api: string): Promise<void> {
     if (this.privacyAgreed) return
     if (!this.privacyListener) throw { errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 }
-    const answer: any = await new Promise((resolve) => this.privacyListener!(resolve, { referrer: api }))
-    this.record('privacyAnswer', answer)
+    // The app's resolve may be called more than once: `exposureAuthorization` only reports that the pop-up is shown;
+    // `agree` (with the agree button's id) or `disagree` settles it.
+    const answer: any = await new Promise((resolve) =>
+      this.privacyListener!((r: any) => {
+        this.record('privacyAnswer', r)
+        if (r?.event !== 'exposureAuthorization') resolve(r)
+      }, { referrer: api }),
+    )
     if (answer?.event === 'agree') this.privacyAgreed = true
     else throw { errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 }
   }
@@ -424,17 +435,13 @@ export class Weapp {
         uploadFile: this.asyncApi('cloud.uploadFile', async ({ cloudPath, filePath }) => {
           const bytes = self.tempFiles.get(filePath)
           if (!bytes) throw { errMsg: `cloud.uploadFile:fail file not found ${filePath}` }
-          const meta = await request('POST', self.emu.adminUrl, JSON.stringify({ action: 'storage.getUploadMetadata', path: cloudPath }), { 'content-type': 'application/json' })
-          const answer = JSON.parse(meta.body.toString('utf8'))
-          if (!answer.data) throw { errMsg: `cloud.uploadFile:fail ${answer.message ?? answer.code}` }
-          const put = await request('PUT', answer.data.url, bytes)
-          if (put.status !== 200) throw { errMsg: `cloud.uploadFile:fail ${put.status}` }
-          return { fileID: answer.data.fileId, statusCode: 200 }
+          // The SDK's own two hops (storage.getUploadMetadata, then the PUT), signed as the emulator requires.
+          const res = await self.sdk.uploadFile({ cloudPath, fileContent: bytes })
+          return { fileID: res.fileID, statusCode: 200 }
         }),
         getTempFileURL: this.asyncApi('cloud.getTempFileURL', async ({ fileList }) => {
-          const meta = await request('POST', self.emu.adminUrl, JSON.stringify({ action: 'storage.batchGetDownloadUrl', file_list: fileList.map((f: any) => ({ fileid: typeof f === 'string' ? f : f.fileID, max_age: 7200 })) }), { 'content-type': 'application/json' })
-          const answer = JSON.parse(meta.body.toString('utf8'))
-          return { fileList: answer.data.download_list.map((d: any) => ({ fileID: d.fileID, tempFileURL: d.tempFileURL, status: d.code === 'SUCCESS' ? 0 : 1 })) }
+          const res = await self.sdk.getTempFileURL({ fileList })
+          return { fileList: res.fileList }
         }),
       },
     }
@@ -568,6 +575,7 @@ export class Weapp {
       () => `“${text}” on ${page.route}; it shows: ${page.text().slice(0, 400)}; last asked: ${this.lastCalls()}`,
       timeoutMs,
     )
+    this.audit(page)
     return page
   }
 
@@ -588,12 +596,59 @@ export class Weapp {
     throw new Error(`nothing shows “${text}” on ${page.route}: ${page.text().slice(0, 400)}`)
   }
 
+  // -- accessibility --------------------------------------------------------------------------------------------
+  private readonly a11y = new Map<string, string>()
+
+  /**
+   * Every tappable element of the page — a button or navigator, or a node whose template binds `tap` (Taro renders
+   * a view/text/image with a handler, and every input, textarea and switch, that way) — that has no accessible name:
+   * no `aria-label` reached the rendered node, no placeholder (inputs), no text. What WeChat's screen reader would
+   * announce as an unnamed control.
+   */
+  unnamedTappables(page = this.top()!): string[] {
+    const out: string[] = []
+    for (const el of Array.from(page.comp.dom.querySelectorAll('*')) as Element[]) {
+      const node = (el as any).__wxElement
+      if (!node?._vt) continue
+      const tag = el.tagName.toLowerCase()
+      const events = Object.keys(node._vt.event ?? {})
+      const tappable = tag === 'wx-button' || tag === 'wx-navigator' || events.includes('tap')
+      if (!tappable) continue
+      const label = attr(el, 'aria-label')?.trim()
+      // an input or textarea is announced by its placeholder while empty
+      const placeholder = tag === 'wx-input' || tag === 'wx-textarea' ? attr(el, 'placeholder')?.trim() : ''
+      const text = normalize(el.textContent ?? '')
+      if (label || placeholder || /[\p{L}\p{N}]/u.test(text)) continue
+      out.push(`${page.route}: <${tag.replace(/^wx-/, '')} class="${attr(el, 'class') ?? ''}">${text ? ` “${text}”` : ''}`)
+    }
+    return out
+  }
+
+  /** Audit the page as it is now (the journeys do it before every tap and whenever awaited text appears). */
+  audit(page = this.top()!): void {
+    if (!page || page.comp.dom.isConnected === false) return
+    for (const finding of this.unnamedTappables(page)) this.a11y.set(finding, finding)
+  }
+
+  /** Every unnamed tappable element seen on any page of this run. */
+  accessibilityFindings(): string[] {
+    return [...this.a11y.keys()].sort()
+  }
+
   /** A finger on the element (the tap bubbles to Taro's handler as in WeChat). */
   async tap(target: string | RegExp | Element, page = this.top()!): Promise<void> {
     const el = typeof target === 'string' || target instanceof RegExp ? this.find(target, page) : target
+    this.audit(page)
     this.record('tap', normalize(el.textContent ?? '').slice(0, 40))
     dispatch(el, 'tap', {})
+    const button = el.closest('wx-button')
+    if (button) this.buttonAction(button)
     await settle()
+  }
+
+  /** Rendered elements whose aria-label (as it reached the node) is `label`. */
+  byLabel(label: string, page = this.top()!): Element[] {
+    return (Array.from(page.comp.dom.querySelectorAll('*')) as Element[]).filter((el) => attr(el, 'aria-label') === label)
   }
 
   /** Every input/textarea of the page, in order. */
@@ -621,13 +676,33 @@ export class Weapp {
     return el
   }
 
-  /** A tap on a `<button open-type="chooseAvatar">`: WeChat hands the picked image to bindchooseavatar. */
-  async chooseAvatar(button: Element, bytes: Buffer = TINY_PNG): Promise<void> {
-    await this.privacyGate('chooseAvatar')
-    const avatarUrl = this.tempFile(bytes)
-    this.record('chooseAvatar', { avatarUrl })
-    dispatch(button, 'chooseavatar', { avatarUrl })
-    await settle()
+  /**
+   * What WeChat does for a tapped `<button>` besides `tap`: open-type chooseAvatar opens the avatar picker (a privacy
+   * API: consent first) and hands the picked image to bindchooseavatar; agreePrivacyAuthorization fires
+   * bindagreeprivacyauthorization; form-type submit fires the form's submit with the named fields' values.
+   */
+  private buttonAction(el: Element): void {
+    if (el.tagName.toLowerCase() !== 'wx-button' || attr(el, 'disabled') === 'true') return
+    const openType = attr(el, 'open-type')
+    if (openType === 'chooseAvatar') {
+      this.record('chooseAvatar', {})
+      this.privacyGate('chooseAvatar').then(
+        () => dispatch(el, 'chooseavatar', { avatarUrl: this.tempFile(this.answers.media.length ? (this.answers.media.shift() ?? [TINY_PNG])[0] : TINY_PNG) }),
+        (err) => this.record('chooseAvatar.fail', err),
+      )
+    } else if (openType === 'agreePrivacyAuthorization') {
+      dispatch(el, 'agreeprivacyauthorization', {})
+    }
+    if (attr(el, 'form-type') === 'submit') {
+      const form = el.closest('wx-form')
+      if (!form) return
+      const value: Record<string, string> = {}
+      for (const f of Array.from(form.querySelectorAll('[name], wx-input, wx-textarea')) as Element[]) {
+        const name = attr(f, 'name')
+        if (name) value[name] = attr(f, 'value') ?? ''
+      }
+      dispatch(form, 'submit', { value, target: {} })
+    }
   }
 
   async stop(): Promise<void> {
@@ -647,7 +722,9 @@ export class Weapp {
 export function attr(el: Element, name: string): string | undefined {
   const node = (el as any).__wxElement
   const vt = node?._vt
-  const found = vt?.attrs?.find((a: { name: string }) => a.name === name)
+  // j-component keeps a component's properties camelCased (open-type → openType, aria-label → ariaLabel).
+  const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+  const found = vt?.attrs?.find((a: { name: string }) => a.name === name) ?? vt?.attrs?.find((a: { name: string }) => a.name === camel)
   if (found) return found.value == null ? undefined : String(found.value)
   const dom = el.getAttribute(name)
   return dom ?? undefined

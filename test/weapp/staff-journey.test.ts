@@ -13,7 +13,7 @@ const tag = Date.now().toString(36).slice(-4)
 
 beforeAll(async () => {
   cloud = await startCloud()
-  ;({ app } = await startWeapp({ emu: cloud.emu, openid: 'demo-staff' }))
+  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: 'demo-staff' }))
 })
 afterAll(async () => {
   await app?.stop()
@@ -35,6 +35,10 @@ test('publishes a notice: 管理 → 新建通知 → 发布; residents get it a
   await app.tap(/^发布$/, editor)
   await app.waitForCall('showToast')
   expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已发布' }))
+  // the editor closes itself a moment later, back to the list
+  await app.waitForCall('navigateBack')
+  await app.waitForPage('packages/staff/pages/notices/index')
+  await app.waitForText(title)
   const notice = (await cloud.emu.dump('notices')).find((n: any) => n.title === title)
   expect(notice).toEqual(expect.objectContaining({ communityId: ZHIZIJIE, status: 'published', category: '活动预告', createdBy: 'demo-staff' }))
   const seen = await cloud.call('notices', 'list', { communityId: ZHIZIJIE }, 'demo-resident')
@@ -81,4 +85,8 @@ test('checks a ticket in by scanning it: 活动管理 → the event → 扫码�
   await app.tap('扫描票码', scan)
   await app.waitForText(`${signup.displayName}：之前已签到`, scan)
   expect(app.errors).toEqual([])
+})
+
+test('every tappable element on the pages of this journey has an accessible name', () => {
+  expect(app.accessibilityFindings()).toEqual([])
 })

@@ -111,6 +111,7 @@ export default function ProposalDetailPage() {
                 className='proposal-detail__photo'
                 src={ph.url}
                 mode='aspectFill'
+                aria-label='照片，点按放大'
                 onClick={() => Taro.previewImage({ urls: p.photos.map((x) => x.url), current: ph.url })}
               />
             ))}

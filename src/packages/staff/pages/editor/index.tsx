@@ -197,11 +197,11 @@ export default function NoticeEditorPage() {
       <View className='yb-card'>
         <View className='yb-switch-row'>
           <Text>置顶</Text>
-          <Switch checked={form.pinned} color='#b5452b' onChange={(e) => set('pinned', e.detail.value)} />
+          <Switch checked={form.pinned} color='#b5452b' aria-label='置顶' onChange={(e) => set('pinned', e.detail.value)} />
         </View>
         <View className='yb-switch-row'>
           <Text>设置到期时间</Text>
-          <Switch checked={form.expires} color='#b5452b' onChange={(e) => set('expires', e.detail.value)} />
+          <Switch checked={form.expires} color='#b5452b' aria-label='设置到期时间' onChange={(e) => set('expires', e.detail.value)} />
         </View>
         {form.expires && (
           <View className='yb-row'>
