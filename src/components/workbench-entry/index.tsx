@@ -15,7 +15,7 @@ export default function WorkbenchEntry({ communityId, canManage = true }: { comm
   const [count, setCount] = useState<number | null>(null)
   useDidShow(() => {
     if (!canManage || !communityId) return
-    callCloud('insights', 'todo', { communityId }).then((res) => setCount(res.ok ? res.data.count : null))
+    void callCloud('insights', 'todo', { communityId }).then((res) => setCount(res.ok ? res.data.count : null))
   })
   if (!canManage || !communityId) return null
   const label = count ? `工作台，${count} 项待办` : '工作台'
