@@ -125,6 +125,13 @@ export default function HomePage() {
               <Button className='yb-btn' onClick={() => Taro.switchTab({ url: '/pages/me/index' })}>
                 切换社区
               </Button>
+              <Button
+                className='yb-btn home-search'
+                aria-label='搜索本社区的通知、活动和建议'
+                onClick={() => Taro.navigateTo({ url: `/packages/search/pages/index/index?communityId=${state.data.community!.communityId}` })}
+              >
+                🔍 搜索
+              </Button>
               {state.data.community.viewer.canManage && (
                 <Button className='yb-btn yb-btn--primary' onClick={() => manage(state.data.community!)}>
                   管理
