@@ -148,7 +148,7 @@ export default function HomePage() {
           {state.data.notices && !state.data.notices.ok && (
             <ErrorView error={state.data.notices.error} onRetry={refresh} />
           )}
-          {state.data.notices?.ok && state.data.notices.data.notices.length === 0 && <Empty title='暂无通知' />}
+          {state.data.notices?.ok && state.data.notices.data.notices.length === 0 && <Empty title='暂无通知' hint='社区发布通知后会在这里显示。' />}
           {state.data.notices?.ok &&
             state.data.notices.data.notices.map((n) => <NoticeCard key={n.noticeId} notice={n} onOpen={() => openNotice(n)} />)}
 
