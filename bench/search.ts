@@ -61,7 +61,7 @@ async function main() {
         notices.push(doc)
         search.push(searchEntry('notice', doc, now))
       } else if (i % 3 === 1) {
-        const doc = { ...base, description: text, place: '社区党群服务中心', category: '活动', status: 'published', moderation: 'pass', openTo: 'residents', startAt: new Date(now.getTime() + 86_400_000), endAt: new Date(now.getTime() + 90_000_000), capacity: 30 }
+        const doc = { ...base, description: text, place: '社区党群服务中心', venueCode: `bv${i}`, category: '活动', status: 'published', moderation: 'pass', openTo: 'residents', startAt: new Date(now.getTime() + 86_400_000), endAt: new Date(now.getTime() + 90_000_000), capacity: 30 }
         events.push(doc)
         search.push(searchEntry('event', doc, now))
       } else {

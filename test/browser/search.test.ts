@@ -31,7 +31,11 @@ describeWithChromium('search in a community', () => {
       await hit.waitFor()
       await screenshot(r.page, 'search-1-results')
       await hit.click()
-      await shown(r.page, 'notice-detail').getByText(power).first().waitFor()
+      const notice = shown(r.page, 'notice-detail')
+      await notice.getByText(power).first().waitFor()
+      // H5 hides the top bar: a back control on every sub-page
+      await notice.locator('.yb-back').getByText('返回').click()
+      await shown(r.page, 'search').locator('.search-result').first().waitFor()
       expect(r.errors).toEqual([])
     } finally {
       await r.close()
