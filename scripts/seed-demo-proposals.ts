@@ -327,8 +327,9 @@ export function demoProposalDocuments(now: Date = new Date()) {
         '我们画了上学路线图，标出了 5 个危险点，希望大人们帮我们把这条路变安全。',
       category: '儿童友好',
       place: '栀子街—三圣小学上学路',
-      createdBy: 'demo-child',
-      authorName: '小明',
+      // a council decision handed off (0033): a child's own account does not post in the resident forum
+      createdBy: 'demo-staff',
+      authorName: '儿童议事会',
       authorIsChild: true,
       status: 'completed',
       createdAt: ago(58),

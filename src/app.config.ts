@@ -18,6 +18,7 @@ export default defineAppConfig({
     },
     { root: 'packages/search', pages: ['pages/index/index'] },
     { root: 'packages/events-staff', pages: ['pages/list/index', 'pages/editor/index', 'pages/signups/index', 'pages/scan/index', 'pages/month/index'] },
+    { root: 'packages/workbench', pages: ['pages/index/index', 'pages/insights/index'] },
   ],
   // Residents open notices from 首页 right away; fetch that small subpackage in the background.
   preloadRule: {

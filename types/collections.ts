@@ -27,6 +27,9 @@ export const COLLECTIONS = {
   councilMeetings: 'council_meetings',
   councilVotes: 'council_votes',
   councilBallots: 'council_ballots',
+  auditLog: 'audit_log',
+  auditHeads: 'audit_heads',
+  insightsDaily: 'insights_daily',
   /** one entry per notice, event and proposal: its community and the bigrams of its title and text (search) */
   search: 'search',
 } as const

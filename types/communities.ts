@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { communityCodeSchema, communityIdSchema, fileIdSchema, idSchema, isoInstantSchema, openidSchema } from './ids'
 import { CHILD_LINK_CODE_PATTERN } from './patterns'
+import { shownText } from './text'
 
 /** Roles a person holds in one community. The district admin is a person-level flag over all communities. */
 export const COMMUNITY_ROLES = ['resident', 'staff'] as const
@@ -84,7 +85,7 @@ export type MemberView = z.infer<typeof memberViewSchema>
 
 // ---------- inputs and outputs per action ----------
 
-export const nicknameSchema = z.string().trim().min(1, '请填写昵称').max(20, '昵称最多 20 个字')
+export const nicknameSchema = shownText({ max: 20, scene: 'profile', empty: '请填写昵称', tooLong: '昵称最多 20 个字' })
 
 /** Exactly one of `communityId` or `code` (the code from a scanned QR scene). */
 export const getCommunityInput = z
@@ -121,7 +122,7 @@ export const createPosterOutput = z.object({
 })
 export const addChildInput = z.strictObject({
   communityId: communityIdSchema,
-  alias: z.string().trim().min(1, '请填写称呼').max(10, '称呼最多 10 个字'),
+  alias: shownText({ max: 10, scene: 'profile', empty: '请填写称呼', tooLong: '称呼最多 10 个字' }),
   birthYear: z.number().int().min(1990).max(2100),
 })
 export const createChildLinkCodeInput = z.strictObject({ childId: idSchema })

@@ -8,6 +8,8 @@ import { noticesContract } from './notices'
 import { proposalsContract } from './proposals'
 import { eventsContract } from './events'
 import { councilContract } from './council'
+import { auditContract } from './audit'
+import { insightsContract } from './insights'
 import { searchContract } from './search'
 
 export const contract = {
@@ -16,6 +18,8 @@ export const contract = {
   proposals: proposalsContract,
   events: eventsContract,
   council: councilContract,
+  audit: auditContract,
+  insights: insightsContract,
   search: searchContract,
 } as const
 

@@ -49,6 +49,8 @@ export interface CouncilMemberDoc {
   leftAt: Date | null
   /** when the retention timer deletes this former member's council data */
   purgeAfter: Date | null
+  /** moved by each of the member's votes and by each close of a vote they could take part in, so the two conflict (0031) */
+  voteSeq?: number
   createdAt: Date
   updatedAt: Date
 }

@@ -16,12 +16,17 @@ import {
   MEMBER_STATUSES,
   VOTE_CHOICES,
 } from './council-base'
+import { shownText } from './text'
 
 export * from './council-base'
 
 const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-09-01')
-const text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max, `最多 ${max} 个字`)
-const aliasSchema = z.string().trim().min(1, '请填写称呼').max(10, '称呼最多 10 个字')
+/** Text other people read (children, guardians, residents): one line unless `multiline`. */
+const text = (max: number, empty: string, multiline = false) => shownText({ max, empty, multiline })
+const optionalText = (max: number) => shownText({ min: 0, max, multiline: true })
+const aliasSchema = shownText({ max: 10, scene: 'profile', empty: '请填写称呼', tooLong: '称呼最多 10 个字' })
+/** The version of the consent text a guardian agreed to (a code, checked against COUNCIL_CONSENT_VERSION by the function). */
+const consentVersionSchema = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, '无效的版本')
 
 export const memberStatusSchema = z.enum(MEMBER_STATUSES)
 export const childProposalStatusSchema = z.enum(CHILD_PROPOSAL_STATUSES)
@@ -191,7 +196,7 @@ export const applyInput = z
     alias: aliasSchema.optional(),
     birthYear: z.number().int().min(1990).max(2100).optional(),
     consent: z.literal(true, { message: '请先阅读并同意儿童个人信息保护规则' }),
-    consentVersion: z.string().min(1).max(40),
+    consentVersion: consentVersionSchema,
   })
   .refine((v) => (v.childId !== undefined) !== (v.alias !== undefined && v.birthYear !== undefined), {
     message: '请选择孩子，或填写称呼和出生年份',
@@ -203,20 +208,20 @@ export const childIdInput = z.strictObject({ childId: idSchema })
 
 export const submitChildProposalInput = z.strictObject({
   memberId: idSchema,
-  noticed: text(COUNCIL_NOTICED_MAX, '写一写你看到了什么'),
-  idea: text(COUNCIL_IDEA_MAX, '写一写你的主意'),
+  noticed: text(COUNCIL_NOTICED_MAX, '写一写你看到了什么', true),
+  idea: text(COUNCIL_IDEA_MAX, '写一写你的主意', true),
   category: councilCategorySchema,
   photo: fileIdSchema.optional(),
 })
 export const reviewChildProposalInput = z.strictObject({
   proposalId: idSchema,
   decision: z.enum(['approve', 'reject']),
-  note: z.string().trim().max(COUNCIL_ANSWER_MAX).optional(),
+  note: optionalText(COUNCIL_ANSWER_MAX).optional(),
 })
 export const respondInput = z.strictObject({
   proposalId: idSchema,
   kind: answerKindSchema,
-  text: text(COUNCIL_ANSWER_MAX, '请给孩子写几句话'),
+  text: text(COUNCIL_ANSWER_MAX, '请给孩子写几句话', true),
 })
 export const createMeetingInput = z.strictObject({
   communityId: communityIdSchema,
@@ -243,15 +248,15 @@ export const castVoteInput = z.strictObject({ meetingId: idSchema, itemId: idSch
 export const recordDecisionInput = z.strictObject({
   meetingId: idSchema,
   itemId: idSchema,
-  text: text(COUNCIL_ANSWER_MAX, '请写下决定'),
-  nextStep: z.string().trim().max(COUNCIL_ANSWER_MAX).optional(),
+  text: text(COUNCIL_ANSWER_MAX, '请写下决定', true),
+  nextStep: optionalText(COUNCIL_ANSWER_MAX).optional(),
   /** pass the decision into the residents' proposals flow (项目清单 / 成效清单) */
   handOff: z.boolean().optional(),
 })
 export const publishMinutesInput = z.strictObject({
   meetingId: idSchema,
-  summary: text(COUNCIL_MINUTES_MAX, '请写会议纪要'),
-  nextSteps: text(COUNCIL_MINUTES_MAX, '请写接下来做什么'),
+  summary: text(COUNCIL_MINUTES_MAX, '请写会议纪要', true),
+  nextSteps: text(COUNCIL_MINUTES_MAX, '请写接下来做什么', true),
 })
 
 // ---------- outputs ----------
@@ -282,7 +287,10 @@ export const councilContract = {
   setChair: { input: setChairInput, output: councilViewSchema },
   leave: { input: memberIdInput, output: councilMemberViewSchema },
   members: { input: communityInput, output: membersOutput },
-  submitProposal: { input: submitChildProposalInput, output: childProposalViewSchema },
+  // review: 'hold' — a child's proposal always waits for staff review; review-level text is kept as `moderation:
+  // 'review'` for staff to see. Every other council text (to children, guardians, the public) refuses review-level
+  // text with CONTENT.REVIEW (docs/decisions/0036)
+  submitProposal: { input: submitChildProposalInput, output: childProposalViewSchema, review: 'hold' },
   reviewProposal: { input: reviewChildProposalInput, output: childProposalViewSchema },
   respond: { input: respondInput, output: childProposalViewSchema },
   proposals: { input: communityInput, output: proposalsOutput },

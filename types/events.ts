@@ -24,6 +24,7 @@ import {
   VENUE_CODE_PATTERN,
   WALK_IN_NAME_MAX,
 } from './events-base'
+import { shownText } from './text'
 
 export * from './events-base'
 
@@ -41,9 +42,9 @@ export const venueCodeSchema = z.string().regex(VENUE_CODE_PATTERN, '无效的�
 /** A month in Chengdu, `2026-07`. */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-07')
 
-const titleSchema = z.string().trim().min(1, '请填写活动名称').max(EVENT_TITLE_MAX, `活动名称最多 ${EVENT_TITLE_MAX} 个字`)
-const descriptionSchema = z.string().trim().min(1, '请填写活动介绍').max(EVENT_DESCRIPTION_MAX, `介绍最多 ${EVENT_DESCRIPTION_MAX} 个字`)
-const placeSchema = z.string().trim().min(1, '请填写地点').max(EVENT_PLACE_MAX, `地点最多 ${EVENT_PLACE_MAX} 个字`)
+const titleSchema = shownText({ max: EVENT_TITLE_MAX, empty: '请填写活动名称', tooLong: `活动名称最多 ${EVENT_TITLE_MAX} 个字` })
+const descriptionSchema = shownText({ max: EVENT_DESCRIPTION_MAX, multiline: true, empty: '请填写活动介绍', tooLong: `介绍最多 ${EVENT_DESCRIPTION_MAX} 个字` })
+const placeSchema = shownText({ max: EVENT_PLACE_MAX, empty: '请填写地点', tooLong: `地点最多 ${EVENT_PLACE_MAX} 个字` })
 const capacitySchema = z.number().int('名额须为整数').min(1, '至少 1 个名额').max(EVENT_CAPACITY_MAX, `最多 ${EVENT_CAPACITY_MAX} 个名额`)
 const ageSchema = z.number({ error: '请填写年龄' }).int('年龄须为整数').min(0, '年龄不能小于 0').max(120, '年龄不能大于 120')
 const limitSchema = z.number().int().min(1).max(100).optional()
@@ -334,7 +335,7 @@ export const updateEventInput = z
 export const eventRefInput = z.strictObject({ eventId: eventIdSchema })
 export const cancelEventInput = z.strictObject({
   eventId: eventIdSchema,
-  reason: z.string().trim().max(CANCEL_REASON_MAX, `原因最多 ${CANCEL_REASON_MAX} 个字`).optional(),
+  reason: shownText({ min: 0, max: CANCEL_REASON_MAX, tooLong: `原因最多 ${CANCEL_REASON_MAX} 个字` }).optional(),
 })
 export const listEventsInput = z.strictObject({ communityId: communityIdSchema, limit: limitSchema })
 export const listEventsOutput = z.object({ events: z.array(eventSummarySchema) })
@@ -373,8 +374,8 @@ export const rateInput = z.strictObject({
   eventId: eventIdSchema,
   participantId: idSchema.optional(),
   score: z.number().int().min(1, '请选择 1–5 分').max(5, '请选择 1–5 分'),
-  tags: z.array(z.string().trim().min(1).max(RATING_TAG_MAX)).max(RATING_TAGS_MAX).optional(),
-  comment: z.string().trim().max(RATING_COMMENT_MAX, `评价最多 ${RATING_COMMENT_MAX} 个字`).optional(),
+  tags: z.array(shownText({ max: RATING_TAG_MAX, scene: 'comment', empty: '标签不能为空' })).max(RATING_TAGS_MAX).optional(),
+  comment: shownText({ min: 0, max: RATING_COMMENT_MAX, multiline: true, scene: 'comment', tooLong: `评价最多 ${RATING_COMMENT_MAX} 个字` }).optional(),
 })
 export const rateOutput = z.object({
   score: z.number().int(),
@@ -385,14 +386,14 @@ export const exportOutput = z.object({ fileId: z.string(), url: z.string(), file
 export const proxySignUpInput = z.strictObject({
   eventId: eventIdSchema,
   /** the walk-in's name or 称呼 as they give it */
-  name: z.string().trim().min(1, '请填写姓名或称呼').max(WALK_IN_NAME_MAX, `最多 ${WALK_IN_NAME_MAX} 个字`),
+  name: shownText({ max: WALK_IN_NAME_MAX, scene: 'profile', empty: '请填写姓名或称呼' }),
   birthYear: z.number().int().min(1900).max(2100).optional(),
   /** when the walk-in is a registered member: their openid, so the place shows under 我的票 */
   openid: openidSchema.optional(),
 })
 export const closeAdjustmentInput = z.strictObject({
   eventId: eventIdSchema,
-  note: z.string().trim().min(5, '请写清楚改进了什么（至少 5 个字）').max(ADJUSTMENT_NOTE_MAX, `最多 ${ADJUSTMENT_NOTE_MAX} 个字`),
+  note: shownText({ min: 5, max: ADJUSTMENT_NOTE_MAX, multiline: true, empty: '请写清楚改进了什么（至少 5 个字）' }),
 })
 export const tasksInput = z.strictObject({ communityId: communityIdSchema, status: z.enum(['open', 'closed']).optional() })
 export const tasksOutput = z.object({ tasks: z.array(taskViewSchema) })
@@ -414,7 +415,7 @@ export const monthOverviewOutput = z.object({
 })
 export const createSeriesInput = z.strictObject({
   communityId: communityIdSchema,
-  title: z.string().trim().min(1, '请填写系列名称').max(SERIES_TITLE_MAX, `最多 ${SERIES_TITLE_MAX} 个字`),
+  title: shownText({ max: SERIES_TITLE_MAX, empty: '请填写系列名称' }),
 })
 export const ticketInput = z.strictObject({ eventId: eventIdSchema, participantId: idSchema.optional() })
 export const ticketOutput = z.object({
@@ -431,8 +432,10 @@ export const venuePosterInput = z.strictObject({ eventId: eventIdSchema, regener
 export const venuePosterOutput = z.object({ fileId: z.string(), url: z.string(), scene: z.string(), code: z.string(), page: z.string() })
 
 export const eventsContract = {
-  create: { input: createEventInput, output: eventViewSchema },
-  update: { input: updateEventInput, output: eventViewSchema },
+  // review: 'hold' — review-level text is kept as `moderation: 'review'` (a draft only the district admin may publish;
+  // a rating comment never shown); every other action refuses it with CONTENT.REVIEW (docs/decisions/0036)
+  create: { input: createEventInput, output: eventViewSchema, review: 'hold' },
+  update: { input: updateEventInput, output: eventViewSchema, review: 'hold' },
   publish: { input: eventRefInput, output: eventViewSchema },
   cancelEvent: { input: cancelEventInput, output: eventViewSchema },
   list: { input: listEventsInput, output: listEventsOutput },
@@ -446,7 +449,7 @@ export const eventsContract = {
   listSignups: { input: listSignupsInput, output: listSignupsOutput },
   checkIn: { input: checkInInput, output: checkInOutput },
   checkInAtVenue: { input: checkInAtVenueInput, output: checkInAtVenueOutput },
-  rate: { input: rateInput, output: rateOutput },
+  rate: { input: rateInput, output: rateOutput, review: 'hold' },
   export: { input: eventRefInput, output: exportOutput },
   draw: { input: eventRefInput, output: lotteryLogSchema },
   lotteryLog: { input: eventRefInput, output: lotteryLogSchema },

@@ -1,6 +1,7 @@
 import { sharePreviewSchema } from './share'
 import { z } from 'zod'
 import { communityIdSchema, isoInstantSchema, noticeIdSchema } from './ids'
+import { shownText } from './text'
 
 export const NOTICE_CATEGORIES = ['通知', '活动预告', '办事指南', '安全提示'] as const
 export const noticeCategorySchema = z.enum(NOTICE_CATEGORIES)
@@ -65,8 +66,8 @@ export type NoticeSummary = z.infer<typeof noticeSummarySchema>
 
 // ---------- inputs and outputs per action ----------
 
-const titleSchema = z.string().trim().min(1, '请填写标题').max(NOTICE_TITLE_MAX, `标题最多 ${NOTICE_TITLE_MAX} 个字`)
-const bodySchema = z.string().trim().min(1, '请填写正文').max(NOTICE_BODY_MAX, `正文最多 ${NOTICE_BODY_MAX} 个字`)
+const titleSchema = shownText({ max: NOTICE_TITLE_MAX, empty: '请填写标题', tooLong: `标题最多 ${NOTICE_TITLE_MAX} 个字` })
+const bodySchema = shownText({ max: NOTICE_BODY_MAX, multiline: true, empty: '请填写正文', tooLong: `正文最多 ${NOTICE_BODY_MAX} 个字` })
 const limitSchema = z.number().int().min(1).max(100).optional()
 
 export const createNoticeInput = z.strictObject({
@@ -99,8 +100,10 @@ export const getNoticeInput = z.strictObject({ noticeId: noticeIdSchema })
 export const listNoticesForStaffInput = z.strictObject({ communityId: communityIdSchema, limit: limitSchema })
 
 export const noticesContract = {
-  create: { input: createNoticeInput, output: noticeViewSchema },
-  update: { input: updateNoticeInput, output: noticeViewSchema },
+  // review: 'hold' — text the content check sends to review is saved as a draft marked `review` (only the district
+  // admin may publish it); every other action refuses it with CONTENT.REVIEW (docs/decisions/0036)
+  create: { input: createNoticeInput, output: noticeViewSchema, review: 'hold' },
+  update: { input: updateNoticeInput, output: noticeViewSchema, review: 'hold' },
   publish: { input: publishNoticeInput, output: noticeViewSchema },
   unpublish: { input: unpublishNoticeInput, output: noticeViewSchema },
   list: { input: listNoticesInput, output: listNoticesOutput },

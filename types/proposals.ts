@@ -21,6 +21,7 @@ import {
   REVIEW_DECISIONS,
   REVIEW_MODES,
 } from './proposals-base'
+import { ownText, shownText } from './text'
 
 export * from './proposals-base'
 
@@ -36,16 +37,21 @@ export const projectStatusSchema = z.enum(PROJECT_STATUSES)
 export const reviewModeSchema = z.enum(REVIEW_MODES)
 
 /** A category name. Whether it is in the community's list is checked by the function (PROPOSAL.CATEGORY_UNKNOWN). */
-export const proposalCategorySchema = z.string().trim().min(1, '请选择分类').max(PROPOSAL_CATEGORY_MAX, `分类最多 ${PROPOSAL_CATEGORY_MAX} 个字`)
-const titleSchema = z.string().trim().min(1, '请填写标题').max(PROPOSAL_TITLE_MAX, `标题最多 ${PROPOSAL_TITLE_MAX} 个字`)
-const descriptionSchema = z
-  .string()
-  .trim()
-  .min(5, '请把问题和建议写清楚（至少 5 个字）')
-  .max(PROPOSAL_DESCRIPTION_MAX, `内容最多 ${PROPOSAL_DESCRIPTION_MAX} 个字`)
-const placeSchema = z.string().trim().max(PROPOSAL_PLACE_MAX, `地点最多 ${PROPOSAL_PLACE_MAX} 个字`)
+const categoryText = { max: PROPOSAL_CATEGORY_MAX, empty: '请选择分类', tooLong: `分类最多 ${PROPOSAL_CATEGORY_MAX} 个字` }
+export const proposalCategorySchema = shownText(categoryText)
+/** A category as a list filter: read by nobody but the caller. */
+const categoryFilterSchema = ownText(categoryText)
+const titleSchema = shownText({ max: PROPOSAL_TITLE_MAX, empty: '请填写标题', tooLong: `标题最多 ${PROPOSAL_TITLE_MAX} 个字` })
+const descriptionSchema = shownText({
+  min: 5,
+  max: PROPOSAL_DESCRIPTION_MAX,
+  multiline: true,
+  empty: '请把问题和建议写清楚（至少 5 个字）',
+  tooLong: `内容最多 ${PROPOSAL_DESCRIPTION_MAX} 个字`,
+})
+const placeSchema = shownText({ min: 0, max: PROPOSAL_PLACE_MAX, tooLong: `地点最多 ${PROPOSAL_PLACE_MAX} 个字` })
 const photosSchema = z.array(fileIdSchema).max(PROPOSAL_PHOTOS_MAX, `最多 ${PROPOSAL_PHOTOS_MAX} 张照片`)
-const reasonSchema = z.string().trim().max(PROPOSAL_REASON_MAX, `原因最多 ${PROPOSAL_REASON_MAX} 个字`)
+const reasonSchema = shownText({ min: 0, max: PROPOSAL_REASON_MAX, multiline: true, tooLong: `原因最多 ${PROPOSAL_REASON_MAX} 个字` })
 /** A calendar day in Chengdu, `2026-09-01`. */
 export const calendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-09-01')
 /** Yuan, whole. */
@@ -244,7 +250,7 @@ export const proposalIdInput = z.strictObject({ proposalId: proposalIdSchema })
 export const listProposalsInput = z.strictObject({
   communityId: communityIdSchema,
   status: publicProposalStatusSchema.optional(),
-  category: proposalCategorySchema.optional(),
+  category: categoryFilterSchema.optional(),
   /** the page after this publishedAt (the last item's) */
   before: isoInstantSchema.optional(),
   limit: limitSchema,
@@ -261,10 +267,10 @@ export const supportOutput = z.object({
 })
 export const commentInput = z.strictObject({
   proposalId: proposalIdSchema,
-  body: z.string().trim().min(1, '请填写留言').max(PROPOSAL_COMMENT_MAX, `留言最多 ${PROPOSAL_COMMENT_MAX} 个字`),
+  body: shownText({ max: PROPOSAL_COMMENT_MAX, multiline: true, scene: 'comment', empty: '请填写留言', tooLong: `留言最多 ${PROPOSAL_COMMENT_MAX} 个字` }),
 })
 export const reportInput = z
-  .strictObject({ proposalId: proposalIdSchema.optional(), commentId: commentIdSchema.optional(), reason: z.string().trim().max(100).optional() })
+  .strictObject({ proposalId: proposalIdSchema.optional(), commentId: commentIdSchema.optional(), reason: shownText({ min: 0, max: 100 }).optional() })
   .refine(exactlyOneTarget, targetMessage)
 export const reportOutput = z.object({ reported: z.boolean(), hidden: z.boolean() })
 export const reviewInput = z
@@ -274,7 +280,7 @@ export const answerInput = z
   .strictObject({
     proposalId: proposalIdSchema,
     decision: answerDecisionSchema,
-    explanation: z.string().trim().min(1, '请填写答复说明').max(PROPOSAL_EXPLANATION_MAX, `说明最多 ${PROPOSAL_EXPLANATION_MAX} 个字`),
+    explanation: shownText({ max: PROPOSAL_EXPLANATION_MAX, multiline: true, empty: '请填写答复说明', tooLong: `说明最多 ${PROPOSAL_EXPLANATION_MAX} 个字` }),
     cost: costSchema.optional(),
     dueDate: calendarDateSchema.optional(),
   })
@@ -285,21 +291,21 @@ export const answerInput = z
 export const createProjectInput = z.strictObject({
   communityId: communityIdSchema,
   proposalIds: z.array(proposalIdSchema).min(1, '请至少选择一条已采纳的建议').max(10),
-  title: z.string().trim().min(1, '请填写项目名称').max(PROJECT_TITLE_MAX, `项目名称最多 ${PROJECT_TITLE_MAX} 个字`),
-  summary: z.string().trim().max(PROJECT_OUTCOME_MAX).optional(),
-  owner: z.string().trim().min(1, '请填写负责人').max(PROJECT_OWNER_MAX, `负责人最多 ${PROJECT_OWNER_MAX} 个字`),
+  title: shownText({ max: PROJECT_TITLE_MAX, empty: '请填写项目名称', tooLong: `项目名称最多 ${PROJECT_TITLE_MAX} 个字` }),
+  summary: shownText({ min: 0, max: PROJECT_OUTCOME_MAX, multiline: true }).optional(),
+  owner: shownText({ max: PROJECT_OWNER_MAX, empty: '请填写负责人', tooLong: `负责人最多 ${PROJECT_OWNER_MAX} 个字` }),
   dueDate: calendarDateSchema.optional(),
   cost: costSchema.optional(),
 })
 export const updateProgressInput = z.strictObject({
   projectId: projectIdSchema,
   progress: z.number().int().min(0).max(100),
-  text: z.string().trim().min(1, '请填写进展').max(PROJECT_TEXT_MAX, `进展最多 ${PROJECT_TEXT_MAX} 个字`),
+  text: shownText({ max: PROJECT_TEXT_MAX, multiline: true, empty: '请填写进展', tooLong: `进展最多 ${PROJECT_TEXT_MAX} 个字` }),
   photo: fileIdSchema.optional(),
 })
 export const completeProjectInput = z.strictObject({
   projectId: projectIdSchema,
-  outcome: z.string().trim().min(1, '请填写成效').max(PROJECT_OUTCOME_MAX, `成效最多 ${PROJECT_OUTCOME_MAX} 个字`),
+  outcome: shownText({ max: PROJECT_OUTCOME_MAX, multiline: true, empty: '请填写成效', tooLong: `成效最多 ${PROJECT_OUTCOME_MAX} 个字` }),
   photos: photosSchema.optional(),
 })
 export const projectIdInput = z.strictObject({ projectId: projectIdSchema })
@@ -350,15 +356,18 @@ export const inboxOutput = z.object({ items: z.array(inboxItemSchema), unread: z
 export const markReadInput = z.strictObject({ inboxId: idSchema })
 
 export const proposalsContract = {
-  submit: { input: submitProposalInput, output: proposalViewSchema },
-  update: { input: updateProposalInput, output: proposalViewSchema },
+  // review: 'hold' — review-level text waits for staff (`moderation: 'review'`: a proposal stays pending, a comment is
+  // queued), or, for staff's own public texts, only the district admin may publish it (staff get CONTENT.REVIEW);
+  // every other action refuses it with CONTENT.REVIEW (docs/decisions/0036)
+  submit: { input: submitProposalInput, output: proposalViewSchema, review: 'hold' },
+  update: { input: updateProposalInput, output: proposalViewSchema, review: 'hold' },
   withdraw: { input: proposalIdInput, output: proposalViewSchema },
   list: { input: listProposalsInput, output: listProposalsOutput },
   mine: { input: communityInput, output: listProposalsOutput },
   get: { input: proposalIdInput, output: proposalViewSchema },
   support: { input: proposalIdInput, output: supportOutput },
   unsupport: { input: proposalIdInput, output: supportOutput },
-  comment: { input: commentInput, output: commentViewSchema },
+  comment: { input: commentInput, output: commentViewSchema, review: 'hold' },
   report: { input: reportInput, output: reportOutput },
   settings: { input: communityInput, output: proposalSettingsViewSchema },
   threeLists: { input: communityInput, output: threeListsOutput },
@@ -374,10 +383,10 @@ export const proposalsContract = {
   markAllRead: { input: z.strictObject({}), output: inboxOutput.pick({ unread: true }) },
   // staff (and the district admin)
   review: { input: reviewInput, output: proposalViewSchema },
-  answer: { input: answerInput, output: proposalViewSchema },
-  createProject: { input: createProjectInput, output: projectViewSchema },
-  updateProgress: { input: updateProgressInput, output: projectViewSchema },
-  complete: { input: completeProjectInput, output: projectViewSchema },
+  answer: { input: answerInput, output: proposalViewSchema, review: 'hold' },
+  createProject: { input: createProjectInput, output: projectViewSchema, review: 'hold' },
+  updateProgress: { input: updateProgressInput, output: projectViewSchema, review: 'hold' },
+  complete: { input: completeProjectInput, output: projectViewSchema, review: 'hold' },
   moderationQueue: { input: communityInput, output: moderationQueueOutput },
   hide: { input: hideInput, output: hideOutput },
   unhide: { input: hideInput, output: hideOutput },

@@ -1,4 +1,6 @@
+import type { ContentVerdict } from './content-check'
 import type { Db, Platform } from './platform'
+import type { Command } from './sdk'
 
 export interface Log {
   info(message: string, extra?: unknown): void
@@ -14,11 +16,16 @@ export interface Context {
   now: Date
   db: Db
   /** db.command */
-  _: any
+  _: Command
   log: Log
   platform: Platform
   /** `notices.create` — for logs */
   where: string
+  /**
+   * The kernel's content-check verdict on the input's marked texts (set before the action runs; absent for timers).
+   * Read it with `contentVerdict(ctx)` (content-check.ts).
+   */
+  content?: ContentVerdict
 }
 
 export function makeLog(where: string): Log {

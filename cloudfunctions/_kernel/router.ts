@@ -4,21 +4,27 @@
  */
 import { z } from 'zod'
 import { MAX_REQUEST_CHARS } from '../../types/index'
+import { checkMarkedInput, type ReviewOutcome } from './content-check'
 import { type Context, makeLog } from './context'
 import { failure, issuesOf, ok } from './envelope'
+import { runAudited } from './audit'
 import { AppError } from './errors'
 import type { Platform } from './platform'
+import type { Db } from './sdk'
 
 // Field issues go back to the client in Chinese.
 z.config(z.locales.zhCN())
 
 type Schema = z.ZodType
-type ContractEntry = { input: Schema; output: Schema }
+/** `review`: what a content-check `review` verdict on the input's marked texts does (content-check.ts); default refuse. */
+type ContractEntry = { input: Schema; output: Schema; review?: ReviewOutcome }
 
-export interface ActionDef<I = any, O = any> {
+export interface ActionDef<I = unknown, O = unknown> {
   input: z.ZodType<I>
   /** true only for an action that genuinely needs no caller; otherwise a call without OPENID fails with AUTH.NO_OPENID */
   public?: boolean
+  /** from the contract entry: `hold` lets the action keep review-level text out of sight; default `refuse` */
+  review?: ReviewOutcome
   run(ctx: Context, input: I): Promise<O>
 }
 
@@ -28,7 +34,7 @@ export function action<C extends ContractEntry>(
   run: (ctx: Context, input: z.output<C['input']>) => Promise<z.output<C['output']>>,
   options: { public?: boolean } = {},
 ): ActionDef<z.output<C['input']>, z.output<C['output']>> {
-  return { input: entry.input as any, public: options.public ?? false, run }
+  return { input: entry.input as z.ZodType<z.output<C['input']>>, public: options.public ?? false, review: entry.review ?? 'refuse', run }
 }
 
 export type Router = Record<string, ActionDef>
@@ -65,7 +71,7 @@ export interface HandleOptions {
 export function handle(router: Router, options: HandleOptions) {
   const { name, cloud } = options
   const clock = options.clock ?? (() => new Date())
-  let db: any
+  let db: Db | undefined
   const database = () => (db ??= cloud.database())
 
   return async function main(event: unknown): Promise<ReturnType<typeof ok> | ReturnType<typeof failure>> {
@@ -88,7 +94,9 @@ export function handle(router: Router, options: HandleOptions) {
 
       const d = database()
       const ctx: Context = { openid: openid ?? '', now: clock(), db: d, _: d.command, log: makeLog(where), platform: cloud, where }
-      return ok(await def.run(ctx, parsed.data))
+      // Text other people will read is checked before the action runs (docs/decisions/0036).
+      ctx.content = await checkMarkedInput(ctx, def.input, parsed.data, def.review ?? 'refuse')
+      return ok(await runAudited(name, actionName, def, ctx, parsed.data))
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message, error.issues)
       console.error(`[${where}] INTERNAL`, error)

@@ -2,7 +2,7 @@
 import { COLLECTIONS, type MembershipDoc, type PersonDoc } from '../../types/index'
 import type { Context } from './context'
 import { findById, findByIds } from './db'
-import type { Viewer } from './permissions'
+import { mayHoldStaffRole, type Viewer } from './permissions'
 
 export const membershipId = (communityId: string, openid: string) => `${communityId}_${openid}`
 
@@ -15,8 +15,10 @@ export async function loadViewer(ctx: Pick<Context, 'db' | 'openid'>, communityI
   return viewerFrom(ctx.openid, person, memberships)
 }
 
+/** A child's account acts as a resident whatever the database says (`mayHoldStaffRole`, 0032). */
 export function viewerFrom(openid: string, person: PersonDoc | null, memberships: MembershipDoc[]): Viewer {
+  const staffAllowed = mayHoldStaffRole(person)
   const roles: Record<string, MembershipDoc['role']> = {}
-  for (const m of memberships) if (m.openid === openid) roles[m.communityId] = m.role
-  return { openid, isDistrictAdmin: person?.isDistrictAdmin === true, isChild: person?.isChild === true, roles }
+  for (const m of memberships) if (m.openid === openid) roles[m.communityId] = m.role === 'staff' && !staffAllowed ? 'resident' : m.role
+  return { openid, isDistrictAdmin: person?.isDistrictAdmin === true && staffAllowed, isChild: person?.isChild === true, roles }
 }

@@ -1,4 +1,5 @@
 import { communitiesContract } from '../../types/index'
+import { audited } from '../_kernel/audit'
 import { defineRouter } from '../_kernel/router'
 import { addChild } from './actions/add-child'
 import { addStaff } from './actions/add-staff'
@@ -18,9 +19,9 @@ export const router = defineRouter(communitiesContract, {
   mine: myCommunities,
   profile: getProfile,
   setProfile,
-  addStaff,
+  addStaff: audited('role-change', addStaff),
   listMembers,
-  createPoster,
+  createPoster: audited('staff-write', createPoster),
   addChild,
   createChildLinkCode,
   linkChildAccount,

@@ -11,7 +11,7 @@ import {
   type PersonDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById, findByIds, getInTransaction, insertOnce, isTransactionConflict, updateWhere, withTransaction } from '../_kernel/db'
+import { findById, findByIds, getInTransaction, insertOnce, isTransactionConflict, updateWhere, walkAll, withTransaction } from '../_kernel/db'
 import { AppError, fail } from '../_kernel/errors'
 
 type Ctx = Pick<Context, 'db' | '_'>
@@ -188,7 +188,10 @@ function busyOr(error: unknown): unknown {
 /**
  * One vote per member and item: the vote record (deterministic _id) and, for a secret vote, an unlinked ballot,
  * in one transaction that also re-reads the item's vote state. A second vote (double tap, concurrent) finds the
- * record and counts nothing.
+ * record and counts nothing. The transaction also moves the voter's membership record (`voteSeq + 1`), which the close
+ * of a vote writes for every member who could vote (`closeVoteGate`): a vote and a close conflict, so a vote either
+ * commits before the close (and is counted) or is retried, sees the vote closed and is refused. Votes of different
+ * members never conflict with each other (docs/decisions/0031).
  */
 export async function castVoteOnce(
   ctx: Ctx,
@@ -207,8 +210,44 @@ export async function castVoteOnce(
         throw error
       }
       if (ballot) await t.collection(COLLECTIONS.councilBallots).add({ data: { _id: ballot._id, meetingId: vote.meetingId, itemId: vote.itemId, choice: ballot.choice } })
+      const gate = (await t.collection(COLLECTIONS.councilMembers).doc(vote.memberId).update({ data: { voteSeq: ctx._.inc(1) } })) as { stats?: { updated?: number } }
+      if (!gate.stats?.updated) throw new AppError('COUNCIL.MEMBER_NOT_FOUND', 'member not found')
       return true
     })
+  } catch (error) {
+    throw busyOr(error)
+  }
+}
+
+/**
+ * Close a vote in one transaction: the meeting change (`change`, pure, may throw) and a write of every membership
+ * record through which a vote could still be under way — the members present in the meeting as this transaction
+ * reads it, plus `members` (the council's approved members, listed before: someone marked absent meanwhile may have
+ * a vote in flight). Each vote writes its member's record in its own transaction, so every vote commits either
+ * before this (and the count after it sees it) or after a retry that finds the vote closed.
+ */
+export async function closeVoteGate(
+  ctx: Ctx,
+  meetingId: string,
+  members: string[],
+  change: (meeting: CouncilMeetingDoc) => Partial<CouncilMeetingDoc>,
+): Promise<CouncilMeetingDoc> {
+  try {
+    return await withTransaction(
+      ctx.db,
+      async (t: any) => {
+        const { data } = (await t.collection(COLLECTIONS.councilMeetings).doc(meetingId).get()) as { data: CouncilMeetingDoc }
+        const meeting = { ...data, _id: meetingId }
+        const changes = change(meeting)
+        await t.collection(COLLECTIONS.councilMeetings).doc(meetingId).update({ data: whole(ctx, changes) })
+        const gates = [...new Set([...meeting.attendance, ...members])]
+        for (let i = 0; i < gates.length; i += 20) {
+          await Promise.all(gates.slice(i, i + 20).map((id) => t.collection(COLLECTIONS.councilMembers).doc(id).update({ data: { voteSeq: ctx._.inc(1) } })))
+        }
+        return { ...meeting, ...changes }
+      },
+      10,
+    )
   } catch (error) {
     throw busyOr(error)
   }
@@ -234,31 +273,41 @@ export async function countVoted(ctx: Ctx, meetingId: string, itemId: string): P
 
 // ---------- a child's data, collection by collection (guardian export and deletion) ----------
 
+/**
+ * Every record about one child, for the guardian's export and for deletion: each collection is walked page by page
+ * (`walkAll`), so a long history is never cut at one read's limit.
+ */
 export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
-  const members = ((await ctx.db.collection(COLLECTIONS.councilMembers).where({ childId: child._id }).limit(100).get()) as { data: CouncilMemberDoc[] }).data
+  const _ = ctx._
+  const members = await walkAll<CouncilMemberDoc>(ctx.db, COLLECTIONS.councilMembers, { childId: child._id })
   const memberIds = members.map((m) => m._id)
-  const proposals = ((await ctx.db.collection(COLLECTIONS.councilProposals).where({ childId: child._id }).limit(1000).get()) as { data: ChildProposalDoc[] }).data
-  const votes = memberIds.length
-    ? ((await ctx.db.collection(COLLECTIONS.councilVotes).where({ memberId: ctx._.in(memberIds) }).limit(1000).get()) as { data: CouncilVoteDoc[] }).data
-    : []
+  const proposals = await walkAll<ChildProposalDoc>(ctx.db, COLLECTIONS.councilProposals, { childId: child._id })
+  const votes = memberIds.length ? await walkAll<CouncilVoteDoc>(ctx.db, COLLECTIONS.councilVotes, { memberId: _.in(memberIds) }) : []
   const communityIds = [...new Set(members.map((m) => m.communityId).concat(child.communityId))]
-  const meetings = (await Promise.all(communityIds.map((id) => listMeetings(ctx, id)))).flat().filter((m) => mentions(m, memberIds))
+  const meetings = (await Promise.all(communityIds.map((id) => allMeetingsOf(ctx, id)))).flat().filter((m) => mentions(m, memberIds))
   const openids = [child.guardianOpenid, child.openid].filter((x): x is string => !!x)
-  const inbox = ((await ctx.db
-    .collection(COLLECTIONS.inbox)
-    .where({ openid: ctx._.in([...new Set(openids)]), childId: child._id })
-    .limit(1000)
-    .get()) as { data: Record<string, unknown>[] }).data
+  const inbox = await walkAll<{ _id: string } & Record<string, unknown>>(ctx.db, COLLECTIONS.inbox, { openid: _.in([...new Set(openids)]), childId: child._id })
   const childOpenids = child.openid ? [child.openid] : []
   const people = (await findByIds<PersonDoc>(ctx.db, COLLECTIONS.people, childOpenids)).filter((p) => p.isChild)
-  const memberships = childOpenids.length
-    ? ((await ctx.db.collection(COLLECTIONS.memberships).where({ openid: ctx._.in(childOpenids.filter((o) => people.some((p) => p._id === o))) }).limit(100).get()) as { data: { _id: string }[] }).data
-    : []
+  const ownOpenids = childOpenids.filter((o) => people.some((p) => p._id === o))
+  const memberships = ownOpenids.length ? await walkAll<{ _id: string }>(ctx.db, COLLECTIONS.memberships, { openid: _.in(ownOpenids) }) : []
   // unused account-link codes (index child_links_child)
-  const links = ((await ctx.db.collection(COLLECTIONS.childLinks).where({ childId: child._id }).limit(100).get()) as { data: { _id: string }[] }).data
+  const links = await walkAll<{ _id: string }>(ctx.db, COLLECTIONS.childLinks, { childId: child._id })
   // the record that reserves the child's own account (`_id` = that openid)
   const accounts = child.openid ? await findByIds<{ _id: string; childId: string }>(ctx.db, COLLECTIONS.childAccounts, [child.openid]) : []
   return { members, proposals, votes, meetings, inbox, people, memberships, links, accounts: accounts.filter((a) => a.childId === child._id) }
+}
+
+/** Every meeting of a community (not only the latest 100 a list shows), for scrubbing and exporting a member. */
+export const allMeetingsOf = (ctx: Ctx, communityId: string) => walkAll<CouncilMeetingDoc>(ctx.db, COLLECTIONS.councilMeetings, { communityId })
+
+/** A former member's council records, walked page by page (the retention timer deletes them all). */
+export async function findMemberRecords(ctx: Ctx, member: { _id: string; childId: string; guardianOpenid: string }, childOpenid: string | null) {
+  const proposals = await walkAll<ChildProposalDoc>(ctx.db, COLLECTIONS.councilProposals, { childId: member.childId, memberId: member._id })
+  const votes = await walkAll<{ _id: string }>(ctx.db, COLLECTIONS.councilVotes, { memberId: member._id })
+  const openids = [member.guardianOpenid, childOpenid].filter((x): x is string => !!x)
+  const inbox = await walkAll<{ _id: string }>(ctx.db, COLLECTIONS.inbox, { openid: ctx._.in(openids), childId: member.childId })
+  return { proposals, votes, inbox }
 }
 
 export function mentions(meeting: CouncilMeetingDoc, memberIds: string[]): boolean {

@@ -1,4 +1,5 @@
 import { eventsContract } from '../../types/index'
+import { audited } from '../_kernel/audit'
 import { defineRouter } from '../_kernel/router'
 import { cancelEvent } from './actions/admin/cancel-event'
 import { checkIn } from './actions/admin/check-in'
@@ -27,29 +28,29 @@ import { signUp } from './actions/sign-up'
 import { ticket } from './actions/ticket'
 
 export const router = defineRouter(eventsContract, {
-  create: createEvent,
-  update: updateEvent,
-  publish: publishEvent,
-  cancelEvent,
+  create: audited('staff-write', createEvent),
+  update: audited('staff-write', updateEvent),
+  publish: audited('staff-write', publishEvent),
+  cancelEvent: audited('staff-write', cancelEvent),
   list: listEvents,
   listForStaff: listEventsForStaff,
   get: getEvent,
   preview: previewEvent,
   signUp,
-  cancel: cancelSignUp,
+  cancel: audited('staff-write', cancelSignUp),
   mySignups: mySignUps,
   listSignups: listSignUps,
-  checkIn,
+  checkIn: audited('staff-write', checkIn),
   checkInAtVenue,
   rate: rateEvent,
-  export: exportSignUps,
-  draw: drawLottery,
+  export: audited('export', exportSignUps),
+  draw: audited('staff-write', drawLottery),
   lotteryLog,
-  proxySignUp,
-  closeAdjustment,
+  proxySignUp: audited('staff-write', proxySignUp),
+  closeAdjustment: audited('staff-write', closeAdjustment),
   tasks: listAdjustmentTasks,
   monthOverview: monthOverviewAction,
-  createSeries,
+  createSeries: audited('staff-write', createSeries),
   ticket,
-  venuePoster,
+  venuePoster: audited('staff-write', venuePoster),
 })

@@ -1,4 +1,5 @@
 import { noticesContract } from '../../types/index'
+import { audited } from '../_kernel/audit'
 import { defineRouter } from '../_kernel/router'
 import { createNotice } from './actions/create-notice'
 import { getNotice } from './actions/get-notice'
@@ -10,10 +11,10 @@ import { unpublishNotice } from './actions/unpublish-notice'
 import { updateNoticeAction } from './actions/update-notice'
 
 export const router = defineRouter(noticesContract, {
-  create: createNotice,
-  update: updateNoticeAction,
-  publish: publishNotice,
-  unpublish: unpublishNotice,
+  create: audited('staff-write', createNotice),
+  update: audited('staff-write', updateNoticeAction),
+  publish: audited('staff-write', publishNotice),
+  unpublish: audited('staff-write', unpublishNotice),
   list: listNotices,
   get: getNotice,
   preview: previewNotice,

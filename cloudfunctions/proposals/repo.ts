@@ -405,3 +405,13 @@ export const getInboxItem = (ctx: Ctx, inboxId: string) => findById<InboxDoc>(ct
 export async function markInboxRead(ctx: Ctx, inboxId: string, openid: string, now: Date): Promise<void> {
   await updateWhere(ctx.db, COLLECTIONS.inbox, { _id: inboxId, openid, read: false }, { read: true, readAt: now })
 }
+
+/** Which of these accounts are children's (person records with isChild), 100 at a time. */
+export async function childAccountsAmong(ctx: Ctx, openids: string[]): Promise<Set<string>> {
+  const ids = [...new Set(openids)]
+  const out = new Set<string>()
+  for (let i = 0; i < ids.length; i += 100) {
+    for (const p of await findByIds<PersonDoc>(ctx.db, COLLECTIONS.people, ids.slice(i, i + 100))) if (p.isChild) out.add(p._id)
+  }
+  return out
+}

@@ -1,4 +1,5 @@
 import { proposalsContract } from '../../types/index'
+import { audited } from '../_kernel/audit'
 import { defineRouter } from '../_kernel/router'
 import { answerProposal } from './actions/admin/answer-proposal'
 import { completeProject } from './actions/admin/complete-project'
@@ -44,14 +45,14 @@ export const router = defineRouter(proposalsContract, {
   markRead,
   unreadCount,
   markAllRead,
-  review: reviewProposal,
-  answer: answerProposal,
-  createProject,
-  updateProgress,
-  complete: completeProject,
+  review: audited('staff-write', reviewProposal),
+  answer: audited('staff-write', answerProposal),
+  createProject: audited('staff-write', createProject),
+  updateProgress: audited('staff-write', updateProgress),
+  complete: audited('staff-write', completeProject),
   moderationQueue,
-  hide: hideContent,
-  unhide: unhideContent,
+  hide: audited('staff-write', hideContent),
+  unhide: audited('staff-write', unhideContent),
   mustAnswer,
-  updateSettings,
+  updateSettings: audited('staff-write', updateSettings),
 })

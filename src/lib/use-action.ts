@@ -19,9 +19,9 @@ export function useAction(reload: () => Promise<unknown>, options: { reloadAfter
       const error = await work()
       if (error === false) return // refused, and the page already said why at the field
       if (error) {
-        fail(error)
+        void fail(error)
         if (!options.reloadAfterError) return
-      } else if (done) Taro.showToast({ title: done, icon: 'success' })
+      } else if (done) void Taro.showToast({ title: done, icon: 'success' })
       await reload()
     } finally {
       setBusy(false)

@@ -21,7 +21,7 @@ export function useCommunityPage<T>(
     onParams?.(params)
   })
   useDidShow(() => {
-    refresh()
+    void refresh()
   })
   usePullDownRefresh(async () => {
     await refresh()

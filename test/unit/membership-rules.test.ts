@@ -3,9 +3,15 @@ import { checkChildBirthYear, checkChildLimit, childAge, decidePromotion, poster
 
 describe('promotion to staff', () => {
   it('needs a membership; staff stay staff', () => {
-    expect(decidePromotion(null)).toMatchObject({ code: 'MEMBER.NOT_FOUND' })
-    expect(decidePromotion({ role: 'resident' })).toBe('promote')
-    expect(decidePromotion({ role: 'staff' })).toBe('already-staff')
+    const adult = { isChild: false }
+    expect(decidePromotion(null, adult, false)).toMatchObject({ code: 'MEMBER.NOT_FOUND' })
+    expect(decidePromotion({ role: 'resident' }, adult, false)).toBe('promote')
+    expect(decidePromotion({ role: 'resident' }, null, false)).toBe('promote')
+    expect(decidePromotion({ role: 'staff' }, adult, false)).toBe('already-staff')
+    // a child's account, by its person record or by a link to a child, is never promoted (and a stale staff role is not "already staff")
+    expect(decidePromotion({ role: 'resident' }, { isChild: true }, false)).toMatchObject({ code: 'MEMBER.IS_CHILD' })
+    expect(decidePromotion({ role: 'resident' }, adult, true)).toMatchObject({ code: 'MEMBER.IS_CHILD' })
+    expect(decidePromotion({ role: 'staff' }, { isChild: true }, false)).toMatchObject({ code: 'MEMBER.IS_CHILD' })
   })
 })
 

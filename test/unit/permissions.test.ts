@@ -1,6 +1,7 @@
 /** Permissions per persona, as scenarios: the same functions authorize actions and fill viewer.can* flags. */
 import type { NoticeDoc } from '../../types/index'
-import { canManageCommunity, canReadCommunity, roleIn, type Viewer } from '../../cloudfunctions/_kernel/permissions'
+import { canManageCommunity, canReadCommunity, mayBecomeChildAccount, mayHoldStaffRole, roleIn, type Viewer } from '../../cloudfunctions/_kernel/permissions'
+import { viewerFrom } from '../../cloudfunctions/_kernel/viewer'
 import * as community from '../../cloudfunctions/communities/domain/permissions'
 import * as notices from '../../cloudfunctions/notices/domain/permissions'
 
@@ -95,5 +96,23 @@ describe('notices permissions', () => {
     expect(who((v) => notices.canSeeNotice(v, draft, now))).toEqual(['staffA', 'admin'])
     expect(who((v) => notices.canSeeNotice(v, scheduled, now))).toEqual(['staffA', 'admin'])
     expect(who((v) => notices.canSeeNotice(v, live, now))).toEqual(['residentA', 'staffA', 'admin', 'childA'])
+  })
+})
+
+describe('a child is never anything but a child (0032)', () => {
+  it('a child account holds no staff role and is no admin; an account with a role is not linked as a child', () => {
+    expect(mayHoldStaffRole({ isChild: false }, false)).toBe(true)
+    expect(mayHoldStaffRole(null, false)).toBe(true)
+    expect(mayHoldStaffRole({ isChild: true }, false)).toBe(false)
+    expect(mayHoldStaffRole({ isChild: false }, true)).toBe(false)
+    expect(mayBecomeChildAccount({ isDistrictAdmin: false, roles: { a: 'resident' } })).toBe(true)
+    expect(mayBecomeChildAccount({ isDistrictAdmin: false, roles: { a: 'resident', b: 'staff' } })).toBe(false)
+    expect(mayBecomeChildAccount({ isDistrictAdmin: true, roles: {} })).toBe(false)
+  })
+  it('a staff role or admin flag found on a child account reads as a resident', () => {
+    const person = { _id: 'kid', nickname: null, avatarFileId: null, isDistrictAdmin: true, isChild: true, createdAt: new Date(), updatedAt: new Date() }
+    const m = (communityId: string, role: 'staff' | 'resident') => ({ _id: `${communityId}_kid`, communityId, openid: 'kid', role, joinedAt: new Date(), createdAt: new Date(), updatedAt: new Date() })
+    expect(viewerFrom('kid', person, [m('a', 'staff'), m('b', 'resident')])).toEqual({ openid: 'kid', isDistrictAdmin: false, isChild: true, roles: { a: 'resident', b: 'resident' } })
+    expect(viewerFrom('adult', { ...person, _id: 'adult', isChild: false }, [{ ...m('a', 'staff'), openid: 'adult' }])).toMatchObject({ isDistrictAdmin: true, roles: { a: 'staff' } })
   })
 })

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { communitiesContract, type ChildDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { loadViewer } from '../../_kernel/viewer'
@@ -26,8 +25,6 @@ export const addChild = action(communitiesContract.addChild, async (ctx, input) 
   if (existing) return toChildView(existing, ctx.now)
   const limitRefusal = checkChildLimit((await listChildrenOf(ctx, ctx.openid)).length)
   if (limitRefusal) fail(limitRefusal.code, limitRefusal.message)
-  const verdict = await checkTextOrRefuse(ctx, { scene: 'profile', content: input.alias })
-  if (verdict === 'review') fail('CONTENT.REVIEW', 'alias needs review')
 
   const child: ChildDoc = {
     _id: childId,

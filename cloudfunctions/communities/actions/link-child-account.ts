@@ -5,7 +5,7 @@ import { viewerFrom } from '../../_kernel/viewer'
 import { toChildView } from '../domain/community-view'
 import { checkAccountUnlinked, checkChildUnlinked, checkLinkCode } from '../domain/membership-rules'
 import { canBeLinkedAsChild } from '../domain/permissions'
-import { getChild, getChildAccount, getChildLink, getPerson, linkChildAccountOnce, listChildrenOf, listMembershipsOf, markPersonChild } from '../repo'
+import { ensurePerson, getChild, getChildAccount, getChildLink, getPerson, linkChildAccountOnce, listChildrenOf, listMembershipsOf } from '../repo'
 
 /**
  * The child, on their own WeChat account, enters the guardian's code: the child's `openid` becomes the caller's,
@@ -30,7 +30,7 @@ export const linkChildAccount = action(communitiesContract.linkChildAccount, asy
   if (!canBeLinkedAsChild(viewer, child, ownChildren.length)) forbidden('这个微信账号不能绑定为孩子的账号')
   for (const refusal of [checkChildUnlinked(child), checkAccountUnlinked(account)]) if (refusal) fail(refusal.code, refusal.message)
 
+  await ensurePerson(ctx, ctx.openid, ctx.now)
   await linkChildAccountOnce(ctx, { code: link._id, childId: child._id, openid: ctx.openid, guardianOpenid: link.guardianOpenid, now: ctx.now })
-  await markPersonChild(ctx, ctx.openid, ctx.now)
   return toChildView({ ...child, openid: ctx.openid }, ctx.now)
 })

@@ -12,10 +12,19 @@ import {
   type MembershipDoc,
 } from '../../../types/index'
 import type { Refusal } from '../../_kernel/errors'
+import { mayHoldStaffRole } from '../../_kernel/permissions'
 
-/** Promoting a member to staff: only someone who already joined; promoting staff again changes nothing. */
-export function decidePromotion(target: Pick<MembershipDoc, 'role'> | null): 'promote' | 'already-staff' | Refusal {
+/**
+ * Promoting a member to staff: only someone who already joined, never a child's account (`mayHoldStaffRole`: the
+ * person record says child, or the account is linked to a child); promoting staff again changes nothing.
+ */
+export function decidePromotion(
+  target: Pick<MembershipDoc, 'role'> | null,
+  person: { isChild?: boolean } | null,
+  linkedToChild: boolean,
+): 'promote' | 'already-staff' | Refusal {
   if (!target) return { code: 'MEMBER.NOT_FOUND', message: 'the person has not joined this community' }
+  if (!mayHoldStaffRole(person, linkedToChild)) return { code: 'MEMBER.IS_CHILD', message: 'a child account is never staff' }
   return target.role === 'staff' ? 'already-staff' : 'promote'
 }
 

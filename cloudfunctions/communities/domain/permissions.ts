@@ -9,7 +9,7 @@
  *    must be someone else, and not an adult with standing (staff anywhere, the district admin, a guardian of children).
  */
 import type { ChildDoc } from '../../../types/index'
-import { canManageCommunity, isMemberOf, type Viewer } from '../../_kernel/permissions'
+import { canManageCommunity, isMemberOf, mayBecomeChildAccount, type Viewer } from '../../_kernel/permissions'
 
 export const canViewCommunity = (_viewer: Viewer) => true
 export const canJoinCommunity = (viewer: Viewer, communityId: string) => !isMemberOf(viewer, communityId)
@@ -22,4 +22,4 @@ export const isGuardianOfChild = (viewer: Viewer, child: Pick<ChildDoc, 'guardia
 export const canCreateChildLinkCode = (viewer: Viewer, child: Pick<ChildDoc, 'guardianOpenid'>) => isGuardianOfChild(viewer, child) && !viewer.isChild
 /** `viewer.roles` must hold all of the caller's memberships; `guardianOfChildren`: how many children the caller is guardian of. */
 export const canBeLinkedAsChild = (viewer: Viewer, child: Pick<ChildDoc, 'guardianOpenid'>, guardianOfChildren: number) =>
-  !isGuardianOfChild(viewer, child) && !viewer.isDistrictAdmin && !Object.values(viewer.roles).includes('staff') && guardianOfChildren === 0
+  !isGuardianOfChild(viewer, child) && mayBecomeChildAccount(viewer) && guardianOfChildren === 0

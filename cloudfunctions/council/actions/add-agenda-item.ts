@@ -1,5 +1,4 @@
 import { councilContract, type AgendaItemDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { decideAgendaEdit, insertItem } from '../domain/rules'
@@ -20,7 +19,6 @@ export const addAgendaItem = action(councilContract.addAgendaItem, async (ctx, i
     const title = input.title ?? ([...proposal.idea].length > 30 ? `${[...proposal.idea].slice(0, 29).join('')}…` : proposal.idea)
     item = { ...base, title, presenterAlias: proposal.alias, presenterMemberId: proposal.memberId, proposalId: proposal._id }
   } else {
-    await checkTextOrRefuse(ctx, { scene: 'forum', content: `${input.title}\n${input.presenterAlias ?? ''}` })
     item = { ...base, title: input.title!, presenterAlias: input.presenterAlias ?? null, presenterMemberId: null, proposalId: null }
   }
   const updated = await mutateMeeting(ctx, meeting._id, (m) => {

@@ -1,5 +1,4 @@
 import { councilContract, type ChildDoc, type CouncilMemberDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { childIdOf } from '../../communities/actions/add-child'
@@ -50,10 +49,6 @@ export const apply = action(councilContract.apply, async (ctx, input) => {
   const existing = await getMember(ctx, memberId)
   const decision = decideApply(existing)
   if (decision === 'existing') return toMemberView(existing!, viewer, ctx.now)
-  if (isNewChild) {
-    const verdict = await checkTextOrRefuse(ctx, { scene: 'profile', content: child.alias })
-    if (verdict === 'review') fail('CONTENT.REVIEW', 'alias needs review')
-  }
 
   const consent = { guardianOpenid: ctx.openid, version: input.consentVersion, at: ctx.now }
   if (decision === 'reapply') {

@@ -1,5 +1,4 @@
 import { COUNCIL_DEFAULT_SPEAKING_SECONDS, councilContract, type CouncilMeetingDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { action } from '../../_kernel/router'
 import { toMeetingView } from '../domain/views'
 import { insertMeeting } from '../repo'
@@ -9,7 +8,6 @@ import { agendaAccess, loadCouncilViewer, meetingExtras } from './load'
 export const createMeeting = action(councilContract.createMeeting, async (ctx, input) => {
   const viewer = await loadCouncilViewer(ctx, [input.communityId])
   const { council, byChair } = await agendaAccess(ctx, viewer, input.communityId)
-  await checkTextOrRefuse(ctx, { scene: 'forum', content: `${input.title}\n${input.place}` })
   const doc: Omit<CouncilMeetingDoc, '_id'> = {
     councilId: council._id,
     communityId: input.communityId,

@@ -1,5 +1,4 @@
 import { councilContract } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { decideMinutes } from '../domain/rules'
@@ -11,7 +10,6 @@ import { loadManagedMeeting, meetingExtras } from './load'
 export const publishMinutes = action(councilContract.publishMinutes, async (ctx, input) => {
   const { meeting, viewer } = await loadManagedMeeting(ctx, input.meetingId)
   orFail(decideMinutes(meeting) ?? true)
-  await checkTextOrRefuse(ctx, { scene: 'forum', content: `${input.summary}\n${input.nextSteps}` })
   const updated = await mutateMeeting(ctx, meeting._id, (m) => {
     orFail(decideMinutes(m) ?? true)
     return {

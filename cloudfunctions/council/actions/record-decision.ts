@@ -1,5 +1,4 @@
 import { councilContract } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { findItem } from '../domain/rules'
@@ -18,7 +17,6 @@ export const recordDecision = action(councilContract.recordDecision, async (ctx,
   if (meeting.status === 'draft') fail('COUNCIL.MEETING_INVALID_STATE', 'publish the agenda first')
   const item = orFail(findItem(meeting, input.itemId))
   if (item.vote?.status === 'open') fail('COUNCIL.VOTE_INVALID_STATE', 'close the vote first')
-  await checkTextOrRefuse(ctx, { scene: 'forum', content: `${input.text}\n${input.nextStep ?? ''}` })
   let handoffProposalId: string | null = item.decision?.handoffProposalId ?? null
   if (input.handOff && !handoffProposalId) {
     const source = item.proposalId ? await getProposal(ctx, item.proposalId) : null

@@ -1,5 +1,4 @@
 import { councilContract } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { answerMessage } from '../domain/messages'
@@ -15,7 +14,6 @@ export const respond = action(councilContract.respond, async (ctx, input) => {
   const { proposal, viewer } = await loadProposal(ctx, input.proposalId)
   if (!canManageCouncil(viewer, proposal.communityId)) forbidden()
   orFail(decideRespond(proposal) ?? true)
-  await checkTextOrRefuse(ctx, { scene: 'forum', content: input.text })
   const changes = { answer: { kind: input.kind, text: input.text, at: ctx.now, by: ctx.openid }, updatedAt: ctx.now }
   await updateProposalIf(ctx, proposal._id, {}, changes)
   const member = await getMember(ctx, proposal.memberId)

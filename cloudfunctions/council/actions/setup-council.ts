@@ -1,5 +1,4 @@
 import { COUNCIL_DEFAULT_ANSWER_DAYS, COUNCIL_DEFAULT_MAX_AGE, COUNCIL_DEFAULT_MIN_AGE, COUNCIL_DEFAULT_RETENTION_DAYS, councilContract, type CouncilDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { canManageCouncil } from '../domain/permissions'
@@ -12,7 +11,6 @@ export const setupCouncil = action(councilContract.setup, async (ctx, input) => 
   const viewer = await loadCouncilViewer(ctx, [input.communityId])
   if (!canManageCouncil(viewer, input.communityId)) forbidden()
   if (!(await getCommunity(ctx, input.communityId))) fail('COMMUNITY.NOT_FOUND', 'community not found')
-  await checkTextOrRefuse(ctx, { scene: 'forum', content: input.name })
   const existing = await getCouncil(ctx, input.communityId)
   const doc: CouncilDoc = {
     _id: councilIdOf(input.communityId),

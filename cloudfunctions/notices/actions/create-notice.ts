@@ -1,5 +1,5 @@
 import { noticesContract, type NoticeDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict } from '../../_kernel/content-check'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { loadViewer } from '../../_kernel/viewer'
@@ -19,7 +19,7 @@ export const createNotice = action(noticesContract.create, async (ctx, input) =>
   const expiresAt = toDate(input.expiresAt)
   const refusal = checkExpiry(expiresAt, null, ctx.now)
   if (refusal) fail(refusal.code, refusal.message)
-  const moderation = await checkTextOrRefuse(ctx, { scene: 'forum', title: input.title, content: `${input.title}\n${input.body}` })
+  const moderation = contentVerdict(ctx) // 'review' → a draft only the district admin may publish
 
   const doc: Omit<NoticeDoc, '_id'> = {
     communityId: input.communityId,

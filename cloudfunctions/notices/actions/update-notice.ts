@@ -1,5 +1,5 @@
 import { noticesContract, type NoticeDoc } from '../../../types/index'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict, moderationAfterEdit } from '../../_kernel/content-check'
 import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { checkExpiry, decideEditModeration, noticeState } from '../domain/notice-rules'
@@ -27,8 +27,7 @@ export const updateNoticeAction = action(noticesContract.update, async (ctx, inp
   }
   const textChanged = (changes.title !== undefined && changes.title !== notice.title) || (changes.body !== undefined && changes.body !== notice.body)
   if (textChanged) {
-    const title = changes.title ?? notice.title
-    const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', title, content: `${title}\n${changes.body ?? notice.body}` })
+    const verdict = moderationAfterEdit(contentVerdict(ctx), notice.moderation, input.title === undefined || input.body === undefined)
     changes.moderation = orFail(decideEditModeration(notice, verdict, ctx.now, { mayOverrideReview: mayOverrideReview(viewer) }))
   }
   changes.updatedAt = ctx.now

@@ -9,7 +9,7 @@ import { loadViewer } from '../../_kernel/viewer'
 import type { Message } from '../domain/messages'
 import { canManageProposals, canReadProposals, canSeeProposal } from '../domain/permissions'
 import { toProposalView } from '../domain/proposal-view'
-import { getProject, getProposal, getSettings, hasSupported, listComments, supporterOpenids } from '../repo'
+import { childAccountsAmong, getProject, getProposal, getSettings, hasSupported, listComments, supporterOpenids } from '../repo'
 
 /**
  * The proposal and the caller as a viewer of its community. Outsiders (not a member, not staff of it, not the
@@ -56,8 +56,8 @@ export async function proposalView(ctx: Context, proposal: ProposalDoc, viewer: 
     listComments(ctx, proposal._id),
     proposal.projectId ? getProject(ctx, proposal.projectId) : Promise.resolve(null),
   ])
-  const urls = await urlsFor(ctx, [...(proposal.photos ?? []), ...projectFiles(project)])
-  return toProposalView(proposal, viewer, ctx.now, settings, { supported, comments, project, urls })
+  const [urls, childAuthors] = await Promise.all([urlsFor(ctx, [...(proposal.photos ?? []), ...projectFiles(project)]), childAccountsAmong(ctx, comments.map((c) => c.createdBy))])
+  return toProposalView(proposal, viewer, ctx.now, settings, { supported, comments, project, urls, childAuthors })
 }
 
 /** Tell the author and every supporter (inbox + subscribe message), once per event. */

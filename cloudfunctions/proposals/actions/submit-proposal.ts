@@ -1,11 +1,11 @@
 import { ANONYMOUS_NAME, proposalsContract } from '../../../types/index'
 import { proposalPhotoFolder } from '../../../types/uploads'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
-import { fail, forbidden } from '../../_kernel/errors'
+import { contentVerdict } from '../../_kernel/content-check'
+import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { checkUploadedPhotos } from '../../_kernel/storage'
 import { loadViewer } from '../../_kernel/viewer'
-import { canSubmitProposal } from '../domain/permissions'
+import { canSubmitProposal, childRefusal } from '../domain/permissions'
 import { submittedProposalDoc } from '../domain/proposal-document'
 import { checkCategory, initialStatus } from '../domain/proposal-rules'
 import { getCommunity, getPerson, getSettings, insertProposal } from '../repo'
@@ -17,12 +17,13 @@ export const displayName = (nickname: string | null | undefined, anonymous: bool
   anonymous ? ANONYMOUS_NAME : nickname?.trim() || ANONYMOUS_NAME
 
 /**
- * A member submits a proposal. Risky text is refused; text for review, photos and children's proposals wait for
+ * A member (not a child's account: their proposals go through the council, 0033) submits a proposal. Risky text is refused; text for review, photos and children's proposals wait for
  * staff; otherwise a post-review community publishes at once and a pre-review one waits for staff. Photos must be
  * uploads of this environment under proposals/<communityId>/ that exist (PHOTO.NOT_FOUND otherwise).
  */
 export const submitProposal = action(proposalsContract.submit, async (ctx, input) => {
   const viewer = await loadViewer(ctx, [input.communityId])
+  orFail(childRefusal(viewer) ?? true)
   if (!canSubmitProposal(viewer, input.communityId)) forbidden()
   const [community, settings, person] = await Promise.all([
     getCommunity(ctx, input.communityId),
@@ -35,11 +36,7 @@ export const submitProposal = action(proposalsContract.submit, async (ctx, input
   const photos = input.photos ?? []
   await checkUploadedPhotos(ctx, photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })), proposalPhotoFolder(input.communityId))
   const place = input.place ? input.place : null
-  const moderation = await checkTextOrRefuse(ctx, {
-    scene: 'forum',
-    title: input.title,
-    content: [input.title, input.description, place].filter(Boolean).join('\n'),
-  })
+  const moderation = contentVerdict(ctx) // the kernel checked title, description, category and place
   const anonymous = input.anonymous ?? false
   const status = initialStatus(settings, { moderation, photoCount: photos.length, authorIsChild: viewer.isChild })
 

@@ -1,6 +1,6 @@
 import { proposalsContract, type ProposalDoc, type ProposalTimelineDoc } from '../../../types/index'
 import { proposalPhotoFolder } from '../../../types/uploads'
-import { checkTextOrRefuse } from '../../_kernel/content-check'
+import { contentVerdict, moderationAfterEdit } from '../../_kernel/content-check'
 import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { checkUploadedPhotos } from '../../_kernel/storage'
@@ -41,7 +41,8 @@ export const updateProposal = action(proposalsContract.update, async (ctx, input
   const description = changes.description ?? p.description
   const place = changes.place !== undefined ? changes.place : p.place
   if (title !== p.title || description !== p.description || place !== p.place) {
-    changes.moderation = await checkTextOrRefuse(ctx, { scene: 'forum', title, content: [title, description, place].filter(Boolean).join('\n') })
+    const sentAll = input.title !== undefined && input.description !== undefined && input.place !== undefined
+    changes.moderation = moderationAfterEdit(contentVerdict(ctx), p.moderation, !sentAll)
   }
   changes.status = 'pending'
   changes.updatedAt = ctx.now

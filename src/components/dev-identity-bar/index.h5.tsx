@@ -17,7 +17,7 @@ export default function DevIdentityBar() {
     setDevOpenid(openid)
     // A different person has different communities: start again from 首页.
     clearCurrentCommunity()
-    Taro.reLaunch({ url: '/pages/home/index' })
+    void Taro.reLaunch({ url: '/pages/home/index' })
   }
 
   return (

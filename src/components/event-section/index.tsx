@@ -64,10 +64,10 @@ export default function EventSection({ community, forAge }: { community: Communi
   }
 
   useEffect(() => {
-    load()
+    void load()
   }, [communityId])
   useDidShow(() => {
-    load()
+    void load()
   })
 
   const go = (url: string) => Taro.navigateTo({ url })

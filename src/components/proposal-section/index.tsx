@@ -48,10 +48,10 @@ export default function ProposalSection({ community }: { community: CommunityVie
   }
 
   useEffect(() => {
-    load()
+    void load()
   }, [communityId, status, category])
   useDidShow(() => {
-    load()
+    void load()
   })
 
   const go = (url: string) => Taro.navigateTo({ url })

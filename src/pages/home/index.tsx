@@ -8,6 +8,7 @@ import PageShell from '@/components/page-shell'
 import NoticeCard from '@/components/notice-card'
 import ProposalSection from '@/components/proposal-section'
 import CouncilEntry from '@/components/council-entry'
+import WorkbenchEntry from '@/components/workbench-entry'
 import JoinCard from '@/components/join-card'
 import EventSection from '@/components/event-section'
 import { EVENT_ROUTES } from '@/lib/events-api'
@@ -35,17 +36,17 @@ async function loadHome(scene: string | null, shared: string | null = null): Pro
     if (got.ok) setCurrentCommunity({ communityId: got.data.communityId, name: got.data.name, code: got.data.code })
   }
   const parsed = parseScene(scene)
-  if (parsed?.kind === 'venue') Taro.navigateTo({ url: `${EVENT_ROUTES.checkin}?code=${parsed.code}` })
-  else if (parsed?.kind === 'childLink') Taro.navigateTo({ url: `/packages/profile/pages/edit/index?link=1&code=${parsed.code}` })
+  if (parsed?.kind === 'venue') void Taro.navigateTo({ url: `${EVENT_ROUTES.checkin}?code=${parsed.code}` })
+  else if (parsed?.kind === 'childLink') void Taro.navigateTo({ url: `/packages/profile/pages/edit/index?link=1&code=${parsed.code}` })
   else if (scene !== null) {
     if (!parsed) {
-      Taro.showToast({ title: '无法识别的社区码', icon: 'none' })
+      void Taro.showToast({ title: '无法识别的社区码', icon: 'none' })
     } else {
       const joined = await communitiesApi.join(parsed.code)
       if (!joined.ok) return joined
       const c = joined.data.community
       setCurrentCommunity({ communityId: c.communityId, name: c.name, code: c.code })
-      if (joined.data.joined) Taro.showToast({ title: `已加入${c.name}`, icon: 'none' })
+      if (joined.data.joined) void Taro.showToast({ title: `已加入${c.name}`, icon: 'none' })
     }
   }
 
@@ -90,8 +91,8 @@ export default function HomePage() {
     shared.current = params.communityId ?? null
   })
   useDidShow(() => {
-    refresh()
-    refreshUnread()
+    void refresh()
+    void refreshUnread()
   })
   usePullDownRefresh(async () => {
     await refresh()
@@ -144,6 +145,7 @@ export default function HomePage() {
             </View>
           </View>
 
+          <WorkbenchEntry communityId={state.data.community.communityId} canManage={state.data.community.viewer.canManage} />
           <View className='yb-section-title'>社区通知</View>
           {state.data.notices && !state.data.notices.ok && (
             <ErrorView error={state.data.notices.error} onRetry={refresh} />

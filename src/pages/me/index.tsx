@@ -3,6 +3,7 @@ import { Button, Image, Switch, Text, View } from '@tarojs/components'
 import type { CommunityRole, CommunityView, MyCommunitiesOutput, ProfileView } from 'types/communities'
 import PageShell from '@/components/page-shell'
 import CouncilEntry from '@/components/council-entry'
+import WorkbenchEntry from '@/components/workbench-entry'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import { communitiesApi } from '@/lib/api'
 import type { Result } from '@/lib/cloud'
@@ -32,14 +33,14 @@ export default function MePage() {
   const refresh = () => run(loadMe)
   const [unread, setUnread] = useState(0)
   useDidShow(() => {
-    refresh()
-    refreshUnread().then((n) => n !== null && setUnread(n))
+    void refresh()
+    void refreshUnread().then((n) => n !== null && setUnread(n))
   })
 
   const currentId = getCurrentCommunity()?.communityId
   const switchTo = (c: CommunityView) => {
     setCurrentCommunity({ communityId: c.communityId, name: c.name, code: c.code })
-    Taro.switchTab({ url: '/pages/home/index' })
+    void Taro.switchTab({ url: '/pages/home/index' })
   }
 
   const communityRow = (c: CommunityView, role: string) => (
@@ -95,6 +96,7 @@ export default function MePage() {
             </View>
           )}
           {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && <CouncilEntry communityId={currentId} childLink={false} />}
+          {currentId && <WorkbenchEntry communityId={currentId} canManage={state.data.profile.isDistrictAdmin || state.data.mine.communities.some((m) => m.community.communityId === currentId && m.role === 'staff')} />}
 
           {state.data.mine.administered.length > 0 && (
             <View>

@@ -1,5 +1,5 @@
 import { eventsContract, initialEventState, type EventDoc } from '../../../../types/index'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
+import { contentVerdict } from '../../../_kernel/content-check'
 import { fail, forbidden, orFail } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { loadViewer } from '../../../_kernel/viewer'
@@ -34,7 +34,7 @@ export const createEvent = action(eventsContract.create, async (ctx, input) => {
   if (schedule.endAt.getTime() <= ctx.now.getTime()) fail('EVENT.INVALID_SCHEDULE', 'the event is already over')
   const series = input.seriesId ? await getSeries(ctx, input.seriesId) : null
   if (input.seriesId && (!series || series.communityId !== input.communityId)) fail('SERIES.NOT_FOUND', 'series not found')
-  const moderation = await checkTextOrRefuse(ctx, { scene: 'forum', title: input.title, content: `${input.title}\n${input.place}\n${input.description}` })
+  const moderation = contentVerdict(ctx) // the kernel checked title, place and description
 
   const doc: Omit<EventDoc, '_id'> = {
     communityId: input.communityId,

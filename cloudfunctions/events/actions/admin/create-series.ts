@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { eventsContract, type SeriesDoc } from '../../../../types/index'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
 import { fail, forbidden } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { loadViewer } from '../../../_kernel/viewer'
@@ -16,8 +15,6 @@ export const createSeries = action(eventsContract.createSeries, async (ctx, inpu
   const seriesId = `series-${createHash('sha1').update(`${input.communityId}\n${input.title}`).digest('hex').slice(0, 24)}`
   const existing = await getSeries(ctx, seriesId)
   if (existing) return toSeriesView(existing)
-  const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', content: input.title })
-  if (verdict === 'review') fail('CONTENT.REVIEW', 'series title needs review')
   const doc: SeriesDoc = { _id: seriesId, communityId: input.communityId, title: input.title, note: null, createdBy: ctx.openid, createdAt: ctx.now, updatedAt: ctx.now }
   await insertSeries(ctx, doc)
   return toSeriesView((await getSeries(ctx, seriesId)) ?? doc)

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { eventsContract } from '../../../../types/index'
 import { orFail } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
+import { loadViewer } from '../../../_kernel/viewer'
 import { canProxySignUp } from '../../domain/event-rules'
+import { checkProxyTarget } from '../../domain/permissions'
 import { toSignupResult } from '../../domain/event-view'
 import { signUpQueued, waitlistPosition, type NewParticipant } from '../../repo'
 import { sendFullnessAlerts } from '../alerts'
@@ -14,12 +16,15 @@ export const walkInId = (eventId: string, name: string, birthYear: number | unde
 
 /**
  * 代报名: staff book a place for a walk-in resident (who may have no phone), recorded as such (source `proxy`,
- * who booked it). With `openid`, the place is the member's own and shows under their 我的票. Same capacity rules.
+ * who booked it). With `openid` — a member of the event's community, never a child's account (`checkProxyTarget`) —
+ * the place is the member's own and shows under their 我的票. Same capacity rules.
  */
 export const proxySignUp = action(eventsContract.proxySignUp, async (ctx, input) => {
   const { event } = await loadManagedEvent(ctx, input.eventId)
   const birthYear = input.birthYear ?? null
   orFail(canProxySignUp(event, birthYear, ctx.now) ?? true)
+  const target = input.openid ? await loadViewer({ db: ctx.db, openid: input.openid }, [event.communityId]) : null
+  orFail(checkProxyTarget(target, event) ?? true)
   const participant: NewParticipant = {
     participantId: input.openid ?? walkInId(event._id, input.name, input.birthYear),
     kind: 'walk_in',

@@ -1,5 +1,5 @@
 import { eventsContract, type EventDoc } from '../../../../types/index'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
+import { contentVerdict, moderationAfterEdit } from '../../../_kernel/content-check'
 import { deliver } from '../../../_kernel/inbox'
 import { fail, orFail } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
@@ -34,7 +34,8 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
   orFail(decideUpdate(event, changes, ctx.now) ?? true) // early answer before the content check; decided again below
   const text = { title: changes.title ?? event.title, place: changes.place ?? event.place, description: changes.description ?? event.description }
   if (text.title !== event.title || text.place !== event.place || text.description !== event.description) {
-    const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', title: text.title, content: `${text.title}\n${text.place}\n${text.description}` })
+    const sentAll = input.title !== undefined && input.place !== undefined && input.description !== undefined
+    const verdict = moderationAfterEdit(contentVerdict(ctx), event.moderation, !sentAll)
     if (verdict === 'review' && event.status !== 'draft' && !mayOverrideReview(viewer)) fail('CONTENT.REVIEW', 'edited text needs review')
     changes.moderation = verdict
   }

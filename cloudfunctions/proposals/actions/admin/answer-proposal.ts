@@ -1,5 +1,5 @@
 import { ANSWER_DECISION_LABEL, proposalsContract, type ProposalDoc } from '../../../../types/index'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
+import { contentVerdict } from '../../../_kernel/content-check'
 import { fail, forbidden, orFail } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { answerMessage } from '../../domain/messages'
@@ -16,8 +16,7 @@ export const answerProposal = action(proposalsContract.answer, async (ctx, input
   const { proposal: p, viewer } = await loadProposalAndViewer(ctx, input.proposalId, { staffOnly: true })
   if (!mayModerate(viewer, p)) forbidden()
   const { from, to } = orFail(decideTransition(p, ANSWER_TRANSITION[input.decision]))
-  const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', content: input.explanation })
-  if (verdict === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the explanation needs review')
+  if (contentVerdict(ctx) === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the explanation needs review')
   const answer = answerFields(input, ctx.now)
   const changes: Partial<ProposalDoc> = { status: to, answer, updatedAt: ctx.now, updatedBy: ctx.openid }
   if (input.decision !== 'evaluating') changes.finalAnsweredAt = ctx.now

@@ -1,6 +1,6 @@
 import { proposalsContract } from '../../../../types/index'
 import { projectPhotoFolder } from '../../../../types/uploads'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
+import { contentVerdict } from '../../../_kernel/content-check'
 import { fail, forbidden } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { checkUploadedPhotos } from '../../../_kernel/storage'
@@ -24,8 +24,7 @@ export const completeProject = action(proposalsContract.complete, async (ctx, in
   if (project.status !== 'active') fail('PROJECT.INVALID_STATE', 'the project is already completed')
   const photos = input.photos ?? []
   await checkUploadedPhotos(ctx, photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })), projectPhotoFolder(project.communityId))
-  const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', content: input.outcome })
-  if (verdict === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the outcome text needs review')
+  if (contentVerdict(ctx) === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the outcome text needs review')
 
   const outcome = { text: input.outcome, photos, completedAt: ctx.now }
   const result = await completeProjectTxn(ctx, project._id, outcome, ctx.openid, {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { proposalsContract, type ProjectDoc } from '../../../../types/index'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
+import { contentVerdict } from '../../../_kernel/content-check'
 import { fail, forbidden } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { loadViewer } from '../../../_kernel/viewer'
@@ -16,8 +16,7 @@ export const createProject = action(proposalsContract.createProject, async (ctx,
   const viewer = await loadViewer(ctx, [input.communityId])
   if (!canManageProposals(viewer, input.communityId)) forbidden()
   if (!(await getCommunity(ctx, input.communityId))) fail('COMMUNITY.NOT_FOUND', 'community not found')
-  const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', title: input.title, content: [input.title, input.summary, input.owner].filter(Boolean).join('\n') })
-  if (verdict === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the project text needs review')
+  if (contentVerdict(ctx) === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the project text needs review')
 
   const project: ProjectDoc = {
     _id: randomBytes(16).toString('hex'),

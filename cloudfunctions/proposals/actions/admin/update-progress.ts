@@ -1,6 +1,6 @@
 import { proposalsContract } from '../../../../types/index'
 import { projectPhotoFolder } from '../../../../types/uploads'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
+import { contentVerdict } from '../../../_kernel/content-check'
 import { fail, forbidden } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { checkUploadedPhotos } from '../../../_kernel/storage'
@@ -21,8 +21,7 @@ export const updateProgress = action(proposalsContract.updateProgress, async (ct
   if (!canManageProposals(viewer, project.communityId)) forbidden()
   if (project.status !== 'active') fail('PROJECT.INVALID_STATE', 'the project is completed')
   await checkUploadedPhotos(ctx, input.photo ? [{ fileId: input.photo, path: 'photo' }] : [], projectPhotoFolder(project.communityId))
-  const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', content: input.text })
-  if (verdict === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the progress text needs review')
+  if (contentVerdict(ctx) === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the progress text needs review')
   const entry = { at: ctx.now, text: input.text, progress: input.progress, photo: input.photo ?? null }
   if (!(await addProgress(ctx, project._id, entry, ctx.openid))) fail('PROJECT.INVALID_STATE', 'the project changed meanwhile')
   const after = { ...project, progress: entry.progress, timeline: [...project.timeline, entry], updatedAt: ctx.now }

@@ -1,5 +1,4 @@
 import { proposalsContract } from '../../../../types/index'
-import { checkTextOrRefuse } from '../../../_kernel/content-check'
 import { fail, forbidden } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { loadViewer } from '../../../_kernel/viewer'
@@ -17,10 +16,6 @@ export const updateSettings = action(proposalsContract.updateSettings, async (ct
   if (!(await getCommunity(ctx, input.communityId))) fail('COMMUNITY.NOT_FOUND', 'community not found')
   const current = await getSettings(ctx, input.communityId)
   const added = (input.categories ?? []).filter((c) => !current.categories.includes(c))
-  if (added.length > 0) {
-    const verdict = await checkTextOrRefuse(ctx, { scene: 'forum', content: added.join('，') })
-    if (verdict === 'review') fail('CONTENT.REVIEW', 'category names need review')
-  }
   const next = {
     categories: input.categories ?? current.categories,
     review: input.review ?? current.review,

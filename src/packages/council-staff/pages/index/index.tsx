@@ -52,7 +52,7 @@ function AnswerForm({ p, onDone }: { p: ChildProposalView; onDone: () => void })
       <Button className='yb-btn yb-btn--primary' onClick={async () => {
         const res = await councilStaffApi.respond({ proposalId: p.proposalId, kind, text })
         if (!res.ok) return toast(errorCopy(res.error))
-        toast('回信已发给孩子和家长')
+        void toast('回信已发给孩子和家长')
         onDone()
       }}>发送回信</Button>
     </View>
@@ -74,8 +74,8 @@ export default function CouncilStaffPage() {
   const approved = (members ?? []).filter((m) => m.status === 'approved')
   const act = async (p: Promise<Result<unknown>>, done: string) => {
     const res = await p
-    toast(res.ok ? done : errorCopy(res.error))
-    refresh()
+    void toast(res.ok ? done : errorCopy(res.error))
+    void refresh()
   }
   const openMeeting = (meetingId: string) => Taro.navigateTo({ url: `/packages/council-staff/pages/meeting/index?meetingId=${meetingId}` })
   return shell(
@@ -165,7 +165,7 @@ export default function CouncilStaffPage() {
             return Object.keys(found).length ? undefined : toast(errorCopy(res.error))
           }
           setMeetingErrors({})
-          openMeeting(res.data.meetingId)
+          void openMeeting(res.data.meetingId)
         }}>新建会议</Button>
       </View>
       {meetings.map((m) => (

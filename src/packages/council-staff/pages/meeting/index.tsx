@@ -54,7 +54,7 @@ export default function CouncilMeetingModePage() {
     meetingId.current = params.meetingId ?? ''
   })
   useDidShow(() => {
-    refresh()
+    void refresh()
   })
   const shell = (c: any) => <PageShell className='council-staff-meeting'>{c}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)
@@ -94,7 +94,7 @@ export default function CouncilMeetingModePage() {
               <View className='yb-link' onClick={() => {
                 const ids = meeting.items.map((x) => x.itemId)
                 ;[ids[n - 1], ids[n]] = [ids[n], ids[n - 1]]
-                act(() => councilStaffApi.reorder(id, ids), '已调整顺序')
+                void act(() => councilStaffApi.reorder(id, ids), '已调整顺序')
               }}>上移</View>
             )}
           </View>

@@ -113,9 +113,9 @@ export default function CouncilPage() {
       if (Object.keys(found).length > 0) return setErrors(found)
       return setErrors({ '': errorCopy(res.error) })
     }
-    toast('报名成功，等社区审核')
+    void toast('报名成功，等社区审核')
     setMode('home')
-    refresh()
+    void refresh()
   }
   /** checked with the action's own schema; a missing picture says so in a child's words */
   const submit = async () => {
@@ -136,13 +136,13 @@ export default function CouncilPage() {
       if (res.error.issues) setErrors(issuesByField(res.error.issues))
       return toast(errorCopy(res.error))
     }
-    toast('交上去啦！大人看过后会回信')
+    void toast('交上去啦！大人看过后会回信')
     setNoticed('')
     setIdea('')
     setCategory('')
     setPhoto(null)
     setMode('home')
-    refresh()
+    void refresh()
   }
 
   if (mode === 'apply')
@@ -275,15 +275,15 @@ export default function CouncilPage() {
               <Button className='yb-btn' onClick={async () => {
                 const res = await councilApi.exportData(m.childId)
                 if (!res.ok) return toast(errorCopy(res.error))
-                Taro.setClipboardData({ data: JSON.stringify(res.data, null, 2) })
+                void Taro.setClipboardData({ data: JSON.stringify(res.data, null, 2) })
               }}>导出{m.alias}的信息</Button>
               <Button className='yb-btn' onClick={async () => {
                 const ok = await confirmAction({ title: '删除孩子的全部信息？', content: `${m.alias}的报名、建议、投票记录都会删除，不能恢复。`, confirmText: '删除' })
                 if (!ok) return
                 const res = await councilApi.deleteData(m.childId)
                 if (!res.ok) return toast(errorCopy(res.error))
-                toast('已删除')
-                refresh()
+                void toast('已删除')
+                void refresh()
               }}>删除</Button>
             </View>
           ))}

@@ -31,7 +31,7 @@ export default function CouncilMeetingPage() {
     meetingId.current = params.meetingId ?? ''
   })
   useDidShow(() => {
-    refresh()
+    void refresh()
   })
   usePullDownRefresh(async () => {
     await refresh()
@@ -43,8 +43,8 @@ export default function CouncilMeetingPage() {
   const member = mine[0]
   const say = async (p: Promise<Result<unknown>>, done: string) => {
     const res = await p
-    Taro.showToast({ title: res.ok ? done : errorCopy(res.error), icon: 'none' })
-    refresh()
+    void Taro.showToast({ title: res.ok ? done : errorCopy(res.error), icon: 'none' })
+    void refresh()
   }
   return (
     <PageShell className='council council-meeting'>

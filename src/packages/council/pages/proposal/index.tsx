@@ -24,7 +24,7 @@ export default function CouncilProposalPage() {
     ids.current = { proposalId: params.proposalId ?? '', communityId: params.communityId ?? getCurrentCommunity()?.communityId ?? '' }
   })
   useDidShow(() => {
-    run(() => load(ids.current.proposalId, ids.current.communityId))
+    void run(() => load(ids.current.proposalId, ids.current.communityId))
   })
   if (state.kind === 'loading') return <PageShell className='council'><Loading /></PageShell>
   if (state.kind === 'error') return <PageShell className='council'><ErrorView error={state.error} /></PageShell>

@@ -215,7 +215,7 @@ export default function EventEditorPage() {
 
   useLoad((params) => {
     ids.current = { communityId: params.communityId ?? getCurrentCommunity()?.communityId ?? '', eventId: params.eventId ?? '' }
-    load()
+    void load()
   })
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
@@ -228,7 +228,7 @@ export default function EventEditorPage() {
   }
   const fail = (error: ClientError) => {
     if (error.issues) setErrors(issuesByField(error.issues))
-    Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
+    void Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
   }
 
   const save = async (publish: boolean) => {
@@ -287,7 +287,7 @@ export default function EventEditorPage() {
         event = res.data
       }
       setStart({ kind: 'ready', data: { ...start.data, event } })
-      Taro.showToast({ title: publish ? '已发布' : '已保存', icon: 'success' })
+      void Taro.showToast({ title: publish ? '已发布' : '已保存', icon: 'success' })
       if (publish) setTimeout(() => Taro.redirectTo({ url: `${ROUTES.signups}?eventId=${event.eventId}` }), 800)
     } finally {
       setBusy(false)
@@ -302,7 +302,7 @@ export default function EventEditorPage() {
     setBusy(false)
     if (!res.ok) return fail(res.error)
     setStart({ kind: 'ready', data: { ...(start as any).data, event: res.data } })
-    Taro.showToast({ title: '已取消，已通知报名的人', icon: 'none' })
+    void Taro.showToast({ title: '已取消，已通知报名的人', icon: 'none' })
   }
 
   if (start.kind === 'loading') return <PageShell className='event-editor'><Loading /></PageShell>

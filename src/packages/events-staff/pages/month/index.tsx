@@ -16,7 +16,7 @@ export default function MonthPage() {
   const load = (m = month) => run(() => staffEventsApi.month(communityId.current, m))
   useLoad((params) => {
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-    load()
+    void load()
   })
   return (
     <PageShell className='month'>

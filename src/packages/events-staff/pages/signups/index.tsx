@@ -52,7 +52,7 @@ export default function SignupsPage() {
     eventId.current = params.eventId ?? ''
   })
   useDidShow(() => {
-    load()
+    void load()
   })
   usePullDownRefresh(async () => {
     await load()
@@ -61,7 +61,7 @@ export default function SignupsPage() {
 
   const switchTab = (status: SignupStatus) => {
     setTab(status)
-    load(status)
+    void load(status)
   }
 
   const exportList = () =>
@@ -71,8 +71,8 @@ export default function SignupsPage() {
       try {
         await openSpreadsheet(res.data.url, res.data.fileName)
       } catch {
-        Taro.setClipboardData({ data: res.data.url })
-        Taro.showToast({ title: '无法直接打开，下载链接已复制', icon: 'none' })
+        void Taro.setClipboardData({ data: res.data.url })
+        void Taro.showToast({ title: '无法直接打开，下载链接已复制', icon: 'none' })
       }
       return null
     })
@@ -84,16 +84,16 @@ export default function SignupsPage() {
       const res = await staffEventsApi.proxySignUp({ eventId: eventId.current, name, ...(birthYear ? { birthYear } : {}) })
       if (!res.ok) return res.error
       setWalkIn({ name: '', birthYear: '' })
-      Taro.showToast({ title: res.data.status === 'confirmed' ? '已代报名' : res.data.status === 'waitlisted' ? `已候补第 ${res.data.position} 位` : '已登记抽签', icon: 'none' })
+      void Taro.showToast({ title: res.data.status === 'confirmed' ? '已代报名' : res.data.status === 'waitlisted' ? `已候补第 ${res.data.position} 位` : '已登记抽签', icon: 'none' })
       return null
     })
   const cancelFor = async (s: StaffSignup) => {
     const confirm = await confirmAction({ title: '取消报名', content: `为“${s.displayName}”取消？名额会让给候补第一位。`, confirmText: '取消报名' })
-    if (confirm) act(async () => ((r) => (r.ok ? null : r.error))(await staffEventsApi.cancelFor(eventId.current, s.participantId)), '已取消')
+    if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await staffEventsApi.cancelFor(eventId.current, s.participantId)), '已取消')
   }
   const draw = async () => {
     const confirm = await confirmAction({ title: '公开抽签', content: '抽签结果公开且不能重抽。现在抽签吗？', confirmText: '抽签' })
-    if (confirm) act(async () => ((r) => (r.ok ? null : r.error))(await staffEventsApi.draw(eventId.current)), '已抽签')
+    if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await staffEventsApi.draw(eventId.current)), '已抽签')
   }
   const showPoster = () =>
     act(async () => {

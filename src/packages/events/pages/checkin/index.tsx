@@ -15,7 +15,7 @@ export default function CheckInPage() {
   const load = () => run(() => eventsApi.checkInAtVenue(code.current))
   useLoad((params) => {
     code.current = params.code ?? parseVenueScene(params.scene) ?? ''
-    load()
+    void load()
   })
   return (
     <PageShell className='checkin'>

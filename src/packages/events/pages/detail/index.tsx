@@ -43,7 +43,7 @@ export default function EventDetailPage() {
     eventId.current = params.eventId ?? ''
   })
   useDidShow(() => {
-    load()
+    void load()
   })
   usePullDownRefresh(async () => {
     await load()
@@ -64,7 +64,7 @@ export default function EventDetailPage() {
       if (!res.ok) return res.error
       const s = res.data
       const title = s.status === 'confirmed' ? '报名成功' : s.status === 'waitlisted' ? `已候补，第 ${s.position} 位` : '已登记，等待抽签'
-      Taro.showToast({ title, icon: s.status === 'confirmed' ? 'success' : 'none', duration: 2500 })
+      void Taro.showToast({ title, icon: s.status === 'confirmed' ? 'success' : 'none', duration: 2500 })
       return null
     })
 
@@ -81,10 +81,10 @@ export default function EventDetailPage() {
       confirmText: what,
     })
     if (!confirm) return
-    act(async () => {
+    void act(async () => {
       const res = await eventsApi.cancel(e.eventId, m.kind === 'self' ? undefined : m.participantId)
       if (!res.ok) return res.error
-      Taro.showToast({ title: '已取消', icon: 'success' })
+      void Taro.showToast({ title: '已取消', icon: 'success' })
       return null
     })
   }
@@ -102,7 +102,7 @@ export default function EventDetailPage() {
       })
       if (!res.ok) return res.error
       setRating(null)
-      Taro.showToast({ title: '谢谢你的评价', icon: 'success' })
+      void Taro.showToast({ title: '谢谢你的评价', icon: 'success' })
       return null
     })
 

@@ -18,7 +18,7 @@ export default function LotteryPage() {
   const load = () => run(() => eventsApi.lotteryLog(eventId.current))
   useLoad((params) => {
     eventId.current = params.eventId ?? ''
-    load()
+    void load()
   })
   if (state.kind === 'loading') return <PageShell className='lottery'><Loading /></PageShell>
   if (state.kind === 'error') return <PageShell className='lottery'><ErrorView error={state.error} onRetry={load} /></PageShell>

@@ -14,7 +14,7 @@ export default function TicketPage() {
   const load = () => run(() => eventsApi.ticket(ids.current.eventId, ids.current.participantId || undefined))
   useLoad((params) => {
     ids.current = { eventId: params.eventId ?? '', participantId: params.participantId ?? '' }
-    load()
+    void load()
   })
   return (
     <PageShell className='ticket'>

@@ -15,7 +15,7 @@ export default function TicketsPage() {
   const [state, run] = useLoadState<{ tickets: Ticket[] }>()
   const load = () => run(() => eventsApi.mine())
   useDidShow(() => {
-    load()
+    void load()
   })
   usePullDownRefresh(async () => {
     await load()

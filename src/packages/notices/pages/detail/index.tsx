@@ -18,7 +18,7 @@ export default function NoticeDetailPage() {
 
   useLoad((params) => {
     noticeId.current = params.noticeId ?? ''
-    load()
+    void load()
   })
   useShare(() =>
     state.kind === 'ready'

@@ -38,7 +38,7 @@ export default function ProfileEditPage() {
   useLoad((params) => {
     setLinkFirst(params.link === '1')
     setScannedCode(params.code ?? '')
-    load()
+    void load()
   })
 
   /** weapp: picking the WeChat nickname from the keyboard may skip bindinput, but the form's value has it. */
@@ -60,7 +60,7 @@ export default function ProfileEditPage() {
       if (res.error.issues) setErrors(issuesByField(res.error.issues))
       return Taro.showToast({ title: errorCopy(res.error), icon: 'none', duration: 3000 })
     }
-    Taro.showToast({ title: '已保存', icon: 'success' })
+    void Taro.showToast({ title: '已保存', icon: 'success' })
     setTimeout(() => Taro.navigateBack(), 800)
   }
 

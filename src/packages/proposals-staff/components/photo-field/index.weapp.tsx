@@ -15,7 +15,7 @@ export default function PhotoField({ communityId, value, preview, onChange }: Ph
       const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.tempFilePath })
       onChange(res.fileID, file.tempFilePath)
     } catch (e: any) {
-      if (!/cancel/i.test(e?.errMsg ?? '')) Taro.showToast({ title: '照片上传失败', icon: 'none' })
+      if (!/cancel/i.test(e?.errMsg ?? '')) void Taro.showToast({ title: '照片上传失败', icon: 'none' })
     } finally {
       setBusy(false)
     }

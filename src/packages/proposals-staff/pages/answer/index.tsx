@@ -26,7 +26,7 @@ export default function AnswerPage() {
   const load = () => run(() => staffProposalsApi.get(proposalId.current))
   useLoad((params) => {
     proposalId.current = params.proposalId ?? ''
-    load()
+    void load()
   })
 
   const submit = async () => {
@@ -48,7 +48,7 @@ export default function AnswerPage() {
         if (res.error.issues) setErrors(issuesByField(res.error.issues))
         return Taro.showToast({ title: errorCopy(res.error), icon: 'none', duration: 3000 })
       }
-      Taro.showToast({ title: '已答复，已通知作者和附议居民', icon: 'none', duration: 2000 })
+      void Taro.showToast({ title: '已答复，已通知作者和附议居民', icon: 'none', duration: 2000 })
       setTimeout(() => Taro.navigateBack(), 900)
     } finally {
       setBusy(false)

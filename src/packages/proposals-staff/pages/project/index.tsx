@@ -67,12 +67,12 @@ export default function ProjectEditorPage() {
       projectId: params.projectId ?? '',
       proposalIds: (params.proposalIds ?? '').split(',').filter(Boolean),
     }
-    load()
+    void load()
   })
 
   const fail = (error: ClientError) => {
     if (error.issues) setErrors(issuesByField(error.issues))
-    Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
+    void Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
   }
   const guarded = async (work: () => Promise<void>) => {
     if (busy) return
@@ -102,7 +102,7 @@ export default function ProjectEditorPage() {
       if (!res.ok) return fail(res.error)
       ids.current.projectId = res.data.projectId
       setStart({ kind: 'ready', data: { kind: 'edit', project: res.data } })
-      Taro.showToast({ title: '已立项', icon: 'success' })
+      void Taro.showToast({ title: '已立项', icon: 'success' })
     })
 
   const record = (project: ProjectView) =>
@@ -115,7 +115,7 @@ export default function ProjectEditorPage() {
       if (!res.ok) return fail(res.error)
       setProgress({ value: Math.min(100, res.data.progress + 10), text: '', photo: null, preview: null })
       setStart({ kind: 'ready', data: { kind: 'edit', project: res.data } })
-      Taro.showToast({ title: '已记录进展', icon: 'success' })
+      void Taro.showToast({ title: '已记录进展', icon: 'success' })
     })
 
   const complete = (project: ProjectView) =>
@@ -129,7 +129,7 @@ export default function ProjectEditorPage() {
       const res = await staffProposalsApi.complete(input)
       if (!res.ok) return fail(res.error)
       setStart({ kind: 'ready', data: { kind: 'edit', project: res.data } })
-      Taro.showToast({ title: '项目已完成', icon: 'success' })
+      void Taro.showToast({ title: '项目已完成', icon: 'success' })
     })
 
   if (start.kind === 'loading') return <PageShell className='pstaff-project'><Loading /></PageShell>

@@ -46,7 +46,7 @@ export default function ProposalQueuePage() {
     try {
       const res = await work()
       if (!res.ok) return Taro.showToast({ title: errorCopy(res.error as ClientError), icon: 'none', duration: 3000 })
-      Taro.showToast({ title: done, icon: 'success' })
+      void Taro.showToast({ title: done, icon: 'success' })
       await refresh()
     } finally {
       setBusy(false)
@@ -55,7 +55,7 @@ export default function ProposalQueuePage() {
   const review = (p: ProposalSummary, decision: ReviewDecision) => {
     const reason = (reasons[p.proposalId] ?? '').trim()
     if (decision !== 'publish' && !reason) return Taro.showToast({ title: '退回或不通过时请写明原因', icon: 'none' })
-    act(() => staffProposalsApi.review({ proposalId: p.proposalId, decision, ...(reason ? { reason } : {}) }), decision === 'publish' ? '已公示' : decision === 'return' ? '已退回' : '已处理')
+    void act(() => staffProposalsApi.review({ proposalId: p.proposalId, decision, ...(reason ? { reason } : {}) }), decision === 'publish' ? '已公示' : decision === 'return' ? '已退回' : '已处理')
   }
   const go = (url: string) => Taro.navigateTo({ url })
 

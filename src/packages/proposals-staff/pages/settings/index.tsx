@@ -30,7 +30,7 @@ export default function ProposalSettingsPage() {
     })
   useLoad((params) => {
     communityId.current = params.communityId ?? ''
-    load()
+    void load()
   })
 
   const save = async () => {
@@ -50,7 +50,7 @@ export default function ProposalSettingsPage() {
     const res = await staffProposalsApi.updateSettings(input)
     setBusy(false)
     if (!res.ok) return Taro.showToast({ title: errorCopy(res.error), icon: 'none', duration: 3000 })
-    Taro.showToast({ title: '已保存', icon: 'success' })
+    void Taro.showToast({ title: '已保存', icon: 'success' })
   }
 
   if (state.kind === 'loading' || !form) return <PageShell className='pstaff-settings'>{state.kind === 'error' ? <ErrorView error={state.error} onRetry={load} /> : <Loading />}</PageShell>

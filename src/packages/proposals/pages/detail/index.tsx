@@ -38,7 +38,7 @@ export default function ProposalDetailPage() {
     proposalId.current = params.proposalId ?? ''
   })
   useDidShow(() => {
-    load()
+    void load()
   })
   usePullDownRefresh(async () => {
     await load()
@@ -63,11 +63,11 @@ export default function ProposalDetailPage() {
   const unsupport = (p: ProposalView) => act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.unsupport(p.proposalId)), '已取消附议')
   const withdraw = async (p: ProposalView) => {
     const confirm = await confirmAction({ title: '撤回建议', content: '撤回后不能恢复。已公示的建议会显示为“已撤回”，不再显示你的名字。', confirmText: '撤回' })
-    if (confirm) act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.withdraw(p.proposalId)), '已撤回')
+    if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.withdraw(p.proposalId)), '已撤回')
   }
   const report = async (input: { proposalId: string } | { commentId: string }) => {
     const confirm = await confirmAction({ title: '举报', content: '内容不当（广告、攻击他人、不实信息）？3 位居民举报后会先隐藏，由工作人员处理。', confirmText: '举报' })
-    if (confirm) act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.report(input)), '已举报')
+    if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.report(input)), '已举报')
   }
   const sendComment = (p: ProposalView) =>
     act(async () => {
@@ -76,7 +76,7 @@ export default function ProposalDetailPage() {
       const res = await proposalsApi.comment(p.proposalId, body)
       if (!res.ok) return res.error
       setComment('')
-      if (res.data.moderation === 'review') Taro.showToast({ title: '留言需审核，通过后其他人可见', icon: 'none', duration: 3000 })
+      if (res.data.moderation === 'review') void Taro.showToast({ title: '留言需审核，通过后其他人可见', icon: 'none', duration: 3000 })
       return null
     })
   const go = (url: string) => Taro.navigateTo({ url })

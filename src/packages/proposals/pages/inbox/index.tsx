@@ -15,7 +15,7 @@ export default function InboxPage() {
   const [state, run, setState] = useLoadState<InboxOutput>()
   const load = () => run(() => proposalsApi.inbox())
   useDidShow(() => {
-    load()
+    void load()
   })
   usePullDownRefresh(async () => {
     await load()
@@ -33,7 +33,7 @@ export default function InboxPage() {
         })
       }
     }
-    Taro.navigateTo({ url: `/${m.page}` })
+    void Taro.navigateTo({ url: `/${m.page}` })
   }
 
   const readAll = async () => {

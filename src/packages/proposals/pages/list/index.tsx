@@ -19,6 +19,8 @@ export default function ProposalListPage() {
   const [status, setStatus] = useState<PublicProposalStatus | 'mine' | undefined>(undefined)
   const [category, setCategory] = useState<string | undefined>(undefined)
   const [categories, setCategories] = useState<string[]>([])
+  // 我要提建议 only for whom the server says may submit (not a child's own account: children go to 儿童议事会)
+  const [canSubmit, setCanSubmit] = useState(false)
   const [state, setState] = useState<State>({ kind: 'loading' })
   const [ready, setReady] = useState(false)
   const seq = useRef(0)
@@ -50,14 +52,18 @@ export default function ProposalListPage() {
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
     if (params.status && (PUBLIC_PROPOSAL_STATUSES as readonly string[]).includes(params.status)) setStatus(params.status as PublicProposalStatus)
     if (params.category) setCategory(decodeURIComponent(params.category))
-    proposalsApi.settings(communityId.current).then((r) => r.ok && setCategories(r.data.categories))
+    void proposalsApi.settings(communityId.current).then((r) => {
+      if (!r.ok) return
+      setCategories(r.data.categories)
+      setCanSubmit(r.data.viewer.canSubmit)
+    })
     setReady(true)
   })
   useEffect(() => {
-    if (ready) load()
+    if (ready) void load()
   }, [ready, status, category])
   useDidShow(() => {
-    if (ready) load()
+    if (ready) void load()
   })
   usePullDownRefresh(async () => {
     await load()
@@ -72,9 +78,11 @@ export default function ProposalListPage() {
 
   return (
     <PageShell className='proposal-list'>
-      <Button className='yb-btn yb-btn--primary yb-btn--block proposal-list__submit' onClick={() => Taro.navigateTo({ url: `${ROUTES.submit}?communityId=${communityId.current}` })}>
-        我要提建议
-      </Button>
+      {canSubmit && (
+        <Button className='yb-btn yb-btn--primary yb-btn--block proposal-list__submit' onClick={() => Taro.navigateTo({ url: `${ROUTES.submit}?communityId=${communityId.current}` })}>
+          我要提建议
+        </Button>
+      )}
       <ScrollView scrollX className='proposal-list__scroll'>
         <View className='proposal-list__chips'>
           {chip(status === undefined, '全部', () => setStatus(undefined))}

@@ -20,7 +20,7 @@ export default function ProjectPage() {
     projectId.current = params.projectId ?? ''
   })
   useDidShow(() => {
-    load()
+    void load()
   })
   useShare(() =>
     state.kind === 'ready'

@@ -63,7 +63,7 @@ export default function SubmitProposalPage() {
 
   useLoad((params) => {
     ids.current = { communityId: params.communityId ?? getCurrentCommunity()?.communityId ?? '', proposalId: params.proposalId ?? '' }
-    load()
+    void load()
   })
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
@@ -72,7 +72,7 @@ export default function SubmitProposalPage() {
   }
   const fail = (error: ClientError) => {
     if (error.issues) setErrors(issuesByField(error.issues))
-    Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
+    void Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
   }
 
   const submit = async () => {
@@ -99,7 +99,7 @@ export default function SubmitProposalPage() {
         ? await proposalsApi.update({ proposalId: existing.proposalId, ...fields })
         : await proposalsApi.submit({ communityId: ids.current.communityId, ...fields })
       if (!saved.ok) return fail(saved.error)
-      Taro.showToast({ title: saved.data.status === 'published' ? '已公示' : '已提交，等待审核', icon: 'success' })
+      void Taro.showToast({ title: saved.data.status === 'published' ? '已公示' : '已提交，等待审核', icon: 'success' })
       setTimeout(() => Taro.redirectTo({ url: `${ROUTES.detail}?proposalId=${saved.data.proposalId}` }), 600)
     } finally {
       setBusy(false)

@@ -94,14 +94,14 @@ export default function NoticeEditorPage() {
 
   useLoad((params) => {
     ids.current = { communityId: params.communityId ?? getCurrentCommunity()?.communityId ?? '', noticeId: params.noticeId ?? '' }
-    load()
+    void load()
   })
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
 
   const fail = (error: ClientError) => {
     if (error.issues) setErrors(issuesByField(error.issues))
-    Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
+    void Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
   }
 
   /** Save the fields (create or update), then publish if asked. The same zod schema as the function checks first. */
@@ -141,7 +141,7 @@ export default function NoticeEditorPage() {
         notice = published.data
       }
       setStart({ kind: 'ready', data: { kind: 'edit', notice } })
-      Taro.showToast({ title: publish ? (notice.state === 'scheduled' ? '已定时发布' : '已发布') : '已保存', icon: 'success' })
+      void Taro.showToast({ title: publish ? (notice.state === 'scheduled' ? '已定时发布' : '已发布') : '已保存', icon: 'success' })
       if (publish) setTimeout(() => Taro.navigateBack(), 800)
     } finally {
       setBusy(false)
@@ -156,7 +156,7 @@ export default function NoticeEditorPage() {
     setBusy(false)
     if (!res.ok) return fail(res.error)
     setStart({ kind: 'ready', data: { kind: 'edit', notice: res.data } })
-    Taro.showToast({ title: '已撤回', icon: 'success' })
+    void Taro.showToast({ title: '已撤回', icon: 'success' })
   }
 
   if (start.kind === 'loading') return <PageShell className='editor'><Loading /></PageShell>

@@ -36,7 +36,7 @@ export default function PosterPage() {
   useLoad((params) => {
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
     noticeId.current = params.noticeId ?? ''
-    load()
+    void load()
   })
 
   return (
