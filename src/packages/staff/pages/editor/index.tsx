@@ -258,6 +258,14 @@ export default function NoticeEditorPage() {
             撤回
           </Button>
         )}
+        {notice && notice.state === 'live' && (
+          <Button
+            className='yb-btn yb-btn--block notice-poster'
+            onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/poster/index?communityId=${notice.communityId}&noticeId=${notice.noticeId}` })}
+          >
+            张贴海报（通知标题 + 社区二维码）
+          </Button>
+        )}
       </View>
     </PageShell>
   )
