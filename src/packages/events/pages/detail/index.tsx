@@ -13,6 +13,7 @@ import { useAction } from '@/lib/use-action'
 import SharedPreview from '@/components/shared-preview'
 import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, eventsApi } from '../../api'
 import './index.scss'
@@ -71,10 +72,15 @@ export default function EventDetailPage() {
 
   const cancel = async (e: EventView, m: MySignup) => {
     const what = m.status === 'waitlisted' ? '退出候补' : m.status === 'registered' ? '放弃抽签' : '取消报名'
-    const { confirm } = await Taro.showModal({
+    const confirm = await confirmAction({
       title: what,
-      content: m.status === 'confirmed' ? '取消后名额会自动让给候补的第一位，不能恢复。' : '确定吗？',
-      confirmText: '确定',
+      content:
+        m.status === 'confirmed'
+          ? `${m.kind === 'self' ? '你' : m.displayName}的名额会自动让给候补的第一位，不能恢复。`
+          : m.status === 'waitlisted'
+            ? '退出后候补位置不再保留。'
+            : '放弃后不再参加这次抽签。',
+      confirmText: what,
     })
     if (!confirm) return
     void act(async () => {
