@@ -244,7 +244,7 @@ export async function countVoted(ctx: Ctx, meetingId: string, itemId: string): P
 
 /**
  * Every record about one child, for the guardian's export and for deletion: each collection is walked page by page
- * (`walkAll`), so a long history is never cut at one read's limit.
+ * (the kernel's `all`), so a long history is never cut at one read's limit.
  */
 export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
   const _ = ctx._
