@@ -253,7 +253,7 @@ export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
   const proposalDocs = await proposals(ctx).all({ childId: child._id })
   const voteDocs = memberIds.length ? await votes(ctx).all({ memberId: _.in(memberIds) }) : []
   const communityIds = [...new Set(memberDocs.map((m) => m.communityId).concat(child.communityId))]
-  const meetings = (await Promise.all(communityIds.map((id) => listMeetings(ctx, id)))).flat().filter((m) => mentions(m, memberIds))
+  const meetings = (await Promise.all(communityIds.map((id) => allMeetingsOf(ctx, id)))).flat().filter((m) => mentions(m, memberIds))
   const openids = [child.guardianOpenid, child.openid].filter((x): x is string => !!x)
   const inbox = await collection(ctx.db, COLLECTIONS.inbox).all({ openid: _.in([...new Set(openids)]), childId: child._id })
   const childOpenids = child.openid ? [child.openid] : []
