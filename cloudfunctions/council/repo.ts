@@ -223,13 +223,15 @@ export async function castVoteOnce(
  * Close a vote in one transaction: the meeting change (`change`, pure, may throw) and a write of every membership
  * record through which a vote could still be under way — the members present in the meeting as this transaction
  * reads it, plus `members` (the council's approved members, listed before: someone marked absent meanwhile may have
- * a vote in flight). Each vote writes its member's record in its own transaction, so every vote commits either
- * before this (and the count after it sees it) or after a retry that finds the vote closed.
+ * a vote in flight), less `voted` (members whose vote was already recorded before: a second one would be a duplicate).
+ * Each vote writes its member's record in its own transaction, so every vote commits either before this (and the
+ * count after it sees it) or after a retry that finds the vote closed.
  */
 export async function closeVoteGate(
   ctx: Ctx,
   meetingId: string,
   members: string[],
+  voted: ReadonlySet<string>,
   change: (meeting: CouncilMeetingDoc) => Partial<CouncilMeetingDoc>,
 ): Promise<CouncilMeetingDoc> {
   try {
@@ -240,7 +242,7 @@ export async function closeVoteGate(
         const meeting = { ...data, _id: meetingId }
         const changes = change(meeting)
         await t.collection(COLLECTIONS.councilMeetings).doc(meetingId).update({ data: whole(ctx, changes) })
-        const gates = [...new Set([...meeting.attendance, ...members])]
+        const gates = [...new Set([...meeting.attendance, ...members])].filter((id) => !voted.has(id))
         for (let i = 0; i < gates.length; i += 20) {
           await Promise.all(gates.slice(i, i + 20).map((id) => t.collection(COLLECTIONS.councilMembers).doc(id).update({ data: { voteSeq: ctx._.inc(1) } })))
         }
@@ -265,6 +267,12 @@ export async function countVotes(ctx: Ctx, meetingId: string, itemId: string, se
 /** Open votes of one item, for the minutes (who voted what — never asked for a secret vote). */
 export async function listOpenVotes(ctx: Ctx, meetingId: string, itemId: string): Promise<CouncilVoteDoc[]> {
   return pageAll<CouncilVoteDoc>(ctx.db.collection(COLLECTIONS.councilVotes).where({ meetingId, itemId, choice: ctx._.in(['yes', 'no', 'abstain']) }))
+}
+
+/** Members whose vote on this item is already recorded (they have no second vote in flight: it would be a duplicate). */
+export async function votedMembers(ctx: Ctx, meetingId: string, itemId: string): Promise<Set<string>> {
+  const votes = await pageAll<{ memberId: string }>(ctx.db.collection(COLLECTIONS.councilVotes).where({ meetingId, itemId }).field({ memberId: true }))
+  return new Set(votes.map((v) => v.memberId))
 }
 
 export async function countVoted(ctx: Ctx, meetingId: string, itemId: string): Promise<number> {
