@@ -190,13 +190,15 @@ export async function castVoteOnce(
  * Close a vote in one transaction: the meeting change (`change`, pure, may throw) and a write of every membership
  * record through which a vote could still be under way — the members present in the meeting as this transaction
  * reads it, plus `members` (the council's approved members, listed before: someone marked absent meanwhile may have
- * a vote in flight). Each vote writes its member's record in its own transaction, so every vote commits either
- * before this (and the count after it sees it) or after a retry that finds the vote closed.
+ * a vote in flight), less `voted` (members whose vote was already recorded before: a second one would be a duplicate).
+ * Each vote writes its member's record in its own transaction, so every vote commits either before this (and the
+ * count after it sees it) or after a retry that finds the vote closed.
  */
 export async function closeVoteGate(
   ctx: Ctx,
   meetingId: string,
-  memberIds: string[],
+  members: string[],
+  voted: ReadonlySet<string>,
   change: (meeting: CouncilMeetingDoc) => Partial<CouncilMeetingDoc>,
 ): Promise<CouncilMeetingDoc> {
   return withTransaction(
@@ -206,7 +208,7 @@ export async function closeVoteGate(
       if (!meeting) throw new AppError('COUNCIL.MEETING_NOT_FOUND', 'the meeting is gone')
       const changes = change(meeting)
       await tx.collection(COLLECTIONS.councilMeetings).update(meetingId, whole(ctx, changes))
-      const gates = [...new Set([...meeting.attendance, ...memberIds])]
+      const gates = [...new Set([...meeting.attendance, ...members])].filter((id) => !voted.has(id))
       const memberDocs = tx.collection(COLLECTIONS.councilMembers)
       for (let i = 0; i < gates.length; i += 20) {
         await Promise.all(gates.slice(i, i + 20).map((id) => memberDocs.update(id, { voteSeq: ctx._.inc(1) })))
@@ -234,6 +236,12 @@ export async function countVotes(
 /** Open votes of one item, for the minutes (who voted what — never asked for a secret vote). */
 export async function listOpenVotes(ctx: Ctx, meetingId: string, itemId: string): Promise<CouncilVoteDoc[]> {
   return votes(ctx).all({ meetingId, itemId, choice: ctx._.in(['yes', 'no', 'abstain'] as const) })
+}
+
+/** Members whose vote on this item is already recorded (they have no second vote in flight: it would be a duplicate). */
+export async function votedMembers(ctx: Ctx, meetingId: string, itemId: string): Promise<Set<string>> {
+  const recorded = await votes(ctx).all({ meetingId, itemId })
+  return new Set(recorded.map((v) => v.memberId))
 }
 
 export async function countVoted(ctx: Ctx, meetingId: string, itemId: string): Promise<number> {

@@ -3,7 +3,7 @@ import { orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { decideCloseVote, findItem, passes, quorumMet } from '../domain/rules'
 import { toMeetingView } from '../domain/views'
-import { closeVoteGate, countVotes, listMembersOf, mutateMeeting } from '../repo'
+import { closeVoteGate, countVotes, listMembersOf, mutateMeeting, votedMembers } from '../repo'
 import { loadManagedMeeting, meetingExtras } from './load'
 
 /**
@@ -14,8 +14,9 @@ import { loadManagedMeeting, meetingExtras } from './load'
 export const closeVote = action(councilContract.closeVote, async (ctx, input) => {
   const { meeting, viewer } = await loadManagedMeeting(ctx, input.meetingId)
   orFail(decideCloseVote(orFail(findItem(meeting, input.itemId))) ?? true)
-  const approved = (await listMembersOf(ctx, meeting.councilId)).filter((m) => m.status === 'approved')
-  const closed = await closeVoteGate(ctx, meeting._id, approved.map((m) => m._id), (m) => {
+  const [members, voted] = await Promise.all([listMembersOf(ctx, meeting.councilId), votedMembers(ctx, meeting._id, input.itemId)])
+  const approved = members.filter((m) => m.status === 'approved')
+  const closed = await closeVoteGate(ctx, meeting._id, approved.map((m) => m._id), voted, (m) => {
     const item = orFail(findItem(m, input.itemId))
     orFail(decideCloseVote(item) ?? true)
     return { items: m.items.map((i) => (i.itemId === input.itemId ? { ...i, vote: { ...i.vote!, status: 'closed' as const, closedAt: ctx.now } } : i)), updatedAt: ctx.now }
