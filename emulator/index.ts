@@ -6,6 +6,7 @@
  *                                    the caller's openid comes from the X-Dev-Openid header (local only)
  *   POST /api/triggers/<fn>/<name>   fire a timer trigger by hand (needs this run's secret: x-emulator-secret)
  *   GET  /api/health                 liveness and what is loaded
+ *   GET  /api/counters               database requests, quota refusals, instances, cold starts (profile.ts)
  *   GET  /*                          the H5 build (staticDir), index.html for unknown paths
  * Functions reach it because the runner starts every instance with TCB_CONTEXT_CNFG pointing here and this run's
  * secret as the SDK's credentials (see doors.ts: /admin takes only requests the SDK signed with it); production code
