@@ -17,6 +17,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import busboy from 'busboy'
 import { CloudError } from './db/errors'
 import { DatabaseGate, resolveProfile, type DatabaseCounters, type Profile, type ProfileKnobs, type ProfileName } from './profile'
@@ -100,6 +101,8 @@ export interface EmulatorCounters {
   functions: FunctionRunner['stats']
   /** database refusals plus function-concurrency refusals */
   quotaRejections: number
+  /** the server's event-loop delay since start (ms): high values mean the emulator itself, not the cloud, was slow */
+  eventLoop: { p99Ms: number; maxMs: number }
 }
 
 export interface Schema {
@@ -229,6 +232,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let runner!: FunctionRunner
   const profile = resolveProfile(options.profile, options)
   const gate = new DatabaseGate(profile, options.random)
+  const loopDelay = monitorEventLoopDelay({ resolution: 20 })
+  loopDelay.enable()
   /** The calling function, from the seqId the SDK sends (`<TCB_SEQID>-<hex ms>_<hex n>`; the runner sets TCB_SEQID). */
   const callerOf = (req: http.IncomingMessage) => {
     const seqId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('seqId') ?? ''
@@ -460,6 +465,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       db: { ...gate.counters, byFunction: { ...gate.counters.byFunction }, rejections: { ...gate.counters.rejections } },
       functions: { ...runner.stats },
       quotaRejections: gate.counters.rejections.requestLimit + gate.counters.rejections.concurrentLimit + runner.stats.concurrencyRejections,
+      eventLoop: { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 },
     }),
     secret,
     secretFile,
@@ -469,6 +475,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     fireTrigger: (name, trigger) => runner.fireTrigger(name, trigger),
     dump: async (collection) => store.dump(collection),
     async stop() {
+      loopDelay.disable()
       await runner.stop()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
