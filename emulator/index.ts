@@ -28,6 +28,7 @@ import type { IndexDeclaration } from './db/indexes'
 import { FunctionError, FunctionRunner, type Identity } from './functions/runner'
 import { DEFAULT_CONTENT_WORDS, OUTBOX, handleOpenApi, type ContentCheckWords } from './platform/openapi'
 import { LocalStorage } from './platform/storage'
+import { handleGatewayUpload } from './gateway-upload'
 
 export const REPO_ROOT = path.resolve(__dirname, '..')
 
@@ -384,6 +385,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       },
     },
     { method: 'POST', path: '/api/functions/', handle: (req, res, params) => handleGateway(params.join('/'), req, res) },
+    { method: 'POST', path: '/api/upload', handle: (req, res, _params, url) => handleGatewayUpload(req, res, url, storage) },
     { method: 'POST', path: '/api/triggers/', handle: (req, res, [fn = '', trigger = '']) => handleTrigger(fn, trigger, req, res) },
     { method: 'GET', path: '/api/counters', handle: (_req, res) => sendJson(res, 200, emulator.counters()) },
     {
