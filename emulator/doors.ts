@@ -129,7 +129,16 @@ export function verifyAdmin(req: http.IncomingMessage, params: Record<string, un
  * POST a raw body to /admin signed as the SDK signs it — for tests and tools that speak the protocol directly
  * (the SDK itself needs nothing: it signs with TENCENTCLOUD_SECRETKEY from its environment).
  */
-export async function adminRequest(adminUrl: string, secret: AdminSecret, body: Record<string, unknown>): Promise<any> {
+export interface AdminAnswer {
+  requestId?: string
+  /** set on the cloud's error answers */
+  code?: string
+  message?: string
+  transactionId?: string
+  data?: { total?: number; list?: string[]; [key: string]: unknown }
+}
+
+export async function adminRequest(adminUrl: string, secret: AdminSecret, body: Record<string, unknown>): Promise<AdminAnswer> {
   const url = `${adminUrl}?env=${encodeURIComponent(String(body.envName ?? ''))}&seqId=${Date.now().toString(16)}_raw`
   const timestamp = Math.floor(Date.now() / 1000) - 1
   const headers = { 'content-type': 'application/json', host: new URL(adminUrl).host, 'user-agent': 'yuanba-admin-request' }
@@ -140,5 +149,5 @@ export async function adminRequest(adminUrl: string, secret: AdminSecret, body: 
     headers: { 'content-type': headers['content-type'], 'user-agent': headers['user-agent'], authorization, 'x-timestamp': String(timestamp) },
     body: JSON.stringify(body),
   })
-  return res.json()
+  return (await res.json()) as AdminAnswer
 }

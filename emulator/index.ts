@@ -6,6 +6,7 @@
  *                                    the caller's openid comes from the X-Dev-Openid header (local only)
  *   POST /api/triggers/<fn>/<name>   fire a timer trigger by hand (needs this run's secret: x-emulator-secret)
  *   GET  /api/health                 liveness and what is loaded
+ *   GET  /api/counters               database requests, quota refusals, instances, cold starts (profile.ts)
  *   GET  /*                          the H5 build (staticDir), index.html for unknown paths
  * Functions reach it because the runner starts every instance with TCB_CONTEXT_CNFG pointing here and this run's
  * secret as the SDK's credentials (see doors.ts: /admin takes only requests the SDK signed with it); production code
@@ -16,6 +17,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import busboy from 'busboy'
 import { CloudError } from './db/errors'
 import { DatabaseGate, resolveProfile, type DatabaseCounters, type Profile, type ProfileKnobs, type ProfileName } from './profile'
@@ -100,6 +102,8 @@ export interface EmulatorCounters {
   functions: FunctionRunner['stats']
   /** database refusals plus function-concurrency refusals */
   quotaRejections: number
+  /** the server's event-loop delay since start (ms): high values mean the emulator itself, not the cloud, was slow */
+  eventLoop: { p99Ms: number; maxMs: number }
 }
 
 export interface Schema {
@@ -229,6 +233,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let runner!: FunctionRunner
   const profile = resolveProfile(options.profile, options)
   const gate = new DatabaseGate(profile, options.random)
+  const loopDelay = monitorEventLoopDelay({ resolution: 20 })
+  loopDelay.enable()
   /** The calling function, from the seqId the SDK sends (`<TCB_SEQID>-<hex ms>_<hex n>`; the runner sets TCB_SEQID). */
   const callerOf = (req: http.IncomingMessage) => {
     const seqId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('seqId') ?? ''
@@ -461,6 +467,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       db: { ...gate.counters, byFunction: { ...gate.counters.byFunction }, rejections: { ...gate.counters.rejections } },
       functions: { ...runner.stats },
       quotaRejections: gate.counters.rejections.requestLimit + gate.counters.rejections.concurrentLimit + runner.stats.concurrencyRejections,
+      eventLoop: { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 },
     }),
     secret,
     secretFile,
@@ -470,6 +477,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     fireTrigger: (name, trigger) => runner.fireTrigger(name, trigger),
     dump: async (collection) => store.dump(collection),
     async stop() {
+      loopDelay.disable()
       await runner.stop()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

@@ -75,7 +75,7 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
     children.push(second.child)
     const res = await adminRequest(`${second.url}/admin`, secret(), { action: 'database.calculateDocument', collectionName: 'durable_writes' })
     second.child.kill('SIGKILL')
-    expect(res.data.total).toBeGreaterThanOrEqual(acked.length)
+    expect(res.data?.total).toBeGreaterThanOrEqual(acked.length)
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })

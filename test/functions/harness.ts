@@ -82,7 +82,8 @@ export async function startHarness(): Promise<Harness> {
       } catch (error) {
         if (!(error instanceof FunctionError && error.code === 'EXCEED_CONCURRENT_REQUEST_LIMIT') || attempt >= 5000) throw error
         h.refusedCalls++
-        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * Math.min(attempt, 5)))
+        // exponential backoff with jitter, capped at 1 s (a burst of hundreds retrying every few ms starves the machine)
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * Math.min(1000, 20 * 2 ** Math.min(attempt, 6))))
       }
     }
   }
