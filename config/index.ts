@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import WxmlWhitespacePlugin from './wxml-whitespace'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -19,7 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV || 'weapp'}`,
-    plugins: [],
+    // weapp only: screen-reader attributes into base.wxml (see the file).
+    plugins: [path.join(__dirname, 'weapp-aria.js')],
     // The WeChat cloud environment for wx.cloud.init (empty = the default environment of the AppID).
     defineConstants: {
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
@@ -47,6 +49,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // production: WXML without whitespace between tags (see the file; part of config/prod.ts's minification)
+        if (process.env.NODE_ENV !== 'development') chain.plugin('wxml-whitespace').use(WxmlWhitespacePlugin)
       },
     },
     h5: {

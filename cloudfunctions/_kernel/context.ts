@@ -1,5 +1,6 @@
 import type { ContentVerdict } from './content-check'
 import type { Db, Platform } from './platform'
+import type { Command } from './sdk'
 
 export interface Log {
   info(message: string, extra?: unknown): void
@@ -15,7 +16,7 @@ export interface Context {
   now: Date
   db: Db
   /** db.command */
-  _: any
+  _: Command
   log: Log
   platform: Platform
   /** `notices.create` — for logs */

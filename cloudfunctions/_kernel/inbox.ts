@@ -63,10 +63,11 @@ export async function deliver(
         miniprogramState: process.env.SUBSCRIBE_MINIPROGRAM_STATE ?? 'formal',
       })
       result.sent++
-    } catch (error: any) {
+    } catch (error) {
       result.failed++
+      const e = (error ?? {}) as { errCode?: unknown; errMsg?: unknown; message?: unknown }
       // 43101: the person did not accept (or used up) the template — expected, the inbox entry stands.
-      if (error?.errCode !== 43101) ctx.log.warn('subscribeMessage.send failed', { errCode: error?.errCode, errMsg: error?.errMsg ?? error?.message })
+      if (e.errCode !== 43101) ctx.log.warn('subscribeMessage.send failed', { errCode: e.errCode, errMsg: e.errMsg ?? e.message })
     }
   }
   let next = 0

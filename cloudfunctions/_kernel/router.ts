@@ -9,7 +9,9 @@ import { type Context, makeLog } from './context'
 import { failure, issuesOf, ok } from './envelope'
 import { runAudited } from './audit'
 import { AppError } from './errors'
+import { busyOr } from './quota'
 import type { Platform } from './platform'
+import type { Db } from './sdk'
 
 // Field issues go back to the client in Chinese.
 z.config(z.locales.zhCN())
@@ -18,7 +20,7 @@ type Schema = z.ZodType
 /** `review`: what a content-check `review` verdict on the input's marked texts does (content-check.ts); default refuse. */
 type ContractEntry = { input: Schema; output: Schema; review?: ReviewOutcome }
 
-export interface ActionDef<I = any, O = any> {
+export interface ActionDef<I = unknown, O = unknown> {
   input: z.ZodType<I>
   /** true only for an action that genuinely needs no caller; otherwise a call without OPENID fails with AUTH.NO_OPENID */
   public?: boolean
@@ -33,7 +35,7 @@ export function action<C extends ContractEntry>(
   run: (ctx: Context, input: z.output<C['input']>) => Promise<z.output<C['output']>>,
   options: { public?: boolean } = {},
 ): ActionDef<z.output<C['input']>, z.output<C['output']>> {
-  return { input: entry.input as any, public: options.public ?? false, review: entry.review ?? 'refuse', run }
+  return { input: entry.input as z.ZodType<z.output<C['input']>>, public: options.public ?? false, review: entry.review ?? 'refuse', run }
 }
 
 export type Router = Record<string, ActionDef>
@@ -70,7 +72,7 @@ export interface HandleOptions {
 export function handle(router: Router, options: HandleOptions) {
   const { name, cloud } = options
   const clock = options.clock ?? (() => new Date())
-  let db: any
+  let db: Db | undefined
   const database = () => (db ??= cloud.database())
 
   return async function main(event: unknown): Promise<ReturnType<typeof ok> | ReturnType<typeof failure>> {
@@ -96,8 +98,13 @@ export function handle(router: Router, options: HandleOptions) {
       // Text other people will read is checked before the action runs (docs/decisions/0036).
       ctx.content = await checkMarkedInput(ctx, def.input, parsed.data, def.review ?? 'refuse')
       return ok(await runAudited(name, actionName, def, ctx, parsed.data))
-    } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.message, error.issues)
+    } catch (thrown) {
+      const error = busyOr(thrown)
+      if (error instanceof AppError) {
+        const answer = failure(error.code, error.message, error.issues)
+        if (error.retryAfterMs !== undefined && !answer.ok) answer.error.retryAfterMs = error.retryAfterMs
+        return answer
+      }
       console.error(`[${where}] INTERNAL`, error)
       return failure('INTERNAL', '服务暂时不可用，请稍后再试')
     }

@@ -5,6 +5,7 @@
  * Each job gets the same Context as an action (openid ''), must be idempotent, and answers a small summary for logs.
  */
 import type { Context } from './context'
+import type { Db } from './sdk'
 import { makeLog } from './context'
 import { handle, type HandleOptions, type Router } from './router'
 
@@ -18,7 +19,7 @@ export function isTimerEvent(event: unknown): event is { Type: 'Timer'; TriggerN
 export function handleWithTimers(router: Router, jobs: Record<string, TimerJob>, options: HandleOptions) {
   const api = handle(router, options)
   const clock = options.clock ?? (() => new Date())
-  let db: any
+  let db: Db | undefined
   return async function main(event: unknown) {
     const openid = options.cloud.getWXContext().OPENID
     if (!isTimerEvent(event) || (typeof openid === 'string' && openid.length > 0)) return api(event)
