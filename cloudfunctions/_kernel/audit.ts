@@ -17,7 +17,7 @@ import {
 } from '../../types/index'
 import type { Context } from './context'
 import { findById, getInTransaction, withTransaction } from './db'
-import type { Db } from './platform'
+import type { RawTransaction } from './sdk'
 import type { ActionDef } from './router'
 import { loadViewer } from './viewer'
 
@@ -67,7 +67,7 @@ export function nextEntry(head: Pick<AuditHeadDoc, 'seq' | 'hash'> | null, facts
  * Append inside the caller's transaction `t` (the same transaction as the change). Marks the call so the kernel
  * does not append a second entry for it.
  */
-export async function appendAuditInTransaction(t: Db, ctx: Context, facts: AuditFacts): Promise<AuditEntryDoc> {
+export async function appendAuditInTransaction(t: RawTransaction, ctx: Context, facts: AuditFacts): Promise<AuditEntryDoc> {
   const head = await getInTransaction<AuditHeadDoc>(t, COLLECTIONS.auditHeads, facts.communityId)
   const entry = nextEntry(head, facts)
   const { _id, ...data } = entry
