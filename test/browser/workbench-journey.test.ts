@@ -36,7 +36,8 @@ describeWithChromium('workbench: staff act on a to-do; the district admin compar
       await entry.click()
 
       const bench = shown(page, 'workbench')
-      const review = bench.locator('.workbench__todo').filter({ hasText: '建议待审核' }).first()
+      const reviewTag = page.locator('.yb-tag', { hasText: /^建议待审核$/ }) // not 儿童建议待审核
+      const review = bench.locator('.workbench__todo').filter({ has: reviewTag }).first()
       await review.waitFor({ timeout: 15000 })
       await screenshot(page, 'workbench-1-todos')
       const title = (await review.locator('.workbench__title').innerText()).trim()
@@ -58,7 +59,7 @@ describeWithChromium('workbench: staff act on a to-do; the district admin compar
       await page.goBack()
       const back = shown(page, 'workbench')
       await back.locator('.workbench__todo').first().waitFor()
-      await back.locator('.workbench__todo').filter({ hasText: title }).filter({ hasText: '建议待审核' }).waitFor({ state: 'detached', timeout: 15000 })
+      await back.locator('.workbench__todo').filter({ hasText: title }).filter({ has: reviewTag }).waitFor({ state: 'detached', timeout: 15000 })
       expect(s.errors).toEqual([])
     } finally {
       await s.close()
