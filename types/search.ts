@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { communityIdSchema, idSchema } from './ids'
+import { ownText } from './text'
 
 export const SEARCH_KINDS = ['notice', 'event', 'proposal'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
@@ -65,10 +66,8 @@ export function searchEntry(
 
 export const searchInput = z.strictObject({
   communityId: communityIdSchema,
-  q: z
-    .string()
-    .trim()
-    .max(30, '最多 30 个字')
+  /** the search words: read by nobody but the caller (the one text schema normalises them; 0035) */
+  q: ownText({ min: 0, max: 30 })
     .refine((q) => queryTerms(q).some((t) => [...t].length === 2), { message: '请输入至少两个字' }),
   limit: z.number().int().min(1).max(50).optional(),
 })
