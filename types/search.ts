@@ -66,8 +66,9 @@ export function searchEntry(
 
 export const searchInput = z.strictObject({
   communityId: communityIdSchema,
-  // the caller's own query: the one text schema (normalised, author only), then at least one bigram
-  q: ownText({ max: 30, empty: '请输入要找的内容' }).refine((q) => queryTerms(q).some((t) => [...t].length === 2), { message: '请输入至少两个字' }),
+  /** the search words: read by nobody but the caller (the one text schema normalises them; 0035) */
+  q: ownText({ min: 0, max: 30 })
+    .refine((q) => queryTerms(q).some((t) => [...t].length === 2), { message: '请输入至少两个字' }),
   limit: z.number().int().min(1).max(50).optional(),
 })
 export const searchResultSchema = z.object({

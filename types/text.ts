@@ -96,8 +96,20 @@ export interface TextField {
   mark: TextMark
 }
 
-type Def = { type: string; [key: string]: any }
-const defOf = (schema: z.ZodType): Def => (schema as any)._zod.def
+/** The parts of zod 4's `_zod.def` the walkers read. */
+interface Def {
+  type: string
+  shape: Record<string, z.ZodType>
+  element: z.ZodType
+  innerType: z.ZodType
+  in: z.ZodType
+  out: z.ZodType
+  options: z.ZodType[]
+  valueType: z.ZodType
+  format?: unknown
+  checks?: { _zod?: { def?: { check?: string; format?: string; pattern?: unknown } } }[]
+}
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def
 
 /** Every string leaf of a schema with its mark (null for a string that is not a text field), path by path. */
 export function stringLeaves(schema: z.ZodType, path: string[] = []): { path: string; mark: TextMark | null; schema: z.ZodType }[] {
@@ -144,7 +156,7 @@ export function isTokenString(schema: z.ZodType): boolean {
   const def = defOf(schema)
   if (def.type !== 'string') return false
   if (typeof def.format === 'string') return true
-  return ((def.checks ?? []) as any[]).some((check) => {
+  return (def.checks ?? []).some((check) => {
     const d = check?._zod?.def
     return d?.check === 'string_format' && (d.format === 'regex' || typeof d.pattern !== 'undefined')
   })
@@ -159,7 +171,7 @@ export function markedTexts(schema: z.ZodType, value: unknown, path: (string | n
   switch (def.type) {
     case 'object':
       if (typeof value !== 'object') return []
-      return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, s]) => markedTexts(s, (value as any)[key], [...path, key]))
+      return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, s]) => markedTexts(s, (value as Record<string, unknown>)[key], [...path, key]))
     case 'array':
       return Array.isArray(value) ? value.flatMap((v, i) => markedTexts(def.element, v, [...path, i])) : []
     case 'optional':

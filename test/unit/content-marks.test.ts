@@ -58,6 +58,7 @@ const MARKS: Record<string, 'others' | 'author'> = {
   'council.recordDecision.nextStep': 'others',
   'council.publishMinutes.summary': 'others',
   'council.publishMinutes.nextSteps': 'others',
+  'search.search.q': 'author',
 }
 
 /** Actions where review-level text is kept out of sight instead of refused (a draft, `moderation: 'review'`). */
