@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { deployDefine, deployProfile } from '../deploy.config'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -20,9 +21,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV || 'weapp'}`,
     plugins: [],
-    // The WeChat cloud environment for wx.cloud.init (empty = the default environment of the AppID).
+    // The deployment profile (deploy.config.ts, YUANBA_DEPLOY=local|production): template ids, district, and the
+    // WeChat cloud environment for wx.cloud.init (TARO_APP_CLOUD_ENV still overrides it for a one-off build).
     defineConstants: {
-      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      ...deployDefine(),
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? deployProfile().cloudEnv),
     },
     // `@/…` is src, `types/…` is the shared contract at the repo root (zod schemas, error codes, dayjs setup).
     alias: {
