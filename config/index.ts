@@ -1,11 +1,17 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
-import { deployDefine, deployProfile } from '../deploy.config'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
+
+// The deployment profile (deploy.config.json, YUANBA_DEPLOY=local|production; schema checked by build:cloud,
+// check:deploy and the tests — this loader cannot import the TypeScript schema from outside config/).
+const deployName = process.env.YUANBA_DEPLOY ?? 'local'
+const deploy = JSON.parse(readFileSync(path.join(root, 'deploy.config.json'), 'utf8'))[deployName]
+if (!deploy) throw new Error(`YUANBA_DEPLOY=${deployName}: no such profile in deploy.config.json`)
 
 /**
  * Taro config for the weapp and H5 builds (webpack5 runner).
@@ -24,8 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // The deployment profile (deploy.config.ts, YUANBA_DEPLOY=local|production): template ids, district, and the
     // WeChat cloud environment for wx.cloud.init (TARO_APP_CLOUD_ENV still overrides it for a one-off build).
     defineConstants: {
-      ...deployDefine(),
-      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? deployProfile().cloudEnv),
+      __YUANBA_DEPLOY__: JSON.stringify(deploy),
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? deploy.cloudEnv),
     },
     // `@/…` is src, `types/…` is the shared contract at the repo root (zod schemas, error codes, dayjs setup).
     alias: {

@@ -2,14 +2,14 @@
  * `npm run check:deploy [profile]` — fails while the deployment profile (default production) still holds a
  * placeholder or breaks the schema, naming each value to fill in deploy.config.ts.
  */
-import { DEPLOY_PROFILES, deployProfile } from '../deploy.config'
+import { deployProfile } from '../deploy.config'
 import { placeholdersIn } from '../types/deploy'
 
 export function checkDeploy(name: string): string[] {
   try {
-    return placeholdersIn(deployProfile(name)).map((p) => `deploy.config.ts → ${name}.${p} is still a placeholder`)
+    return placeholdersIn(deployProfile(name)).map((p) => `deploy.config.json → ${name}.${p} is still a placeholder`)
   } catch (error) {
-    return [`deploy.config.ts → ${name}: ${(error as Error).message}`]
+    return [`deploy.config.json → ${name}: ${(error as Error).message}`]
   }
 }
 
@@ -20,5 +20,5 @@ if (require.main === module) {
     console.error(`Not deployable yet (${problems.length}):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
     process.exit(1)
   }
-  console.log(`deploy.config.ts → ${name}: ready (${DEPLOY_PROFILES[name as keyof typeof DEPLOY_PROFILES].districtName})`)
+  console.log(`deploy.config.json → ${name}: ready (${deployProfile(name).districtName})`)
 }
