@@ -15,5 +15,6 @@ module.exports = {
   moduleFileExtensions: ['h5.ts', 'h5.tsx', 'ts', 'tsx', 'js', 'jsx', 'json'],
   // One browser at a time on a 2-core box; each file starts its own emulator.
   maxWorkers: 1,
-  testTimeout: 180000,
+  // headroom for a loaded machine (every step waits on a condition, up to STEP_TIMEOUT in helpers/browser.ts)
+  testTimeout: 600000,
 }

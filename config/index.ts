@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import WxmlWhitespacePlugin from './wxml-whitespace'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -26,8 +27,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV || 'weapp'}`,
-    plugins: [],
-    // The deployment profile (deploy.config.ts, YUANBA_DEPLOY=local|production): template ids, district, and the
+    // weapp only: screen-reader attributes into base.wxml (see the file).
+    plugins: [path.join(__dirname, 'weapp-aria.js')],
+    // The deployment profile (deploy.config.json, YUANBA_DEPLOY=local|production): template ids, district, and the
     // WeChat cloud environment for wx.cloud.init (TARO_APP_CLOUD_ENV still overrides it for a one-off build).
     defineConstants: {
       __YUANBA_DEPLOY__: JSON.stringify(deploy),
@@ -56,6 +58,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // production: WXML without whitespace between tags (see the file; part of config/prod.ts's minification)
+        if (process.env.NODE_ENV !== 'development') chain.plugin('wxml-whitespace').use(WxmlWhitespacePlugin)
       },
     },
     h5: {

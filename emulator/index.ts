@@ -4,10 +4,11 @@
  *   PUT  /storage/upload/<path>      the upload's second hop;  GET /storage/files/<path>  temp URLs
  *   POST /api/functions/<name>       local gateway for the H5 build: {action, input} → the function's result;
  *                                    the caller's openid comes from the X-Dev-Openid header (local only)
- *   POST /api/triggers/<fn>/<name>   fire a timer trigger by hand
+ *   POST /api/triggers/<fn>/<name>   fire a timer trigger by hand (needs this run's secret: x-emulator-secret)
  *   GET  /api/health                 liveness and what is loaded
  *   GET  /*                          the H5 build (staticDir), index.html for unknown paths
- * Functions reach it because the runner starts every instance with TCB_CONTEXT_CNFG pointing here; production code
+ * Functions reach it because the runner starts every instance with TCB_CONTEXT_CNFG pointing here and this run's
+ * secret as the SDK's credentials (see doors.ts: /admin takes only requests the SDK signed with it); production code
  * never knows. Nothing under cloudfunctions/ imports this folder.
  */
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -17,16 +18,27 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import busboy from 'busboy'
 import { CloudError } from './db/errors'
+import { DatabaseGate, resolveProfile, type DatabaseCounters, type Profile, type ProfileKnobs, type ProfileName } from './profile'
+import { SECRET_FILE, fromBrowser, newSecret, sameSecret, verifyAdmin, writeSecret, type AdminSecret } from './doors'
 import { handleDatabaseAction } from './db/protocol'
 import { Store } from './db/store'
 import type { IndexDeclaration } from './db/indexes'
 import { FunctionError, FunctionRunner, type Identity } from './functions/runner'
 import { DEFAULT_CONTENT_WORDS, OUTBOX, handleOpenApi, type ContentCheckWords } from './platform/openapi'
 import { LocalStorage } from './platform/storage'
+import { handleGatewayUpload } from './gateway-upload'
 
 export const REPO_ROOT = path.resolve(__dirname, '..')
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends ProfileKnobs {
+  /**
+   * 'default' (fast: no latency, no quotas, shared instances) or 'cloud' (an isolate per instance, database latency,
+   * environment quotas — see profile.ts and docs/decisions/0009). Each knob (dbLatency, dbQps, dbConnections,
+   * functionConcurrency, instanceIdleMs) overrides the profile's value.
+   */
+  profile?: ProfileName
+  /** Random source for the latency jitter (tests). */
+  random?: () => number
   /** Default 8900; 0 picks a free port. */
   port?: number
   /** Default 127.0.0.1. The emulator never listens beyond loopback unless told to. */
@@ -65,6 +77,14 @@ export interface Emulator {
   runner: FunctionRunner
   /** Request bodies received on /admin when recordRequests is on. */
   requests: Array<Record<string, any>>
+  /** The resolved profile (every knob's value). */
+  profile: Profile
+  /** What the bench and tests read: database requests served, quota refusals, instances, cold starts. */
+  counters(): EmulatorCounters
+  /** This run's secret (the SDK's TENCENTCLOUD_SECRETID/SECRETKEY), also in `secretFile`. */
+  secret: AdminSecret
+  /** `<dataDir>/admin-secret` (mode 0600): what local tools read to use the SDK or fire triggers. */
+  secretFile: string
   /** Environment that points a wx-server-sdk in this process (or a child) at the emulator, as `identity`. */
   sdkEnv(identity?: Identity): Record<string, string>
   /** Call a function as `identity` (as if from the mini-program). Resolves with what main() returned. */
@@ -72,6 +92,14 @@ export interface Emulator {
   fireTrigger(name: string, trigger: string): Promise<any>
   dump(collection: string): Promise<any[]>
   stop(): Promise<void>
+}
+
+export interface EmulatorCounters {
+  profile: ProfileName
+  db: DatabaseCounters
+  functions: FunctionRunner['stats']
+  /** database refusals plus function-concurrency refusals */
+  quotaRejections: number
 }
 
 export interface Schema {
@@ -88,11 +116,12 @@ export function applySchema(store: Store, schema: Schema): void {
   if (!store.hasCollection(OUTBOX)) store.ensureCollection(OUTBOX, [{ name: 'touser_createdAt', keys: { touser: 1, createdAt: -1 } }])
 }
 
-export function sdkEnvironment(adminUrl: string, envId: string, appid: string, identity: Identity = {}): Record<string, string> {
+/** The SDK's environment for this emulator; `secret` is the run's (emu.secret, or read from `<dataDir>/admin-secret`). */
+export function sdkEnvironment(adminUrl: string, envId: string, appid: string, identity: Identity = {}, secret?: AdminSecret): Record<string, string> {
   const env: Record<string, string> = {
     TENCENTCLOUD_RUNENV: 'SCF',
-    TENCENTCLOUD_SECRETID: 'local-emulator',
-    TENCENTCLOUD_SECRETKEY: 'local-emulator',
+    TENCENTCLOUD_SECRETID: secret?.TENCENTCLOUD_SECRETID ?? 'local-emulator',
+    TENCENTCLOUD_SECRETKEY: secret?.TENCENTCLOUD_SECRETKEY ?? 'local-emulator',
     TENCENTCLOUD_REGION: 'ap-shanghai',
     SCF_NAMESPACE: envId,
     TCB_ENV: envId,
@@ -109,27 +138,46 @@ export function sdkEnvironment(adminUrl: string, envId: string, appid: string, i
 
 const MAX_BODY = 6 * 1024 * 1024
 
+/** An answer with a status and the envelope `{ok:false, error:{code, message}}` (on /admin: the cloud's `{code, message}`). */
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message)
+  }
+}
+
+/** A path segment, percent-decoded; a malformed encoding is the caller's mistake (400), not ours. */
+function decodeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    throw new HttpError(400, 'INPUT.INVALID', `malformed percent-encoding in path: ${value.slice(0, 80)}`)
+  }
+}
+
+/** The body, up to `limit` bytes. Over it: the rest is read and dropped (so the client can read the 413), then 413. */
 function readBody(req: http.IncomingMessage, limit = MAX_BODY): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > limit) {
-        reject(Object.assign(new Error('request body too large'), { status: 413 }))
-        req.destroy()
-      } else chunks.push(chunk)
+      if (size <= limit) chunks.push(chunk)
+      else if (size > limit * 4) req.destroy() // not a client that will read the answer
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () =>
+      size > limit
+        ? reject(new HttpError(413, 'INPUT.INVALID', `request body too large: ${size} bytes, limit ${limit}`))
+        : resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
 
-function readMultipart(req: http.IncomingMessage): Promise<Record<string, Buffer>> {
+/** Multipart fields as the SDK sent them: text fields as strings, file parts as Buffers. */
+function readMultipart(req: http.IncomingMessage): Promise<Record<string, string | Buffer>> {
   return new Promise((resolve, reject) => {
-    const fields: Record<string, Buffer> = {}
+    const fields: Record<string, string | Buffer> = {}
     const parser = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY, fieldSize: MAX_BODY } })
-    parser.on('field', (name, value) => (fields[name] = Buffer.from(value, 'utf8')))
+    parser.on('field', (name, value) => (fields[name] = value))
     parser.on('file', (name, stream) => {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
@@ -179,32 +227,60 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const storage = new LocalStorage(path.join(dataDir, 'storage'), envId, () => baseUrl)
   const requests: Array<Record<string, any>> = []
   let runner!: FunctionRunner
+  const profile = resolveProfile(options.profile, options)
+  const gate = new DatabaseGate(profile, options.random)
+  /** The calling function, from the seqId the SDK sends (`<TCB_SEQID>-<hex ms>_<hex n>`; the runner sets TCB_SEQID). */
+  const callerOf = (req: http.IncomingMessage) => {
+    const seqId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('seqId') ?? ''
+    const dash = seqId.lastIndexOf('-')
+    return dash > 0 ? seqId.slice(0, dash) : '-'
+  }
+
+  const secret = newSecret()
+  const secretFile = path.join(dataDir, SECRET_FILE)
+  writeSecret(secretFile, secret)
 
   async function handleAdmin(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const requestId = `local-${Date.now().toString(16)}-${Math.random().toString(16).slice(2, 10)}`
+    const refuse = (status: number, message: string) =>
+      sendJson(res, status, { requestId, code: 'INVALID_REQUEST_SOURCE', message: `[AuthFailure] ${message}` })
+    if (fromBrowser(req)) return refuse(403, 'cross-site requests are refused: /admin is for the wx-server-sdk')
     const contentType = String(req.headers['content-type'] ?? '')
     if (contentType.startsWith('multipart/form-data')) {
       const fields = await readMultipart(req)
-      const action = fields.action?.toString('utf8')
-      if (options.recordRequests) requests.push({ action, apiName: fields.apiName?.toString('utf8') })
+      const denied = verifyAdmin(req, fields, secret)
+      if (denied) return refuse(401, denied)
+      const text = (v: string | Buffer | undefined) => (v === undefined ? undefined : v.toString())
+      const action = text(fields.action)
+      if (options.recordRequests) requests.push({ action, apiName: text(fields.apiName) })
       if (action !== 'wx.openApi') return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `unsupported multipart action ${action}` })
-      const reply = await handleOpenApi(fields.apiName?.toString('utf8') ?? '', fields.requestData ?? Buffer.alloc(0), {
+      const data = fields.requestData
+      const reply = await handleOpenApi(text(fields.apiName) ?? '', data === undefined ? Buffer.alloc(0) : Buffer.isBuffer(data) ? data : Buffer.from(data), {
         store, words, h5BaseUrl: baseUrl, now: Date.now,
       })
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': reply.length })
       return void res.end(reply)
     }
+    if (!contentType.startsWith('application/json')) {
+      await readBody(req).catch(() => undefined)
+      return refuse(401, 'not the SDK\'s request: content-type must be application/json or multipart/form-data')
+    }
+    const raw = await readBody(req)
     let body: Record<string, any>
     try {
-      body = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+      body = JSON.parse(raw.toString('utf8') || '{}')
     } catch {
-      return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'request body is not JSON' })
+      return refuse(401, 'request body is not JSON')
     }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(401, 'request body is not an object')
+    const denied = verifyAdmin(req, body, secret)
+    if (denied) return refuse(401, denied)
     if (options.recordRequests) requests.push(body)
     const action = String(body.action ?? '')
     try {
       if (action.startsWith('database.')) {
-        return sendJson(res, 200, { requestId, ...handleDatabaseAction(store, body, Date.now()) })
+        const answer = await gate.run(callerOf(req), () => handleDatabaseAction(store, body, Date.now()))
+        return sendJson(res, 200, { requestId, ...answer })
       }
       if (action === 'functions.invokeFunction') {
         let event: unknown
@@ -240,11 +316,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   async function handleGateway(name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const raw = await readBody(req)
     let payload: Record<string, unknown>
     try {
-      payload = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+      payload = JSON.parse(raw.toString('utf8') || '{}')
     } catch {
-      return sendJson(res, 400, { errCode: -1, errMsg: 'cloud.callFunction:fail request body is not JSON' })
+      throw new HttpError(400, 'INPUT.INVALID', 'request body is not JSON')
     }
     const openid = req.headers['x-dev-openid']
     const identity: Identity = typeof openid === 'string' && openid ? { openid, appid } : {}
@@ -252,61 +329,98 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     try {
       sendJson(res, 200, await runner.invoke(name, event, identity))
     } catch (error) {
-      const notFound = error instanceof FunctionError && error.code === 'FUNCTION_NOT_FOUND'
-      sendJson(res, notFound ? 404 : 502, {
-        errCode: notFound ? -501000 : -504002,
-        errMsg: `cloud.callFunction:fail ${notFound ? '' : 'functions execute fail | '}${(error as Error).message}`,
-      })
+      const code = error instanceof FunctionError ? error.code : 'FUNCTIONS_EXECUTE_FAIL'
+      const status = code === 'FUNCTION_NOT_FOUND' ? 404 : code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' ? 429 : 502
+      const errCode = error instanceof FunctionError ? error.errCode : -504002
+      const text = code === 'FUNCTION_NOT_FOUND' ? '' : code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' ? '-501004 exceed concurrent request limit. ' : 'functions execute fail | '
+      sendJson(res, status, { errCode, errMsg: `cloud.callFunction:fail ${text}${(error as Error).message}` })
     }
   }
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const route = async () => {
-      if (req.method === 'POST' && url.pathname === '/admin') return handleAdmin(req, res)
-      if (req.method === 'PUT' && url.pathname.startsWith('/storage/upload/')) {
-        const cloudPath = decodeURIComponent(url.pathname.slice('/storage/upload/'.length))
-        if (!storage.safe(cloudPath)) return sendJson(res, 400, { error: 'bad path' })
+  async function handleTrigger(fn: string, trigger: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    await readBody(req)
+    if (fromBrowser(req)) throw new HttpError(403, 'AUTH.FORBIDDEN', 'cross-site requests are refused: triggers are for the CLI and tests')
+    if (!sameSecret(req.headers['x-emulator-secret'], secret)) {
+      throw new HttpError(401, 'AUTH.FORBIDDEN', `triggers need this run's secret in x-emulator-secret (see ${secretFile})`)
+    }
+    try {
+      return sendJson(res, 200, { ok: true, result: await runner.fireTrigger(fn, trigger) })
+    } catch (error) {
+      return sendJson(res, 502, { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } })
+    }
+  }
+
+  /**
+   * The route table: method, exact path or prefix (a trailing `/`), handler. A prefix route gets the rest of the
+   * path split on `/` and percent-decoded (a malformed encoding is a 400). First match wins.
+   */
+  type Route = { method: string | string[]; path: string; handle: (req: http.IncomingMessage, res: http.ServerResponse, params: string[], url: URL) => Promise<void> | void }
+  const routes: Route[] = [
+    { method: 'POST', path: '/admin', handle: (req, res) => handleAdmin(req, res) },
+    {
+      method: 'PUT', path: '/storage/upload/',
+      handle: async (req, res, params) => {
+        const cloudPath = params.join('/')
+        if (!storage.safe(cloudPath)) throw new HttpError(400, 'INPUT.INVALID', 'bad path')
         storage.write(cloudPath, await readBody(req, 50 * 1024 * 1024))
         res.writeHead(200)
-        return void res.end()
-      }
-      if (req.method === 'GET' && url.pathname.startsWith('/storage/files/')) {
-        const cloudPath = decodeURIComponent(url.pathname.slice('/storage/files/'.length))
+        res.end()
+      },
+    },
+    {
+      method: 'GET', path: '/storage/files/',
+      handle: (_req, res, params) => {
+        const cloudPath = params.join('/')
         if (!storage.safe(cloudPath) || !existsSync(storage.filePath(cloudPath))) {
           res.writeHead(404, { 'content-type': 'application/xml' })
           return void res.end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>')
         }
-        return sendFile(res, storage.filePath(cloudPath))
-      }
-      if (req.method === 'POST' && url.pathname.startsWith('/api/functions/')) {
-        return handleGateway(decodeURIComponent(url.pathname.slice('/api/functions/'.length)), req, res)
-      }
-      if (req.method === 'POST' && url.pathname.startsWith('/api/triggers/')) {
-        const [fn, trigger] = url.pathname.slice('/api/triggers/'.length).split('/').map(decodeURIComponent)
-        try {
-          return sendJson(res, 200, { ok: true, result: await runner.fireTrigger(fn, trigger) })
-        } catch (error) {
-          return sendJson(res, 502, { ok: false, error: (error as Error).message })
+        sendFile(res, storage.filePath(cloudPath))
+      },
+    },
+    { method: 'POST', path: '/api/functions/', handle: (req, res, params) => handleGateway(params.join('/'), req, res) },
+    { method: 'POST', path: '/api/upload', handle: (req, res, _params, url) => handleGatewayUpload(req, res, url, storage) },
+    { method: 'POST', path: '/api/triggers/', handle: (req, res, [fn = '', trigger = '']) => handleTrigger(fn, trigger, req, res) },
+    { method: 'GET', path: '/api/counters', handle: (_req, res) => sendJson(res, 200, emulator.counters()) },
+    {
+      method: 'GET', path: '/api/health',
+      handle: (_req, res) => sendJson(res, 200, { ok: true, env: envId, profile: profile.name, collections: store.collectionNames(), functions: runner.list(), strictIndexes: store.strictIndexes }),
+    },
+    {
+      method: ['GET', 'HEAD'], path: '/',
+      handle: (_req, res, params) => {
+        const root = options.staticDir ? path.resolve(options.staticDir) : undefined
+        if (root) {
+          const file = path.resolve(root, '.' + '/' + params.join('/'))
+          if (file.startsWith(root) && existsSync(file) && statSync(file).isFile()) return sendFile(res, file)
+          const index = path.join(root, 'index.html')
+          if (existsSync(index)) return sendFile(res, index)
         }
+        sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'not found' } })
+      },
+    },
+  ]
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const route = async () => {
+      for (const r of routes) {
+        if (!(Array.isArray(r.method) ? r.method : [r.method]).includes(req.method ?? '')) continue
+        if (r.path.endsWith('/') ? !url.pathname.startsWith(r.path) : url.pathname !== r.path) continue
+        const params = r.path.endsWith('/') ? url.pathname.slice(r.path.length).split('/').map(decodeSegment) : []
+        return r.handle(req, res, params, url)
       }
-      if (req.method === 'GET' && url.pathname === '/api/health') {
-        return sendJson(res, 200, { ok: true, env: envId, collections: store.collectionNames(), functions: runner.list(), strictIndexes: store.strictIndexes })
-      }
-      if ((req.method === 'GET' || req.method === 'HEAD') && options.staticDir) {
-        const root = path.resolve(options.staticDir)
-        const file = path.resolve(root, '.' + decodeURIComponent(url.pathname))
-        if (file.startsWith(root) && existsSync(file) && statSync(file).isFile()) return sendFile(res, file)
-        const index = path.join(root, 'index.html')
-        if (existsSync(index)) return sendFile(res, index)
-      }
-      sendJson(res, 404, { error: 'not found' })
+      await readBody(req).catch(() => undefined)
+      sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'not found' } })
     }
     route().catch((error) => {
-      const status = (error as any).status ?? 500
-      if (status >= 500) log(`[emulator] ${req.method} ${url.pathname}: ${(error as Error).stack}`)
-      if (!res.headersSent) sendJson(res, status, { error: (error as Error).message })
-      else res.end()
+      const known = error instanceof HttpError
+      const status = known ? error.status : 500
+      if (!known) log(`[emulator] ${req.method} ${url.pathname}: ${(error as Error).stack}`)
+      if (res.headersSent) return void res.end()
+      const message = known ? error.message : 'internal error'
+      if (url.pathname === '/admin') sendJson(res, status, { code: known ? 'INVALID_PARAM' : 'SYS_ERR', message })
+      else sendJson(res, status, { ok: false, error: { code: known ? error.code : 'INTERNAL', message } })
     })
   })
   server.keepAliveTimeout = 5000
@@ -321,16 +435,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const adminUrl = `${baseUrl}/admin`
   runner = new FunctionRunner({
     functionsDir: options.functionsDir ?? path.join(REPO_ROOT, 'dist', 'cloudfunctions'),
-    baseEnv: sdkEnvironment(adminUrl, envId, appid),
+    baseEnv: sdkEnvironment(adminUrl, envId, appid, {}, secret),
     appid,
     maxInstancesPerFunction: options.maxInstancesPerFunction,
     threadsPerFunction: options.threadsPerFunction,
+    isolatedInstances: profile.isolatedInstances,
+    functionConcurrency: profile.functionConcurrency,
+    instanceIdleMs: profile.instanceIdleMs,
     onInvoked: options.onInvoked,
     log,
   })
   if (options.timers) runner.startTimers()
 
-  return {
+  const emulator: Emulator = {
     url: baseUrl,
     adminUrl,
     port,
@@ -338,7 +455,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store,
     runner,
     requests,
-    sdkEnv: (identity?: Identity) => sdkEnvironment(adminUrl, envId, appid, identity),
+    profile,
+    counters: () => ({
+      profile: profile.name,
+      db: { ...gate.counters, byFunction: { ...gate.counters.byFunction }, rejections: { ...gate.counters.rejections } },
+      functions: { ...runner.stats },
+      quotaRejections: gate.counters.rejections.requestLimit + gate.counters.rejections.concurrentLimit + runner.stats.concurrencyRejections,
+    }),
+    secret,
+    secretFile,
+    sdkEnv: (identity?: Identity) => sdkEnvironment(adminUrl, envId, appid, identity, secret),
     invoke: (name, event, identity = {}) =>
       runner.invoke(name, { ...event, userInfo: { appId: appid, ...(identity.openid ? { openId: identity.openid } : {}) } }, { appid, ...identity }),
     fireTrigger: (name, trigger) => runner.fireTrigger(name, trigger),
@@ -353,4 +479,5 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (temporary) rmSync(temporary, { recursive: true, force: true })
     },
   }
+  return emulator
 }

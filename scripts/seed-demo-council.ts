@@ -4,6 +4,7 @@
  * past meeting with votes, decisions and minutes, and an upcoming one with a published agenda. Idempotent
  * (deterministic _ids, set).
  */
+import { demoClock, demoTitles, seasonOf } from './seed-demo-clock'
 import {
   COLLECTIONS,
   COUNCIL_CONSENT_VERSION,
@@ -26,8 +27,7 @@ export const DEMO_COUNCIL_ID = `council-${A}`
 export const DEMO_MEMBER_XIAOMING = `${DEMO_COUNCIL_ID}_child-demo-child`
 
 export function demoCouncilDocuments(now: Date = new Date()) {
-  const ago = (days: number) => new Date(now.getTime() - days * DAY)
-  const ahead = (days: number) => new Date(now.getTime() + days * DAY)
+  const { ago, ahead } = demoClock(now) // daytime in Chengdu
   const year = shanghaiYear(now)
 
   const council: CouncilDoc = {
@@ -172,7 +172,7 @@ export function demoCouncilDocuments(now: Date = new Date()) {
   })
   const meetings: CouncilMeetingDoc[] = [
     {
-      _id: PAST, councilId: DEMO_COUNCIL_ID, communityId: A, title: '春季议事会', startsAt: ago(14), place: '栀子街社区党群服务中心二楼', status: 'closed',
+      _id: PAST, councilId: DEMO_COUNCIL_ID, communityId: A, title: demoTitles(now).pastMeeting, startsAt: ago(14), place: '栀子街社区党群服务中心二楼', status: 'closed',
       items: [
         { itemId: 'item-demo-chairs', title: '在院坝里放小朋友坐的小椅子', presenterAlias: '小明', presenterMemberId: mXiaoming._id, durationMinutes: 10, order: 0,
           proposalId: 'council-proposal-demo-handoff', vote: closedVote(false, { yes: 3, no: 0, abstain: 0 }),
@@ -189,7 +189,7 @@ export function demoCouncilDocuments(now: Date = new Date()) {
       publishedAt: ago(20), createdBy: 'demo-staff', updatedBy: 'demo-staff', createdAt: ago(21), updatedAt: ago(13),
     },
     {
-      _id: NEXT, councilId: DEMO_COUNCIL_ID, communityId: A, title: '夏季议事会', startsAt: ahead(5), place: '栀子街 12 号院坝', status: 'published',
+      _id: NEXT, councilId: DEMO_COUNCIL_ID, communityId: A, title: `${seasonOf(ahead(5))}议事会`, startsAt: ahead(5), place: '栀子街 12 号院坝', status: 'published',
       items: [
         { itemId: 'item-demo-basket', title: '修好院坝的篮球架', presenterAlias: '小明', presenterMemberId: mXiaoming._id, durationMinutes: 10, order: 0,
           proposalId: 'council-proposal-demo-agenda', vote: null, decision: null },

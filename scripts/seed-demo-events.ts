@@ -4,6 +4,7 @@
  * 包粽子 afternoon to rate, and a draft; in 新华社区 a reading morning. Idempotent (deterministic `_id`s,
  * doc(id).set). Counters match their records: confirmedCount = confirmed sign-ups, waitlistCount = waitlisted, … .
  */
+import { demoClock, demoTitles, festivalOf, toDaytime } from './seed-demo-clock'
 import { createHash } from 'node:crypto'
 import {
   COLLECTIONS,
@@ -44,7 +45,8 @@ export function demoEventDocuments(now: Date = new Date()) {
   const year = shanghaiYear(now)
   /** A Chengdu wall-clock time `days` from today, e.g. at(3, 19, 30). */
   const at = (days: number, hour: number, minute = 0) => inShanghai(now).add(days, 'day').hour(hour).minute(minute).second(0).millisecond(0).toDate()
-  const ago = (days: number) => new Date(now.getTime() - days * DAY)
+  const { ago } = demoClock(now) // daytime in Chengdu
+  const titles = demoTitles(now)
   let ticket = 0
   const nextTicket = () => `DEMO${String(++ticket).padStart(6, '0')}`
 
@@ -74,7 +76,7 @@ export function demoEventDocuments(now: Date = new Date()) {
   /** Adds sign-ups in order (seq 1, 2, …) and sets the event's counters from them. */
   const fill = (e: EventDoc, people: Array<Partial<SignupDoc> & Pick<SignupDoc, 'participantId' | 'displayName' | 'status'>>) => {
     people.forEach((p, i) => {
-      const createdAt = new Date(e.signupOpensAt.getTime() + (i + 1) * 7 * 60_000)
+      const createdAt = toDaytime(new Date(e.signupOpensAt.getTime() + (i + 1) * 7 * 60_000))
       signups.push({
         _id: `${e._id}_${p.participantId}`,
         eventId: e._id,
@@ -133,8 +135,8 @@ export function demoEventDocuments(now: Date = new Date()) {
     description: '周末晚上在 12 号院坝放露天电影，社区准备了小板凳和驱蚊水。欢迎带上家里的老人和孩子一起来看。下雨改到党群服务中心二楼。',
     category: '活动',
     place: '栀子街 12 号院坝',
-    startAt: at(3, 19, 30),
-    endAt: at(3, 21, 45),
+    startAt: at(3, 18, 30),
+    endAt: at(3, 20, 45),
     capacity: 60,
     signupOpensAt: ago(2),
     signupClosesAt: at(3, 18, 0),
@@ -146,9 +148,9 @@ export function demoEventDocuments(now: Date = new Date()) {
   ])
 
   const summer = event(DEMO_EVENT_IDS.summer, ZHIZIJIE, {
-    title: '暑期课堂·小小科学家',
+    title: titles.scienceClass,
     description: '大学生志愿者带孩子们做水火箭、彩虹实验和简易电路。免费，共 20 个名额，请家长按时接送。报满后可以候补，有人取消按顺序递补。',
-    category: '暑期课堂',
+    category: titles.scienceClass.startsWith('暑期') ? '暑期课堂' : '课程',
     place: '社区党群服务中心二楼活动室',
     startAt: at(7, 9, 30),
     endAt: at(7, 11, 30),
@@ -222,8 +224,8 @@ export function demoEventDocuments(now: Date = new Date()) {
   })
 
   const zongzi = event(DEMO_EVENT_IDS.zongzi, ZHIZIJIE, {
-    title: '包粽子，过端午',
-    description: '邻居们一起包粽子，包好的粽子分给院里的独居老人。',
+    title: titles.festivalEvent,
+    description: `邻居们一起${festivalOf(new Date(now.getTime() - 3 * DAY)).making}，做好的分给院里的独居老人。`,
     category: '活动',
     place: '栀子街 14 号院坝',
     startAt: at(-3, 14, 0),
@@ -257,7 +259,7 @@ export function demoEventDocuments(now: Date = new Date()) {
     raterOpenid: neighbour(i + 5).openid,
     score,
     tags: i === 0 ? ['热闹', '有意义'] : ['组织得好'],
-    comment: i === 0 ? '粽叶很新鲜，给老人送粽子很有意义。' : '',
+    comment: i === 0 ? '材料很新鲜，给老人送去很有意义。' : '',
     moderation: 'pass',
     createdAt: at(-3, 17, i * 10),
   }))

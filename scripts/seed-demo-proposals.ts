@@ -5,6 +5,7 @@
  * Idempotent (deterministic `_id`s, doc(id).set). Counters match their records: supportCount = supports,
  * commentCount = visible comments, reportCount = reports.
  */
+import { demoClock, toDaytime } from './seed-demo-clock'
 import { inboxId } from '../cloudfunctions/_kernel/inbox'
 import {
   COLLECTIONS,
@@ -51,8 +52,7 @@ export const DEMO_PROPOSAL_IDS = {
 export const DEMO_PROJECT_IDS = { route: 'demo-project-school-route', sink: 'demo-project-sink' } as const
 
 export function demoProposalDocuments(now: Date = new Date()) {
-  const ago = (days: number, hours = 0) => new Date(now.getTime() - days * DAY - hours * 3600_000)
-  const ahead = (days: number) => new Date(now.getTime() + days * DAY)
+  const { ago, ahead } = demoClock(now) // daytime in Chengdu
   const window = DEFAULT_PROPOSAL_SETTINGS.supportWindowDays
   const answerDays = DEFAULT_PROPOSAL_SETTINGS.answerDays
 
@@ -327,8 +327,9 @@ export function demoProposalDocuments(now: Date = new Date()) {
         '我们画了上学路线图，标出了 5 个危险点，希望大人们帮我们把这条路变安全。',
       category: '儿童友好',
       place: '栀子街—三圣小学上学路',
-      createdBy: 'demo-child',
-      authorName: '小明',
+      // a council decision handed off (0033): a child's own account does not post in the resident forum
+      createdBy: 'demo-staff',
+      authorName: '儿童议事会',
       authorIsChild: true,
       status: 'completed',
       createdAt: ago(58),
@@ -419,7 +420,7 @@ export function demoProposalDocuments(now: Date = new Date()) {
         proposalId: proposal._id,
         communityId: proposal.communityId,
         openid,
-        createdAt: new Date((proposal.publishedAt ?? proposal.createdAt).getTime() + (i + 1) * 3600_000),
+        createdAt: toDaytime(new Date((proposal.publishedAt ?? proposal.createdAt).getTime() + (i + 1) * 3600_000)),
       }),
     )
   }

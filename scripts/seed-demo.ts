@@ -2,8 +2,10 @@
  * The demo: two communities from the source articles, six demo people, a few notices. Idempotent — deterministic
  * `_id`s written with doc(id).set — so it can run on every start. `db` is a wx-server-sdk database (cloud.database()).
  */
+import { demoClock, demoTitles, nextHolidayOf } from './seed-demo-clock'
 import {
   COLLECTIONS,
+  searchEntry,
   DEMO_COMMUNITIES,
   shanghaiYear,
   type ChildAccountDoc,
@@ -13,9 +15,9 @@ import {
   type NoticeDoc,
   type PersonDoc,
 } from '../types/index'
-import { seedDemoProposals } from './seed-demo-proposals'
-import { seedDemoEvents } from './seed-demo-events'
-import { seedDemoCouncil } from './seed-demo-council'
+import { demoProposalDocuments, seedDemoProposals } from './seed-demo-proposals'
+import { demoEventDocuments, seedDemoEvents } from './seed-demo-events'
+import { demoCouncilDocuments, seedDemoCouncil } from './seed-demo-council'
 
 const DAY = 24 * 60 * 60 * 1000
 const ZHIZIJIE = DEMO_COMMUNITIES.zhizijie.communityId
@@ -30,8 +32,10 @@ export interface SeedSummary {
 }
 
 export function demoDocuments(now: Date = new Date()) {
-  const ago = (days: number, hours = 0) => new Date(now.getTime() - days * DAY - hours * 3600_000)
-  const ahead = (days: number) => new Date(now.getTime() + days * DAY)
+  // daytime in Chengdu, and titles that fit the season (seed-demo-clock)
+  const { ago, ahead } = demoClock(now)
+  const titles = demoTitles(now)
+  const holiday = nextHolidayOf(now)
 
   const communities: CommunityDoc[] = [
     {
@@ -153,26 +157,26 @@ export function demoDocuments(now: Date = new Date()) {
         '办理时间：工作日 9:00–12:00，13:30–17:00。可先在“天府通办”上预约。',
     }),
     notice('demo-notice-zhizijie-electric', ZHIZIJIE, 'demo-staff', {
-      title: '夏季用电安全提醒',
+      title: titles.powerNotice,
       category: '安全提示',
       publishAt: ago(2),
       expiresAt: ahead(30),
-      body: '天气炎热，空调用电多。请不要私拉电线，不要在楼道给电动自行车充电；家中无人时请关闭大功率电器。发现隐患请打社区电话 028-8888 0000。',
+      body: (titles.powerNotice.startsWith('夏') ? '天气炎热，空调用电多。' : titles.powerNotice.startsWith('冬') ? '天气寒冷，取暖用电多。' : '换季了，') + '请不要私拉电线，不要在楼道给电动自行车充电；家中无人时请关闭大功率电器。发现隐患请打社区电话 028-8888 0000。',
     }),
     notice('demo-notice-zhizijie-expired', ZHIZIJIE, 'demo-staff', {
-      title: '端午节包粽子活动报名（已结束）',
+      title: titles.festivalNotice,
       category: '活动预告',
       publishAt: ago(40),
       expiresAt: ago(20),
-      body: '端午节社区邀请大家一起包粽子，报名已结束，感谢参与。',
+      body: `${titles.festivalNotice.replace('报名（已结束）', '')}：邀请邻居们一起参加，报名已结束，感谢参与。`,
     }),
     notice('demo-notice-zhizijie-scheduled', ZHIZIJIE, 'demo-staff', {
-      title: '国庆假期社区服务安排',
+      title: titles.holidayNotice,
       category: '通知',
       publishAt: ahead(2),
       createdAt: ago(0, 3),
       updatedAt: ago(0, 3),
-      body: '国庆假期社区党群服务中心每天上午 9:00–12:00 有人值班，急事请拨打值班电话 028-8888 0001。',
+      body: `${holiday}假期社区党群服务中心每天上午 9:00–12:00 有人值班，急事请拨打值班电话 028-8888 0001。`,
     }),
     notice('demo-notice-zhizijie-draft', ZHIZIJIE, 'demo-staff', {
       title: '社区长者食堂试运营（草稿）',
@@ -235,6 +239,14 @@ export async function seedDemo(db: any, now: Date = new Date()): Promise<SeedSum
   await seedDemoProposals(db, now) // issue 5: proposals, projects, neighbours (scripts/seed-demo-proposals.ts)
   await seedDemoEvents(db, now) // issue 4: events, courses, sign-ups (scripts/seed-demo-events.ts)
   await seedDemoCouncil(db, now) // issue 6: children's council (scripts/seed-demo-council.ts)
+  // issue 14: the search entries of what was seeded, as the functions write them when a document is created or edited
+  const search = [
+    ...docs.notices.map((d) => searchEntry('notice', d, now)),
+    ...demoEventDocuments(now).events.map((d) => searchEntry('event', d, now)),
+    ...demoProposalDocuments(now).proposals.map((d) => searchEntry('proposal', d, now)),
+    ...demoCouncilDocuments(now).residentProposals.map((d) => searchEntry('proposal', d, now)),
+  ]
+  await Promise.all(search.map((d) => put(db, COLLECTIONS.search, d)))
   return {
     communities: docs.communities.length,
     people: docs.people.length,

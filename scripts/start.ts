@@ -11,6 +11,7 @@ import path from 'node:path'
 import { REPO_ROOT, startEmulator } from '../emulator'
 import { DEMO_IDENTITIES } from '../types/demo-identities'
 import { seedDemo } from './seed-demo'
+import { seedDemoYear } from './seed-demo-year'
 
 const DATA_DIR = path.join(REPO_ROOT, '.yuanba')
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
     const seeded = await seedDemo(cloud.database())
     console.log(`· seeded the demo: ${JSON.stringify(seeded)}`)
+    console.log(`· seeded a year of activity: ${JSON.stringify(await seedDemoYear(cloud.database()))}`)
   }
   console.log(`
 院坝 Yuanba is running on the local WeChat cloud

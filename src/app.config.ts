@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/notices', pages: ['pages/detail/index'] },
-    { root: 'packages/profile', pages: ['pages/edit/index'] },
+    { root: 'packages/profile', pages: ['pages/edit/index', 'pages/children/index'] },
     { root: 'packages/staff', pages: ['pages/notices/index', 'pages/editor/index', 'pages/poster/index'] },
     {
       root: 'packages/proposals',
@@ -16,7 +16,9 @@ export default defineAppConfig({
       root: 'packages/events',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/checkin/index', 'pages/lottery/index'],
     },
+    { root: 'packages/search', pages: ['pages/index/index'] },
     { root: 'packages/events-staff', pages: ['pages/list/index', 'pages/editor/index', 'pages/signups/index', 'pages/scan/index', 'pages/month/index'] },
+    { root: 'packages/workbench', pages: ['pages/index/index', 'pages/insights/index'] },
   ],
   // Residents open notices from 首页 right away; fetch that small subpackage in the background.
   preloadRule: {
@@ -32,6 +34,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
+  // Only the components a page renders are injected when it opens (WeChat's 按需注入).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     navigationBarTitleText: '院坝',
     navigationBarBackgroundColor: '#ffffff',

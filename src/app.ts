@@ -1,3 +1,4 @@
+import './lib/aria' // first: Taro's component table learns aria-* before anything renders (weapp)
 import { type PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import { initTransport } from './lib/transport'

@@ -15,6 +15,8 @@ export const COLLECTIONS = {
   proposalSettings: 'proposal_settings',
   projects: 'projects',
   inbox: 'inbox',
+  /** fan-out jobs: messages to many recipients, delivered by a timer in batches (cloudfunctions/_kernel/outbox.ts) */
+  fanout: 'fanout',
   events: 'events',
   eventSignups: 'event_signups',
   eventDraws: 'event_draws',
@@ -30,6 +32,8 @@ export const COLLECTIONS = {
   auditLog: 'audit_log',
   auditHeads: 'audit_heads',
   insightsDaily: 'insights_daily',
+  /** one entry per notice, event and proposal: its community and the bigrams of its title and text (search) */
+  search: 'search',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -70,6 +70,8 @@ export const profileViewSchema = z.object({
   isDistrictAdmin: z.boolean(),
   isChild: z.boolean(),
   children: z.array(childViewSchema),
+  /** a child's own account: the child it is (alias, age, community), for the child's home; null for everyone else */
+  ownChild: childViewSchema.nullable(),
 })
 export type ProfileView = z.infer<typeof profileViewSchema>
 

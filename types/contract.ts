@@ -10,6 +10,7 @@ import { eventsContract } from './events'
 import { councilContract } from './council'
 import { auditContract } from './audit'
 import { insightsContract } from './insights'
+import { searchContract } from './search'
 
 export const contract = {
   communities: communitiesContract,
@@ -19,6 +20,7 @@ export const contract = {
   council: councilContract,
   audit: auditContract,
   insights: insightsContract,
+  search: searchContract,
 } as const
 
 export type Contract = typeof contract

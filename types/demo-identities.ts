@@ -8,6 +8,8 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   { openid: 'demo-staff', label: '社区工作者 · 栀子街社区', role: 'staff' },
   { openid: 'demo-staff-xinhua', label: '社区工作者 · 新华社区', role: 'staff' },
   { openid: 'demo-admin', label: '区级管理员', role: 'district-admin' },
+  /** not in any community: what someone opening a shared link or a community's home sees (a join button) */
+  { openid: 'demo-newcomer', label: '新邻居 · 还没有加入社区', role: 'newcomer' },
 ] as const
 
 /** Ids and codes of the seeded communities. */

@@ -1,3 +1,4 @@
+import { sharePreviewSchema } from './share'
 import { z } from 'zod'
 import { communityIdSchema, idSchema, isoInstantSchema, openidSchema } from './ids'
 import {
@@ -440,6 +441,8 @@ export const eventsContract = {
   list: { input: listEventsInput, output: listEventsOutput },
   listForStaff: { input: listEventsInput, output: listForStaffOutput },
   get: { input: eventRefInput, output: eventViewSchema },
+  /** a shared event, for someone who has not joined: the public part (no sign-ups) */
+  preview: { input: eventRefInput, output: sharePreviewSchema },
   signUp: { input: signUpInput, output: signupResultSchema },
   cancel: { input: cancelSignupInput, output: cancelSignupOutput },
   mySignups: { input: mySignupsInput, output: mySignupsOutput },

@@ -295,3 +295,21 @@ export interface InsightsRollupDoc {
   active: number
   rolledUpAt: Date
 }
+
+/** The part of a month rollup the district view needs. */
+export type MonthCell = Pick<InsightsRollupDoc, 'counts' | 'answerDays' | 'coursesByBand' | 'councilMembersAtEnd' | 'active'>
+
+/**
+ * insights_daily, kind 'district': one document per month (`_district_${YYYY-MM}`) holding every community's month
+ * rollup, so the district view reads one document a month instead of one per community and month. `cells` is the
+ * JSON of `Record<communityId, MonthCell>`: one string decodes far faster than 100 nested objects (bench/insights-district.ts).
+ */
+export interface InsightsDistrictDoc {
+  _id: string
+  communityId: '_district'
+  kind: 'district'
+  key: string
+  month: string
+  cells: string
+  rolledUpAt: Date
+}

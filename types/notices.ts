@@ -1,3 +1,4 @@
+import { sharePreviewSchema } from './share'
 import { z } from 'zod'
 import { communityIdSchema, isoInstantSchema, noticeIdSchema } from './ids'
 import { shownText } from './text'
@@ -107,6 +108,8 @@ export const noticesContract = {
   unpublish: { input: unpublishNoticeInput, output: noticeViewSchema },
   list: { input: listNoticesInput, output: listNoticesOutput },
   get: { input: getNoticeInput, output: noticeViewSchema },
+  /** a shared notice, for someone who has not joined: the public part (a live notice only) */
+  preview: { input: getNoticeInput, output: sharePreviewSchema },
   listForStaff: { input: listNoticesForStaffInput, output: listNoticesOutput },
 } as const
 

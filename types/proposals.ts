@@ -1,3 +1,4 @@
+import { sharePreviewSchema } from './share'
 import { z } from 'zod'
 import { communityIdSchema, fileIdSchema, idSchema, isoInstantSchema } from './ids'
 import {
@@ -371,8 +372,15 @@ export const proposalsContract = {
   settings: { input: communityInput, output: proposalSettingsViewSchema },
   threeLists: { input: communityInput, output: threeListsOutput },
   getProject: { input: projectIdInput, output: projectViewSchema },
+  /** a shared proposal or project, for someone who has not joined: the public part (no names, no supporters) */
+  preview: { input: proposalIdInput, output: sharePreviewSchema },
+  previewProject: { input: projectIdInput, output: sharePreviewSchema },
   inbox: { input: inboxInput, output: inboxOutput },
   markRead: { input: markReadInput, output: inboxOutput.pick({ unread: true }) },
+  /** the badge on 我的 and 我的消息: the caller's unread count only */
+  unreadCount: { input: z.strictObject({}), output: inboxOutput.pick({ unread: true }) },
+  /** 全部已读: every unread message of the caller, in one conditional update */
+  markAllRead: { input: z.strictObject({}), output: inboxOutput.pick({ unread: true }) },
   // staff (and the district admin)
   review: { input: reviewInput, output: proposalViewSchema },
   answer: { input: answerInput, output: proposalViewSchema, review: 'hold' },

@@ -23,6 +23,7 @@ import type {
   DrawDoc,
   ErrorCode,
   EventDoc,
+  FanoutJobDoc,
   InboxDoc,
   InsightsRollupDoc,
   MembershipDoc,
@@ -36,6 +37,7 @@ import type {
   ProposalSettingsDoc,
   ProposalSupportDoc,
   RatingDoc,
+  SearchDoc,
   SeriesDoc,
   SignupDoc,
 } from '../../types/index'
@@ -79,6 +81,8 @@ export interface DOCS {
   audit_log: AuditEntryDoc
   audit_heads: AuditHeadDoc
   insights_daily: InsightsRollupDoc
+  search: SearchDoc
+  fanout: FanoutJobDoc
 }
 
 // Every collection name has a document type, and every document type a name.

@@ -41,6 +41,8 @@ export interface Command {
   lte<V extends Scalar>(value: V): QueryOp<V>
   in<V>(values: readonly V[]): QueryOp<V>
   nin<V>(values: readonly V[]): QueryOp<V>
+  /** an array field holding every one of `values` */
+  all<E>(values: readonly E[]): QueryOp<E[]>
   /** applies to a field of any type */
   exists(present: boolean): QueryOp<never>
   not<V>(op: QueryOp<V>): QueryOp<V>
@@ -49,9 +51,13 @@ export interface Command {
   inc(by: number): UpdateOp<number>
   set<V>(value: V): UpdateOp<V>
   remove(): UpdateOp<never>
-  push<E>(items: readonly E[]): UpdateOp<E[]>
+  push<E>(items: readonly E[] | { each: readonly E[]; slice?: number; position?: number }): UpdateOp<E[]>
   pull<E>(item: E | QueryOp<E>): UpdateOp<E[]>
   addToSet<E>(item: E): UpdateOp<E[]>
+  /** projection operators for `field()` */
+  project: { slice(n: number): object }
+  /** aggregation expressions for `addFields()` / `project()` stages */
+  aggregate: { concat(parts: readonly unknown[]): object }
 }
 
 export interface RawQuery {
@@ -59,7 +65,7 @@ export interface RawQuery {
   orderBy(field: string, order: 'asc' | 'desc'): RawQuery
   skip(n: number): RawQuery
   limit(n: number): RawQuery
-  field(projection: Record<string, boolean>): RawQuery
+  field(projection: Record<string, boolean | object>): RawQuery
   get(): Promise<{ data: unknown[] }>
   count(): Promise<{ total: number }>
   update(param: { data: object }): Promise<{ stats: { updated: number } }>
@@ -79,6 +85,8 @@ export interface RawAggregate {
   group(spec: object): RawAggregate
   sort(spec: Record<string, 1 | -1>): RawAggregate
   project(spec: object): RawAggregate
+  addFields(spec: object): RawAggregate
+  lookup(spec: { from: string; localField: string; foreignField: string; as: string }): RawAggregate
   limit(n: number): RawAggregate
   skip(n: number): RawAggregate
   end(): Promise<{ list: unknown[] }>

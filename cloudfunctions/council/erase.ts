@@ -3,12 +3,13 @@
  * retention timer (a former member's council data). Meetings keep their agenda and counts but lose the member:
  * attendance, speaking queue and turns, and presenter aliases. Photos of the child's proposals are deleted from
  * cloud storage before the proposals (a failure leaves the proposals, so a retry still finds the files). A member
- * who chairs the council no longer does.
+ * who chairs the council no longer does. Every collection is walked page by page (the kernel's `all`): nothing is left behind
+ * at one read's limit.
  */
 import { COLLECTIONS, type ChildDoc, type ChildProposalDoc, type CouncilMeetingDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { deleteFiles } from '../_kernel/storage'
-import { clearChairIf, findChildRecords, getChild, incMemberCount, listMeetings, mentions, removeById, removeChildWithAccount, setMeetingFields } from './repo'
+import { allMeetingsOf, clearChairIf, findChildRecords, findMemberRecords, getChild, incMemberCount, mentions, removeById, removeChildWithAccount, setMeetingFields } from './repo'
 
 type Ctx = Pick<Context, 'db' | '_' | 'now' | 'platform'>
 
@@ -64,13 +65,9 @@ export async function eraseChild(ctx: Ctx, child: ChildDoc): Promise<Record<stri
 
 /** The retention timer: a former member's council data (membership, proposals, votes, council inbox, meeting traces). */
 export async function eraseFormerMember(ctx: Ctx, member: { _id: string; councilId: string; childId: string; communityId: string; guardianOpenid: string }): Promise<void> {
-  const _ = ctx._
-  const proposals = (await ctx.db.collection(COLLECTIONS.councilProposals).where({ memberId: member._id }).orderBy('createdAt', 'desc').limit(1000).get()).data as ChildProposalDoc[]
-  const votes = (await ctx.db.collection(COLLECTIONS.councilVotes).where({ memberId: member._id }).limit(1000).get()).data as { _id: string }[]
   const child = await getChild(ctx, member.childId)
-  const openids = [member.guardianOpenid, child?.openid].filter((x): x is string => !!x)
-  const inbox = (await ctx.db.collection(COLLECTIONS.inbox).where({ openid: _.in(openids), childId: member.childId }).limit(1000).get()).data as { _id: string }[]
-  await scrubMeetings(ctx, await listMeetings(ctx, member.communityId), [member._id])
+  const { proposals, votes, inbox } = await findMemberRecords(ctx, member, child?.openid ?? null)
+  await scrubMeetings(ctx, await allMeetingsOf(ctx, member.communityId), [member._id])
   await removeById(ctx, COLLECTIONS.councilVotes, votes.map((v) => v._id))
   await deleteFiles(ctx, photosOf(proposals))
   await removeById(ctx, COLLECTIONS.councilProposals, proposals.map((p) => p._id))

@@ -242,6 +242,10 @@ export async function countVoted(ctx: Ctx, meetingId: string, itemId: string): P
 
 // ---------- a child's data, collection by collection (guardian export and deletion) ----------
 
+/**
+ * Every record about one child, for the guardian's export and for deletion: each collection is walked page by page
+ * (the kernel's `all`), so a long history is never cut at one read's limit.
+ */
 export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
   const _ = ctx._
   const memberDocs = await members(ctx).all({ childId: child._id })
@@ -272,6 +276,19 @@ export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
     memberships,
     links,
     accounts: accounts.filter((a) => a.childId === child._id),
+  }
+}
+
+/** Every meeting of a community (not only the latest 100 a list shows), for scrubbing and exporting a member. */
+export const allMeetingsOf = (ctx: Ctx, communityId: string): Promise<CouncilMeetingDoc[]> => meetings(ctx).all({ communityId })
+
+/** A former member's council records, walked page by page (the retention timer deletes them all). */
+export async function findMemberRecords(ctx: Ctx, member: { _id: string; childId: string; guardianOpenid: string }, childOpenid: string | null) {
+  const openids = [member.guardianOpenid, childOpenid].filter((x): x is string => !!x)
+  return {
+    proposals: await proposals(ctx).all({ childId: member.childId, memberId: member._id }),
+    votes: await votes(ctx).all({ memberId: member._id }),
+    inbox: await collection(ctx.db, COLLECTIONS.inbox).all({ openid: ctx._.in(openids), childId: member.childId }),
   }
 }
 

@@ -13,9 +13,14 @@ import { getMember, listDueForPurge, listOpenHandoffs, recipientsOf } from './re
 
 export async function runDaily(ctx: Context): Promise<{ purged: number; told: number }> {
   let purged = 0
-  for (const member of await listDueForPurge(ctx, ctx.now)) {
-    await eraseFormerMember(ctx, member)
-    purged++
+  // page after page: each purged member leaves the due list (a run that cannot finish a page stops, and tomorrow's goes on)
+  for (let page = 0; page < 50; page++) {
+    const due = await listDueForPurge(ctx, ctx.now)
+    for (const member of due) {
+      await eraseFormerMember(ctx, member)
+      purged++
+    }
+    if (due.length < 100) break
   }
   let told = 0
   const open = await listOpenHandoffs(ctx)

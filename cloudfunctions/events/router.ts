@@ -19,6 +19,7 @@ import { venuePoster } from './actions/admin/venue-poster'
 import { cancelSignUp } from './actions/cancel-sign-up'
 import { checkInAtVenue } from './actions/check-in-at-venue'
 import { getEvent } from './actions/get-event'
+import { previewEvent } from './actions/preview-event'
 import { listEvents } from './actions/list-events'
 import { lotteryLog } from './actions/lottery-log'
 import { mySignUps } from './actions/my-sign-ups'
@@ -34,6 +35,7 @@ export const router = defineRouter(eventsContract, {
   list: listEvents,
   listForStaff: listEventsForStaff,
   get: getEvent,
+  preview: previewEvent,
   signUp,
   cancel: audited('staff-write', cancelSignUp),
   mySignups: mySignUps,

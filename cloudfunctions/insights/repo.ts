@@ -1,7 +1,19 @@
 /** Reads of stored records for the rollups, and the rollups themselves. Every query leads with an indexed field. */
-import { COLLECTIONS, type CommunityDoc, type InsightsRollupDoc } from '../../types/index'
+import {
+  COLLECTIONS,
+  type ChildProposalDoc,
+  type CommunityDoc,
+  type CouncilMemberDoc,
+  type EventDoc,
+  type InsightsDistrictDoc,
+  type InsightsRollupDoc,
+  type ProjectDoc,
+  type ProposalDoc,
+  type ProposalSupportDoc,
+  type SignupDoc,
+} from '../../types/index'
 import type { Context } from '../_kernel/context'
-import type { CommunityRecords } from './domain/rollup'
+import { monthDocsOf, type CommunityRecords } from './domain/rollup'
 
 const PAGE = 1000
 type Ctx = Pick<Context, 'db' | '_'>
@@ -22,19 +34,19 @@ const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(
 export async function recordsFor(ctx: Ctx, communityId: string, start: Date, end: Date): Promise<CommunityRecords> {
   const _ = ctx._
   const [events, proposals, projects, councilMembers, councilProposals] = await Promise.all([
-    all<any>(ctx, COLLECTIONS.events, { communityId, startAt: _.gte(start).and(_.lt(end)) }, 'startAt'),
-    all<any>(ctx, COLLECTIONS.proposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
-    all<any>(ctx, COLLECTIONS.projects, { communityId, updatedAt: _.gte(start) }, 'updatedAt'),
-    all<any>(ctx, COLLECTIONS.councilMembers, { councilId: `council-${communityId}` }, 'appliedAt'),
-    all<any>(ctx, COLLECTIONS.councilProposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
+    all<EventDoc>(ctx, COLLECTIONS.events, { communityId, startAt: _.gte(start).and(_.lt(end)) }, 'startAt'),
+    all<ProposalDoc>(ctx, COLLECTIONS.proposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
+    all<ProjectDoc>(ctx, COLLECTIONS.projects, { communityId, updatedAt: _.gte(start) }, 'updatedAt'),
+    all<CouncilMemberDoc>(ctx, COLLECTIONS.councilMembers, { councilId: `council-${communityId}` }, 'appliedAt'),
+    all<ChildProposalDoc>(ctx, COLLECTIONS.councilProposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
   ])
   const signups = (
-    await Promise.all(chunks(events.map((e) => e._id as string), 100).map((ids) => all<any>(ctx, COLLECTIONS.eventSignups, { eventId: _.in(ids) }, 'seq')))
+    await Promise.all(chunks(events.map((e) => e._id), 100).map((ids) => all<SignupDoc>(ctx, COLLECTIONS.eventSignups, { eventId: _.in(ids) }, 'seq')))
   ).flat()
   const supports = (
     await Promise.all(
-      chunks(proposals.map((p) => p._id as string), 100).map((ids) =>
-        all<any>(ctx, COLLECTIONS.proposalSupports, { proposalId: _.in(ids), createdAt: _.gte(start).and(_.lt(end)) }, 'createdAt'),
+      chunks(proposals.map((p) => p._id), 100).map((ids) =>
+        all<ProposalSupportDoc>(ctx, COLLECTIONS.proposalSupports, { proposalId: _.in(ids), createdAt: _.gte(start).and(_.lt(end)) }, 'createdAt'),
       ),
     )
   ).flat()
@@ -47,7 +59,7 @@ export async function allCommunities(ctx: Ctx): Promise<CommunityDoc[]> {
 }
 
 /** Write rollups whole (set by deterministic id): recomputing a day writes the same document. */
-export async function saveRollups(ctx: Ctx, docs: InsightsRollupDoc[]): Promise<void> {
+export async function saveRollups(ctx: Ctx, docs: (InsightsRollupDoc | InsightsDistrictDoc)[]): Promise<void> {
   for (const group of chunks(docs, 20)) {
     await Promise.all(group.map(({ _id, ...data }) => ctx.db.collection(COLLECTIONS.insightsDaily).doc(_id).set({ data })))
   }
@@ -61,21 +73,13 @@ export async function dayRollupsOfMonth(ctx: Ctx, communityId: string, month: st
   return all(ctx, COLLECTIONS.insightsDaily, { communityId, kind: 'day', month }, 'key')
 }
 
-/** Month rollups of every community for these months (the district view). */
+/** Every community's month rollup of these months (the district view): one district document a month. */
 export async function monthRollups(ctx: Ctx, months: string[]): Promise<InsightsRollupDoc[]> {
-  const where = { kind: 'month', key: ctx._.in(months) }
-  const { total } = (await ctx.db.collection(COLLECTIONS.insightsDaily).where(where).count()) as { total: number }
-  const got = await Promise.all(
-    Array.from({ length: Math.ceil(total / PAGE) }, (_, i) =>
-      ctx.db
-        .collection(COLLECTIONS.insightsDaily)
-        .where(where)
-        .orderBy('key', 'asc')
-        .orderBy('communityId', 'asc')
-        .skip(i * PAGE)
-        .limit(PAGE)
-        .get(),
-    ),
-  )
-  return got.flatMap((r: any) => r.data as InsightsRollupDoc[])
+  const docs = await all<InsightsDistrictDoc>(ctx, COLLECTIONS.insightsDaily, { kind: 'district', key: ctx._.in(months) }, 'key')
+  return docs.flatMap(monthDocsOf)
+}
+
+/** Every community's month rollup of one month (to build its district document). */
+export async function communityMonthRollups(ctx: Ctx, month: string): Promise<InsightsRollupDoc[]> {
+  return all(ctx, COLLECTIONS.insightsDaily, { kind: 'month', key: month }, 'communityId')
 }

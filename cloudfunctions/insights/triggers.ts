@@ -7,8 +7,8 @@
 import type { TimerJob } from '../_kernel/timers'
 import type { Context } from '../_kernel/context'
 import { inShanghai } from '../../types/index'
-import { daysBetween, dayOf, rollupDays, rollupMonth } from './domain/rollup'
-import { allCommunities, dayRollupsOfMonth, recordsFor, saveRollups } from './repo'
+import { daysBetween, dayOf, districtMonth, rollupDays, rollupMonth } from './domain/rollup'
+import { allCommunities, communityMonthRollups, dayRollupsOfMonth, recordsFor, saveRollups } from './repo'
 
 export const LOOKBACK_DAYS = 40
 
@@ -26,6 +26,12 @@ export async function rollUpCommunity(ctx: Context, communityId: string, from: s
   return dayDocs.length
 }
 
+/** The district documents of the months of `[from, to]`, from every community's month rollups. */
+export async function rollUpDistrict(ctx: Context, from: string, to: string): Promise<void> {
+  const months = [...new Set(daysBetween(from, to).map((d) => d.slice(0, 7)))]
+  await saveRollups(ctx, await Promise.all(months.map(async (m) => districtMonth(m, await communityMonthRollups(ctx, m), ctx.now))))
+}
+
 async function rollUpAll(ctx: Context, lookback: number, wholeMonths: boolean) {
   const to = dayOf(ctx.now)
   // the daily run starts at the first of the month, so every month it touches is summed from days all rolled up
@@ -34,6 +40,7 @@ async function rollUpAll(ctx: Context, lookback: number, wholeMonths: boolean) {
   let days = 0
   const communities = await allCommunities(ctx)
   for (const c of communities) days += await rollUpCommunity(ctx, c._id, from, to)
+  await rollUpDistrict(ctx, from, to)
   return { communities: communities.length, days, from, to }
 }
 

@@ -3,6 +3,7 @@ import { audited } from '../_kernel/audit'
 import { defineRouter } from '../_kernel/router'
 import { createNotice } from './actions/create-notice'
 import { getNotice } from './actions/get-notice'
+import { previewNotice } from './actions/preview-notice'
 import { listNotices } from './actions/list-notices'
 import { listNoticesForStaff } from './actions/list-notices-for-staff'
 import { publishNotice } from './actions/publish-notice'
@@ -16,5 +17,6 @@ export const router = defineRouter(noticesContract, {
   unpublish: audited('staff-write', unpublishNotice),
   list: listNotices,
   get: getNotice,
+  preview: previewNotice,
   listForStaff: listNoticesForStaff,
 })

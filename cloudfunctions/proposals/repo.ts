@@ -356,3 +356,13 @@ export const getInboxItem = (ctx: Ctx, inboxId: string): Promise<InboxDoc | null
 export async function markInboxRead(ctx: Ctx, inboxId: string, openid: string, now: Date): Promise<void> {
   await inbox(ctx).updateById(inboxId, { read: true, readAt: now }, { openid, read: false })
 }
+
+/** Which of these accounts are children's (person records with isChild), 100 at a time. */
+export async function childAccountsAmong(ctx: Ctx, openids: string[]): Promise<Set<string>> {
+  const ids = [...new Set(openids)]
+  const out = new Set<string>()
+  for (let i = 0; i < ids.length; i += 100) {
+    for (const p of await collection(ctx.db, COLLECTIONS.people).byIds(ids.slice(i, i + 100))) if (p.isChild) out.add(p._id)
+  }
+  return out
+}

@@ -12,9 +12,11 @@ import { updateProgress } from './actions/admin/update-progress'
 import { updateSettings } from './actions/admin/update-settings'
 import { commentOnProposal } from './actions/comment-on-proposal'
 import { getProjectAction } from './actions/get-project'
+import { previewProject, previewProposal } from './actions/preview'
 import { getProposal } from './actions/get-proposal'
 import { getSettingsAction } from './actions/get-settings'
 import { inbox, markRead } from './actions/inbox'
+import { markAllRead, unreadCount } from './actions/inbox-unread'
 import { listProposals, myProposals } from './actions/list-proposals'
 import { reportContent } from './actions/report-content'
 import { submitProposal } from './actions/submit-proposal'
@@ -37,8 +39,12 @@ export const router = defineRouter(proposalsContract, {
   settings: getSettingsAction,
   threeLists,
   getProject: getProjectAction,
+  preview: previewProposal,
+  previewProject,
   inbox,
   markRead,
+  unreadCount,
+  markAllRead,
   review: audited('staff-write', reviewProposal),
   answer: audited('staff-write', answerProposal),
   createProject: audited('staff-write', createProject),

@@ -2,8 +2,12 @@
  * Runs built cloud-function bundles the way the cloud does: a request is one instance's request — it sees only its
  * caller's identity in its environment, and one that outlives the function's timeout (config.json `timeout`, default
  * 3 s) fails with the cloud's timeout error; timer triggers from config.json `triggers` fire on their cron.
- * Instances are slots on a few worker threads per function (one per core): each thread loads the bundle once and
- * serves many invocations at a time, each with its own identity (see worker.cjs and docs/decisions/0005).
+ * Default: instances are slots on a few worker threads per function (one per core): each thread loads the bundle
+ * once and serves many invocations at a time, each with its own identity (see worker.cjs and docs/decisions/0005).
+ * Cloud profile (`isolatedInstances`): every instance is its own worker thread serving one invocation at a time, with
+ * its own module state; idle ones are reused, new ones pay a cold start, over `functionConcurrency` busy instances a
+ * call is refused with the cloud's EXCEED_CONCURRENT_REQUEST_LIMIT, idle ones go after `instanceIdleMs`
+ * (docs/decisions/0009).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
@@ -26,14 +30,26 @@ export interface FunctionConfig {
 }
 
 export class FunctionError extends Error {
-  constructor(readonly code: 'FUNCTIONS_EXECUTE_FAIL' | 'FUNCTION_NOT_FOUND', message: string, readonly functionStack?: string) {
+  constructor(
+    readonly code: 'FUNCTIONS_EXECUTE_FAIL' | 'FUNCTION_NOT_FOUND' | 'EXCEED_CONCURRENT_REQUEST_LIMIT',
+    message: string,
+    readonly functionStack?: string,
+  ) {
     super(message)
+  }
+  /** The errCode wx-server-sdk gives this code (TCB_ERR_CODE). */
+  get errCode(): number {
+    return this.code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' ? -501004 : this.code === 'FUNCTION_NOT_FOUND' ? -501000 : -504002
   }
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; start: () => void }
 /** A worker thread of one function: it loads the bundle once and serves `inflight` invocations at a time. */
-type Thread = { worker: Worker; inflight: Map<number, Pending>; retiring: boolean }
+type Thread = {
+  worker: Worker; inflight: Map<number, Pending>; retiring: boolean; busy: boolean; idleTimer?: NodeJS.Timeout
+  /** told when the bundle is loaded (or the worker is gone) after a `load` message */
+  onLoaded?: () => void
+}
 
 interface Deployed {
   name: string
@@ -44,6 +60,8 @@ interface Deployed {
   active: number
   queue: Array<() => void>
   timers: Array<{ name: string; spec: CronSpec }>
+  /** cloud profile: instances promised to callers, waiting for a start slot (they count toward the concurrency) */
+  reserved: number
 }
 
 export interface RunnerOptions {
@@ -58,12 +76,32 @@ export interface RunnerOptions {
   log?: (line: string) => void
   /** Told of every invocation that ran: how long it waited for an instance and how long main() took (ms). */
   onInvoked?: (name: string, timing: { waitedMs: number; runMs: number }) => void
+  /** Cloud profile: a worker thread per instance, one invocation at a time. */
+  isolatedInstances?: boolean
+  /** Cloud profile: busy instances of one function at most (default 1000); beyond it calls are refused. */
+  functionConcurrency?: number
+  /** Cloud profile: an idle instance is reclaimed after this long (ms, default 60 s). */
+  instanceIdleMs?: number
+  /**
+   * Cloud profile: instances loading their bundle at once, over all functions (default: the machine's cores). In the
+   * cloud every new instance has its own CPU; here they share the machine's, so a burst of cold starts is paced
+   * instead of all starving each other (and the server) at once. A caller waits for its instance to be ready.
+   */
+  maxStartingInstances?: number
 }
 
 export interface InvocationStats {
-  /** bundle loads (a new worker thread) */
+  /** bundle loads (a new worker thread); in the cloud profile every one is a new instance paying a cold start */
   coldStarts: number
+  /** the same count under the cloud profile's name */
+  instancesStarted: number
   invocations: number
+  /** idle instances reclaimed (cloud profile) */
+  instancesReclaimed: number
+  /** calls refused over the function's concurrency (cloud profile) */
+  concurrencyRejections: number
+  /** most instances of one function alive at once */
+  maxInstances: number
 }
 
 let nextId = 1
@@ -73,7 +111,7 @@ export class FunctionRunner {
   private readonly deployed = new Map<string, Deployed>()
   private readonly workerFile = path.join(__dirname, 'worker.cjs')
   private scheduler?: NodeJS.Timeout
-  readonly stats: InvocationStats = { coldStarts: 0, invocations: 0 }
+  readonly stats: InvocationStats = { coldStarts: 0, instancesStarted: 0, invocations: 0, instancesReclaimed: 0, concurrencyRejections: 0, maxInstances: 0 }
 
   constructor(private readonly options: RunnerOptions) {}
 
@@ -96,7 +134,7 @@ export class FunctionRunner {
     const timers = (config.triggers ?? [])
       .filter((t) => t.type === 'timer')
       .map((t) => ({ name: t.name, spec: parseCron(t.config) }))
-    const deployed: Deployed = { name, bundle, config, threads: [], active: 0, queue: [], timers }
+    const deployed: Deployed = { name, bundle, config, threads: [], active: 0, queue: [], timers, reserved: 0 }
     this.deployed.set(name, deployed)
     return deployed
   }
@@ -115,16 +153,20 @@ export class FunctionRunner {
 
   private spawn(fn: Deployed): Thread {
     const worker = new Worker(this.workerFile, {
-      env: { ...this.options.baseEnv },
+      // TCB_SEQID (a runtime context variable the SDK prefixes its seqIds with) names the caller of each database
+      // request, for the per-function counters.
+      env: { ...this.options.baseEnv, TCB_SEQID: fn.name, TCB_CONTEXT_KEYS: 'TCB_SEQID' },
       // Plain Node, as in the cloud: no loader hooks inherited from a tsx/jest parent.
       execArgv: [],
       workerData: { bundle: fn.bundle, name: fn.name },
       stdout: false,
       stderr: false,
     })
-    const thread: Thread = { worker, inflight: new Map(), retiring: false }
+    const thread: Thread = { worker, inflight: new Map(), retiring: false, busy: false }
     this.stats.coldStarts++
+    this.stats.instancesStarted++
     worker.on('message', (message: any) => {
+      if (message.loaded) return thread.onLoaded?.()
       const pending = thread.inflight.get(message.id)
       if (!pending) return
       if (message.started) return pending.start()
@@ -138,6 +180,8 @@ export class FunctionRunner {
       this.finished(fn, thread)
     })
     const crashed = (reason: string) => {
+      thread.onLoaded?.()
+      clearTimeout(thread.idleTimer)
       fn.threads = fn.threads.filter((t) => t !== thread)
       for (const pending of thread.inflight.values()) {
         clearTimeout(pending.timer)
@@ -150,17 +194,28 @@ export class FunctionRunner {
     worker.on('error', (error) => crashed(`function ${fn.name} crashed: ${error.message}`))
     worker.on('exit', (code) => crashed(`function ${fn.name} exited with code ${code}`))
     fn.threads.push(thread)
+    this.stats.maxInstances = Math.max(this.stats.maxInstances, fn.threads.length)
     return thread
   }
 
   /** An invocation ended (answered or timed out): free its instance; a retiring thread goes once it is idle. */
   private finished(fn: Deployed, thread: Thread): void {
     fn.active--
+    thread.busy = false
     if (thread.retiring && thread.inflight.size === 0) this.retire(fn, thread)
+    else if (this.options.isolatedInstances) {
+      thread.idleTimer = setTimeout(() => {
+        if (thread.busy || thread.retiring) return
+        this.stats.instancesReclaimed++
+        this.retire(fn, thread)
+      }, this.options.instanceIdleMs ?? 60_000)
+      thread.idleTimer.unref?.()
+    }
     this.drain(fn)
   }
 
   private retire(fn: Deployed, thread: Thread): void {
+    clearTimeout(thread.idleTimer)
     fn.threads = fn.threads.filter((t) => t !== thread)
     thread.worker.removeAllListeners('exit')
     void thread.worker.terminate()
@@ -172,6 +227,7 @@ export class FunctionRunner {
 
   /** A free instance: on a new thread while the function has fewer than one per core busy, else the least busy one. */
   private acquire(fn: Deployed): Promise<Thread> {
+    if (this.options.isolatedInstances) return this.acquireInstance(fn)
     return new Promise((resolve) => {
       const take = () => {
         fn.active++
@@ -184,6 +240,56 @@ export class FunctionRunner {
       if (fn.active < this.maxInstances) take()
       else fn.queue.push(take)
     })
+  }
+
+  /**
+   * Cloud profile: an idle warm instance, else a new one (cold start) while fewer than the function's concurrency
+   * are busy, else the cloud's refusal (a synchronous invocation over the limit is not run, not queued).
+   */
+  private async acquireInstance(fn: Deployed): Promise<Thread> {
+    const warm = fn.threads.find((t) => !t.retiring && !t.busy)
+    if (warm) {
+      clearTimeout(warm.idleTimer)
+      warm.busy = true
+      fn.active++
+      return warm
+    }
+    const limit = this.options.functionConcurrency ?? 1000
+    if (fn.threads.filter((t) => !t.retiring).length + fn.reserved >= limit) {
+      this.stats.concurrencyRejections++
+      throw new FunctionError(
+        'EXCEED_CONCURRENT_REQUEST_LIMIT',
+        `[LimitExceeded.ConcurrentLimit] function ${fn.name} is running ${limit} instances, its concurrency limit. 请求并发数超出环境配额`,
+      )
+    }
+    // A cold start: wait for a start slot, then load the bundle before the invocation is handed over.
+    fn.reserved++
+    fn.active++
+    await new Promise<void>((resolve) => {
+      if (this.starting < this.maxStarting) resolve()
+      else this.startQueue.push(resolve)
+    })
+    this.starting++
+    const thread = this.spawn(fn)
+    fn.reserved-- // now among fn.threads
+    thread.busy = true
+    try {
+      await new Promise<void>((resolve) => {
+        thread.onLoaded = resolve
+        thread.worker.postMessage({ type: 'load' })
+      })
+    } finally {
+      thread.onLoaded = undefined
+      this.starting--
+      this.startQueue.shift()?.()
+    }
+    return thread
+  }
+
+  private starting = 0
+  private readonly startQueue: Array<() => void> = []
+  private get maxStarting(): number {
+    return Math.max(1, this.options.maxStartingInstances ?? os.availableParallelism())
   }
 
   /** Invoke a function as `identity`; resolves with its (JSON) return value or rejects with FunctionError. */
@@ -274,7 +380,11 @@ export class FunctionRunner {
   async reload(): Promise<void> {
     const all = [...this.deployed.values()]
     this.deployed.clear()
-    await Promise.all(all.flatMap((fn) => fn.threads.map((t) => { t.worker.removeAllListeners('exit'); return t.worker.terminate() })))
+    await Promise.all(all.flatMap((fn) => fn.threads.map((t) => {
+      clearTimeout(t.idleTimer)
+      t.worker.removeAllListeners('exit')
+      return t.worker.terminate()
+    })))
   }
 
   async stop(): Promise<void> {

@@ -44,6 +44,7 @@ const COPY: Record<ClientErrorCode, string> = {
   'EVENT.CHECKIN_CLOSED': '现在不在签到时间内（活动开始前 1 小时到活动结束）',
   'EVENT.RATING_CLOSED': '活动结束后 14 天内才能评价',
   'EVENT.BUSY': '报名的人太多了，请稍后再试',
+  'SYSTEM.BUSY': '排队的人太多了，正在为你排队，请稍候',
   'SIGNUP.NOT_FOUND': '没有找到你的报名记录',
   'SIGNUP.NOT_CONFIRMED': '这张票还没有录取（候补或待抽签），不能签到',
   'SIGNUP.NOT_ATTENDED': '只有签到参加了活动的人才能评价',
@@ -73,9 +74,21 @@ const COPY: Record<ClientErrorCode, string> = {
 
 /** `context`: what a code means on one screen, where the general copy would mislead (e.g. AUTH.FORBIDDEN when a
  *  guardian's phone tries to redeem a child-link code). */
-export function errorCopy(error: Pick<ClientError, 'code'> | ClientErrorCode, context?: Partial<Record<ClientErrorCode, string>>): string {
+export function errorCopy(error: Pick<ClientError, 'code' | 'issues'> | ClientErrorCode, context?: Partial<Record<ClientErrorCode, string>>): string {
   const code = typeof error === 'string' ? error : error.code
-  return context?.[code] ?? COPY[code] ?? COPY.INTERNAL
+  if (context?.[code]) return context[code]!
+  // bad input: the schema's own words for the first problem ("请填写议题"), when they are written for people
+  if (code === 'INPUT.INVALID' && typeof error !== 'string') {
+    const said = inputMessage(error.issues)
+    if (said) return said
+  }
+  return COPY[code] ?? COPY.INTERNAL
+}
+
+/** The first issue's message if it is Chinese (the contract's schemas word theirs for people; zod's defaults are English). */
+export function inputMessage(issues: ReadonlyArray<{ message: string }> | undefined): string | null {
+  const first = issues?.find((i) => /[\u4e00-\u9fff]/.test(i.message))
+  return first ? first.message : null
 }
 
 /** Redeeming a child-link code on the child's own phone: short words a child can read. */

@@ -7,7 +7,6 @@
  */
 import type { Locator, Page } from 'playwright-core'
 import { describeWithChromium, openSession, screenshot, shown } from './helpers/browser'
-import { formatShanghai } from '../../types/time'
 import { startStack, type Stack } from './helpers/stack'
 
 const A = 'community-zhizijie'
@@ -39,7 +38,7 @@ describeWithChromium('children’s council: apply → approve → propose → re
       await council.locator('.council-birth-year input, input.council-birth-year').first().fill(String(new Date().getFullYear() - 10))
       await council.locator('.council-consent').click()
       await screenshot(g.page, 'council-1-apply')
-      await council.getByText('同意并报名').click()
+      await council.locator('.council-apply-submit').filter({ hasText: '同意并为小华报名' }).click()
       await council.getByText('小华 · 10岁').waitFor()
 
       // 2. staff approve
@@ -71,7 +70,8 @@ describeWithChromium('children’s council: apply → approve → propose → re
       await s.page.goto(staffUrl(stack))
       const newMeeting = shown(s.page, 'council-staff').locator('.council-staff-new-meeting')
       await newMeeting.locator('input[placeholder="会议名称"]').fill('秋季议事会')
-      await newMeeting.locator('input[placeholder^="时间"]').fill(formatShanghai(new Date(Date.now() + 3600_000)))
+      // the time is a date picker and a time picker, set to the next full hour (no typed "2026-07-01 15:00")
+      await expect(newMeeting.locator('.council-staff-meeting-when .yb-picker').count()).resolves.toBe(2)
       await newMeeting.locator('input[placeholder="地点"]').fill('院坝')
       await newMeeting.getByText('新建会议').click()
       const mode = shown(s.page, 'council-staff-meeting')
@@ -131,5 +131,5 @@ describeWithChromium('children’s council: apply → approve → propose → re
       await g.close()
       await s.close()
     }
-  }, 120_000)
+  })
 })

@@ -38,15 +38,15 @@ describeWithChromium('a council member gets their own WeChat afterwards: enrolle
       await input(gCouncil, 'council-alias').fill('小兰')
       await input(gCouncil, 'council-birth-year').fill(String(birthYear))
       await gCouncil.locator('.council-consent').click()
-      await gCouncil.getByText('同意并报名').click()
+      await gCouncil.locator('.council-apply-submit').click()
       await gCouncil.getByText('小兰 · 9岁').first().waitFor()
       const members = (await gateway(stack.url, 'council', 'members', { communityId: A }, 'demo-staff')).data.all
       const memberId = members.find((m: any) => m.alias === '小兰').memberId
       expect((await gateway(stack.url, 'council', 'approveMember', { memberId }, 'demo-staff')).ok).toBe(true)
 
       // 2. 我的孩子: 小明 (his own WeChat from the start) says 已绑定; 小兰 offers the bind button, which gives a code
-      await g.page.goto(`${stack.url}/#/packages/profile/pages/edit/index`)
-      const profile = shown(g.page, 'profile-edit')
+      await g.page.goto(`${stack.url}/#/packages/profile/pages/children/index`)
+      const profile = shown(g.page, 'profile-children')
       const xiaoming = profile.locator('.children-card__child').filter({ hasText: '小明 · 11岁' })
       await xiaoming.locator('.child-linked').getByText('已绑定孩子的微信').waitFor()
       await expect(xiaoming.locator('.child-link-create').count()).resolves.toBe(0)
@@ -67,7 +67,7 @@ describeWithChromium('a council member gets their own WeChat afterwards: enrolle
 
       // 4. the guardian's list now says 小兰 is linked too — no button, no code, and never which account
       await g.page.reload()
-      const linked = shown(g.page, 'profile-edit').locator('.children-card__child').filter({ hasText: '小兰 · 9岁' })
+      const linked = shown(g.page, 'profile-children').locator('.children-card__child').filter({ hasText: '小兰 · 9岁' })
       await linked.locator('.child-linked').getByText('已绑定孩子的微信').waitFor()
       await expect(linked.locator('.child-link-create').count()).resolves.toBe(0)
       const profileData = (await gateway(stack.url, 'communities', 'profile', {}, 'demo-guardian')).data
@@ -106,5 +106,5 @@ describeWithChromium('a council member gets their own WeChat afterwards: enrolle
       await g.close()
       await k.close()
     }
-  }, 150_000)
+  })
 })

@@ -32,11 +32,11 @@ describeWithChromium('a child’s own WeChat: binding code → linked → counci
     const idea = `在滑梯旁边种一棵树 ${Date.now().toString(36).slice(-4)}`
     const birthYear = new Date().getFullYear() - 9
     try {
-      // 1. the guardian adds 小兰 in 我的 → 编辑资料 → 我的孩子, and asks for a binding code
+      // 1. the guardian adds 小兰 in 我的 → 我的孩子, and asks for a binding code
       await g.page.goto(`${stack.url}/?scene=c%3Dzhizijie`)
       await shown(g.page, 'home').getByText('儿童议事会').first().waitFor()
-      await g.page.goto(`${stack.url}/#/packages/profile/pages/edit/index`)
-      const profile = shown(g.page, 'profile-edit')
+      await g.page.goto(`${stack.url}/#/packages/profile/pages/children/index`)
+      const profile = shown(g.page, 'profile-children')
       await profile.getByText('添加孩子').click()
       await input(profile, 'child-alias').fill('小兰')
       await input(profile, 'child-birth-year').fill(String(birthYear))
@@ -70,7 +70,8 @@ describeWithChromium('a child’s own WeChat: binding code → linked → counci
       const gCouncil = shown(g.page, 'council')
       await gCouncil.locator('.council-apply-btn').click()
       await gCouncil.locator('.council-consent').click()
-      await gCouncil.getByText('为 小兰（9岁）报名').click()
+      await gCouncil.locator('.council-apply-child').filter({ hasText: '小兰（9岁）' }).click()
+      await gCouncil.locator('.council-apply-submit').filter({ hasText: '同意并为小兰报名' }).click()
       await gCouncil.locator('.council-member').filter({ hasText: '小兰' }).waitFor()
       const members = (await gateway(stack.url, 'council', 'members', { communityId: A }, 'demo-staff')).data.all
       const memberId = members.find((m: any) => m.alias === '小兰').memberId
@@ -135,5 +136,5 @@ describeWithChromium('a child’s own WeChat: binding code → linked → counci
       await g.close()
       await k.close()
     }
-  }, 150_000)
+  })
 })

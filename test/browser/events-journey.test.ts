@@ -48,7 +48,7 @@ describeWithChromium('events: a guardian signs a child up, a neighbour waits, a 
       await page.goto(`${stack.url}/`)
       const home = shown(page, 'home')
       const card = home.locator('.yb-event-card').filter({ hasText: title })
-      await card.waitFor({ timeout: 20000 })
+      await card.waitFor()
       expect(await card.innerText()).toContain('剩 1 个名额')
       await screenshot(page, 'events-1-home-section')
       await card.click()
@@ -70,7 +70,7 @@ describeWithChromium('events: a guardian signs a child up, a neighbour waits, a 
       const { page } = s
       await page.goto(`${stack.url}/#/packages/events/pages/detail/index?eventId=${eventId}`)
       const detail = shown(page, 'event-detail')
-      await detail.getByText('名额已满，报名后进入候补').waitFor({ timeout: 20000 })
+      await detail.getByText('名额已满，报名后进入候补').waitFor()
       await detail.getByText('为自己报名').click()
       await status(page).filter({ hasText: '候补第 1 位' }).waitFor()
       await screenshot(page, 'events-3-resident-waitlisted')
@@ -86,7 +86,7 @@ describeWithChromium('events: a guardian signs a child up, a neighbour waits, a 
       const { page } = g
       await page.goto(`${stack.url}/#/packages/events/pages/detail/index?eventId=${eventId}`)
       const detail = shown(page, 'event-detail')
-      await status(page).filter({ hasText: '已报名' }).waitFor({ timeout: 20000 })
+      await status(page).filter({ hasText: '已报名' }).waitFor()
       await detail.getByText('取消报名', { exact: true }).click()
       await page.locator('.taro__modal').getByText('确定', { exact: true }).click()
       await status(page).filter({ hasText: '已取消' }).waitFor()
@@ -101,7 +101,7 @@ describeWithChromium('events: a guardian signs a child up, a neighbour waits, a 
       const { page } = r
       await page.goto(`${stack.url}/#/packages/events/pages/tickets/index`)
       const row = shown(page, 'tickets').locator('.tickets__row').filter({ hasText: title })
-      await row.waitFor({ timeout: 20000 })
+      await row.waitFor()
       expect(await row.innerText()).toContain('已报名')
       await row.click()
       await status(page).filter({ hasText: '已报名' }).waitFor()

@@ -29,7 +29,7 @@ describeWithChromium('events: staff give a lottery course two age-band quotas', 
       const { page } = s
       await page.goto(`${stack.url}/#/packages/events-staff/pages/editor/index?communityId=${DEMO_COMMUNITIES.zhizijie.communityId}`)
       const editor = shown(page, 'event-editor')
-      await editor.getByText('名额分配').waitFor({ timeout: 20000 })
+      await editor.getByText('名额分配').waitFor()
       // 先到先得 has no quota rows
       expect(await editor.getByText('＋ 添加年龄段名额').count()).toBe(0)
 
@@ -81,7 +81,7 @@ describeWithChromium('events: staff give a lottery course two age-band quotas', 
 
       // published → the staff event page, which shows the quotas
       const staffPage = shown(page, 'staff-signups')
-      await staffPage.getByText(title).waitFor({ timeout: 20000 })
+      await staffPage.getByText(title).waitFor()
       const quotas = staffPage.locator('.staff-signups__quota')
       expect(await quotas.allInnerTexts()).toEqual(['5–8 岁：保留 8 个名额', '9–12 岁：保留 6 个名额'])
       await screenshot(page, 'events-quota-3-staff-event-page')
@@ -105,10 +105,10 @@ describeWithChromium('events: staff give a lottery course two age-band quotas', 
       const { page } = s
       await page.goto(`${stack.url}/#/packages/events/pages/detail/index?eventId=${doc._id}`)
       const detail = shown(page, 'event-detail')
-      await detail.locator('.event-detail__quotas').filter({ hasText: '5–8 岁 8 个，9–12 岁 6 个' }).waitFor({ timeout: 20000 })
+      await detail.locator('.event-detail__quotas').filter({ hasText: '5–8 岁 8 个，9–12 岁 6 个' }).waitFor()
       await detail.getByText('查看抽签记录').click()
       const log = shown(page, 'lottery')
-      await log.getByText('尚未抽签').waitFor({ timeout: 20000 })
+      await log.getByText('尚未抽签').waitFor()
       expect(await log.locator('.lottery__quota').allInnerTexts()).toEqual([
         '5–8 岁保留 8 个名额，先在这个年龄段里抽',
         '9–12 岁保留 6 个名额，先在这个年龄段里抽',

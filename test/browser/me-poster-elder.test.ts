@@ -47,18 +47,18 @@ describeWithChromium('我的, 长辈版 and the QR poster', () => {
       await edit.locator('input').fill('王阿姨')
       await screenshot(page, 'me-1-profile-edit')
       await edit.getByText('保存', { exact: true }).click()
-      await shown(page, 'me').getByText('王阿姨').waitFor({ timeout: 15000 })
+      await shown(page, 'me').getByText('王阿姨').waitFor()
 
       // 长辈版 on: bigger text and targets everywhere, remembered.
       await shown(page, 'me').locator('.me__switch').click()
-      await page.waitForTimeout(300)
+      await shown(page, 'me').and(page.locator('.yb-elder')).waitFor()
       const elderMe = await sizes(page, 'me')
       expect(elderMe.body).toBeGreaterThanOrEqual(18)
       expect(elderMe.minTarget).toBeGreaterThanOrEqual(60)
       await screenshot(page, 'me-2-elder-on')
 
       await page.locator('.taro-tabbar__tabbar').getByText('首页').click()
-      await page.waitForTimeout(500)
+      await shown(page, 'home').and(page.locator('.yb-elder')).locator('.yb-btn').first().waitFor()
       const elderHome = await sizes(page, 'home')
       expect(elderHome.body).toBeGreaterThanOrEqual(18)
       expect(elderHome.body).toBeGreaterThan(standard.body)
@@ -75,13 +75,16 @@ describeWithChromium('我的, 长辈版 and the QR poster', () => {
     }
   })
 
-  test('staff open the community QR poster: a real image with scene c=zhizijie', async () => {
+  test('staff open the community QR poster: the community’s name, a title, a real code image and the community code', async () => {
     const s = await openSession({ openid: 'demo-staff' })
     try {
       const { page } = s
       await page.goto(`${stack.url}/#/packages/staff/pages/poster/index?communityId=${DEMO_COMMUNITIES.zhizijie.communityId}`)
       const poster = shown(page, 'poster')
-      await poster.getByText('c=zhizijie').waitFor({ timeout: 20000 })
+      await poster.locator('.poster__community').getByText('栀子街社区').waitFor()
+      await poster.locator('.poster__title').getByText('扫码加入栀子街社区').waitFor()
+      await poster.locator('.poster__code').getByText('社区码 zhizijie').waitFor()
+      expect(await poster.innerText()).not.toContain('场景值')
       const img = poster.locator('.poster__image img')
       await img.waitFor()
       await page.waitForFunction(

@@ -50,7 +50,7 @@ describeWithChromium('notices: staff publish, a resident scans and reads', () =>
 
       // Back on the staff list: the new notice is there and published.
       const card = shown(page, 'staff-notices').locator('.yb-notice-card').filter({ hasText: title })
-      await card.waitFor({ timeout: 15000 })
+      await card.waitFor()
       expect(await card.innerText()).toContain('已发布')
       await screenshot(page, 'journey-4-staff-list-after-publish')
       expect(s.errors).toEqual([])

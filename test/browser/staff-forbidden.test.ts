@@ -41,6 +41,9 @@ describeWithChromium('staff pages of another community', () => {
     { name: 'new-notice editor', hash: `#/packages/staff/pages/editor/index?communityId=${ZHIZIJIE}` },
     { name: 'editor of a zhizijie draft', hash: () => `#/packages/staff/pages/editor/index?communityId=${ZHIZIJIE}&noticeId=${draft.noticeId}` },
     { name: 'QR poster', hash: `#/packages/staff/pages/poster/index?communityId=${ZHIZIJIE}` },
+    { name: 'event management', hash: `#/packages/events-staff/pages/list/index?communityId=${ZHIZIJIE}` },
+    { name: 'proposal review queue', hash: `#/packages/proposals-staff/pages/queue/index?communityId=${ZHIZIJIE}` },
+    { name: 'council management', hash: `#/packages/council-staff/pages/index/index?communityId=${ZHIZIJIE}` },
   ]
 
   test.each(pages.map((p, i) => [p.name, i] as const))('%s shows 无权限', async (_name, i) => {
@@ -55,6 +58,8 @@ describeWithChromium('staff pages of another community', () => {
     expect(text).not.toContain('新建通知')
     expect(text).not.toContain('发布时间')
     expect(await shown.locator('input, textarea').count()).toBe(0)
+    // a refusal offers nothing to tap (no 新建活动, no 本月课程)
+    expect(await shown.locator('.yb-btn').count()).toBe(0)
     await screenshot(page, `forbidden-${i + 1}-${p.name.replace(/\s+/g, '-')}`)
   })
 

@@ -3,11 +3,12 @@
  * restarted on the same data folder; every logged _id is there.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { REPO_ROOT, sdkEnvironment } from '../../emulator'
 import { Store } from '../../emulator/db/store'
+import { adminRequest, SECRET_FILE } from '../../emulator/doors'
 import { FIXTURES } from './support'
 
 
@@ -35,11 +36,13 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
     // The test schema is not the app's: create the collection the writer uses through the protocol.
     const first = await startServer(dataDir)
     children.push(first.child)
-    await fetch(`${first.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.addCollection', collectionName: 'durable_writes' }) })
+    // The run's secret is in the data folder, as for any local tool.
+    const secret = () => JSON.parse(readFileSync(path.join(dataDir, SECRET_FILE), 'utf8'))
+    await adminRequest(`${first.url}/admin`, secret(), { action: 'database.addCollection', collectionName: 'durable_writes' })
     const acked: string[] = []
     const writer = spawn(process.execPath, [path.join(FIXTURES, 'durable-writer.js')], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...sdkEnvironment(`${first.url}/admin`, 'yuanba-local', 'wx-test', {}) },
+      env: { ...process.env, ...sdkEnvironment(`${first.url}/admin`, 'yuanba-local', 'wx-test', {}, secret()) },
       stdio: ['ignore', 'pipe', 'ignore'],
     })
     children.push(writer)
@@ -70,12 +73,9 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
 
     const second = await startServer(dataDir)
     children.push(second.child)
-    const res = await fetch(`${second.url}/admin`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'durable_writes' }),
-    })
+    const res = await adminRequest(`${second.url}/admin`, secret(), { action: 'database.calculateDocument', collectionName: 'durable_writes' })
     second.child.kill('SIGKILL')
-    expect((await res.json()).data.total).toBeGreaterThanOrEqual(acked.length)
+    expect(res.data.total).toBeGreaterThanOrEqual(acked.length)
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })

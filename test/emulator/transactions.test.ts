@@ -3,6 +3,7 @@
  * own retry does with each (it retries a conflicting commit, not a conflicting operation), and the cloud's limits.
  */
 import { Store } from '../../emulator/db/store'
+import { adminRequest } from '../../emulator/doors'
 import { failure, startWithSdk, type Harness } from './support'
 
 let h: Harness
@@ -112,8 +113,7 @@ test('the raw commit conflict reaches startTransaction users as DATABASE_TRANSAC
 })
 
 test('inside a transaction only single-document operations by _id are accepted', async () => {
-  const admin = async (body: Record<string, unknown>) =>
-    (await fetch(h.emu.adminUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()
+  const admin = (body: Record<string, unknown>) => adminRequest(h.emu.adminUrl, h.emu.secret, body)
   const { transactionId } = await admin({ action: 'database.startTransaction' })
   const body = await admin({
     action: 'database.modifyDocument', collectionName: 'events', transactionId,

@@ -101,6 +101,10 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
       expect: readersOfA,
     },
     listForStaff: { input: async () => ({ communityId: A }), expect: managersOfA },
+    preview: {
+      input: async (h) => ({ noticeId: await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) }) }),
+      expect: everyone,
+    },
   },
   proposals: {
     submit: {
@@ -123,6 +127,10 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
     threeLists: { input: async () => ({ communityId: A }), expect: readersOfA },
     getProject: { input: async (h) => ({ projectId: (await addProject(h)).projectId }), expect: readersOfA },
     inbox: { input: async () => ({ limit: 10 }), expect: everyone },
+    unreadCount: { input: async () => ({}), expect: everyone },
+    preview: { input: async (h) => ({ proposalId: await addProposal(h) }), expect: everyone },
+    previewProject: { input: async (h) => ({ projectId: (await addProject(h)).projectId }), expect: everyone },
+    markAllRead: { input: async () => ({}), expect: everyone },
     markRead: {
       input: async (h) => ({ inboxId: await addInboxItem(h, 'demo-resident') }),
       expect: { residentA: 'ok', residentB: 'INBOX.NOT_FOUND', staffA: 'INBOX.NOT_FOUND', staffB: 'INBOX.NOT_FOUND', admin: 'INBOX.NOT_FOUND' },

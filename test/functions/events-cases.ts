@@ -45,6 +45,7 @@ export const EVENT_CASES: Record<string, ActionCase> = {
   cancelEvent: { input: async (h) => ({ eventId: await addEvent(h), reason: '天气原因' }), expect: managersOfA },
   list: { input: async () => ({ communityId: A }), expect: everyone },
   listForStaff: { input: async () => ({ communityId: A }), expect: managersOfA },
+  preview: { input: async (h) => ({ eventId: await addEvent(h) }), expect: everyone },
   get: { input: async (h) => ({ eventId: await addEvent(h) }), expect: readersOfA },
   signUp: { input: async (h) => ({ eventId: await addEvent(h) }), expect: membersOfA },
   cancel: {

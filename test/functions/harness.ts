@@ -1,11 +1,15 @@
 /**
  * Function-test harness: an in-memory emulator in strict index mode, the real wx-server-sdk in this jest worker
- * pointed at it, the demo seeded, plus a few test-only people and a third community.
+ * pointed at it (signing with the run's secret, emu.sdkEnv), the demo seeded, plus a few test-only people and a third
+ * community. EMULATOR_PROFILE=cloud runs the same tests on the cloud profile (an isolate per instance, database
+ * latency, quotas); EMULATOR_DB_LATENCY, EMULATOR_DB_QPS, … override its knobs (emulator/profile.ts profileFromEnv).
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
 import { startEmulator, type Emulator } from '../../emulator'
+import { FunctionError } from '../../emulator/functions/runner'
+import { profileFromEnv } from '../../emulator/profile'
 import { COLLECTIONS, DEMO_COMMUNITIES, type Envelope, type ErrorCode, type MembershipDoc, type NoticeDoc } from '../../types/index'
 import { seedDemo } from '../../scripts/seed-demo'
 
@@ -31,6 +35,8 @@ export interface Harness {
   db: any
   _: any
   call(fn: string, action: string, input?: unknown, openid?: string): Promise<Envelope<any>>
+  /** Calls the platform refused for the function's concurrency (cloud profile) and `call` retried, as the client does. */
+  refusedCalls: number
   as(persona: Persona): (fn: string, action: string, input?: unknown) => Promise<Envelope<any>>
   /** Every collection's documents, for "nothing was written" assertions. */
   snapshot(): Promise<Record<string, unknown[]>>
@@ -48,7 +54,7 @@ export async function startHarness(): Promise<Harness> {
       throw new Error('dist/cloudfunctions is missing: run `npm run build:cloud` first (npm run test:node does)')
     }
   }
-  const emu = await startEmulator({ port: 0, strictIndexes: true, log: () => {} })
+  const emu = await startEmulator({ port: 0, strictIndexes: true, log: () => {}, ...profileFromEnv() })
   Object.assign(process.env, emu.sdkEnv({ openid: 'test-seeder' }))
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk')
@@ -65,11 +71,27 @@ export async function startHarness(): Promise<Harness> {
       data: { nickname, avatarFileId: null, isDistrictAdmin: false, isChild: false, createdAt: now, updatedAt: now },
     })
 
+  /**
+   * On the cloud profile a call over the function's concurrency is refused before the function runs (the cloud's
+   * EXCEED_CONCURRENT_REQUEST_LIMIT); the mini-program client backs off and calls again, and so does the harness.
+   */
+  const invoke = async (fn: string, event: Record<string, unknown>, identity: { openid?: string }) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await emu.invoke(fn, event, identity)
+      } catch (error) {
+        if (!(error instanceof FunctionError && error.code === 'EXCEED_CONCURRENT_REQUEST_LIMIT') || attempt >= 5000) throw error
+        h.refusedCalls++
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * Math.min(attempt, 5)))
+      }
+    }
+  }
   const h: Harness = {
     emu,
     db,
     _: db.command,
-    call: (fn, action, input, openid) => emu.invoke(fn, input === undefined ? { action } : { action, input }, openid ? { openid } : {}),
+    refusedCalls: 0,
+    call: (fn, action, input, openid) => invoke(fn, input === undefined ? { action } : { action, input }, openid ? { openid } : {}),
     as: (persona) => (fn, action, input) => h.call(fn, action, input, PERSONAS[persona]),
     async snapshot() {
       const out: Record<string, unknown[]> = {}

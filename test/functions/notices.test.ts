@@ -1,6 +1,7 @@
 /** notices through the real SDK on the emulator: the staff → resident journey, scheduling, content checks, read counts. */
 import { COLLECTIONS, listNoticesOutput, noticeViewSchema, type NoticeSummary } from '../../types/index'
 import { A, B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { demoTitles } from '../../scripts/seed-demo-clock'
 
 let h: Harness
 beforeAll(async () => {
@@ -20,8 +21,8 @@ describe('the seeded feed', () => {
     const notices = await list()
     const titles = notices.map((n) => n.title)
     expect(titles[0]).toBe('栀子街老旧院落改造意见征集') // pinned
-    expect(titles).toEqual(['栀子街老旧院落改造意见征集', '周六院坝议事会：楼下停车怎么管', '夏季用电安全提醒', '居住证办理指南'])
-    expect(titles.join()).not.toMatch(/草稿|国庆|已结束/) // draft, scheduled, expired
+    expect(titles).toEqual(['栀子街老旧院落改造意见征集', '周六院坝议事会：楼下停车怎么管', demoTitles(new Date()).powerNotice, '居住证办理指南'])
+    expect(titles.join()).not.toMatch(/草稿|假期|已结束/) // draft, scheduled, expired
     const rest = notices.slice(1).map((n) => Date.parse(n.publishAt!))
     expect([...rest].sort((a, b) => b - a)).toEqual(rest)
     for (const n of notices) {
@@ -33,8 +34,8 @@ describe('the seeded feed', () => {
     const all = expectOk(await staffA()('notices', 'listForStaff', { communityId: A }), listNoticesOutput).notices
     const byTitle = new Map(all.map((n) => [n.title, n]))
     expect(byTitle.get('社区长者食堂试运营（草稿）')).toMatchObject({ state: 'draft', viewer: { canEdit: true, canPublish: true, canUnpublish: false } })
-    expect(byTitle.get('国庆假期社区服务安排')).toMatchObject({ state: 'scheduled', viewer: { canPublish: true, canUnpublish: true } })
-    expect(byTitle.get('端午节包粽子活动报名（已结束）')).toMatchObject({ state: 'expired', viewer: { canPublish: false, canUnpublish: true } })
+    expect(byTitle.get(demoTitles(new Date()).holidayNotice)).toMatchObject({ state: 'scheduled', viewer: { canPublish: true, canUnpublish: true } })
+    expect(byTitle.get(demoTitles(new Date()).festivalNotice)).toMatchObject({ state: 'expired', viewer: { canPublish: false, canUnpublish: true } })
     expect(all.every((n) => n.communityId === A)).toBe(true)
   })
   it('staff of B never see A drafts — not in a list, not by id', async () => {

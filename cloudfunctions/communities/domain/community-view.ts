@@ -40,7 +40,7 @@ export const toChildView = (child: ChildDoc, now: Date): ChildView => ({
   hasOwnAccount: !!child.openid,
 })
 
-export function toProfileView(person: PersonDoc | null, children: ChildDoc[], avatarUrl: string | null, now: Date): ProfileView {
+export function toProfileView(person: PersonDoc | null, children: ChildDoc[], avatarUrl: string | null, now: Date, ownChild: ChildDoc | null = null): ProfileView {
   return {
     nickname: person?.nickname ?? null,
     avatarFileId: person?.avatarFileId ?? null,
@@ -48,5 +48,6 @@ export function toProfileView(person: PersonDoc | null, children: ChildDoc[], av
     isDistrictAdmin: person?.isDistrictAdmin === true,
     isChild: person?.isChild === true,
     children: children.map((c) => toChildView(c, now)),
+    ownChild: person?.isChild === true && ownChild ? toChildView(ownChild, now) : null,
   }
 }

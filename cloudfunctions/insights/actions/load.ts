@@ -37,7 +37,11 @@ export async function districtInsights(ctx: Context, from: string, to: string) {
   const months = monthsOf(from, to)
   const [docs, communities] = await Promise.all([monthRollups(ctx, months), allCommunities(ctx)])
   const byCommunity = new Map<string, InsightsRollupDoc[]>()
-  for (const d of docs) byCommunity.set(d.communityId, [...(byCommunity.get(d.communityId) ?? []), d])
+  for (const d of docs) {
+    const list = byCommunity.get(d.communityId)
+    if (list) list.push(d)
+    else byCommunity.set(d.communityId, [d])
+  }
   const rows = communities
     .map((c) => ({ communityId: c._id, name: c.name, figures: monthFigures(byCommunity.get(c._id) ?? [], months, DISTRICT_FIGURE_KEYS) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

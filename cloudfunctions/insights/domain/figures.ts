@@ -5,6 +5,7 @@
  */
 import {
   FIGURES,
+  MONTHLY_COURSE_TARGET,
   PARTICIPATION_BANDS,
   ROLLUP_COUNTS,
   SUPPRESS_BELOW,
@@ -86,8 +87,14 @@ function commonFigures(rollups: InsightsRollupDoc[], months: string[]): Raw {
   }
   const answerDays = rollups.flatMap((r) => r.answerDays)
   raw['proposals.medianDaysToAnswer'] = answerDays.length >= SUPPRESS_BELOW ? median(answerDays) : null
+  const byMonth = new Map<string, Record<string, number>>()
+  for (const r of rollups) {
+    const sums = byMonth.get(r.month) ?? {}
+    for (const band of PARTICIPATION_BANDS) sums[band] = (sums[band] ?? 0) + r.coursesByBand[band]
+    byMonth.set(r.month, sums)
+  }
   for (const band of PARTICIPATION_BANDS) {
-    raw[`courses.met.${band}` as FigureKey] = months.filter((m) => rollups.filter((r) => r.month === m).reduce((n, r) => n + r.coursesByBand[band], 0) >= 2).length
+    raw[`courses.met.${band}` as FigureKey] = months.filter((m) => (byMonth.get(m)?.[band] ?? 0) >= MONTHLY_COURSE_TARGET).length
   }
   return raw
 }
@@ -134,7 +141,8 @@ export function communityFigures(days: InsightsRollupDoc[], from: string, to: st
 
 /** Figures from month rollups (district view, one community or all): distinct residents only as monthly averages. */
 export function monthFigures(monthDocs: InsightsRollupDoc[], months: string[], keys: FigureKey[]): Record<string, Cell> {
-  const docs = monthDocs.filter((d) => d.kind === 'month' && months.includes(d.key))
+  const wanted = new Set(months)
+  const docs = monthDocs.filter((d) => d.kind === 'month' && wanted.has(d.key))
   const raw = commonFigures(docs, months)
   // council members: the last month's figure, summed over communities
   const lastMonth = months[months.length - 1]

@@ -14,6 +14,8 @@ import {
   type ChildProposalDoc,
   type CouncilMemberDoc,
   type EventDoc,
+  type InsightsDistrictDoc,
+  type MonthCell,
   type InsightsRollupDoc,
   type ParticipationBand,
   type ProjectDoc,
@@ -190,4 +192,20 @@ export function rollupMonth(communityId: string, month: string, days: InsightsRo
   doc.councilMembersAtEnd = sorted.length > 0 ? sorted[sorted.length - 1].councilMembersAtEnd : 0
   doc.active = active.size
   return doc
+}
+
+/** A month's district document from every community's month rollup of that month. */
+export function districtMonth(month: string, monthDocs: InsightsRollupDoc[], now: Date): InsightsDistrictDoc {
+  const cells: Record<string, MonthCell> = {}
+  for (const d of [...monthDocs].sort((a, b) => (a.communityId < b.communityId ? -1 : 1))) {
+    if (d.kind !== 'month' || d.key !== month) continue
+    cells[d.communityId] = { counts: d.counts, answerDays: d.answerDays, coursesByBand: d.coursesByBand, councilMembersAtEnd: d.councilMembersAtEnd, active: d.active }
+  }
+  return { _id: `_district_${month}`, communityId: '_district', kind: 'district', key: month, month, cells: JSON.stringify(cells), rolledUpAt: now }
+}
+
+/** The month rollups a district document holds. */
+export function monthDocsOf(d: InsightsDistrictDoc): InsightsRollupDoc[] {
+  const cells = JSON.parse(d.cells) as Record<string, MonthCell>
+  return Object.entries(cells).map(([communityId, cell]) => ({ ...emptyRollup(communityId, 'month', d.key, new Date(d.rolledUpAt)), ...cell }))
 }

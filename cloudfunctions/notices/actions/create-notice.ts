@@ -8,6 +8,7 @@ import { toNoticeView } from '../domain/notice-view'
 import { canCreateNotice } from '../domain/permissions'
 import { getCommunity, insertNotice } from '../repo'
 import { toDate } from './load'
+import { indexForSearch } from '../../_kernel/search-index'
 
 /** Staff (or the district admin) write a draft. Risky text is refused; text for review is saved, marked `review`. */
 export const createNotice = action(noticesContract.create, async (ctx, input) => {
@@ -37,5 +38,6 @@ export const createNotice = action(noticesContract.create, async (ctx, input) =>
     updatedAt: ctx.now,
   }
   const notice = await insertNotice(ctx, doc)
+  await indexForSearch(ctx, 'notice', notice)
   return toNoticeView(notice, viewer, ctx.now)
 })

@@ -7,6 +7,7 @@ import { toNoticeView } from '../domain/notice-view'
 import { canEditNotice, mayOverrideReview } from '../domain/permissions'
 import { updateNotice } from '../repo'
 import { loadNoticeAndViewer, toDate } from './load'
+import { indexForSearch } from '../../_kernel/search-index'
 
 /** Edit any field of a notice of one's own community (drafts and published ones alike). */
 export const updateNoticeAction = action(noticesContract.update, async (ctx, input) => {
@@ -32,5 +33,6 @@ export const updateNoticeAction = action(noticesContract.update, async (ctx, inp
   changes.updatedAt = ctx.now
   changes.updatedBy = ctx.openid
   await updateNotice(ctx, notice._id, changes)
+  await indexForSearch(ctx, 'notice', { ...notice, ...changes })
   return toNoticeView({ ...notice, ...changes }, viewer, ctx.now)
 })

@@ -3,18 +3,19 @@ import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { isMemberOf } from '../../_kernel/permissions'
 import { action } from '../../_kernel/router'
 import { loadViewer } from '../../_kernel/viewer'
-import { canManageProposals, canReadProposals, canSeeComment, isAuthor, isCommentVisible, mayParticipate } from '../domain/permissions'
+import { canManageProposals, canReadProposals, canSeeComment, childRefusal, isAuthor, isCommentVisible, mayParticipate } from '../domain/permissions'
 import { decideReport, isListed } from '../domain/proposal-rules'
 import { addReport, bumpCommentCount, getComment, hideByReports, reportId } from '../repo'
 import { loadProposalAndViewer } from './load'
 
 /**
- * A member reports a proposal or a comment (once each). Reports by REPORTS_TO_HIDE different residents hide it
+ * A member (not a child's account: 0033) reports a proposal or a comment (once each). Reports by REPORTS_TO_HIDE different residents hide it
  * until staff decide (hide for good, or unhide) — the hiding is a conditional update, so it happens once.
  */
 export const reportContent = action(proposalsContract.report, async (ctx, input) => {
   if (input.proposalId !== undefined) {
     const { proposal: p, viewer } = await loadProposalAndViewer(ctx, input.proposalId)
+    orFail(childRefusal(viewer) ?? true)
     if (!mayParticipate(viewer, p)) forbidden()
     orFail(decideReport({ hidden: p.hidden, listed: isListed(p) }, isAuthor(viewer, p)))
     const reported = await addReport(ctx, {
@@ -37,6 +38,7 @@ export const reportContent = action(proposalsContract.report, async (ctx, input)
   const viewer = await loadViewer(ctx, [comment.communityId])
   if (!canReadProposals(viewer, comment.communityId) && !canManageProposals(viewer, comment.communityId)) forbidden()
   if (!canSeeComment(viewer, comment)) fail('COMMENT.NOT_FOUND', 'comment not found')
+  orFail(childRefusal(viewer) ?? true)
   if (!isMemberOf(viewer, comment.communityId)) forbidden()
   orFail(decideReport({ hidden: comment.hidden, listed: isCommentVisible(comment) }, comment.createdBy === ctx.openid))
   const reported = await addReport(ctx, {

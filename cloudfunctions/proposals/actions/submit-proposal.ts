@@ -1,27 +1,31 @@
 import { ANONYMOUS_NAME, proposalsContract } from '../../../types/index'
 import { proposalPhotoFolder } from '../../../types/uploads'
 import { contentVerdict } from '../../_kernel/content-check'
-import { fail, forbidden } from '../../_kernel/errors'
+import { fail, forbidden, orFail } from '../../_kernel/errors'
+import { isMemberOf } from '../../_kernel/permissions'
 import { action } from '../../_kernel/router'
 import { checkUploadedPhotos } from '../../_kernel/storage'
 import { loadViewer } from '../../_kernel/viewer'
-import { canSubmitProposal } from '../domain/permissions'
+import { canSubmitProposal, childRefusal } from '../domain/permissions'
 import { submittedProposalDoc } from '../domain/proposal-document'
 import { checkCategory, initialStatus } from '../domain/proposal-rules'
 import { getCommunity, getPerson, getSettings, insertProposal } from '../repo'
 import { proposalView } from './load'
+import { indexForSearch } from '../../_kernel/search-index'
 
 /** The name public views show: the nickname, or 居民 (anonymous, or no nickname yet). */
 export const displayName = (nickname: string | null | undefined, anonymous: boolean) =>
   anonymous ? ANONYMOUS_NAME : nickname?.trim() || ANONYMOUS_NAME
 
 /**
- * A member submits a proposal. Risky text is refused; text for review, photos and children's proposals wait for
+ * A member (not a child's account: their proposals go through the council, 0033) submits a proposal. Risky text is refused; text for review, photos and children's proposals wait for
  * staff; otherwise a post-review community publishes at once and a pre-review one waits for staff. Photos must be
  * uploads of this environment under proposals/<communityId>/ that exist (PHOTO.NOT_FOUND otherwise).
  */
 export const submitProposal = action(proposalsContract.submit, async (ctx, input) => {
   const viewer = await loadViewer(ctx, [input.communityId])
+  if (!isMemberOf(viewer, input.communityId)) forbidden() // an outsider is refused for the role, child or not
+  orFail(childRefusal(viewer) ?? true)
   if (!canSubmitProposal(viewer, input.communityId)) forbidden()
   const [community, settings, person] = await Promise.all([
     getCommunity(ctx, input.communityId),
@@ -55,5 +59,6 @@ export const submitProposal = action(proposalsContract.submit, async (ctx, input
     now: ctx.now,
   })
   const proposal = await insertProposal(ctx, doc)
+  await indexForSearch(ctx, 'proposal', proposal)
   return proposalView(ctx, proposal, viewer)
 })

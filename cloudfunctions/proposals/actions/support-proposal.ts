@@ -3,7 +3,7 @@ import { deliver } from '../../_kernel/inbox'
 import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { thresholdMessage } from '../domain/messages'
-import { isAuthor, mayParticipate } from '../domain/permissions'
+import { childRefusal, isAuthor, mayParticipate, mayTakeBackSupport } from '../domain/permissions'
 import { answerDeadline, decideSupport, decideUnsupport } from '../domain/proposal-rules'
 import { addSupport, getSettings, markThresholdReached, removeSupport } from '../repo'
 import { loadProposalAndViewer, reload } from './load'
@@ -15,6 +15,7 @@ import { loadProposalAndViewer, reload } from './load'
  */
 export const supportProposal = action(proposalsContract.support, async (ctx, input) => {
   const { proposal: p, viewer } = await loadProposalAndViewer(ctx, input.proposalId)
+  orFail(childRefusal(viewer) ?? true)
   if (!mayParticipate(viewer, p)) forbidden()
   orFail(decideSupport(p, ctx.now, isAuthor(viewer, p)))
   const settings = await getSettings(ctx, p.communityId)
@@ -34,7 +35,7 @@ export const supportProposal = action(proposalsContract.support, async (ctx, inp
 /** Take one's support back while supports are open. Not supporting: nothing changes. */
 export const unsupportProposal = action(proposalsContract.unsupport, async (ctx, input) => {
   const { proposal: p, viewer } = await loadProposalAndViewer(ctx, input.proposalId)
-  if (!mayParticipate(viewer, p)) forbidden()
+  if (!mayTakeBackSupport(viewer, p)) forbidden()
   orFail(decideUnsupport(p, ctx.now))
   const removed = await removeSupport(ctx, p._id, ctx.openid, ctx.now)
   const after = await reload(ctx, p._id)

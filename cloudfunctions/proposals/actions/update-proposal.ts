@@ -9,6 +9,7 @@ import { checkCategory, decideTransition } from '../domain/proposal-rules'
 import { getPerson, getSettings, transition } from '../repo'
 import { loadProposalAndViewer, proposalView, reload } from './load'
 import { displayName } from './submit-proposal'
+import { indexForSearch } from '../../_kernel/search-index'
 
 /** The author edits before review (pending) or after being sent back (returned → pending again, for staff to look). */
 export const updateProposal = action(proposalsContract.update, async (ctx, input) => {
@@ -48,5 +49,7 @@ export const updateProposal = action(proposalsContract.update, async (ctx, input
   changes.updatedBy = ctx.openid
   const entry: ProposalTimelineDoc | null = from === 'returned' ? { at: ctx.now, kind: 'resubmitted', text: null, audience: 'private' } : null
   if (!(await transition(ctx, p._id, from, changes, entry))) fail('PROPOSAL.INVALID_STATE', 'the proposal changed meanwhile')
-  return proposalView(ctx, await reload(ctx, p._id), viewer)
+  const fresh = await reload(ctx, p._id)
+  await indexForSearch(ctx, 'proposal', fresh)
+  return proposalView(ctx, fresh, viewer)
 })

@@ -18,9 +18,20 @@ import type {
 } from '../../../types/index'
 import type { Viewer } from '../../_kernel/permissions'
 import * as can from './permissions'
+import { COUNCIL_AUTHOR_NAME } from './proposal-document'
 import { excerpt, isOverdue, supportOpen } from './proposal-rules'
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+/**
+ * The author's name as readers see it: none once withdrawn; a proposal a child's own account submitted (before 0033
+ * such accounts could, the nickname copied at write time) is shown as 一位小朋友, never by that nickname; the council's
+ * hand-offs keep 儿童议事会.
+ */
+export function publicAuthorName(p: Pick<ProposalDoc, 'status' | 'authorName' | 'authorIsChild'>): string | null {
+  if (p.status === 'withdrawn') return null
+  return p.authorIsChild && p.authorName !== COUNCIL_AUTHOR_NAME ? can.CHILD_AUTHOR_NAME : p.authorName
+}
 
 export function toProposalSummary(p: ProposalDoc, viewer: Viewer, now: Date, settings: ProposalSettings, supported: boolean): ProposalSummary {
   return {
@@ -31,7 +42,7 @@ export function toProposalSummary(p: ProposalDoc, viewer: Viewer, now: Date, set
     category: p.category,
     status: p.status,
     place: p.place ?? null,
-    authorName: p.status === 'withdrawn' ? null : p.authorName,
+    authorName: publicAuthorName(p),
     supportCount: Math.max(0, p.supportCount ?? 0),
     commentCount: Math.max(0, p.commentCount ?? 0),
     photoCount: p.photos?.length ?? 0,
@@ -82,11 +93,12 @@ export function timelineOf(p: ProposalDoc, project: ProjectDoc | null, privateTo
   return [...own, ...fromProject].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
 }
 
-export function toCommentView(c: ProposalCommentDoc, viewer: Viewer): CommentView {
+/** `byChild`: written by a child's own account (before 0033) — never shown by its nickname. */
+export function toCommentView(c: ProposalCommentDoc, viewer: Viewer, byChild = false): CommentView {
   return {
     commentId: c._id,
     proposalId: c.proposalId,
-    authorName: c.authorName,
+    authorName: byChild ? can.CHILD_AUTHOR_NAME : c.authorName,
     body: c.body,
     moderation: c.moderation,
     hidden: c.hidden,
@@ -123,7 +135,7 @@ export function toProposalView(
   viewer: Viewer,
   now: Date,
   settings: ProposalSettings,
-  extra: { supported: boolean; comments: ProposalCommentDoc[]; project: ProjectDoc | null; urls: Map<string, string> },
+  extra: { supported: boolean; comments: ProposalCommentDoc[]; project: ProjectDoc | null; urls: Map<string, string>; childAuthors?: ReadonlySet<string> },
 ): ProposalView {
   const staffOrAuthor = can.mayModerate(viewer, p) || can.isAuthor(viewer, p)
   const { supported } = extra
@@ -137,7 +149,9 @@ export function toProposalView(
       : null,
     project: extra.project ? toProjectSummary(extra.project) : null,
     timeline: timelineOf(p, extra.project, staffOrAuthor, extra.urls),
-    comments: extra.comments.filter((c) => can.canSeeComment(viewer, c)).map((c) => toCommentView(c, viewer)),
+    comments: extra.comments
+      .filter((c) => can.canSeeComment(viewer, c, extra.childAuthors?.has(c.createdBy)))
+      .map((c) => toCommentView(c, viewer, extra.childAuthors?.has(c.createdBy))),
     viewer: {
       isAuthor: can.isAuthor(viewer, p),
       supported,

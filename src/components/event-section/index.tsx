@@ -47,17 +47,19 @@ export function EventCard({ event, onOpen }: { event: EventSummary; onOpen: () =
  * 活动与课程 on 首页: what is open or coming soon in the community, with places left and the viewer's own status;
  * the way to all events, to 我的票, and for staff to 活动管理. Loads itself and reloads whenever the page shows.
  */
-export default function EventSection({ community }: { community: CommunityView }) {
+export default function EventSection({ community, forAge }: { community: CommunityView; forAge?: number }) {
   const communityId = community.communityId
   const [state, setState] = useState<State>({ kind: 'loading' })
   const seq = useRef(0)
 
   const load = async () => {
     const mine = ++seq.current
-    const res = await eventsHomeApi.list(communityId, SHOWN + 1)
+    const res = await eventsHomeApi.list(communityId, forAge === undefined ? SHOWN + 1 : 50)
     if (mine !== seq.current) return
     if (!res.ok) return setState({ kind: 'error', error: res.error })
-    const upcoming = res.data.events.filter((e) => e.phase !== 'ended' && e.phase !== 'cancelled')
+    // a child's home: the events with an age band that includes the child
+    const fits = (e: EventSummary) => forAge === undefined || (e.ageMax !== null && (e.ageMin ?? 0) <= forAge && forAge <= e.ageMax)
+    const upcoming = res.data.events.filter((e) => e.phase !== 'ended' && e.phase !== 'cancelled' && fits(e))
     setState({ kind: 'ready', events: upcoming.slice(0, SHOWN), more: res.data.events.length > SHOWN })
   }
 
@@ -73,7 +75,7 @@ export default function EventSection({ community }: { community: CommunityView }
   return (
     <View className='yb-event-section'>
       <View className='yb-row yb-event-section__head'>
-        <View className='yb-section-title yb-event-section__title'>活动与课程</View>
+        <View className='yb-section-title yb-event-section__title'>{forAge === undefined ? '活动与课程' : `适合 ${forAge} 岁的活动`}</View>
         <View className='yb-spacer' />
         <View className='yb-link' onClick={() => go(EVENT_ROUTES.tickets)}>
           我的票
@@ -88,7 +90,7 @@ export default function EventSection({ community }: { community: CommunityView }
       )}
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
-      {state.kind === 'ready' && state.events.length === 0 && <Empty title='近期没有活动' hint='社区发布活动后会在这里显示。' />}
+      {state.kind === 'ready' && state.events.length === 0 && <Empty title={forAge === undefined ? '近期没有活动' : '近期没有适合你的活动'} hint='社区发布活动后会在这里显示。' />}
       {state.kind === 'ready' &&
         state.events.map((e) => <EventCard key={e.eventId} event={e} onOpen={() => go(`${EVENT_ROUTES.detail}?eventId=${e.eventId}`)} />)}
       {state.kind === 'ready' && (state.more || state.events.length > 0) && (

@@ -18,6 +18,7 @@ export const proposalsApi = {
   project: (projectId: string) => callCloud('proposals', 'getProject', { projectId }),
   inbox: () => callCloud('proposals', 'inbox', { limit: 50 }),
   markRead: (inboxId: string) => callCloud('proposals', 'markRead', { inboxId }),
+  markAllRead: () => callCloud('proposals', 'markAllRead', {}),
 }
 
 export const ROUTES = {

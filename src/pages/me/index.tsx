@@ -3,12 +3,15 @@ import { Button, Image, Switch, Text, View } from '@tarojs/components'
 import type { CommunityRole, CommunityView, MyCommunitiesOutput, ProfileView } from 'types/communities'
 import PageShell from '@/components/page-shell'
 import CouncilEntry from '@/components/council-entry'
+import WorkbenchEntry from '@/components/workbench-entry'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import { communitiesApi } from '@/lib/api'
 import type { Result } from '@/lib/cloud'
 import { getCurrentCommunity, setCurrentCommunity } from '@/lib/current-community'
 import { setElderPreference, useElder } from '@/lib/elder'
 import { useLoadState } from '@/lib/use-load-state'
+import { refreshUnread } from '@/lib/unread'
+import { useState } from 'react'
 import { PROPOSAL_ROUTES } from '@/lib/proposals-api'
 import { EVENT_ROUTES } from '@/lib/events-api'
 import './index.scss'
@@ -28,8 +31,10 @@ export default function MePage() {
   const [state, run] = useLoadState<Me>()
   const elder = useElder()
   const refresh = () => run(loadMe)
+  const [unread, setUnread] = useState(0)
   useDidShow(() => {
     void refresh()
+    void refreshUnread().then((n) => n !== null && setUnread(n))
   })
 
   const currentId = getCurrentCommunity()?.communityId
@@ -81,7 +86,17 @@ export default function MePage() {
           {state.data.mine.communities.length > 0 && (
             <View className='yb-card'>{state.data.mine.communities.map((m) => communityRow(m.community, ROLE_LABEL[m.role]))}</View>
           )}
-          {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && <CouncilEntry communityId={currentId} />}
+          {!state.data.profile.isChild && (
+            <View className='yb-card yb-row me__inbox me__children' onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/children/index' })}>
+              <View className='yb-title'>我的孩子</View>
+              <View className='yb-spacer' />
+              <View className='yb-small'>
+                {state.data.profile.children.length > 0 ? state.data.profile.children.map((c) => c.alias).join('、') : '添加孩子，报名儿童议事会'}
+              </View>
+            </View>
+          )}
+          {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && <CouncilEntry communityId={currentId} childLink={false} />}
+          {currentId && <WorkbenchEntry communityId={currentId} canManage={state.data.profile.isDistrictAdmin || state.data.mine.communities.some((m) => m.community.communityId === currentId && m.role === 'staff')} />}
 
           {state.data.mine.administered.length > 0 && (
             <View>
@@ -98,10 +113,15 @@ export default function MePage() {
         <View className='yb-small'>报名的活动、候补和签到</View>
       </View>
 
-      <View className='yb-card yb-row me__inbox' onClick={() => Taro.navigateTo({ url: PROPOSAL_ROUTES.inbox })}>
+      <View
+        className='yb-card yb-row me__inbox me__messages'
+        aria-label={unread > 0 ? `我的消息，${unread} 条未读` : '我的消息'}
+        onClick={() => Taro.navigateTo({ url: PROPOSAL_ROUTES.inbox })}
+      >
         <View className='yb-title'>我的消息</View>
+        {unread > 0 && <Text className='yb-badge me-unread-badge'>{unread > 99 ? '99+' : unread}</Text>}
         <View className='yb-spacer' />
-        <View className='yb-small'>建议的审核、答复和办结</View>
+        <View className='yb-small'>报名、建议和议事会的消息</View>
       </View>
 
       <View className='yb-section-title'>显示</View>

@@ -10,6 +10,11 @@ import { ROOT } from './stack'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts')
+/**
+ * How long a step may wait for its condition (an element, a navigation). Tests wait on conditions, never on time;
+ * this is headroom for a loaded 2-core machine (the council journey once ran out of 30 s there), not a pace.
+ */
+export const STEP_TIMEOUT = Number(process.env.BROWSER_STEP_TIMEOUT ?? 120_000)
 const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '')
 
 /** `describe` when Chromium is there; otherwise skip loudly (or fail under CI=true). */
@@ -20,7 +25,7 @@ export function describeWithChromium(name: string, body: () => void): void {
   }
   const message =
     `Chromium not found at ${CHROMIUM}: the browser tests did NOT run. ` +
-    'Install it with `apt-get update && apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).'
+    'Install it with `apt-get update && apt-get install -y chromium fonts-noto-cjk fonts-noto-color-emoji` (or set CHROMIUM_PATH).'
   if (isCI) {
     describe(name, () => {
       test('Chromium is installed (required when CI=true)', () => {
@@ -58,6 +63,8 @@ export async function openSession(options: { openid?: string } = {}): Promise<Se
       }
     }, openid)
   }
+  context.setDefaultTimeout(STEP_TIMEOUT)
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT)
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
@@ -72,10 +79,10 @@ export async function openSession(options: { openid?: string } = {}): Promise<Se
   }
 }
 
-/** Taro H5 slides pages in (~300 ms): wait for it before a screenshot. */
+/** Taro H5 slides pages in: wait until no animation or transition is running before a screenshot. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true })
-  await page.waitForTimeout(800)
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   const file = path.join(ARTIFACTS, `${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file

@@ -8,6 +8,7 @@ import { toEventView } from '../../domain/event-view'
 import { canCreateEvent } from '../../domain/permissions'
 import { getCommunity, getSeries, insertEvent } from '../../repo'
 import { newVenueCode, toDate } from '../load'
+import { indexForSearch } from '../../../_kernel/search-index'
 
 /**
  * Staff (or the district admin) write a draft. Risky text is refused; text for review is saved, marked `review`
@@ -54,5 +55,6 @@ export const createEvent = action(eventsContract.create, async (ctx, input) => {
     updatedAt: ctx.now,
   }
   const event = await insertEvent(ctx, doc)
+  await indexForSearch(ctx, 'event', event)
   return toEventView(event, viewer, ctx.now, { mine: [], series, task: null })
 })

@@ -7,8 +7,10 @@ import { decideUpdate } from '../../domain/event-rules'
 import { toEventView } from '../../domain/event-view'
 import { promotedMessage } from '../../domain/messages'
 import { mayOverrideReview } from '../../domain/permissions'
-import { getSeries, getTask, promoteWhileRoom, updateEventTx } from '../../repo'
+import { getSeries, getTask, updateEventTx } from '../../repo'
+import { promoteWhileRoom } from '../../seats'
 import { loadManagedEvent, mineByEvent, toDate } from '../load'
+import { indexForSearch } from '../../../_kernel/search-index'
 
 /**
  * Edit an event of one's community. Drafts change freely; once published, how places are given (allocation, who may
@@ -43,6 +45,7 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
     orFail(decideUpdate(current, changes, ctx.now) ?? true)
     return { ...changes, updatedAt: ctx.now, updatedBy: ctx.openid }
   })
+  await indexForSearch(ctx, 'event', updated)
   let final = updated
   if (updated.status === 'published' && updated.capacity > event.capacity && !(updated.allocation === 'lottery' && updated.drawState !== 'done')) {
     const promoted = await promoteWhileRoom(ctx, updated._id, ctx.now)

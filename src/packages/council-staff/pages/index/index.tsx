@@ -1,10 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
-import { ANSWER_KINDS, ANSWER_KIND_LABEL, MEETING_STATUS_LABEL, formatShanghai, parseShanghai, type AnswerKind } from 'types/index'
+import { ANSWER_KINDS, ANSWER_KIND_LABEL, MEETING_STATUS_LABEL, formatShanghai, type AnswerKind } from 'types/index'
+import { fromWallClock, toWallClock, type WallClock } from 'types/time'
 import type { ChildProposalView, StaffBoardOutput } from 'types/council'
 import type { ActionOutput } from 'types/contract'
+import DateTimeField from '@/components/date-time-field'
 import PageShell from '@/components/page-shell'
+import { issuesByField } from '@/lib/form-issues'
 import { Empty, ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
@@ -60,7 +63,9 @@ function AnswerForm({ p, onDone }: { p: ChildProposalView; onDone: () => void })
 export default function CouncilStaffPage() {
   const { state, refresh, communityId } = useCommunityPage(load)
   const [title, setTitle] = useState('')
-  const [when, setWhen] = useState('')
+  /** the next full hour, in Chengdu; staff change it with the date and time pickers */
+  const [when, setWhen] = useState<WallClock>(() => toWallClock(new Date(Math.ceil((Date.now() + 60_000) / 3600_000) * 3600_000)))
+  const [meetingErrors, setMeetingErrors] = useState<Record<string, string>>({})
   const [place, setPlace] = useState('')
   const shell = (c: any) => <PageShell className='council-staff'>{c}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)
@@ -82,7 +87,7 @@ export default function CouncilStaffPage() {
         </View>
       </View>
       <View className='yb-section-title'>报名</View>
-      {board.pendingMembers.length === 0 && <Empty title='没有待批准的报名' />}
+      {board.pendingMembers.length === 0 && <Empty title='没有待批准的报名' hint='家长为孩子报名后会出现在这里。可以把议事会的二维码发到家长群。' />}
       {board.pendingMembers.map((m) => (
         <View key={m.memberId} className='yb-card yb-row council-staff-member'>
           <Text>{m.label}</Text>
@@ -97,7 +102,7 @@ export default function CouncilStaffPage() {
             {council.chair ? `主席：${council.chair.label}（可以和大家一起建会议、排议程）` : '还没有主席：可以请一位成员当主席，和大家一起建会议、排议程'}
             {council.termEnded ? ` · 任期已于 ${council.termEnd} 结束` : ` · 任期至 ${council.termEnd}`}
           </View>
-          {approved.length === 0 && <Empty title='还没有成员' />}
+          {approved.length === 0 && <Empty title='还没有成员' hint='批准上面的报名后，孩子就成为议事会成员。' />}
           {approved.map((m) => (
             <View key={m.memberId} className='yb-card yb-row council-staff-chair'>
               <Text>{m.isChair ? `👑 ${m.label}` : m.label}</Text>
@@ -112,7 +117,7 @@ export default function CouncilStaffPage() {
         </View>
       )}
       <View className='yb-section-title'>待审核的建议</View>
-      {board.pendingReview.length === 0 && <Empty title='没有待审核的建议' />}
+      {board.pendingReview.length === 0 && <Empty title='没有待审核的建议' hint='孩子交上来的主意会先在这里给你看。' />}
       {board.pendingReview.map((p) => (
         <View key={p.proposalId} className='yb-card council-staff-review'>
           <View className='yb-title'>{p.label}</View>
@@ -136,7 +141,7 @@ export default function CouncilStaffPage() {
         </View>
       ))}
       <View className='yb-section-title'>等大人回信</View>
-      {board.awaitingAnswer.length === 0 && <Empty title='每个孩子都收到回信了' />}
+      {board.awaitingAnswer.length === 0 && <Empty title='每个孩子都收到回信了' hint='新的建议审核通过后，记得在期限内回信。' />}
       {board.awaitingAnswer.map((p) => (
         <View key={p.proposalId} className='yb-card council-staff-awaiting'>
           <View className='yb-title'>{p.label} {p.private?.overdue ? '⏰ 已超期' : ''}</View>
@@ -148,13 +153,18 @@ export default function CouncilStaffPage() {
       <View className='yb-section-title'>会议</View>
       <View className='yb-card council-staff-new-meeting'>
         <Input className='yb-input' placeholder='会议名称' value={title} onInput={(e) => setTitle(e.detail.value)} />
-        <Input className='yb-input' placeholder='时间，例如 2026-07-01 15:00' value={when} onInput={(e) => setWhen(e.detail.value)} />
+        {meetingErrors.title && <View className='yb-field-error'>{meetingErrors.title}</View>}
+        <DateTimeField label='时间' value={when} onChange={setWhen} error={meetingErrors.startsAt} className='council-staff-meeting-when' />
         <Input className='yb-input' placeholder='地点' value={place} onInput={(e) => setPlace(e.detail.value)} />
+        {meetingErrors.place && <View className='yb-field-error'>{meetingErrors.place}</View>}
         <Button className='yb-btn yb-btn--primary' onClick={async () => {
-          const at = parseShanghai(when)
-          if (Number.isNaN(at.getTime())) return toast('时间格式：2026-07-01 15:00')
-          const res = await councilStaffApi.createMeeting({ communityId: communityId.current, title, startsAt: at.toISOString(), place })
-          if (!res.ok) return toast(errorCopy(res.error))
+          const res = await councilStaffApi.createMeeting({ communityId: communityId.current, title, startsAt: fromWallClock(when), place })
+          if (!res.ok) {
+            const found = issuesByField(res.error.issues)
+            setMeetingErrors(found)
+            return Object.keys(found).length ? undefined : toast(errorCopy(res.error))
+          }
+          setMeetingErrors({})
           void openMeeting(res.data.meetingId)
         }}>新建会议</Button>
       </View>

@@ -3,9 +3,11 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { MEETING_STATUS_LABEL, VOTE_CHOICES, VOTE_CHOICE_LABEL, formatShanghai } from 'types/index'
 import type { ChildProposalView, MeetingView } from 'types/council'
+import FormField from '@/components/form-field'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
+import { issuesByField } from '@/lib/form-issues'
 import { useAction } from '@/lib/use-action'
 import { useLoadState } from '@/lib/use-load-state'
 import { councilStaffApi } from '../../api'
@@ -40,6 +42,7 @@ export default function CouncilMeetingModePage() {
   const meetingId = useRef('')
   const refresh = () => run(() => load(meetingId.current))
   const [freeTitle, setFreeTitle] = useState('')
+  const [freeError, setFreeError] = useState('')
   const [secret, setSecret] = useState(false)
   const [decision, setDecision] = useState('')
   const [summary, setSummary] = useState('')
@@ -156,8 +159,24 @@ export default function CouncilMeetingModePage() {
               <Button size='mini' className='yb-btn council-add-item' disabled={busy} onClick={() => act(() => councilStaffApi.addItem({ meetingId: id, proposalId: p.proposalId, durationMinutes: 10 }), '已加入议程')}>加入</Button>
             </View>
           ))}
-          <Input className='yb-input' placeholder='自由议题' value={freeTitle} onInput={(e) => setFreeTitle(e.detail.value)} />
-          <Button className='yb-btn council-add-free' disabled={busy} onClick={() => act(() => councilStaffApi.addItem({ meetingId: id, title: freeTitle, durationMinutes: 10 }), '已加入议程')}>加入自由议题</Button>
+          <FormField error={freeError}>
+            <Input className='yb-input council-free-title' placeholder='自由议题' value={freeTitle} onInput={(e) => { setFreeTitle(e.detail.value); setFreeError('') }} />
+          </FormField>
+          <Button className='yb-btn council-add-free' disabled={busy} onClick={() => tap(async () => {
+            const res = await councilStaffApi.addItem({ meetingId: id, title: freeTitle, durationMinutes: 10 })
+            if (!res.ok) {
+              // the schema's words at the field ("请填写议题"); anything else as a toast
+              const said = issuesByField(res.error.issues).title
+              if (said) {
+                setFreeError(said)
+                return false
+              }
+              return res.error
+            }
+            setFreeTitle('')
+            setFreeError('')
+            return null
+          }, '已加入议程')}>加入自由议题</Button>
         </View>
       )}
 

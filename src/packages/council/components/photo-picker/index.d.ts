@@ -1,7 +1,6 @@
 /**
- * 添加照片 (one photo) for a child's proposal. weapp: Taro.chooseMedia (album or camera, compressed) then
- * Taro.cloud.uploadFile. H5: a file input, uploaded to the local cloud's storage the way the SDK does it.
- * Either way the parent gets a cloud fileID and a path to preview.
+ * 添加照片 (one photo) for a child's proposal. weapp: chooseMedia (album or camera, compressed); H5: a file input.
+ * Either way uploaded through src/lib/upload; the parent gets a cloud fileID and a path to preview.
  */
 export type PickedPhoto = { fileId: string; previewPath: string }
 export type PhotoPickerProps = {

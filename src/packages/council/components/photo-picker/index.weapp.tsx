@@ -1,25 +1,23 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import type { PhotoPickerProps } from '.'
+import { pickPhotos, uploadPhoto } from '@/lib/upload'
 import { PHOTO_MAX_BYTES, PhotoNote, PhotoPreview, photoCloudPath, photoExt } from './shared'
 
 export default function PhotoPicker({ photo, onChange, onError }: PhotoPickerProps) {
   const [uploading, setUploading] = useState(false)
   const choose = async () => {
-    let path: string
-    let size: number
+    let picked
     try {
-      const picked = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-      ;({ tempFilePath: path, size } = picked.tempFiles[0])
+      ;[picked] = await pickPhotos(1)
     } catch {
-      return // cancelled
+      return
     }
-    if (size > PHOTO_MAX_BYTES) return onError('照片太大了，换一张吧')
+    if (!picked) return // cancelled
+    if (picked.size > PHOTO_MAX_BYTES) return onError('照片太大了，换一张吧')
     setUploading(true)
     try {
-      const res = await Taro.cloud.uploadFile({ cloudPath: photoCloudPath(photoExt(path)), filePath: path })
-      onChange({ fileId: res.fileID, previewPath: path })
+      onChange({ fileId: await uploadPhoto(picked, photoCloudPath(photoExt(picked.name))), previewPath: picked.path })
     } catch {
       onError('照片没传上去，再试一次')
     } finally {

@@ -11,15 +11,18 @@ import {
   MEMBER_STATUS_LABEL,
   type CouncilCategory,
 } from 'types/council-base'
-import { submitChildProposalInput, type CouncilMemberView, type CouncilView, type ProposalsOutput } from 'types/council'
+import { applyInput, submitChildProposalInput, type CouncilMemberView, type CouncilView, type ProposalsOutput } from 'types/council'
 import type { ProfileView } from 'types/communities'
+import { formatShanghai } from 'types/time-format'
 import type { ActionOutput } from 'types/contract'
+import FormField from '@/components/form-field'
 import PageShell from '@/components/page-shell'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
 import { useCommunityPage } from '@/lib/use-community-page'
+import { confirmAction } from '@/lib/confirm'
 import { councilApi } from '../../api'
 import PhotoPicker, { type PickedPhoto } from '../../components/photo-picker'
 import { ProposalCard } from '../../components/proposal-card'
@@ -66,6 +69,7 @@ export default function CouncilPage() {
   const [alias, setAlias] = useState('')
   const [birthYear, setBirthYear] = useState('')
   const [agreed, setAgreed] = useState(false)
+  const [who, setWho] = useState<string>('')
   const [noticed, setNoticed] = useState('')
   const [idea, setIdea] = useState('')
   const [category, setCategory] = useState<CouncilCategory | ''>('')
@@ -84,15 +88,31 @@ export default function CouncilPage() {
   const acting = approved.find((m) => m.memberId === actingAs) ?? approved[0] ?? null
   const linkedChildren = (profile?.children ?? []).filter((c) => c.communityId === council.communityId && !mine.some((m) => m.childId === c.childId))
 
-  const apply = async (childId?: string) => {
-    if (!agreed) return toast('请先阅读并同意儿童信息保护规则')
+  /** who is being enrolled: one of my children not yet in the council (the first by default), or a new one */
+  const chosen = who === 'new' ? null : linkedChildren.find((c) => c.childId === who) ?? linkedChildren[0] ?? null
+  const applyLabel = chosen ? `同意并为${chosen.alias}报名` : alias.trim() ? `同意并为${alias.trim()}报名` : '同意并报名'
+  /** one button: checked with the action's own schema (applyInput), each problem shown at its field */
+  const apply = async () => {
+    if (busy) return
+    const input = chosen
+      ? { communityId: council.communityId, childId: chosen.childId, consent: agreed, consentVersion: COUNCIL_CONSENT_VERSION }
+      : { communityId: council.communityId, alias: alias.trim(), birthYear: Number(birthYear) || undefined, consent: agreed, consentVersion: COUNCIL_CONSENT_VERSION }
+    const checked = applyInput.safeParse(input)
+    if (!checked.success) {
+      const found = issuesByField(checked.error.issues)
+      if (!chosen && !found.alias && !alias.trim()) found.alias = '请填写孩子的称呼'
+      if (!chosen && !found.birthYear && !Number(birthYear)) found.birthYear = '请填写孩子的出生年份'
+      return setErrors(found)
+    }
+    setErrors({})
     setBusy(true)
-    const input = childId
-      ? { communityId: council.communityId, childId, consent: true as const, consentVersion: COUNCIL_CONSENT_VERSION }
-      : { communityId: council.communityId, alias: alias.trim(), birthYear: Number(birthYear), consent: true as const, consentVersion: COUNCIL_CONSENT_VERSION }
-    const res = await councilApi.apply(input)
+    const res = await councilApi.apply(checked.data)
     setBusy(false)
-    if (!res.ok) return toast(errorCopy(res.error))
+    if (!res.ok) {
+      const found = issuesByField(res.error.issues)
+      if (Object.keys(found).length > 0) return setErrors(found)
+      return setErrors({ '': errorCopy(res.error) })
+    }
     void toast('报名成功，等社区审核')
     setMode('home')
     void refresh()
@@ -130,19 +150,55 @@ export default function CouncilPage() {
       <View className='yb-card council-apply'>
         <View className='yb-title'>为孩子报名 {council.name}</View>
         <View className='yb-small'>只需要称呼（不用真实姓名）和出生年份。{council.minAge}–{council.maxAge} 岁可以报名。</View>
-        {linkedChildren.map((c) => (
-          <Button key={c.childId} className='yb-btn council__big' disabled={busy} onClick={() => apply(c.childId)}>
-            为 {c.alias}（{c.age}岁）报名
-          </Button>
-        ))}
-        <Input className='council__field council-alias' placeholder='孩子的称呼，例如 小明' value={alias} onInput={(e) => setAlias(e.detail.value)} />
-        <Input className='council__field council-birth-year' type='number' placeholder='出生年份，例如 2015' value={birthYear} onInput={(e) => setBirthYear(e.detail.value)} />
+        {linkedChildren.length > 0 && (
+          <View className='council__who' role='radiogroup' aria-label='为哪个孩子报名'>
+            {linkedChildren.map((c) => (
+              <View
+                key={c.childId}
+                role='radio'
+                aria-checked={chosen?.childId === c.childId}
+                className={`council__cat council-apply-child${chosen?.childId === c.childId ? ' council__cat--on' : ''}`}
+                onClick={() => setWho(c.childId)}
+              >
+                {chosen?.childId === c.childId ? '◉' : '○'} {c.alias}（{c.age}岁）
+              </View>
+            ))}
+            <View
+              role='radio'
+              aria-checked={!chosen}
+              className={`council__cat council-apply-new${!chosen ? ' council__cat--on' : ''}`}
+              onClick={() => setWho('new')}
+            >
+              {!chosen ? '◉' : '○'} 另一个孩子
+            </View>
+          </View>
+        )}
+        {!chosen && (
+          <View>
+            <FormField label='孩子的称呼' error={errors.alias}>
+              <Input className='council__field council-alias' placeholder='例如 小明（不用真实姓名）' value={alias} onInput={(e) => setAlias(e.detail.value)} />
+            </FormField>
+            <FormField label='出生年份' error={errors.birthYear}>
+              <Input className='council__field council-birth-year' type='number' placeholder='例如 2015' value={birthYear} onInput={(e) => setBirthYear(e.detail.value)} />
+            </FormField>
+          </View>
+        )}
         <View className='council__consent'>{COUNCIL_CONSENT_TEXT}</View>
-        <View className={`council__cat council-consent${agreed ? ' council__cat--on' : ''}`} onClick={() => setAgreed(!agreed)}>
+        <View
+          role='checkbox'
+          aria-checked={agreed}
+          className={`council__cat council-consent${agreed ? ' council__cat--on' : ''}`}
+          onClick={() => {
+            setAgreed(!agreed)
+            setErrors(({ consent: _, ...rest }) => rest)
+          }}
+        >
           {agreed ? '☑' : '☐'} 我是孩子的监护人，已阅读并同意以上规则
         </View>
-        <Button className='yb-btn yb-btn--primary council__big' disabled={busy} onClick={() => apply()}>
-          同意并报名
+        {errors.consent && <View className='yb-field-error council-consent-error'>{errors.consent}</View>}
+        {errors[''] && <View className='yb-field-error council-apply-error'>{errors['']}</View>}
+        <Button className='yb-btn yb-btn--primary council__big council-apply-submit' disabled={busy} onClick={apply}>
+          {applyLabel}
         </Button>
         <Button className='yb-btn' onClick={() => setMode('home')}>返回</Button>
       </View>,
@@ -201,15 +257,15 @@ export default function CouncilPage() {
       {proposals.mine.length > 0 && <View className='yb-section-title'>{mine.every((m) => m.viewer.isChild) ? '我的建议' : '我家孩子的建议'}</View>}
       {proposals.mine.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
       <View className='yb-section-title'>📅 议事会</View>
-      {meetings.length === 0 && <Empty title='还没有会议' />}
+      {meetings.length === 0 && <Empty title='还没有会议' hint='社区安排议事会后，会议时间和议程会在这里。' />}
       {meetings.map((m) => (
         <View key={m.meetingId} className='yb-card council-meeting-row' onClick={() => Taro.navigateTo({ url: `/packages/council/pages/meeting/index?meetingId=${m.meetingId}` })}>
           <View className='yb-title'>{m.title}</View>
-          <View className='yb-small'>{m.startsAt.slice(0, 10)} · {m.place} · {m.status === 'closed' ? '已发布纪要' : '看议程'}</View>
+          <View className='yb-small'>{formatShanghai(m.startsAt, 'M月D日 HH:mm')} · {m.place} · {m.status === 'closed' ? '已发布纪要' : '看议程'}</View>
         </View>
       ))}
       <View className='yb-section-title'>大家的建议</View>
-      {proposals.public.length === 0 && <Empty title='还没有建议' />}
+      {proposals.public.length === 0 && <Empty title='还没有建议' hint='点“💡 我有主意”，说说你发现了什么。' />}
       {proposals.public.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
       {mine.some((m) => m.viewer.isGuardian) && (
         <View className='yb-card'>
@@ -222,8 +278,8 @@ export default function CouncilPage() {
                 void Taro.setClipboardData({ data: JSON.stringify(res.data, null, 2) })
               }}>导出{m.alias}的信息</Button>
               <Button className='yb-btn' onClick={async () => {
-                const ok = await Taro.showModal({ title: '删除孩子的全部信息？', content: `${m.alias}的报名、建议、投票记录都会删除，不能恢复。` })
-                if (!ok.confirm) return
+                const ok = await confirmAction({ title: '删除孩子的全部信息？', content: `${m.alias}的报名、建议、投票记录都会删除，不能恢复。`, confirmText: '删除' })
+                if (!ok) return
                 const res = await councilApi.deleteData(m.childId)
                 if (!res.ok) return toast(errorCopy(res.error))
                 void toast('已删除')

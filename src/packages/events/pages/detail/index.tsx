@@ -10,19 +10,22 @@ import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { useAction } from '@/lib/use-action'
+import SharedPreview from '@/components/shared-preview'
+import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, eventsApi } from '../../api'
 import './index.scss'
 
-type Detail = { event: EventView; children: ChildView[] }
+type Detail = { event: EventView; children: ChildView[]; isChild: boolean }
 const TAGS = ['内容好', '老师耐心', '组织有序', '场地太挤', '时间不合适']
 const when = (e: EventView) => `${formatShanghai(e.startAt, 'M月D日 HH:mm')}–${formatShanghai(e.endAt, 'HH:mm')}`
 
 async function loadDetail(eventId: string): Promise<Result<Detail>> {
   const [event, profile] = await Promise.all([eventsApi.get(eventId), eventsApi.profile()])
   if (!event.ok) return event
-  return { ok: true, data: { event: event.data, children: profile.ok ? profile.data.children : [] } }
+  return { ok: true, data: { event: event.data, children: profile.ok ? profile.data.children : [], isChild: profile.ok && profile.data.isChild } }
 }
 
 /**
@@ -34,6 +37,8 @@ export default function EventDetailPage() {
   const eventId = useRef('')
   const { busy, act, fail } = useAction(() => load(), { reloadAfterError: true })
   const [rating, setRating] = useState<{ participantId: string; score: number; tags: string[]; comment: string } | null>(null)
+  /** 排队中: the platform is busy and the sign-up is being retried by itself */
+  const [queued, setQueued] = useState(false)
   const load = () => run(() => loadDetail(eventId.current))
 
   useLoad((params) => {
@@ -46,12 +51,18 @@ export default function EventDetailPage() {
     await load()
     Taro.stopPullDownRefresh()
   })
+  useShare(() => {
+    if (state.kind !== 'ready') return null
+    const e = state.data.event
+    const left = e.phase === 'open' && e.allocation === 'first_come' && e.counts.remaining > 0 ? `还剩 ${e.counts.remaining} 个名额 · ` : ''
+    return { title: `${left}${e.title}（${formatShanghai(e.startAt, 'M月D日 HH:mm')}）`, path: sharePath('/packages/events/pages/detail/index', { eventId: e.eventId, communityId: e.communityId }) }
+  })
 
 
   const signUp = (e: EventView, participantId?: string) =>
     act(async () => {
       await askToBeTold([SUBSCRIBE_TEMPLATES.result, SUBSCRIBE_TEMPLATES.reminder, SUBSCRIBE_TEMPLATES.cancelled])
-      const res = await eventsApi.signUp(e.eventId, participantId)
+      const res = await eventsApi.signUp(e.eventId, participantId, { onQueued: () => setQueued(true) }).finally(() => setQueued(false))
       if (!res.ok) return res.error
       const s = res.data
       const title = s.status === 'confirmed' ? '报名成功' : s.status === 'waitlisted' ? `已候补，第 ${s.position} 位` : '已登记，等待抽签'
@@ -61,10 +72,15 @@ export default function EventDetailPage() {
 
   const cancel = async (e: EventView, m: MySignup) => {
     const what = m.status === 'waitlisted' ? '退出候补' : m.status === 'registered' ? '放弃抽签' : '取消报名'
-    const { confirm } = await Taro.showModal({
+    const confirm = await confirmAction({
       title: what,
-      content: m.status === 'confirmed' ? '取消后名额会自动让给候补的第一位，不能恢复。' : '确定吗？',
-      confirmText: '确定',
+      content:
+        m.status === 'confirmed'
+          ? `${m.kind === 'self' ? '你' : m.displayName}的名额会自动让给候补的第一位，不能恢复。`
+          : m.status === 'waitlisted'
+            ? '退出后候补位置不再保留。'
+            : '放弃后不再参加这次抽签。',
+      confirmText: what,
     })
     if (!confirm) return
     void act(async () => {
@@ -93,11 +109,16 @@ export default function EventDetailPage() {
     })
 
   if (state.kind === 'loading') return <PageShell className='event-detail'><Loading /></PageShell>
+  if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
+    return <PageShell className='event-detail'><SharedPreview kind='event' id={eventId.current} onJoined={load} /></PageShell>
   if (state.kind === 'error') return <PageShell className='event-detail'><ErrorView error={state.error} onRetry={load} /></PageShell>
-  const { event: e, children } = state.data
+  const { event: e, children, isChild } = state.data
   const active = e.mine.filter((m) => m.status !== 'cancelled')
   const takenBy = new Set(active.map((m) => m.participantId))
   const freeChildren = children.filter((c) => !takenBy.has(c.childId))
+  /** an event whose whole age band is under 18: an adult signs up a child, never themselves */
+  const forChildren = e.ageMax !== null && e.ageMax < 18 && !isChild
+  const selfAllowed = e.viewer.canSignUp && !forChildren
 
   return (
     <PageShell className='event-detail'>
@@ -192,7 +213,7 @@ export default function EventDetailPage() {
         </View>
       )}
 
-      {e.phase === 'open' && (e.viewer.canSignUp || (e.viewer.canSignUpChild && freeChildren.length > 0)) && (
+      {e.phase === 'open' && (selfAllowed || (e.viewer.canSignUpChild && freeChildren.length > 0) || (forChildren && e.viewer.canSignUp)) && (
         <View className='yb-card event-detail__signup'>
           <View className='yb-title'>{e.allocation === 'lottery' ? '登记抽签' : '报名'}</View>
           <Text className='yb-small'>
@@ -202,7 +223,25 @@ export default function EventDetailPage() {
                 ? `还剩 ${e.counts.remaining} 个名额，先到先得。`
                 : '名额已满，报名后进入候补，有人取消时按顺序递补。'}
           </Text>
-          {e.viewer.canSignUp && (
+          {queued && (
+            <View className='event-detail__queued' role='status' aria-live='polite'>
+              <Text>排队中……报名的人很多，正在为你自动重试，请不要离开本页。</Text>
+            </View>
+          )}
+          {forChildren && (
+            <View className='event-detail__for-children event-for-children'>
+              <Text>这是儿童活动，请为孩子报名（{ageBandLabel(e.ageMin, e.ageMax)}）。</Text>
+              {freeChildren.length === 0 && (
+                <Button
+                  className='yb-btn yb-btn--block event-add-child'
+                  onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/children/index' })}
+                >
+                  ＋ 添加孩子（称呼和出生年份）
+                </Button>
+              )}
+            </View>
+          )}
+          {selfAllowed && (
             <Button className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onClick={() => signUp(e)}>
               为自己报名
             </Button>

@@ -6,6 +6,8 @@ import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
 import { noticesApi } from '@/lib/api'
+import SharedPreview from '@/components/shared-preview'
+import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
 import './index.scss'
 
@@ -18,11 +20,17 @@ export default function NoticeDetailPage() {
     noticeId.current = params.noticeId ?? ''
     void load()
   })
+  useShare(() =>
+    state.kind === 'ready'
+      ? { title: state.data.title, path: sharePath('/packages/notices/pages/detail/index', { noticeId: state.data.noticeId, communityId: state.data.communityId }) }
+      : null,
+  )
 
   return (
     <PageShell className='notice-detail'>
       {state.kind === 'loading' && <Loading />}
-      {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
+      {state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN' && <SharedPreview kind='notice' id={noticeId.current} onJoined={load} />}
+      {state.kind === 'error' && state.error.code !== 'AUTH.FORBIDDEN' && <ErrorView error={state.error} onRetry={load} />}
       {state.kind === 'ready' && (
         <View className='yb-card'>
           <View className='yb-row'>

@@ -1,6 +1,6 @@
 /**
- * The avatar control of the profile form. weapp: `<Button open-type="chooseAvatar">` (never getUserProfile), uploads
- * the chosen image to cloud storage and reports its fileID. H5: shows the current avatar only.
+ * The avatar control of the profile form. weapp: `<Button open-type="chooseAvatar">` (never getUserProfile); H5: the
+ * browser's file chooser. Either way the image goes to cloud storage through src/lib/upload and its fileID is reported.
  */
 export type AvatarPickerProps = {
   /** what to show now: a temporary URL or a local path */

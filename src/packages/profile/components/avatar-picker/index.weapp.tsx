@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Button, Image, View } from '@tarojs/components'
 import { AVATAR_FOLDER, imageExt, uploadCloudPath } from 'types/uploads'
+import { uploadPhoto } from '@/lib/upload'
 import type { AvatarPickerProps } from '.'
 import './index.scss'
 
@@ -12,9 +12,8 @@ export default function AvatarPicker({ src, fallback, onChosen, onError }: Avata
     if (!path) return
     setUploading(true)
     try {
-      const cloudPath = uploadCloudPath(AVATAR_FOLDER, imageExt(path))
-      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: path })
-      onChosen({ fileId: res.fileID, previewPath: path })
+      const fileId = await uploadPhoto({ path, name: path, size: 0 }, uploadCloudPath(AVATAR_FOLDER, imageExt(path)))
+      onChosen({ fileId, previewPath: path })
     } catch {
       onError('头像上传失败，请重试')
     } finally {
@@ -23,7 +22,7 @@ export default function AvatarPicker({ src, fallback, onChosen, onError }: Avata
   }
   return (
     <Button className='avatar-picker' openType='chooseAvatar' onChooseAvatar={choose} disabled={uploading}>
-      {src ? <Image className='avatar-picker__img' src={src} mode='aspectFill' /> : <View className='avatar-picker__img avatar-picker__empty'>{fallback}</View>}
+      {src ? <Image className='avatar-picker__img' src={src} mode='aspectFill' aria-label='头像' /> : <View className='avatar-picker__img avatar-picker__empty'>{fallback}</View>}
       <View className='yb-small'>{uploading ? '上传中…' : '点击更换头像'}</View>
     </Button>
   )

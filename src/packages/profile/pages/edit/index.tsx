@@ -8,16 +8,15 @@ import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
 import AvatarPicker from '../../components/avatar-picker'
-import ChildrenCard from '../../components/children-card'
 import LinkCodeEntry from '../../components/link-code-entry'
 import SubmitButton from '../../components/submit-button'
-import { getCurrentCommunity, profileApi } from '../../api'
+import { profileApi } from '../../api'
 
 /**
  * Nickname through `<Input type="nickname">` (WeChat offers the WeChat nickname and checks it on blur) collected by a
  * form submit, avatar through chooseAvatar. Never getUserProfile.
- * Below: 我的孩子 for guardians (add a child, a code for the child's own WeChat), and 我是孩子，输入绑定码 for an
- * account that is nobody's guardian yet. `?link=1` (from 儿童议事会's entry) puts the code entry first; `&code=…`
+ * Below: 我是孩子，输入绑定码 for an account that is nobody's guardian yet (我的孩子 is its own page,
+ * packages/profile/pages/children). `?link=1` (from 儿童议事会's entry) puts the code entry first; `&code=…`
  * (首页, after scanning a guardian's QR code `k=<code>`) fills the code in, for the child to confirm with one tap.
  */
 export default function ProfileEditPage() {
@@ -34,8 +33,6 @@ export default function ProfileEditPage() {
       if (res.ok) setNickname(res.data.nickname ?? '')
       return res
     })
-  /** after a child is added: the list only, the nickname being typed stays */
-  const reloadChildren = () => run(() => profileApi.profile())
   const [linkFirst, setLinkFirst] = useState(false)
   const [scannedCode, setScannedCode] = useState('')
   useLoad((params) => {
@@ -101,9 +98,6 @@ export default function ProfileEditPage() {
             保存
           </SubmitButton>
         </Form>
-      )}
-      {state.kind === 'ready' && !state.data.isChild && !(linkFirst && state.data.children.length === 0) && (
-        <ChildrenCard children={state.data.children} communityId={getCurrentCommunity()?.communityId ?? null} reload={reloadChildren} />
       )}
       {state.kind === 'ready' && !linkFirst && !state.data.isChild && state.data.children.length === 0 && <LinkCodeEntry />}
       {state.kind === 'ready' && state.data.isChild && (

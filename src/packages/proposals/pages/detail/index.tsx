@@ -13,7 +13,13 @@ import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
 import { useAction } from '@/lib/use-action'
+import SharedPreview from '@/components/shared-preview'
+import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
+import { proposalShareTitle } from 'types/share'
+
+const PROPOSAL_DETAIL = '/packages/proposals/pages/detail/index'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, proposalsApi } from '../../api'
 import './index.scss'
@@ -38,6 +44,13 @@ export default function ProposalDetailPage() {
     await load()
     Taro.stopPullDownRefresh()
   })
+  /** the card says how many supports it still needs while it collects them */
+  useShare(() => {
+    if (state.kind !== 'ready') return null
+    const p = state.data
+    const needed = p.supportOpen && !p.thresholdReached ? Math.max(0, p.threshold - p.supportCount) : null
+    return { title: proposalShareTitle(p.title, needed), path: sharePath(PROPOSAL_DETAIL, { proposalId: p.proposalId, communityId: p.communityId }) }
+  })
 
 
   const support = (p: ProposalView) =>
@@ -49,11 +62,11 @@ export default function ProposalDetailPage() {
     }, '已附议')
   const unsupport = (p: ProposalView) => act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.unsupport(p.proposalId)), '已取消附议')
   const withdraw = async (p: ProposalView) => {
-    const { confirm } = await Taro.showModal({ title: '撤回建议', content: '撤回后不能恢复。已公示的建议会显示为“已撤回”，不再显示你的名字。', confirmText: '撤回' })
+    const confirm = await confirmAction({ title: '撤回建议', content: '撤回后不能恢复。已公示的建议会显示为“已撤回”，不再显示你的名字。', confirmText: '撤回' })
     if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.withdraw(p.proposalId)), '已撤回')
   }
   const report = async (input: { proposalId: string } | { commentId: string }) => {
-    const { confirm } = await Taro.showModal({ title: '举报', content: '内容不当（广告、攻击他人、不实信息）？3 位居民举报后会先隐藏，由工作人员处理。', confirmText: '举报' })
+    const confirm = await confirmAction({ title: '举报', content: '内容不当（广告、攻击他人、不实信息）？3 位居民举报后会先隐藏，由工作人员处理。', confirmText: '举报' })
     if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.report(input)), '已举报')
   }
   const sendComment = (p: ProposalView) =>
@@ -69,6 +82,8 @@ export default function ProposalDetailPage() {
   const go = (url: string) => Taro.navigateTo({ url })
 
   if (state.kind === 'loading') return <PageShell className='proposal-detail'><Loading /></PageShell>
+  if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
+    return <PageShell className='proposal-detail'><SharedPreview kind='proposal' id={proposalId.current} onJoined={load} /></PageShell>
   if (state.kind === 'error') return <PageShell className='proposal-detail'><ErrorView error={state.error} onRetry={load} /></PageShell>
   const p = state.data
   const v = p.viewer
@@ -97,6 +112,7 @@ export default function ProposalDetailPage() {
                 className='proposal-detail__photo'
                 src={ph.url}
                 mode='aspectFill'
+                aria-label='照片，点按放大'
                 onClick={() => Taro.previewImage({ urls: p.photos.map((x) => x.url), current: ph.url })}
               />
             ))}

@@ -19,6 +19,8 @@ export default function ProposalListPage() {
   const [status, setStatus] = useState<PublicProposalStatus | 'mine' | undefined>(undefined)
   const [category, setCategory] = useState<string | undefined>(undefined)
   const [categories, setCategories] = useState<string[]>([])
+  // 我要提建议 only for whom the server says may submit (not a child's own account: children go to 儿童议事会)
+  const [canSubmit, setCanSubmit] = useState(false)
   const [state, setState] = useState<State>({ kind: 'loading' })
   const [ready, setReady] = useState(false)
   const seq = useRef(0)
@@ -50,7 +52,11 @@ export default function ProposalListPage() {
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
     if (params.status && (PUBLIC_PROPOSAL_STATUSES as readonly string[]).includes(params.status)) setStatus(params.status as PublicProposalStatus)
     if (params.category) setCategory(decodeURIComponent(params.category))
-    void proposalsApi.settings(communityId.current).then((r) => r.ok && setCategories(r.data.categories))
+    void proposalsApi.settings(communityId.current).then((r) => {
+      if (!r.ok) return
+      setCategories(r.data.categories)
+      setCanSubmit(r.data.viewer.canSubmit)
+    })
     setReady(true)
   })
   useEffect(() => {
@@ -72,9 +78,11 @@ export default function ProposalListPage() {
 
   return (
     <PageShell className='proposal-list'>
-      <Button className='yb-btn yb-btn--primary yb-btn--block proposal-list__submit' onClick={() => Taro.navigateTo({ url: `${ROUTES.submit}?communityId=${communityId.current}` })}>
-        我要提建议
-      </Button>
+      {canSubmit && (
+        <Button className='yb-btn yb-btn--primary yb-btn--block proposal-list__submit' onClick={() => Taro.navigateTo({ url: `${ROUTES.submit}?communityId=${communityId.current}` })}>
+          我要提建议
+        </Button>
+      )}
       <ScrollView scrollX className='proposal-list__scroll'>
         <View className='proposal-list__chips'>
           {chip(status === undefined, '全部', () => setStatus(undefined))}
@@ -92,7 +100,7 @@ export default function ProposalListPage() {
       )}
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={() => load()} />}
-      {state.kind === 'ready' && state.items.length === 0 && <Empty title='没有符合条件的建议' />}
+      {state.kind === 'ready' && state.items.length === 0 && <Empty title='没有符合条件的建议' hint='换一个状态或分类看看，或者点“我要提建议”说一说。' />}
       {state.kind === 'ready' &&
         state.items.map((p) => (
           <ProposalCard key={p.proposalId} proposal={p} onOpen={() => Taro.navigateTo({ url: `${ROUTES.detail}?proposalId=${p.proposalId}` })} />

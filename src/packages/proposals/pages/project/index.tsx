@@ -5,6 +5,8 @@ import { PROJECT_STATUS_LABEL, PROPOSAL_STATUS_LABEL, type ProjectView } from 't
 import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
+import SharedPreview from '@/components/shared-preview'
+import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
 import { ROUTES, proposalsApi } from '../../api'
 import './index.scss'
@@ -20,8 +22,15 @@ export default function ProjectPage() {
   useDidShow(() => {
     void load()
   })
+  useShare(() =>
+    state.kind === 'ready'
+      ? { title: `社区项目：${state.data.title}（进度 ${state.data.progress}%）`, path: sharePath('/packages/proposals/pages/project/index', { projectId: state.data.projectId, communityId: state.data.communityId }) }
+      : null,
+  )
 
   if (state.kind === 'loading') return <PageShell className='proposal-project'><Loading /></PageShell>
+  if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
+    return <PageShell className='proposal-project'><SharedPreview kind='project' id={projectId.current} onJoined={load} /></PageShell>
   if (state.kind === 'error') return <PageShell className='proposal-project'><ErrorView error={state.error} onRetry={load} /></PageShell>
   const p = state.data
   return (

@@ -187,7 +187,7 @@ export default function SubmitProposalPage() {
             <View>匿名提交</View>
             <View className='yb-small'>公开显示为“居民”，不显示你的昵称</View>
           </View>
-          <Switch checked={form.anonymous} color='#b5452b' onChange={(e) => set('anonymous', e.detail.value)} />
+          <Switch checked={form.anonymous} color='#b5452b' aria-label='匿名提交' onChange={(e) => set('anonymous', e.detail.value)} />
         </View>
       </View>
 
