@@ -7,4 +7,5 @@ module.exports = {
   testMatch: ['<rootDir>/test/{unit,emulator,functions}/**/*.test.ts'],
   moduleNameMapper: { '^@tarojs/taro$': '<rootDir>/test/__mocks__/taro.ts' },
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/test/setup-deploy.ts'],
 }

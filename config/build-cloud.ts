@@ -7,6 +7,7 @@
 import { build } from 'esbuild'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs'
 import path from 'node:path'
+import { deployDefine } from '../deploy.config'
 
 const root = path.resolve(__dirname, '..')
 const sourceDir = path.join(root, 'cloudfunctions')
@@ -36,6 +37,8 @@ async function buildOne(name: string): Promise<{ name: string; bytes: number; ms
     legalComments: 'none',
     logLevel: 'warning',
     metafile: false,
+    // the deployment profile (deploy.config.ts, YUANBA_DEPLOY=local|production): template ids, env, district
+    define: deployDefine(),
   })
   if (result.errors.length > 0) throw new Error(`${name}: build failed`)
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
@@ -6,6 +7,12 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
+
+// The deployment profile (deploy.config.json, YUANBA_DEPLOY=local|production; schema checked by build:cloud,
+// check:deploy and the tests — this loader cannot import the TypeScript schema from outside config/).
+const deployName = process.env.YUANBA_DEPLOY ?? 'local'
+const deploy = JSON.parse(readFileSync(path.join(root, 'deploy.config.json'), 'utf8'))[deployName]
+if (!deploy) throw new Error(`YUANBA_DEPLOY=${deployName}: no such profile in deploy.config.json`)
 
 /**
  * Taro config for the weapp and H5 builds (webpack5 runner).
@@ -22,9 +29,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV || 'weapp'}`,
     // weapp only: screen-reader attributes into base.wxml (see the file).
     plugins: [path.join(__dirname, 'weapp-aria.js')],
-    // The WeChat cloud environment for wx.cloud.init (empty = the default environment of the AppID).
+    // The deployment profile (deploy.config.json, YUANBA_DEPLOY=local|production): template ids, district, and the
+    // WeChat cloud environment for wx.cloud.init (TARO_APP_CLOUD_ENV still overrides it for a one-off build).
     defineConstants: {
-      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      __YUANBA_DEPLOY__: JSON.stringify(deploy),
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? deploy.cloudEnv),
     },
     // `@/…` is src, `types/…` is the shared contract at the repo root (zod schemas, error codes, dayjs setup).
     alias: {

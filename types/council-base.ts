@@ -2,6 +2,7 @@
  * Children's council (儿童议事会): constants and labels shared by the `council` function and the app.
  * No zod here (the 首页/我的 entry imports it); schemas and the contract are in council.ts.
  */
+import { templateId } from './deployed'
 
 /** Default member ages (inclusive, in calendar years as a birth year allows). */
 export const COUNCIL_DEFAULT_MIN_AGE = 6
@@ -82,13 +83,17 @@ export const MEETING_STATUSES = ['draft', 'published', 'closed'] as const
 export type MeetingStatus = (typeof MEETING_STATUSES)[number]
 export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = { draft: '准备中', published: '已公布议程', closed: '已发布纪要' }
 
-/** Subscribe-message templates (placeholders: set the real ids from the MP admin). Fields: thing ≤ 20, phrase ≤ 5 汉字. */
+/** Subscribe-message templates: ids from deploy.config.ts (this build's profile). Fields: thing ≤ 20, phrase ≤ 5 汉字. */
 export const COUNCIL_TEMPLATES = {
   /** 建议答复通知: thing1 建议 · phrase2 结果 · thing3 答复 · date4 日期 */
-  answer: 'TPL_COUNCIL_ANSWER',
+  get answer() {
+    return templateId('councilAnswer')
+  },
   /** 会议通知: thing1 会议 · date2 时间 · thing3 地点 */
-  agenda: 'TPL_COUNCIL_MEETING',
-} as const
+  get agenda() {
+    return templateId('councilMeeting')
+  },
+}
 
 export const COUNCIL_PAGES = {
   home: 'packages/council/pages/index/index',

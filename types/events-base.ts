@@ -84,7 +84,7 @@ export type AgeGroupKey = (typeof AGE_GROUPS)[number]['key']
 
 /**
  * Subscribe-message templates (订阅消息), at most 3 so that one `requestSubscribeMessage` at the tap of 报名 asks for all.
- * The ids are placeholders: replace them with the ids from 小程序后台 → 订阅消息 (the field keys must match).
+ * The ids come from deploy.config.ts (小程序后台 → 订阅消息; the field keys must match its mappings).
  *  - reminder  活动开始提醒: thing1 活动名称 · time2 开始时间 · thing3 地点 · thing4 温馨提示
  *  - result    报名结果通知: thing1 活动名称 · phrase2 报名状态 · thing3 备注
  *  - cancelled 活动取消通知: thing1 活动名称 · time2 原定时间 · thing3 取消原因

@@ -97,7 +97,7 @@ export const DEFAULT_PROPOSAL_SETTINGS: ProposalSettings = {
 
 /**
  * Subscribe-message templates (订阅消息). The ids are the ones the operator picks in the MP admin (公共模板库);
- * replace these placeholders there and here — the app asks for them (wx.requestSubscribeMessage, ≤ 3 per tap) and
+ * set them in deploy.config.ts (its production profile) — the app asks for them (wx.requestSubscribeMessage, ≤ 3 per tap) and
  * the function sends with them. Fields: thing ≤ 20 characters, phrase ≤ 5 Chinese characters, date Y-M-D.
  *  review  审核结果通知: thing1 建议标题 · phrase2 审核结果 · thing3 说明 · date4 时间
  *  answer  建议答复通知: thing1 建议标题 · phrase2 答复结果 · thing3 答复说明 · date4 答复日期

@@ -11,7 +11,7 @@ export default function JoinCard({ community, onJoined, hint }: { community: Com
     const joined = await communitiesApi.join(community.code)
     if (!joined.ok) return Taro.showToast({ title: errorCopy(joined.error), icon: 'none', duration: 3000 })
     setCurrentCommunity({ communityId: community.communityId, name: community.name, code: community.code })
-    Taro.showToast({ title: `已加入${community.name}`, icon: 'none' })
+    void Taro.showToast({ title: `已加入${community.name}`, icon: 'none' })
     onJoined()
   }
   return (

@@ -27,7 +27,7 @@ export default function SharedPreview({ kind, id, onJoined }: { kind: SharedKind
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; error: ClientError } | { kind: 'ready'; preview: SharePreview; community: CommunityView }>({ kind: 'loading' })
   useEffect(() => {
     let live = true
-    ;(async () => {
+    ;void (async () => {
       const preview = await loadPreview(kind, id)
       if (!preview.ok) return live && setState({ kind: 'error', error: preview.error })
       const community = await callCloud('communities', 'get', { communityId: preview.data.communityId })

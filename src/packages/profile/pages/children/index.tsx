@@ -15,7 +15,7 @@ export default function ChildrenPage() {
   const [state, run] = useLoadState<ProfileView>()
   const load = () => run(() => profileApi.profile())
   useDidShow(() => {
-    load()
+    void load()
   })
   const communityId = getCurrentCommunity()?.communityId ?? null
   return (
