@@ -16,6 +16,7 @@ export default defineAppConfig({
       root: 'packages/events',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/checkin/index', 'pages/lottery/index'],
     },
+    { root: 'packages/search', pages: ['pages/index/index'] },
     { root: 'packages/events-staff', pages: ['pages/list/index', 'pages/editor/index', 'pages/signups/index', 'pages/scan/index', 'pages/month/index'] },
     { root: 'packages/workbench', pages: ['pages/index/index', 'pages/insights/index'] },
   ],

@@ -15,6 +15,8 @@ export const COLLECTIONS = {
   proposalSettings: 'proposal_settings',
   projects: 'projects',
   inbox: 'inbox',
+  /** fan-out jobs: messages to many recipients, delivered by a timer in batches (cloudfunctions/_kernel/outbox.ts) */
+  fanout: 'fanout',
   events: 'events',
   eventSignups: 'event_signups',
   eventDraws: 'event_draws',

@@ -242,4 +242,6 @@ export interface InboxDoc {
   read: boolean
   createdAt: Date
   readAt: Date | null
+  /** the child an entry is about (children's council), so a guardian's deletion request finds it */
+  childId?: string | null
 }

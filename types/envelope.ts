@@ -9,6 +9,8 @@ export const errorBodySchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   issues: z.array(fieldIssueSchema).optional(),
+  /** with SYSTEM.BUSY: how long the client waits before it tries again by itself */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>
 

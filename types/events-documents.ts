@@ -68,8 +68,17 @@ export interface EventDoc {
   // once-only jobs (claimed by a conditional update)
   /** the last time a batch of queued sign-ups was decided (written first by that transaction, to claim the event) */
   settledAt?: Date
-  /** ms epoch until which one caller holds the right to decide the queue (0 or missing = free) */
+  /** ms epoch until which one caller holds the right to decide the queue (0 or missing = free; before decision 0010's rewrite) */
   settleLeaseUntil?: number
+  /**
+   * The claim log: the last entries of every change to `seq` and `waitlistCount`, pushed by the same update
+   * (cloudfunctions/events/domain/seats.ts). Never sent to clients.
+   */
+  claims?: SeatClaimEntry[]
+  /** the last claim (the abandoned-claims sweep looks at events claimed lately) */
+  lastClaimAt?: Date
+  /** claims made up to this instant (ms) have been checked for a written sign-up */
+  claimsCheckedTo?: number
   alert80At: Date | null
   alert100At: Date | null
   reminderSentAt: Date | null
@@ -82,6 +91,14 @@ export interface EventDoc {
   updatedBy: string
   createdAt: Date
   updatedAt: Date
+}
+
+/** One entry of `EventDoc.claims`: a claim (`c` place, `w` waitlist, `r` lottery registration), `x` a waitlist place given up, `u` a claim released. */
+export interface SeatClaimEntry {
+  k: 'c' | 'w' | 'r' | 'x' | 'u'
+  /** `${participantId}#${round}` for claims and releases */
+  p?: string
+  at: number
 }
 
 /** `_id` = `${eventId}_${participantId}`: one place per participant per event. */
@@ -102,6 +119,8 @@ export interface SignupDoc {
   status: SignupStatus | 'pending'
   /** server time the sign-up was queued: the arrival order */
   pendingAt: Date
+  /** the key of the seat claim this sign-up was written for (`${participantId}#${round}`; absent on older sign-ups) */
+  claimKey?: string
   /** server time the queued sign-up was decided (absent on sign-ups decided before this field existed) */
   decidedAt?: Date
   /** the event's sequence number at this sign-up (FIFO key of the waitlist; drawn order after a lottery); 0 while pending */

@@ -15,8 +15,9 @@ import {
   type AuditKind,
   type AuditRole,
 } from '../../types/index'
+import type { CollectionName } from '../../types/collections'
 import type { Context } from './context'
-import { findById, getInTransaction, withTransaction } from './db'
+import { collection, withTransaction, type Tx } from './data'
 import type { ActionDef } from './router'
 import { loadViewer } from './viewer'
 
@@ -66,24 +67,24 @@ export function nextEntry(head: Pick<AuditHeadDoc, 'seq' | 'hash'> | null, facts
  * Append inside the caller's transaction `t` (the same transaction as the change). Marks the call so the kernel
  * does not append a second entry for it.
  */
-export async function appendAuditInTransaction(t: any, ctx: Context, facts: AuditFacts): Promise<AuditEntryDoc> {
-  const head = await getInTransaction<AuditHeadDoc>(t, COLLECTIONS.auditHeads, facts.communityId)
+export async function appendAuditInTransaction(tx: Tx, ctx: Context, facts: AuditFacts): Promise<AuditEntryDoc> {
+  const head = await tx.collection(COLLECTIONS.auditHeads).get(facts.communityId)
   const entry = nextEntry(head, facts)
   const { _id, ...data } = entry
-  await t.collection(COLLECTIONS.auditLog).doc(_id).set({ data })
-  await t.collection(COLLECTIONS.auditHeads).doc(facts.communityId).set({ data: { seq: entry.seq, hash: entry.hash, updatedAt: facts.at } })
+  await tx.collection(COLLECTIONS.auditLog).set(_id, data)
+  await tx.collection(COLLECTIONS.auditHeads).set(facts.communityId, { seq: entry.seq, hash: entry.hash, updatedAt: facts.at })
   appendedInside.add(ctx)
   return entry
 }
 
 /** Append in a transaction of its own (for changes that were not transactional). */
 export async function appendAudit(ctx: Context, facts: AuditFacts): Promise<AuditEntryDoc> {
-  const entry = await withTransaction(ctx.db, (t) => appendAuditInTransaction(t, ctx, facts), 8)
+  const entry = await withTransaction(ctx.db, (tx) => appendAuditInTransaction(tx, ctx, facts), { attempts: 8 })
   return entry
 }
 
 /** Input keys that name the action's object, in order of preference, and the collection that holds it. */
-const OBJECT_KEYS: [key: string, collection: string | null][] = [
+const OBJECT_KEYS: [key: string, collection: CollectionName | null][] = [
   ['noticeId', COLLECTIONS.notices],
   ['proposalId', COLLECTIONS.proposals],
   ['projectId', COLLECTIONS.projects],
@@ -103,12 +104,12 @@ const CHILD_KEYS = new Set(['childId', 'memberId'])
 export const childPseudonym = (id: string) => `child:${createHash('sha256').update(`yuanba-audit:${id}`).digest('hex').slice(0, 16)}`
 
 /** Where a function's key means another collection. */
-const OVERRIDES: Record<string, Record<string, string>> = { council: { proposalId: COLLECTIONS.councilProposals } }
+const OVERRIDES: Record<string, Record<string, CollectionName>> = { council: { proposalId: COLLECTIONS.councilProposals } }
 
 type Loose = Record<string, unknown>
 const isObject = (x: unknown): x is Loose => typeof x === 'object' && x !== null && !Array.isArray(x)
 
-function objectOf(fn: string, input: Loose): { key: string; id: string; collection: string | null } | null {
+function objectOf(fn: string, input: Loose): { key: string; id: string; collection: CollectionName | null } | null {
   for (const [key, collection] of OBJECT_KEYS) {
     const id = input[key]
     if (typeof id === 'string' && id) return { key, id, collection: OVERRIDES[fn]?.[key] ?? collection }
@@ -143,8 +144,8 @@ async function communityOf(ctx: Context, fn: string, input: Loose): Promise<stri
   if (typeof input.communityId === 'string' && input.communityId) return input.communityId
   const object = objectOf(fn, input)
   if (object?.collection) {
-    const doc = await findById<{ communityId?: unknown }>(ctx.db, object.collection, object.id)
-    if (doc && typeof doc.communityId === 'string') return doc.communityId
+    const doc: object | null = await collection(ctx.db, object.collection).byId(object.id)
+    if (doc && 'communityId' in doc && typeof doc.communityId === 'string') return doc.communityId
   }
   return AUDIT_DISTRICT
 }

@@ -7,10 +7,9 @@
  */
 import type {
   AdjustmentTaskDoc,
+  AgendaItemDoc,
   AuditEntryDoc,
   AuditHeadDoc,
-  InsightsRollupDoc,
-  AgendaItemDoc,
   ChildAccountDoc,
   ChildDoc,
   ChildLinkDoc,
@@ -24,7 +23,9 @@ import type {
   DrawDoc,
   ErrorCode,
   EventDoc,
+  FanoutJobDoc,
   InboxDoc,
+  InsightsRollupDoc,
   MembershipDoc,
   NoticeDoc,
   NoticeReadDoc,
@@ -81,6 +82,7 @@ export interface DOCS {
   audit_heads: AuditHeadDoc
   insights_daily: InsightsRollupDoc
   search: SearchDoc
+  fanout: FanoutJobDoc
 }
 
 // Every collection name has a document type, and every document type a name.
@@ -203,12 +205,13 @@ export class Collection<T extends Doc> {
   }
 
   /**
-   * Every match, in `orderBy` order, walking pages of `pageSize` (default 1,000), so the result never stops silently
+   * Every match, in `orderBy` order (or the database's own, for a set that does not change while it is read — e.g.
+   * one person's records being erased), walking pages of `pageSize` (default 1,000), so the result never stops silently
    * at 100 or 1,000. The order should follow an index (strict index mode checks it) and be stable; the pages are read
    * with `skip` over that same index and de-duplicated by `_id` (a document that moves while the walk runs may be
    * seen in its old or its new place, once). Throws past `max` documents: read those in pages instead.
    */
-  async all(where: Where<T>, options: { orderBy: Order<T>; pageSize?: number; max?: number }): Promise<T[]> {
+  async all(where: Where<T>, options: { orderBy?: Order<T>; pageSize?: number; max?: number } = {}): Promise<T[]> {
     const pageSize = checkLimit(options.pageSize ?? PAGE_MAX)
     const max = options.max ?? ALL_MAX
     const seen = new Map<string, T>()
@@ -222,6 +225,19 @@ export class Collection<T extends Doc> {
 
   async count(where: Where<T>): Promise<number> {
     return (await this.raw.where(where).count()).total
+  }
+
+  /** Matches counted per distinct value of `keys` (one aggregate); throws rather than cut the groups at 1,000. */
+  async countBy<K extends Key<T>>(where: Filter<T>, keys: readonly K[]): Promise<(Pick<T, K> & { count: number })[]> {
+    const _id = Object.fromEntries(keys.map((k) => [k, `$${k}`]))
+    const res = await this.raw
+      .aggregate()
+      .match(where)
+      .group({ _id, count: { $sum: 1 } })
+      .limit(PAGE_MAX)
+      .end()
+    if (res.list.length >= PAGE_MAX) throw new RangeError(`${this.name}: ${PAGE_MAX} or more groups`)
+    return (res.list as { _id: Pick<T, K>; count: number }[]).map((row) => ({ ...row._id, count: row.count }))
   }
 
   // ---------------------------------------------------------------------------------------------- writing
@@ -249,6 +265,11 @@ export class Collection<T extends Doc> {
     return res.stats?.updated ?? 0
   }
 
+  /** Write the whole document under `id` (created if missing, replaced if there). */
+  async set(id: string, doc: NewDoc<Omit<T, '_id'>>): Promise<void> {
+    await this.raw.doc(id).set({ data: doc })
+  }
+
   /** Update one document by `_id`; true if it was there (and matched `also`). */
   async updateById(id: string, changes: Update<T>, also: Filter<T> = {}): Promise<boolean> {
     return (await this.update({ ...also, _id: id } as Filter<T>, changes)) === 1
@@ -260,7 +281,17 @@ export class Collection<T extends Doc> {
   }
 
   async removeById(id: string): Promise<boolean> {
-    return (await this.remove({ _id: id } as Filter<T>)) === 1
+    return (await this.removeByIds([id])) === 1
+  }
+
+  /** Remove documents by `_id` (any number, 100 per request); how many were removed. */
+  async removeByIds(ids: readonly string[]): Promise<number> {
+    let removed = 0
+    for (let i = 0; i < ids.length; i += 100) {
+      const res = await this.raw.where({ _id: this.db.command.in(ids.slice(i, i + 100)) }).remove()
+      removed += res.stats?.removed ?? 0
+    }
+    return removed
   }
 }
 
@@ -298,8 +329,10 @@ export class TxCollection<T extends Doc> {
     await this.t.collection(this.name).doc(id).set({ data: doc })
   }
 
-  async update(id: string, changes: Update<T>): Promise<void> {
-    await this.t.collection(this.name).doc(id).update({ data: changes })
+  /** true if the document was there */
+  async update(id: string, changes: Update<T>): Promise<boolean> {
+    const res = await this.t.collection(this.name).doc(id).update({ data: changes })
+    return (res.stats?.updated ?? 0) > 0
   }
 
   async remove(id: string): Promise<void> {

@@ -34,24 +34,6 @@ export async function findByIds<T>(db: Db, collection: string, ids: string[]): P
   return res.data as T[]
 }
 
-/**
- * Every document matching `filter`, page by page in `_id` order (keyset: the next page starts after the last `_id`),
- * never one capped read — for exports and erasures, where a page not read is data left behind. `filter` must not
- * constrain `_id` itself. Strict index mode accepts it where `filter` alone is covered.
- */
-export async function walkAll<T extends { _id: string }>(db: Db, collection: string, filter: Record<string, unknown>, pageSize = 1000): Promise<T[]> {
-  const _ = db.command
-  const out: T[] = []
-  let last: string | null = null
-  for (;;) {
-    const where: Record<string, unknown> = last === null ? filter : { ...filter, _id: _.gt(last) }
-    const res = (await db.collection(collection).where(where).orderBy('_id', 'asc').limit(pageSize).get()) as { data: T[] }
-    out.push(...res.data)
-    if (res.data.length < pageSize) return out
-    last = res.data[res.data.length - 1]._id
-  }
-}
-
 /** Insert a document with a deterministic `_id`; false if one with that `_id` already exists. */
 export async function insertOnce(db: Db, collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
   try {

@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    /** with SYSTEM.BUSY: when the client should try again */
+    readonly retryAfterMs?: number,
   ) {
     super(message)
     this.name = 'AppError'

@@ -9,6 +9,7 @@ import { type Context, makeLog } from './context'
 import { failure, issuesOf, ok } from './envelope'
 import { runAudited } from './audit'
 import { AppError } from './errors'
+import { busyOr } from './quota'
 import type { Platform } from './platform'
 import type { Db } from './sdk'
 
@@ -97,8 +98,13 @@ export function handle(router: Router, options: HandleOptions) {
       // Text other people will read is checked before the action runs (docs/decisions/0036).
       ctx.content = await checkMarkedInput(ctx, def.input, parsed.data, def.review ?? 'refuse')
       return ok(await runAudited(name, actionName, def, ctx, parsed.data))
-    } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.message, error.issues)
+    } catch (thrown) {
+      const error = busyOr(thrown)
+      if (error instanceof AppError) {
+        const answer = failure(error.code, error.message, error.issues)
+        if (error.retryAfterMs !== undefined && !answer.ok) answer.error.retryAfterMs = error.retryAfterMs
+        return answer
+      }
       console.error(`[${where}] INTERNAL`, error)
       return failure('INTERNAL', '服务暂时不可用，请稍后再试')
     }

@@ -51,9 +51,13 @@ export interface Command {
   inc(by: number): UpdateOp<number>
   set<V>(value: V): UpdateOp<V>
   remove(): UpdateOp<never>
-  push<E>(items: readonly E[]): UpdateOp<E[]>
+  push<E>(items: readonly E[] | { each: readonly E[]; slice?: number; position?: number }): UpdateOp<E[]>
   pull<E>(item: E | QueryOp<E>): UpdateOp<E[]>
   addToSet<E>(item: E): UpdateOp<E[]>
+  /** projection operators for `field()` */
+  project: { slice(n: number): object }
+  /** aggregation expressions for `addFields()` / `project()` stages */
+  aggregate: { concat(parts: readonly unknown[]): object }
 }
 
 export interface RawQuery {
@@ -61,7 +65,7 @@ export interface RawQuery {
   orderBy(field: string, order: 'asc' | 'desc'): RawQuery
   skip(n: number): RawQuery
   limit(n: number): RawQuery
-  field(projection: Record<string, boolean>): RawQuery
+  field(projection: Record<string, boolean | object>): RawQuery
   get(): Promise<{ data: unknown[] }>
   count(): Promise<{ total: number }>
   update(param: { data: object }): Promise<{ stats: { updated: number } }>
@@ -81,6 +85,8 @@ export interface RawAggregate {
   group(spec: object): RawAggregate
   sort(spec: Record<string, 1 | -1>): RawAggregate
   project(spec: object): RawAggregate
+  addFields(spec: object): RawAggregate
+  lookup(spec: { from: string; localField: string; foreignField: string; as: string }): RawAggregate
   limit(n: number): RawAggregate
   skip(n: number): RawAggregate
   end(): Promise<{ list: unknown[] }>

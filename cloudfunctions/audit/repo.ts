@@ -34,7 +34,7 @@ export interface ListQuery {
 /** Newest first; one community (its index) or the whole district (the `at` index). */
 export async function listEntries(ctx: Context, q: ListQuery): Promise<AuditEntryDoc[]> {
   const _ = ctx._
-  const at: any[] = []
+  const at: object[] = []
   if (q.from) at.push(_.gte(q.from))
   if (q.to) at.push(_.lt(q.to))
   if (q.before) at.push(_.lte(q.before.at))

@@ -3,7 +3,7 @@
  * retention timer (a former member's council data). Meetings keep their agenda and counts but lose the member:
  * attendance, speaking queue and turns, and presenter aliases. Photos of the child's proposals are deleted from
  * cloud storage before the proposals (a failure leaves the proposals, so a retry still finds the files). A member
- * who chairs the council no longer does. Every collection is walked page by page (`walkAll`): nothing is left behind
+ * who chairs the council no longer does. Every collection is walked page by page (the kernel's `all`): nothing is left behind
  * at one read's limit.
  */
 import { COLLECTIONS, type ChildDoc, type ChildProposalDoc, type CouncilMeetingDoc } from '../../types/index'

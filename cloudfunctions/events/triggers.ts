@@ -1,26 +1,31 @@
 /**
  * Timer triggers (config.json): each is idempotent and safe to run at any time.
- *  - draw     every 5 min: decide sign-ups left queued (> 1 min); draw lotteries whose sign-up has closed; finish
+ *  - draw     every 5 min: give back seat claims whose sign-up was never written (their function died); draw lotteries whose sign-up has closed; finish
  *             draws left half-written (> 2 min old)
- *  - remind   every hour:  the day-before reminder for events starting within 24 h (once per event)
+ *  - remind   every hour:  the day-before reminder for events starting within 24 h (once per event), queued
+ *  - fanout   every minute: delivers queued fan-outs in batches (kernel outbox), answers pending count and oldest age
  *  - noShows  every 10 min: after the end (check-in closes), confirmed places never checked in become no-shows
  */
 import type { Context } from '../_kernel/context'
-import { deliver } from '../_kernel/inbox'
+import { drain, enqueue, outboxStats } from '../_kernel/outbox'
 import type { TimerJob } from '../_kernel/timers'
 import { REMINDER_HOURS_AHEAD } from '../../types/index'
 import { noShowsDue, reminderDue } from './domain/event-rules'
 import { reminderMessage } from './domain/messages'
 import { applyDraw, claimDraw } from './actions/draw'
-import { allSignups, eventsWithStuckQueue, listDrawCandidates, settleWithLease, listEndedBetween, listStartingBetween, markNoShows, updateEventWhere } from './repo'
+import { allSignups, eventsClaimedSince, listDrawCandidates, listEndedBetween, listStartingBetween, markNoShows, updateEventWhere } from './repo'
+import { releaseAbandoned } from './seats'
 
 const MINUTE = 60_000
 const STUCK_DRAW_MS = 2 * MINUTE
 
 export async function drawDue(ctx: Context) {
-  let settled = 0
-  for (const eventId of await eventsWithStuckQueue(ctx, new Date(ctx.now.getTime() - MINUTE))) {
-    if (await settleWithLease(ctx, eventId, ctx.now).catch(() => false)) settled++
+  let released = 0
+  for (const event of await eventsClaimedSince(ctx, new Date(ctx.now.getTime() - 60 * MINUTE))) {
+    released += await releaseAbandoned(ctx, event, ctx.now).catch((error) => {
+      ctx.log.warn('abandoned claims not released', { eventId: event._id, error: (error as Error).message })
+      return 0
+    })
   }
   let drawn = 0
   let resumed = 0
@@ -40,7 +45,7 @@ export async function drawDue(ctx: Context) {
       ctx.log.warn('draw failed', { eventId: event._id, error: (error as Error).message })
     }
   }
-  return { settled, drawn, resumed, failed }
+  return { released, drawn, resumed, failed }
 }
 
 export async function remindDayBefore(ctx: Context) {
@@ -53,9 +58,9 @@ export async function remindDayBefore(ctx: Context) {
     if (!(await updateEventWhere(ctx, { _id: event._id, reminderSentAt: null }, { reminderSentAt: ctx.now }))) continue
     const confirmed = await allSignups(ctx, event._id, ['confirmed'])
     const owners = confirmed.map((s) => s.ownerOpenid).filter((o): o is string => !!o)
-    const res = await deliver(ctx, owners, `reminder:${event._id}`, reminderMessage(event))
+    // Off the request path: the timer's fan-out drains it in batches sized to the quota.
+    people += await enqueue(ctx, owners, `reminder:${event._id}`, reminderMessage(event))
     events++
-    people += res.delivered
   }
   return { events, people }
 }
@@ -74,4 +79,10 @@ export async function recordNoShows(ctx: Context) {
   return { events, noShows }
 }
 
-export const jobs: Record<string, TimerJob> = { draw: drawDue, remind: remindDayBefore, noShows: recordNoShows }
+/** Deliver queued fan-outs (events, proposals, council) in batches; answers what is still waiting. */
+export async function drainFanout(ctx: Context) {
+  const done = await drain(ctx, { budgetMs: 12_000 })
+  return { ...done, ...(await outboxStats(ctx)) }
+}
+
+export const jobs: Record<string, TimerJob> = { draw: drawDue, remind: remindDayBefore, noShows: recordNoShows, fanout: drainFanout }

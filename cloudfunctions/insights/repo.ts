@@ -1,5 +1,17 @@
 /** Reads of stored records for the rollups, and the rollups themselves. Every query leads with an indexed field. */
-import { COLLECTIONS, type CommunityDoc, type InsightsDistrictDoc, type InsightsRollupDoc } from '../../types/index'
+import {
+  COLLECTIONS,
+  type ChildProposalDoc,
+  type CommunityDoc,
+  type CouncilMemberDoc,
+  type EventDoc,
+  type InsightsDistrictDoc,
+  type InsightsRollupDoc,
+  type ProjectDoc,
+  type ProposalDoc,
+  type ProposalSupportDoc,
+  type SignupDoc,
+} from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { monthDocsOf, type CommunityRecords } from './domain/rollup'
 
@@ -22,19 +34,19 @@ const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(
 export async function recordsFor(ctx: Ctx, communityId: string, start: Date, end: Date): Promise<CommunityRecords> {
   const _ = ctx._
   const [events, proposals, projects, councilMembers, councilProposals] = await Promise.all([
-    all<any>(ctx, COLLECTIONS.events, { communityId, startAt: _.gte(start).and(_.lt(end)) }, 'startAt'),
-    all<any>(ctx, COLLECTIONS.proposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
-    all<any>(ctx, COLLECTIONS.projects, { communityId, updatedAt: _.gte(start) }, 'updatedAt'),
-    all<any>(ctx, COLLECTIONS.councilMembers, { councilId: `council-${communityId}` }, 'appliedAt'),
-    all<any>(ctx, COLLECTIONS.councilProposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
+    all<EventDoc>(ctx, COLLECTIONS.events, { communityId, startAt: _.gte(start).and(_.lt(end)) }, 'startAt'),
+    all<ProposalDoc>(ctx, COLLECTIONS.proposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
+    all<ProjectDoc>(ctx, COLLECTIONS.projects, { communityId, updatedAt: _.gte(start) }, 'updatedAt'),
+    all<CouncilMemberDoc>(ctx, COLLECTIONS.councilMembers, { councilId: `council-${communityId}` }, 'appliedAt'),
+    all<ChildProposalDoc>(ctx, COLLECTIONS.councilProposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
   ])
   const signups = (
-    await Promise.all(chunks(events.map((e) => e._id as string), 100).map((ids) => all<any>(ctx, COLLECTIONS.eventSignups, { eventId: _.in(ids) }, 'seq')))
+    await Promise.all(chunks(events.map((e) => e._id), 100).map((ids) => all<SignupDoc>(ctx, COLLECTIONS.eventSignups, { eventId: _.in(ids) }, 'seq')))
   ).flat()
   const supports = (
     await Promise.all(
-      chunks(proposals.map((p) => p._id as string), 100).map((ids) =>
-        all<any>(ctx, COLLECTIONS.proposalSupports, { proposalId: _.in(ids), createdAt: _.gte(start).and(_.lt(end)) }, 'createdAt'),
+      chunks(proposals.map((p) => p._id), 100).map((ids) =>
+        all<ProposalSupportDoc>(ctx, COLLECTIONS.proposalSupports, { proposalId: _.in(ids), createdAt: _.gte(start).and(_.lt(end)) }, 'createdAt'),
       ),
     )
   ).flat()

@@ -21,22 +21,29 @@ import {
   type ProposalTimelineDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById, findByIds, getInTransaction, insertOnce, updateWhere, withTransaction } from '../_kernel/db'
+import { collection, withTransaction, type Filter, type Update } from '../_kernel/data'
 import { SUPPORTABLE_STATUSES } from './domain/proposal-rules'
 
 type Ctx = Pick<Context, 'db' | '_'>
+
+const proposals = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.proposals)
+const supports = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.proposalSupports)
+const comments = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.proposalComments)
+const projects = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.projects)
+const inbox = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.inbox)
 
 export const supportId = (proposalId: string, openid: string) => `${proposalId}_${openid}`
 export const reportId = (targetId: string, openid: string) => `${targetId}_${openid}`
 
 // ---------- community, people, settings ----------
 
-export const getCommunity = (ctx: Ctx, communityId: string) => findById<CommunityDoc>(ctx.db, COLLECTIONS.communities, communityId)
-export const getPerson = (ctx: Ctx, openid: string) => findById<PersonDoc>(ctx.db, COLLECTIONS.people, openid)
+export const getCommunity = (ctx: Ctx, communityId: string): Promise<CommunityDoc | null> =>
+  collection(ctx.db, COLLECTIONS.communities).byId(communityId)
+export const getPerson = (ctx: Ctx, openid: string): Promise<PersonDoc | null> => collection(ctx.db, COLLECTIONS.people).byId(openid)
 
 /** The community's settings: the stored ones over the defaults. */
 export async function getSettings(ctx: Ctx, communityId: string): Promise<ProposalSettings> {
-  const doc = await findById<ProposalSettingsDoc>(ctx.db, COLLECTIONS.proposalSettings, communityId)
+  const doc = await collection(ctx.db, COLLECTIONS.proposalSettings).byId(communityId)
   if (!doc) return { ...DEFAULT_PROPOSAL_SETTINGS, categories: [...DEFAULT_PROPOSAL_SETTINGS.categories] }
   return {
     categories: doc.categories ?? [...DEFAULT_PROPOSAL_SETTINGS.categories],
@@ -49,18 +56,15 @@ export async function getSettings(ctx: Ctx, communityId: string): Promise<Propos
 
 export async function saveSettings(ctx: Ctx, communityId: string, settings: ProposalSettings, by: string, now: Date): Promise<void> {
   const doc: Omit<ProposalSettingsDoc, '_id'> = { communityId, ...settings, updatedBy: by, updatedAt: now }
-  await ctx.db.collection(COLLECTIONS.proposalSettings).doc(communityId).set({ data: doc })
+  await collection(ctx.db, COLLECTIONS.proposalSettings).set(communityId, doc)
 }
 
 // ---------- proposals ----------
 
-export const getProposal = (ctx: Ctx, proposalId: string) => findById<ProposalDoc>(ctx.db, COLLECTIONS.proposals, proposalId)
-export const getProposals = (ctx: Ctx, ids: string[]) => findByIds<ProposalDoc>(ctx.db, COLLECTIONS.proposals, ids)
+export const getProposal = (ctx: Ctx, proposalId: string): Promise<ProposalDoc | null> => proposals(ctx).byId(proposalId)
+export const getProposals = (ctx: Ctx, ids: string[]): Promise<ProposalDoc[]> => proposals(ctx).byIds(ids)
 
-export async function insertProposal(ctx: Ctx, doc: Omit<ProposalDoc, '_id'>): Promise<ProposalDoc> {
-  const res = (await ctx.db.collection(COLLECTIONS.proposals).add({ data: doc })) as { _id: string }
-  return { ...doc, _id: res._id }
-}
+export const insertProposal = (ctx: Ctx, doc: Omit<ProposalDoc, '_id'>): Promise<ProposalDoc> => proposals(ctx).insert(doc)
 
 /**
  * A state change, applied only if the proposal is still in `from` (and matches `extra`): true if this call made it.
@@ -72,16 +76,19 @@ export async function transition(
   from: ProposalStatus,
   changes: Partial<Omit<ProposalDoc, '_id' | 'timeline'>>,
   entry: ProposalTimelineDoc | null,
-  extra: Record<string, unknown> = {},
+  extra: Filter<ProposalDoc> = {},
 ): Promise<boolean> {
-  const data: Record<string, unknown> = { ...changes }
-  if (entry) data.timeline = ctx._.push([entry])
-  return (await updateWhere(ctx.db, COLLECTIONS.proposals, { _id: proposalId, status: from, ...extra }, data)) === 1
+  const data: Update<ProposalDoc> = { ...changes, ...(entry ? { timeline: ctx._.push([entry]) } : {}) }
+  return proposals(ctx).updateById(proposalId, data, { ...extra, status: from })
 }
 
 /** Fields that change without a status change (moderation, edits), guarded by `where`. */
-export async function updateProposalWhere(ctx: Ctx, where: Record<string, unknown> & { _id: string }, data: Record<string, unknown>): Promise<boolean> {
-  return (await updateWhere(ctx.db, COLLECTIONS.proposals, where, data)) === 1
+export async function updateProposalWhere(
+  ctx: Ctx,
+  where: Filter<ProposalDoc> & { _id: string },
+  data: Update<ProposalDoc>,
+): Promise<boolean> {
+  return (await proposals(ctx).update(where, data)) === 1
 }
 
 /** A page of a community's listed proposals, newest publication first. Index proposals_list. */
@@ -91,74 +98,45 @@ export async function listPublic(
   filter: { status?: ProposalStatus; category?: string; before?: Date },
   limit: number,
 ): Promise<ProposalDoc[]> {
-  const where: Record<string, unknown> = { communityId, isPublic: true, hidden: false }
+  const where: Filter<ProposalDoc> = { communityId, isPublic: true, hidden: false }
   if (filter.status) where.status = filter.status
   if (filter.category) where.category = filter.category
   if (filter.before) where.publishedAt = ctx._.lt(filter.before)
-  const res = (await ctx.db.collection(COLLECTIONS.proposals).where(where).orderBy('publishedAt', 'desc').limit(limit).get()) as { data: ProposalDoc[] }
-  return res.data
+  return proposals(ctx).find(where, { orderBy: [['publishedAt', 'desc']], limit })
 }
 
 /** The caller's own proposals in a community, newest first, any state. Index proposals_author. */
 export async function listByAuthor(ctx: Ctx, openid: string, communityId: string, limit: number): Promise<ProposalDoc[]> {
-  const res = (await ctx.db
-    .collection(COLLECTIONS.proposals)
-    .where({ createdBy: openid, communityId })
-    .orderBy('createdAt', 'desc')
-    .limit(limit)
-    .get()) as { data: ProposalDoc[] }
-  return res.data
+  return proposals(ctx).find({ createdBy: openid, communityId }, { orderBy: [['createdAt', 'desc']], limit: limit })
 }
 
 /** Proposals of a community in one status, oldest first (a queue). Index proposals_status. */
 export async function listByStatus(ctx: Ctx, communityId: string, status: ProposalStatus, limit: number): Promise<ProposalDoc[]> {
-  const res = (await ctx.db
-    .collection(COLLECTIONS.proposals)
-    .where({ communityId, status })
-    .orderBy('createdAt', 'asc')
-    .limit(limit)
-    .get()) as { data: ProposalDoc[] }
-  return res.data
+  return proposals(ctx).find({ communityId, status }, { orderBy: [['createdAt', 'asc']], limit: limit })
 }
 
 /** Listed proposals that reports hid, waiting for a staff decision. Index proposals_list. */
 export async function listHiddenByReports(ctx: Ctx, communityId: string, limit: number): Promise<ProposalDoc[]> {
-  const res = (await ctx.db
-    .collection(COLLECTIONS.proposals)
-    .where({ communityId, isPublic: true, hidden: true, hiddenBy: 'reports' })
-    .orderBy('publishedAt', 'desc')
-    .limit(limit)
-    .get()) as { data: ProposalDoc[] }
-  return res.data
+  return proposals(ctx).find(
+    { communityId, isPublic: true, hidden: true, hiddenBy: 'reports' },
+    { orderBy: [['publishedAt', 'desc']], limit: limit },
+  )
 }
 
 /** Every proposal that ever crossed its threshold, earliest deadline first. Index proposals_threshold. */
 export async function listThresholdReached(ctx: Ctx, communityId: string, limit: number): Promise<ProposalDoc[]> {
-  const res = (await ctx.db
-    .collection(COLLECTIONS.proposals)
-    .where({ communityId, thresholdReachedAt: ctx._.neq(null) })
-    .orderBy('answerDueAt', 'asc')
-    .limit(limit)
-    .get()) as { data: ProposalDoc[] }
-  return res.data
+  return proposals(ctx).find({ communityId, thresholdReachedAt: ctx._.neq(null) }, { orderBy: [['answerDueAt', 'asc']], limit: limit })
 }
 
 /** Listed proposals counted by status and category (one aggregate). Index proposals_list. */
 export async function countListed(ctx: Ctx, communityId: string): Promise<{ status: ProposalStatus; category: string; count: number }[]> {
-  const res = (await ctx.db
-    .collection(COLLECTIONS.proposals)
-    .aggregate()
-    .match({ communityId, isPublic: true, hidden: false })
-    .group({ _id: { status: '$status', category: '$category' }, count: { $sum: 1 } })
-    .limit(1000)
-    .end()) as { list: { _id: { status: ProposalStatus; category: string }; count: number }[] }
-  return res.list.map((row) => ({ status: row._id.status, category: row._id.category, count: row.count }))
+  return proposals(ctx).countBy({ communityId, isPublic: true, hidden: false }, ['status', 'category'])
 }
 
 // ---------- supports ----------
 
 export async function hasSupported(ctx: Ctx, proposalId: string, openid: string): Promise<boolean> {
-  return (await findById<ProposalSupportDoc>(ctx.db, COLLECTIONS.proposalSupports, supportId(proposalId, openid))) !== null
+  return (await supports(ctx).byId(supportId(proposalId, openid))) !== null
 }
 
 /**
@@ -167,30 +145,30 @@ export async function hasSupported(ctx: Ctx, proposalId: string, openid: string)
  * first (and decremented), the counter is restored. Either way: counter = number of records.
  * Returns 'added' | 'already' | 'closed'.
  */
-export async function addSupport(ctx: Ctx, p: Pick<ProposalDoc, '_id' | 'communityId'>, openid: string, now: Date): Promise<'added' | 'already' | 'closed'> {
+export async function addSupport(
+  ctx: Ctx,
+  p: Pick<ProposalDoc, '_id' | 'communityId'>,
+  openid: string,
+  now: Date,
+): Promise<'added' | 'already' | 'closed'> {
   const _ = ctx._
   const id = supportId(p._id, openid)
-  const created = await insertOnce(ctx.db, COLLECTIONS.proposalSupports, { _id: id, proposalId: p._id, communityId: p.communityId, openid, createdAt: now })
+  const created = await supports(ctx).insertOnce({ _id: id, proposalId: p._id, communityId: p.communityId, openid, createdAt: now })
   if (!created) return 'already'
-  const counted = await updateWhere(
-    ctx.db,
-    COLLECTIONS.proposals,
-    { _id: p._id, status: _.in([...SUPPORTABLE_STATUSES]), hidden: false, supportUntil: _.gte(now) },
+  const counted = await proposals(ctx).updateById(
+    p._id,
     { supportCount: _.inc(1), updatedAt: now },
+    { status: _.in([...SUPPORTABLE_STATUSES]), hidden: false, supportUntil: _.gte(now) },
   )
-  if (counted === 1) return 'added'
-  const removed = (await ctx.db.collection(COLLECTIONS.proposalSupports).where({ _id: id }).remove()) as { stats?: { removed?: number } }
-  if ((removed.stats?.removed ?? 0) === 0) await updateWhere(ctx.db, COLLECTIONS.proposals, { _id: p._id }, { supportCount: _.inc(1) })
+  if (counted) return 'added'
+  if (!(await supports(ctx).removeById(id))) await proposals(ctx).updateById(p._id, { supportCount: _.inc(1) })
   return 'closed'
 }
 
 /** Take a support back: remove the record; only the call that removed it decrements. */
 export async function removeSupport(ctx: Ctx, proposalId: string, openid: string, now: Date): Promise<boolean> {
-  const removed = (await ctx.db.collection(COLLECTIONS.proposalSupports).where({ _id: supportId(proposalId, openid) }).remove()) as {
-    stats?: { removed?: number }
-  }
-  if ((removed.stats?.removed ?? 0) !== 1) return false
-  await updateWhere(ctx.db, COLLECTIONS.proposals, { _id: proposalId }, { supportCount: ctx._.inc(-1), updatedAt: now })
+  if (!(await supports(ctx).removeById(supportId(proposalId, openid)))) return false
+  await proposals(ctx).updateById(proposalId, { supportCount: ctx._.inc(-1), updatedAt: now })
   return true
 }
 
@@ -198,118 +176,99 @@ export async function removeSupport(ctx: Ctx, proposalId: string, openid: string
  * Crossing the threshold, exactly once: only the update that finds `thresholdReachedAt: null` with enough supports
  * sets it (with the answer deadline and the timeline entry). True for the one caller that did.
  */
-export async function markThresholdReached(ctx: Ctx, proposalId: string, threshold: number, now: Date, answerDueAt: Date): Promise<boolean> {
+export async function markThresholdReached(
+  ctx: Ctx,
+  proposalId: string,
+  threshold: number,
+  now: Date,
+  answerDueAt: Date,
+): Promise<boolean> {
   const _ = ctx._
   const entry: ProposalTimelineDoc = { at: now, kind: 'threshold', text: `附议达到 ${threshold} 人，进入必答清单`, audience: 'public' }
-  return (
-    (await updateWhere(
-      ctx.db,
-      COLLECTIONS.proposals,
-      { _id: proposalId, thresholdReachedAt: null, supportCount: _.gte(threshold), status: _.in([...SUPPORTABLE_STATUSES]) },
-      { thresholdReachedAt: now, answerDueAt, timeline: _.push([entry]) },
-    )) === 1
+  return proposals(ctx).updateById(
+    proposalId,
+    { thresholdReachedAt: now, answerDueAt, timeline: _.push([entry]) },
+    { thresholdReachedAt: null, supportCount: _.gte(threshold), status: _.in([...SUPPORTABLE_STATUSES]) },
   )
 }
 
-/** Every supporter's openid (paged by 100), for telling them an answer or an outcome. Index proposal_supports_proposal. */
-export async function supporterOpenids(ctx: Ctx, proposalId: string, max = 5000): Promise<string[]> {
-  const out: string[] = []
-  for (let skip = 0; skip < max; skip += 100) {
-    const res = (await ctx.db
-      .collection(COLLECTIONS.proposalSupports)
-      .where({ proposalId })
-      .orderBy('createdAt', 'asc')
-      .skip(skip)
-      .limit(100)
-      .get()) as { data: ProposalSupportDoc[] }
-    out.push(...res.data.map((s) => s.openid))
-    if (res.data.length < 100) break
-  }
-  return out
+/** Every supporter's openid (every page), for telling them an answer or an outcome. Index proposal_supports_proposal. */
+export async function supporterOpenids(ctx: Ctx, proposalId: string): Promise<string[]> {
+  const all: ProposalSupportDoc[] = await supports(ctx).all({ proposalId }, { orderBy: [['createdAt', 'asc']] })
+  return all.map((s) => s.openid)
 }
 
 // ---------- comments ----------
 
-export const getComment = (ctx: Ctx, commentId: string) => findById<ProposalCommentDoc>(ctx.db, COLLECTIONS.proposalComments, commentId)
+export const getComment = (ctx: Ctx, commentId: string): Promise<ProposalCommentDoc | null> => comments(ctx).byId(commentId)
 
-export async function insertComment(ctx: Ctx, doc: Omit<ProposalCommentDoc, '_id'>): Promise<ProposalCommentDoc> {
-  const res = (await ctx.db.collection(COLLECTIONS.proposalComments).add({ data: doc })) as { _id: string }
-  return { ...doc, _id: res._id }
-}
+export const insertComment = (ctx: Ctx, doc: Omit<ProposalCommentDoc, '_id'>): Promise<ProposalCommentDoc> => comments(ctx).insert(doc)
 
 /** A proposal's comments, oldest first (at most 100). Index proposal_comments_proposal. */
 export async function listComments(ctx: Ctx, proposalId: string): Promise<ProposalCommentDoc[]> {
-  const res = (await ctx.db
-    .collection(COLLECTIONS.proposalComments)
-    .where({ proposalId })
-    .orderBy('createdAt', 'asc')
-    .limit(100)
-    .get()) as { data: ProposalCommentDoc[] }
-  return res.data
+  return comments(ctx).find({ proposalId }, { orderBy: [['createdAt', 'asc']], limit: 100 })
 }
 
 /** Comments waiting for staff: content check said review, or reports hid them. */
 export async function listCommentsForModeration(ctx: Ctx, communityId: string, limit: number): Promise<ProposalCommentDoc[]> {
-  const [review, reported] = (await Promise.all([
-    ctx.db.collection(COLLECTIONS.proposalComments).where({ communityId, moderation: 'review' }).orderBy('createdAt', 'asc').limit(limit).get(),
-    ctx.db.collection(COLLECTIONS.proposalComments).where({ communityId, hiddenBy: 'reports' }).orderBy('createdAt', 'asc').limit(limit).get(),
-  ])) as { data: ProposalCommentDoc[] }[]
+  const [review, reported] = await Promise.all([
+    comments(ctx).find({ communityId, moderation: 'review' }, { orderBy: [['createdAt', 'asc']], limit }),
+    comments(ctx).find({ communityId, hiddenBy: 'reports' }, { orderBy: [['createdAt', 'asc']], limit }),
+  ])
   const seen = new Set<string>()
-  return [...review.data, ...reported.data].filter((c) => !seen.has(c._id) && (seen.add(c._id), true))
+  return [...review, ...reported].filter((c) => !seen.has(c._id) && (seen.add(c._id), true))
 }
 
 /** A comment's moderation fields, guarded by `where`; true if this call changed it. */
-export async function updateCommentWhere(ctx: Ctx, where: Record<string, unknown> & { _id: string }, data: Record<string, unknown>): Promise<boolean> {
-  return (await updateWhere(ctx.db, COLLECTIONS.proposalComments, where, data)) === 1
+export async function updateCommentWhere(
+  ctx: Ctx,
+  where: Filter<ProposalCommentDoc> & { _id: string },
+  data: Update<ProposalCommentDoc>,
+): Promise<boolean> {
+  return (await comments(ctx).update(where, data)) === 1
 }
 
 export async function bumpCommentCount(ctx: Ctx, proposalId: string, by: 1 | -1): Promise<void> {
-  await updateWhere(ctx.db, COLLECTIONS.proposals, { _id: proposalId }, { commentCount: ctx._.inc(by) })
+  await proposals(ctx).updateById(proposalId, { commentCount: ctx._.inc(by) })
 }
 
 // ---------- reports ----------
 
 /** One report per resident and target; true if this one is new (and counted on the target). */
 export async function addReport(ctx: Ctx, report: ProposalReportDoc): Promise<boolean> {
-  const created = await insertOnce(ctx.db, COLLECTIONS.proposalReports, { ...report })
+  const created = await collection(ctx.db, COLLECTIONS.proposalReports).insertOnce(report)
   if (!created) return false
-  const collection = report.targetKind === 'proposal' ? COLLECTIONS.proposals : COLLECTIONS.proposalComments
-  await updateWhere(ctx.db, collection, { _id: report.targetId }, { reportCount: ctx._.inc(1) })
+  const counted = { reportCount: ctx._.inc(1) }
+  if (report.targetKind === 'proposal') await proposals(ctx).updateById(report.targetId, counted)
+  else await comments(ctx).updateById(report.targetId, counted)
   return true
 }
 
 /** Hide by reports, exactly once: only while not hidden and with enough reports. */
-export async function hideByReports(ctx: Ctx, kind: 'proposal' | 'comment', targetId: string, reportsToHide: number, now: Date): Promise<boolean> {
-  const collection = kind === 'proposal' ? COLLECTIONS.proposals : COLLECTIONS.proposalComments
-  return (
-    (await updateWhere(
-      ctx.db,
-      collection,
-      { _id: targetId, hidden: false, reportCount: ctx._.gte(reportsToHide) },
-      { hidden: true, hiddenBy: 'reports', updatedAt: now },
-    )) === 1
-  )
+export async function hideByReports(
+  ctx: Ctx,
+  kind: 'proposal' | 'comment',
+  targetId: string,
+  reportsToHide: number,
+  now: Date,
+): Promise<boolean> {
+  const hide = { hidden: true, hiddenBy: 'reports', updatedAt: now } as const
+  const when = { hidden: false, reportCount: ctx._.gte(reportsToHide) }
+  return kind === 'proposal' ? proposals(ctx).updateById(targetId, hide, when) : comments(ctx).updateById(targetId, hide, when)
 }
 
 // ---------- projects ----------
 
-export const getProject = (ctx: Ctx, projectId: string) => findById<ProjectDoc>(ctx.db, COLLECTIONS.projects, projectId)
-export const getProjects = (ctx: Ctx, ids: string[]) => findByIds<ProjectDoc>(ctx.db, COLLECTIONS.projects, ids)
+export const getProject = (ctx: Ctx, projectId: string): Promise<ProjectDoc | null> => projects(ctx).byId(projectId)
+export const getProjects = (ctx: Ctx, ids: string[]): Promise<ProjectDoc[]> => projects(ctx).byIds(ids)
 
 /** A community's projects in one status, most recently changed first. Index projects_community. */
 export async function listProjects(ctx: Ctx, communityId: string, status: ProjectDoc['status'], limit: number): Promise<ProjectDoc[]> {
-  const res = (await ctx.db
-    .collection(COLLECTIONS.projects)
-    .where({ communityId, status })
-    .orderBy('updatedAt', 'desc')
-    .limit(limit)
-    .get()) as { data: ProjectDoc[] }
-  return res.data
+  return projects(ctx).find({ communityId, status }, { orderBy: [['updatedAt', 'desc']], limit: limit })
 }
 
 export async function countProjects(ctx: Ctx, communityId: string, status: ProjectDoc['status']): Promise<number> {
-  const res = (await ctx.db.collection(COLLECTIONS.projects).where({ communityId, status }).count()) as { total: number }
-  return res.total
+  return projects(ctx).count({ communityId, status })
 }
 
 type TxnRefusal = { refused: ErrorCode; proposalId?: string }
@@ -318,22 +277,21 @@ type TxnRefusal = { refused: ErrorCode; proposalId?: string }
  * A project from accepted proposals, in one transaction: every proposal must still be accepted, in this community
  * and in no project; the project is created and each proposal moves to implementing. Retried on conflict.
  */
-export async function createProjectTxn(
-  ctx: Ctx,
-  project: ProjectDoc,
-  entry: ProposalTimelineDoc,
-): Promise<{ ok: true } | TxnRefusal> {
-  return withTransaction(ctx.db, async (t: any) => {
+export async function createProjectTxn(ctx: Ctx, project: ProjectDoc, entry: ProposalTimelineDoc): Promise<{ ok: true } | TxnRefusal> {
+  return withTransaction(ctx.db, async (tx): Promise<{ ok: true } | TxnRefusal> => {
     for (const id of project.proposalIds) {
-      const p = await getInTransaction<ProposalDoc>(t, COLLECTIONS.proposals, id)
+      const p = await tx.collection(COLLECTIONS.proposals).get(id)
       if (!p || p.communityId !== project.communityId) return { refused: 'PROPOSAL.NOT_FOUND', proposalId: id }
       if (p.status !== 'accepted' || p.projectId) return { refused: 'PROPOSAL.INVALID_STATE', proposalId: id }
     }
-    const { _id, ...data } = project
-    await t.collection(COLLECTIONS.projects).add({ data: { _id, ...data } })
+    await tx.collection(COLLECTIONS.projects).insert(project)
     for (const id of project.proposalIds) {
-      await t.collection(COLLECTIONS.proposals).doc(id).update({
-        data: { status: 'implementing', projectId: project._id, updatedAt: project.createdAt, updatedBy: project.createdBy, timeline: ctx._.push([entry]) },
+      await tx.collection(COLLECTIONS.proposals).update(id, {
+        status: 'implementing',
+        projectId: project._id,
+        updatedAt: project.createdAt,
+        updatedBy: project.createdBy,
+        timeline: ctx._.push([entry]),
       })
     }
     return { ok: true as const }
@@ -342,13 +300,10 @@ export async function createProjectTxn(
 
 /** Progress on an active project: the percentage and a timeline entry, appended (never read-then-overwrite). */
 export async function addProgress(ctx: Ctx, projectId: string, entry: ProjectDoc['timeline'][number], by: string): Promise<boolean> {
-  return (
-    (await updateWhere(
-      ctx.db,
-      COLLECTIONS.projects,
-      { _id: projectId, status: 'active' },
-      { progress: entry.progress, timeline: ctx._.push([entry]), updatedAt: entry.at, updatedBy: by },
-    )) === 1
+  return projects(ctx).updateById(
+    projectId,
+    { progress: entry.progress, timeline: ctx._.push([entry]), updatedAt: entry.at, updatedBy: by },
+    { status: 'active' },
   )
 }
 
@@ -361,27 +316,25 @@ export async function completeProjectTxn(
   proposalEntry: ProposalTimelineDoc,
 ): Promise<{ ok: true } | TxnRefusal> {
   const at = outcome.completedAt
-  return withTransaction(ctx.db, async (t: any) => {
-    const project = await getInTransaction<ProjectDoc>(t, COLLECTIONS.projects, projectId)
+  return withTransaction(ctx.db, async (tx): Promise<{ ok: true } | TxnRefusal> => {
+    const project = await tx.collection(COLLECTIONS.projects).get(projectId)
     if (!project) return { refused: 'PROJECT.NOT_FOUND' }
     if (project.status !== 'active') return { refused: 'PROJECT.INVALID_STATE' }
-    await t.collection(COLLECTIONS.projects).doc(projectId).update({
-      data: {
-        status: 'completed',
-        progress: 100,
-        outcome,
-        completedAt: at,
-        updatedAt: at,
-        updatedBy: by,
-        timeline: ctx._.push([{ at, text: `项目完成：${outcome.text}`, progress: 100, photo: outcome.photos[0] ?? null }]),
-      },
+    await tx.collection(COLLECTIONS.projects).update(projectId, {
+      status: 'completed',
+      progress: 100,
+      outcome,
+      completedAt: at,
+      updatedAt: at,
+      updatedBy: by,
+      timeline: ctx._.push([{ at, text: `项目完成：${outcome.text}`, progress: 100, photo: outcome.photos[0] ?? null }]),
     })
     for (const id of project.proposalIds) {
-      const p = await getInTransaction<ProposalDoc>(t, COLLECTIONS.proposals, id)
+      const p = await tx.collection(COLLECTIONS.proposals).get(id)
       if (!p || p.status !== 'implementing' || p.projectId !== projectId) continue
-      await t.collection(COLLECTIONS.proposals).doc(id).update({
-        data: { status: 'completed', updatedAt: at, updatedBy: by, timeline: ctx._.push([proposalEntry]) },
-      })
+      await tx
+        .collection(COLLECTIONS.proposals)
+        .update(id, { status: 'completed', updatedAt: at, updatedBy: by, timeline: ctx._.push([proposalEntry]) })
     }
     return { ok: true as const }
   })
@@ -391,19 +344,17 @@ export async function completeProjectTxn(
 
 /** The person's newest inbox entries. Index inbox_openid. */
 export async function listInbox(ctx: Ctx, openid: string, limit: number): Promise<InboxDoc[]> {
-  const res = (await ctx.db.collection(COLLECTIONS.inbox).where({ openid }).orderBy('createdAt', 'desc').limit(limit).get()) as { data: InboxDoc[] }
-  return res.data
+  return inbox(ctx).find({ openid }, { orderBy: [['createdAt', 'desc']], limit })
 }
 
 export async function countUnread(ctx: Ctx, openid: string): Promise<number> {
-  const res = (await ctx.db.collection(COLLECTIONS.inbox).where({ openid, read: false }).count()) as { total: number }
-  return res.total
+  return inbox(ctx).count({ openid, read: false })
 }
 
-export const getInboxItem = (ctx: Ctx, inboxId: string) => findById<InboxDoc>(ctx.db, COLLECTIONS.inbox, inboxId)
+export const getInboxItem = (ctx: Ctx, inboxId: string): Promise<InboxDoc | null> => inbox(ctx).byId(inboxId)
 
 export async function markInboxRead(ctx: Ctx, inboxId: string, openid: string, now: Date): Promise<void> {
-  await updateWhere(ctx.db, COLLECTIONS.inbox, { _id: inboxId, openid, read: false }, { read: true, readAt: now })
+  await inbox(ctx).updateById(inboxId, { read: true, readAt: now }, { openid, read: false })
 }
 
 /** Which of these accounts are children's (person records with isChild), 100 at a time. */
@@ -411,7 +362,7 @@ export async function childAccountsAmong(ctx: Ctx, openids: string[]): Promise<S
   const ids = [...new Set(openids)]
   const out = new Set<string>()
   for (let i = 0; i < ids.length; i += 100) {
-    for (const p of await findByIds<PersonDoc>(ctx.db, COLLECTIONS.people, ids.slice(i, i + 100))) if (p.isChild) out.add(p._id)
+    for (const p of await collection(ctx.db, COLLECTIONS.people).byIds(ids.slice(i, i + 100))) if (p.isChild) out.add(p._id)
   }
   return out
 }

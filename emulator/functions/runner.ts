@@ -45,7 +45,11 @@ export class FunctionError extends Error {
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; start: () => void }
 /** A worker thread of one function: it loads the bundle once and serves `inflight` invocations at a time. */
-type Thread = { worker: Worker; inflight: Map<number, Pending>; retiring: boolean; busy: boolean; idleTimer?: NodeJS.Timeout }
+type Thread = {
+  worker: Worker; inflight: Map<number, Pending>; retiring: boolean; busy: boolean; idleTimer?: NodeJS.Timeout
+  /** told when the bundle is loaded (or the worker is gone) after a `load` message */
+  onLoaded?: () => void
+}
 
 interface Deployed {
   name: string
@@ -56,6 +60,8 @@ interface Deployed {
   active: number
   queue: Array<() => void>
   timers: Array<{ name: string; spec: CronSpec }>
+  /** cloud profile: instances promised to callers, waiting for a start slot (they count toward the concurrency) */
+  reserved: number
 }
 
 export interface RunnerOptions {
@@ -76,6 +82,12 @@ export interface RunnerOptions {
   functionConcurrency?: number
   /** Cloud profile: an idle instance is reclaimed after this long (ms, default 60 s). */
   instanceIdleMs?: number
+  /**
+   * Cloud profile: instances loading their bundle at once, over all functions (default: the machine's cores). In the
+   * cloud every new instance has its own CPU; here they share the machine's, so a burst of cold starts is paced
+   * instead of all starving each other (and the server) at once. A caller waits for its instance to be ready.
+   */
+  maxStartingInstances?: number
 }
 
 export interface InvocationStats {
@@ -122,7 +134,7 @@ export class FunctionRunner {
     const timers = (config.triggers ?? [])
       .filter((t) => t.type === 'timer')
       .map((t) => ({ name: t.name, spec: parseCron(t.config) }))
-    const deployed: Deployed = { name, bundle, config, threads: [], active: 0, queue: [], timers }
+    const deployed: Deployed = { name, bundle, config, threads: [], active: 0, queue: [], timers, reserved: 0 }
     this.deployed.set(name, deployed)
     return deployed
   }
@@ -154,6 +166,7 @@ export class FunctionRunner {
     this.stats.coldStarts++
     this.stats.instancesStarted++
     worker.on('message', (message: any) => {
+      if (message.loaded) return thread.onLoaded?.()
       const pending = thread.inflight.get(message.id)
       if (!pending) return
       if (message.started) return pending.start()
@@ -167,6 +180,7 @@ export class FunctionRunner {
       this.finished(fn, thread)
     })
     const crashed = (reason: string) => {
+      thread.onLoaded?.()
       clearTimeout(thread.idleTimer)
       fn.threads = fn.threads.filter((t) => t !== thread)
       for (const pending of thread.inflight.values()) {
@@ -234,19 +248,48 @@ export class FunctionRunner {
    */
   private async acquireInstance(fn: Deployed): Promise<Thread> {
     const warm = fn.threads.find((t) => !t.retiring && !t.busy)
+    if (warm) {
+      clearTimeout(warm.idleTimer)
+      warm.busy = true
+      fn.active++
+      return warm
+    }
     const limit = this.options.functionConcurrency ?? 1000
-    if (!warm && fn.threads.filter((t) => !t.retiring).length >= limit) {
+    if (fn.threads.filter((t) => !t.retiring).length + fn.reserved >= limit) {
       this.stats.concurrencyRejections++
       throw new FunctionError(
         'EXCEED_CONCURRENT_REQUEST_LIMIT',
         `[LimitExceeded.ConcurrentLimit] function ${fn.name} is running ${limit} instances, its concurrency limit. 请求并发数超出环境配额`,
       )
     }
-    const thread = warm ?? this.spawn(fn)
-    clearTimeout(thread.idleTimer)
-    thread.busy = true
+    // A cold start: wait for a start slot, then load the bundle before the invocation is handed over.
+    fn.reserved++
     fn.active++
+    await new Promise<void>((resolve) => {
+      if (this.starting < this.maxStarting) resolve()
+      else this.startQueue.push(resolve)
+    })
+    this.starting++
+    const thread = this.spawn(fn)
+    fn.reserved-- // now among fn.threads
+    thread.busy = true
+    try {
+      await new Promise<void>((resolve) => {
+        thread.onLoaded = resolve
+        thread.worker.postMessage({ type: 'load' })
+      })
+    } finally {
+      thread.onLoaded = undefined
+      this.starting--
+      this.startQueue.shift()?.()
+    }
     return thread
+  }
+
+  private starting = 0
+  private readonly startQueue: Array<() => void> = []
+  private get maxStarting(): number {
+    return Math.max(1, this.options.maxStartingInstances ?? os.availableParallelism())
   }
 
   /** Invoke a function as `identity`; resolves with its (JSON) return value or rejects with FunctionError. */
@@ -337,7 +380,11 @@ export class FunctionRunner {
   async reload(): Promise<void> {
     const all = [...this.deployed.values()]
     this.deployed.clear()
-    await Promise.all(all.flatMap((fn) => fn.threads.map((t) => { t.worker.removeAllListeners('exit'); return t.worker.terminate() })))
+    await Promise.all(all.flatMap((fn) => fn.threads.map((t) => {
+      clearTimeout(t.idleTimer)
+      t.worker.removeAllListeners('exit')
+      return t.worker.terminate()
+    })))
   }
 
   async stop(): Promise<void> {

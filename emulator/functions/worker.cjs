@@ -58,6 +58,12 @@ function load() {
 }
 
 parentPort.on('message', async (message) => {
+  if (message.type === 'load') {
+    // Cloud profile: the instance loads its bundle (a cold start) before it is given its first invocation.
+    load()
+    parentPort.postMessage({ loaded: true })
+    return
+  }
   if (message.type !== 'invoke') return
   const started = Date.now()
   try {

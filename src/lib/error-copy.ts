@@ -44,6 +44,7 @@ const COPY: Record<ClientErrorCode, string> = {
   'EVENT.CHECKIN_CLOSED': '现在不在签到时间内（活动开始前 1 小时到活动结束）',
   'EVENT.RATING_CLOSED': '活动结束后 14 天内才能评价',
   'EVENT.BUSY': '报名的人太多了，请稍后再试',
+  'SYSTEM.BUSY': '排队的人太多了，正在为你排队，请稍候',
   'SIGNUP.NOT_FOUND': '没有找到你的报名记录',
   'SIGNUP.NOT_CONFIRMED': '这张票还没有录取（候补或待抽签），不能签到',
   'SIGNUP.NOT_ATTENDED': '只有签到参加了活动的人才能评价',

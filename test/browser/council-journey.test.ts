@@ -131,5 +131,5 @@ describeWithChromium('children’s council: apply → approve → propose → re
       await g.close()
       await s.close()
     }
-  }, 120_000)
+  })
 })

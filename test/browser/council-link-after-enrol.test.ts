@@ -106,5 +106,5 @@ describeWithChromium('a council member gets their own WeChat afterwards: enrolle
       await g.close()
       await k.close()
     }
-  }, 150_000)
+  })
 })

@@ -92,5 +92,5 @@ describeWithChromium('a child’s own WeChat, by scanning: QR with the binding c
       await g.close()
       await k.close()
     }
-  }, 120_000)
+  })
 })

@@ -136,5 +136,5 @@ describeWithChromium('a child’s own WeChat: binding code → linked → counci
       await g.close()
       await k.close()
     }
-  }, 150_000)
+  })
 })

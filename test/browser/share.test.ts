@@ -28,6 +28,8 @@ describeWithChromium('sharing: a non-member opens a shared page', () => {
       const text = await page.innerText()
       expect(text).not.toContain('无权限')
       expect(text).not.toContain('工作人员')
+      // opened from a shared card: nothing to go back to, so the back control leads to 首页
+      await page.locator('.yb-back').getByText('首页').waitFor()
       await screenshot(n.page, 'share-1-proposal-preview')
       await page.locator('.home-join-btn').getByText('加入栀子街社区').click()
       await page.getByText('附议', { exact: true }).first().waitFor()

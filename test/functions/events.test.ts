@@ -352,6 +352,7 @@ describe('staff tools', () => {
     expectOk(await guardian('signUp', { eventId }))
     const cancelled = expectOk(await staff('cancelEvent', { eventId, reason: '暴雨预警，为安全取消' }), eventViewSchema)
     expect(cancelled).toMatchObject({ status: 'cancelled', phase: 'cancelled', cancelReason: '暴雨预警，为安全取消' })
+    await h.emu.fireTrigger('events', 'fanout') // the notices are queued off the request path; the timer delivers them
     expect((await inbox('event.cancelled', eventId)).map((m: any) => m.openid).sort()).toEqual(['demo-guardian', 'demo-resident'])
     const sent = (await outbox(eventId)).filter((m: any) => m.templateId === 'yuanba-tmpl-event-cancelled')
     expect(sent).toHaveLength(2)
@@ -372,11 +373,13 @@ describe('staff tools', () => {
     await addSignup(h, eventId, { participantId: 'demo-guardian', status: 'waitlisted', confirmedAt: null })
     const fired = (await h.emu.fireTrigger('events', 'remind')) as any
     expect(fired.ok).toBe(true)
+    await h.emu.fireTrigger('events', 'fanout') // reminders are queued; the timer delivers them in batches
     expect((await inbox('event.reminder', eventId)).map((m: any) => m.openid)).toEqual(['demo-resident'])
     const sent = (await outbox(eventId)).filter((m: any) => m.templateId === 'yuanba-tmpl-event-reminder')
     expect(sent).toHaveLength(1)
     for (const [key, { value }] of Object.entries<any>(sent[0].data)) if (key.startsWith('thing')) expect([...value].length).toBeLessThanOrEqual(20)
     await h.emu.fireTrigger('events', 'remind')
+    await h.emu.fireTrigger('events', 'fanout')
     expect(await inbox('event.reminder', eventId)).toHaveLength(1)
   })
 

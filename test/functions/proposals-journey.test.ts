@@ -131,6 +131,7 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     expect(accepted).toMatchObject({ status: 'accepted', answer: { decision: 'accepted', cost: 6000, dueDate: '2030-06-30' }, supportOpen: false })
     expect(view(await staff('get', { proposalId })).viewer).toMatchObject({ canAnswer: false, canCreateProject: true })
     expectError(await guardian('unsupport', { proposalId }), 'PROPOSAL.SUPPORT_CLOSED')
+    await h.emu.fireTrigger('events', 'fanout') // receipts are queued off the request path; the timer delivers them
     for (const openid of ['demo-resident', ...supporters]) {
       const answers = (await inboxOf(openid)).items.filter((m) => m.kind === 'proposal.answer' && m.page.endsWith(proposalId))
       expect({ openid, titles: answers.map((m) => m.title).sort() }).toEqual({ openid, titles: ['建议有了答复：已采纳', '建议有了答复：评估中'] })
@@ -171,6 +172,7 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     expect(lists.projects.completed).toBe(lists.outcomes.total)
     expect(lists.problems.total).toBe(lists.problems.byCategory.reduce((s, c) => s + c.count, 0))
 
+    await h.emu.fireTrigger('events', 'fanout')
     for (const openid of ['demo-resident', ...supporters]) {
       const inbox = await inboxOf(openid)
       expect(inbox.items.find((m) => m.kind === 'proposal.outcome' && m.page.endsWith(proposalId))).toMatchObject({ title: '你关注的建议已办结' })

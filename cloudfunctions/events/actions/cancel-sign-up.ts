@@ -5,7 +5,8 @@ import { action } from '../../_kernel/router'
 import { toSignupResult } from '../domain/event-view'
 import { promotedMessage } from '../domain/messages'
 import { canManageEvent, ownsSignup } from '../domain/permissions'
-import { cancelTx, getSignup, settleNow, signupIdOf } from '../repo'
+import { getSignup, signupIdOf } from '../repo'
+import { cancelTx } from '../seats'
 import { loadVisibleEvent, participantOf } from './load'
 
 /**
@@ -20,11 +21,8 @@ export const cancelSignUp = action(eventsContract.cancel, async (ctx, input) => 
     fail('SIGNUP.NOT_FOUND', 'no such sign-up')
   }
   if (!ownsSignup(viewer, signup) && !canManageEvent(viewer, event)) forbidden()
-  if (signup.status === 'pending') {
-    // Queued but not decided (its sign-up call is still running): decide the queue first.
-    await settleNow(ctx, event._id, ctx.now).catch(() => null)
-    if ((await getSignup(ctx, signup._id))?.status === 'pending') fail('EVENT.BUSY', 'the sign-up is still being decided')
-  }
+  // A sign-up queued by the design before 0010's rewrite and never decided: nothing to give back.
+  if (signup.status === 'pending') fail('EVENT.BUSY', 'the sign-up is still being decided')
   const out = await cancelTx(ctx, event._id, signup._id, ctx.openid, ctx.now)
   if (out.promoted?.ownerOpenid) {
     await deliver(ctx, [out.promoted.ownerOpenid], `promoted:${out.promoted._id}:${out.promoted.seq}`, promotedMessage(out.event, out.promoted))

@@ -16,7 +16,7 @@ import { fail } from '../../_kernel/errors'
 import { ageOnEventDay, checkDraw, quotaBand } from '../domain/event-rules'
 import { LOTTERY_ALGORITHM, allocate, entryKey } from '../domain/lottery'
 import { drawnMessage } from '../domain/messages'
-import { allSignups, getDraw, getEvent, insertDraw, settleNow, updateEventWhere, updateSignupWhere } from '../repo'
+import { allSignups, getDraw, getEvent, insertDraw, updateEventWhere, updateSignupWhere } from '../repo'
 
 const PARALLEL = 16
 
@@ -32,8 +32,6 @@ async function inBatches<T>(items: T[], run: (item: T) => Promise<unknown>): Pro
 export async function claimDraw(ctx: Context, event: EventDoc): Promise<void> {
   const refusal = checkDraw(event, ctx.now)
   if (refusal) fail(refusal.code, refusal.message)
-  // Registrations that arrived before the close but are still queued are decided first, so the draw includes them.
-  await settleNow(ctx, event._id, ctx.now).catch((error) => ctx.log.warn('queue not settled before the draw', (error as Error).message))
   const claimed = await updateEventWhere(
     ctx,
     { _id: event._id, status: 'published', allocation: 'lottery', drawState: 'none', signupClosesAt: ctx._.lte(ctx.now) },
@@ -50,6 +48,9 @@ export async function applyDraw(ctx: Context, eventId: string, by: string): Prom
   if (!draw) {
     if (!event.lotterySeed || !event.seedCommitment) throw new Error(`lottery ${eventId} has no seed`)
     const registered = await allSignups(ctx, eventId, ['registered'])
+    // A registration claimed before the draw was claimed but not written yet (its function is still running, or died
+    // and the sweep will give it back): the draw waits for it — the timer resumes a draw left applying.
+    if (registered.length !== event.registeredCount) fail('EVENT.BUSY', 'registrations are still being written')
     const signupIds: Record<string, string> = {}
     const entries = registered.map((s) => {
       const key = entryKey(s._id)

@@ -1,73 +1,40 @@
 /** Who a place is for: the caller, or one of the caller's children (guardian). */
-import { COLLECTIONS, type ChildDoc, type EventDoc, type MembershipDoc, type PersonDoc } from '../../../types/index'
+import type { ChildDoc, EventDoc, PersonDoc } from '../../../types/index'
 import type { Context } from '../../_kernel/context'
-import { findById } from '../../_kernel/db'
-import { fail, forbidden, orFail } from '../../_kernel/errors'
+import { fail, forbidden } from '../../_kernel/errors'
 import type { Viewer } from '../../_kernel/permissions'
-import { membershipId, viewerFrom } from '../../_kernel/viewer'
-import { canSignUp } from '../domain/event-rules'
+import { viewerFrom } from '../../_kernel/viewer'
 import { canJoinEvent, canSeeEvent } from '../domain/permissions'
-import { getChild, getEvent, type NewParticipant } from '../repo'
+import { signUp, type NewParticipant, type SignUpOutcome } from '../seats'
+import { newTicketCode } from './load'
 
 /**
- * A warm instance keeps the published events it read for a second: under a burst thousands of sign-ups read the same
- * event. A cached event may only speed up a yes: every refusal is made again on the stored event (a cached copy can be
- * up to a second old), and the sign-up itself is decided from the stored event inside the transaction.
+ * A sign-up of the caller or one of their children (docs/decisions/0010). Who is signing up (person, membership,
+ * child) is read with the event in the sign-up's first request; the same codes as everywhere (NOT_FOUND for a draft
+ * or an unknown event, FORBIDDEN for an event one may not see or join), before anything is written.
  */
-const EVENT_CACHE_MS = 1000
-const eventCache = new Map<string, { event: EventDoc; at: number }>()
-function cachedEvent(eventId: string): EventDoc | null {
-  const hit = eventCache.get(eventId)
-  return hit && Date.now() - hit.at < EVENT_CACHE_MS ? hit.event : null
-}
-async function storedEvent(ctx: Context, eventId: string): Promise<EventDoc | null> {
-  const event = await getEvent(ctx, eventId)
-  if (eventCache.size > 100) eventCache.clear()
-  // Only published events: a draft published a moment ago must not look like a draft still.
-  if (event?.status === 'published') eventCache.set(eventId, { event, at: Date.now() })
-  else eventCache.delete(eventId)
-  return event
-}
-
-/**
- * Everything a sign-up needs, in two round trips: the event, then — at once — the caller's person record, their
- * membership of the event's community and the child they name (the sign-up path is the hot one under a burst) —
- * and the early answer (`canSignUp`) from them. A draft is NOT_FOUND and an event the caller may not see FORBIDDEN,
- * as everywhere.
- */
-export async function loadForSignUp(
-  ctx: Context,
-  eventId: string,
-  participantId: string | undefined,
-  now: Date,
-): Promise<{ event: EventDoc; viewer: Viewer; participant: NewParticipant }> {
-  const cached = cachedEvent(eventId)
-  const event = cached ?? (await storedEvent(ctx, eventId))
-  if (!event) fail('EVENT.NOT_FOUND', 'event not found')
+export function signUpCaller(ctx: Context, eventId: string, participantId: string | undefined, now: Date): Promise<SignUpOutcome> {
   const self = participantId === undefined || participantId === ctx.openid
-  const [person, membership, child] = await Promise.all([
-    findById<PersonDoc>(ctx.db, COLLECTIONS.people, ctx.openid),
-    findById<MembershipDoc>(ctx.db, COLLECTIONS.memberships, membershipId(event.communityId, ctx.openid)),
-    self ? Promise.resolve(null) : getChild(ctx, participantId!),
-  ])
-  const viewer = viewerFrom(ctx.openid, person, membership ? [membership] : [])
-  const answer = (ev: EventDoc) => {
-    if (!canSeeEvent(viewer, ev)) {
-      if (ev.status === 'draft') fail('EVENT.NOT_FOUND', 'event not found')
-      forbidden()
-    }
-    const participant = participantFrom(ctx, viewer, ev, person, self ? null : child, self)
-    orFail(canSignUp(ev, participant, now) ?? true)
-    return { event: ev, viewer, participant }
-  }
-  if (!cached) return answer(event)
-  try {
-    return answer(event)
-  } catch (refusal) {
-    const stored = await storedEvent(ctx, eventId) // refuse only on what is stored now
-    if (!stored || stored.communityId !== event.communityId) fail('EVENT.NOT_FOUND', 'event not found')
-    return answer(stored)
-  }
+  return signUp(
+    ctx,
+    eventId,
+    {
+      openid: ctx.openid,
+      participantId: self ? ctx.openid : participantId!,
+      childId: self ? null : participantId!,
+      participantOf: (read) => {
+        const ev = read.event!
+        const viewer = viewerFrom(ctx.openid, read.person, read.membership ? [read.membership] : [])
+        if (!canSeeEvent(viewer, ev)) {
+          if (ev.status === 'draft') fail('EVENT.NOT_FOUND', 'event not found')
+          forbidden()
+        }
+        return participantFrom(ctx, viewer, ev, read.person, self ? null : read.child, self)
+      },
+    },
+    now,
+    newTicketCode,
+  )
 }
 
 /**

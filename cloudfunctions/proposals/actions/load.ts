@@ -1,8 +1,8 @@
 /** Loading shared by the proposal actions: the proposal (or NOT_FOUND / FORBIDDEN), full views, and telling people. */
 import type { ProjectDoc, ProposalDoc, ProposalView } from '../../../types/index'
 import type { Context } from '../../_kernel/context'
+import { enqueue } from '../../_kernel/outbox'
 import { fail, forbidden } from '../../_kernel/errors'
-import { deliver } from '../../_kernel/inbox'
 import type { Viewer } from '../../_kernel/permissions'
 import { tempUrls } from '../../_kernel/storage'
 import { loadViewer } from '../../_kernel/viewer'
@@ -60,9 +60,8 @@ export async function proposalView(ctx: Context, proposal: ProposalDoc, viewer: 
   return toProposalView(proposal, viewer, ctx.now, settings, { supported, comments, project, urls, childAuthors })
 }
 
-/** Tell the author and every supporter (inbox + subscribe message), once per event. */
+/** Tell the author and every supporter (inbox + subscribe message), once per event — queued: the fan-out timer delivers. */
 export async function tellAuthorAndSupporters(ctx: Context, proposal: ProposalDoc, eventKey: string, message: Message): Promise<void> {
   const supporters = await supporterOpenids(ctx, proposal._id)
-  const result = await deliver(ctx, [proposal.createdBy, ...supporters], eventKey, message)
-  if (result.failed > 0) ctx.log.warn('some subscribe messages were not sent', { eventKey, ...result })
+  await enqueue(ctx, [proposal.createdBy, ...supporters], eventKey, message)
 }

@@ -2,6 +2,7 @@ import { ANONYMOUS_NAME, proposalsContract } from '../../../types/index'
 import { proposalPhotoFolder } from '../../../types/uploads'
 import { contentVerdict } from '../../_kernel/content-check'
 import { fail, forbidden, orFail } from '../../_kernel/errors'
+import { isMemberOf } from '../../_kernel/permissions'
 import { action } from '../../_kernel/router'
 import { checkUploadedPhotos } from '../../_kernel/storage'
 import { loadViewer } from '../../_kernel/viewer'
@@ -23,6 +24,7 @@ export const displayName = (nickname: string | null | undefined, anonymous: bool
  */
 export const submitProposal = action(proposalsContract.submit, async (ctx, input) => {
   const viewer = await loadViewer(ctx, [input.communityId])
+  if (!isMemberOf(viewer, input.communityId)) forbidden() // an outsider is refused for the role, child or not
   orFail(childRefusal(viewer) ?? true)
   if (!canSubmitProposal(viewer, input.communityId)) forbidden()
   const [community, settings, person] = await Promise.all([

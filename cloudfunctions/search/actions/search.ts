@@ -26,8 +26,9 @@ export const search = action(searchContract.search, async (ctx, input) => {
   const found = (await ctx.db
     .collection(COLLECTIONS.search)
     .where({ communityId: input.communityId, terms: _.all(terms) })
+    .field({ kind: true, refId: true }) // not the terms: an entry's terms are for matching, not for the answer
     .limit(CANDIDATES)
-    .get()) as { data: SearchDoc[] }
+    .get()) as { data: Pick<SearchDoc, 'kind' | 'refId'>[] }
   const ids = (kind: SearchDoc['kind']) => found.data.filter((d) => d.kind === kind).map((d) => d.refId)
   const [notices, events, proposals] = await Promise.all([
     findByIds<NoticeDoc>(ctx.db, COLLECTIONS.notices, ids('notice')),

@@ -1,5 +1,5 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { callCloud } from '@/lib/cloud'
 import './index.scss'
@@ -13,10 +13,13 @@ export const WORKBENCH_PAGE = '/packages/workbench/pages/index/index'
  */
 export default function WorkbenchEntry({ communityId, canManage = true }: { communityId: string; canManage?: boolean }) {
   const [count, setCount] = useState<number | null>(null)
-  useDidShow(() => {
+  const refresh = () => {
     if (!canManage || !communityId) return
-    callCloud('insights', 'todo', { communityId }).then((res) => setCount(res.ok ? res.data.count : null))
-  })
+    void callCloud('insights', 'todo', { communityId }).then((res) => setCount(res.ok ? res.data.count : null))
+  }
+  // on mount (the page's show has passed by the time its data renders this) and on every return to the page
+  useEffect(refresh, [communityId, canManage])
+  useDidShow(refresh)
   if (!canManage || !communityId) return null
   const label = count ? `工作台，${count} 项待办` : '工作台'
   return (

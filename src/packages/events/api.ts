@@ -1,12 +1,14 @@
 /** Residents' event actions: list, detail, sign up (self or a child), cancel, tickets, venue check-in, rating, lottery log. */
 import type { ActionInput } from 'types/contract'
-import { callCloud } from '@/lib/cloud'
+import { callCloud, type CallOptions } from '@/lib/cloud'
 import { communitiesApi } from '@/lib/api'
 
 export const eventsApi = {
   list: (communityId: string) => callCloud('events', 'list', { communityId, limit: 50 }),
   get: (eventId: string) => callCloud('events', 'get', { eventId }),
-  signUp: (eventId: string, participantId?: string) => callCloud('events', 'signUp', participantId ? { eventId, participantId } : { eventId }),
+  /** retried by itself while the platform is busy; `onQueued` lets the page show 排队中 */
+  signUp: (eventId: string, participantId?: string, options?: CallOptions) =>
+    callCloud('events', 'signUp', participantId ? { eventId, participantId } : { eventId }, options),
   cancel: (eventId: string, participantId?: string) => callCloud('events', 'cancel', participantId ? { eventId, participantId } : { eventId }),
   mine: () => callCloud('events', 'mySignups', { limit: 50 }),
   ticket: (eventId: string, participantId?: string) => callCloud('events', 'ticket', participantId ? { eventId, participantId } : { eventId }),

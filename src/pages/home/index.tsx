@@ -126,6 +126,13 @@ export default function HomePage() {
               <Button className='yb-btn' onClick={() => Taro.switchTab({ url: '/pages/me/index' })}>
                 切换社区
               </Button>
+              <Button
+                className='yb-btn home-search'
+                aria-label='搜索本社区的通知、活动和建议'
+                onClick={() => Taro.navigateTo({ url: `/packages/search/pages/index/index?communityId=${state.data.community!.communityId}` })}
+              >
+                🔍 搜索
+              </Button>
               {state.data.community.viewer.canManage && (
                 <Button className='yb-btn yb-btn--primary' onClick={() => manage(state.data.community!)}>
                   管理
@@ -143,7 +150,7 @@ export default function HomePage() {
           {state.data.notices && !state.data.notices.ok && (
             <ErrorView error={state.data.notices.error} onRetry={refresh} />
           )}
-          {state.data.notices?.ok && state.data.notices.data.notices.length === 0 && <Empty title='暂无通知' />}
+          {state.data.notices?.ok && state.data.notices.data.notices.length === 0 && <Empty title='暂无通知' hint='社区发布通知后会在这里显示。' />}
           {state.data.notices?.ok &&
             state.data.notices.data.notices.map((n) => <NoticeCard key={n.noticeId} notice={n} onOpen={() => openNotice(n)} />)}
 

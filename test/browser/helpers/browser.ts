@@ -25,7 +25,7 @@ export function describeWithChromium(name: string, body: () => void): void {
   }
   const message =
     `Chromium not found at ${CHROMIUM}: the browser tests did NOT run. ` +
-    'Install it with `apt-get update && apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).'
+    'Install it with `apt-get update && apt-get install -y chromium fonts-noto-cjk fonts-noto-color-emoji` (or set CHROMIUM_PATH).'
   if (isCI) {
     describe(name, () => {
       test('Chromium is installed (required when CI=true)', () => {

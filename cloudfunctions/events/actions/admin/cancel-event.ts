@@ -1,5 +1,5 @@
 import { eventsContract } from '../../../../types/index'
-import { deliver } from '../../../_kernel/inbox'
+import { enqueue } from '../../../_kernel/outbox'
 import { fail } from '../../../_kernel/errors'
 import { action } from '../../../_kernel/router'
 import { toEventView } from '../../domain/event-view'
@@ -22,7 +22,7 @@ export const cancelEvent = action(eventsContract.cancelEvent, async (ctx, input)
   if (event.status === 'published') {
     const holders = await allSignups(ctx, event._id, ['confirmed', 'waitlisted', 'registered'])
     const owners = holders.map((s) => s.ownerOpenid).filter((o): o is string => !!o)
-    await deliver(ctx, owners, `cancelled:${event._id}`, cancelledMessage(cancelled, changes.cancelReason))
+    await enqueue(ctx, owners, `cancelled:${event._id}`, cancelledMessage(cancelled, changes.cancelReason))
   }
   const [mine, series, task] = await Promise.all([
     mineByEvent(ctx, viewer, [cancelled]),

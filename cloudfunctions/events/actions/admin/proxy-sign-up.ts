@@ -6,7 +6,8 @@ import { loadViewer } from '../../../_kernel/viewer'
 import { canProxySignUp } from '../../domain/event-rules'
 import { checkProxyTarget } from '../../domain/permissions'
 import { toSignupResult } from '../../domain/event-view'
-import { signUpQueued, waitlistPosition, type NewParticipant } from '../../repo'
+import { waitlistPosition } from '../../repo'
+import { signUp, type NewParticipant } from '../../seats'
 import { sendFullnessAlerts } from '../alerts'
 import { loadManagedEvent, newTicketCode } from '../load'
 
@@ -34,7 +35,8 @@ export const proxySignUp = action(eventsContract.proxySignUp, async (ctx, input)
     source: 'proxy',
     proxyBy: ctx.openid,
   }
-  const out = await signUpQueued(ctx, event, participant, ctx.now, newTicketCode, (settled) => sendFullnessAlerts(ctx, settled))
-  const position = out.created ? out.position : out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, event._id, out.signup.seq) : null
+  const out = await signUp(ctx, event._id, { openid: ctx.openid, participantId: participant.participantId, childId: null, participantOf: () => participant }, ctx.now, newTicketCode)
+  if (out.created && out.signup.status === 'confirmed') await sendFullnessAlerts(ctx, out.event)
+  const position = out.position ?? (out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, event._id, out.signup.seq) : null)
   return toSignupResult(out.signup, position, out.created)
 })

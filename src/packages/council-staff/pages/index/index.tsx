@@ -87,7 +87,7 @@ export default function CouncilStaffPage() {
         </View>
       </View>
       <View className='yb-section-title'>报名</View>
-      {board.pendingMembers.length === 0 && <Empty title='没有待批准的报名' />}
+      {board.pendingMembers.length === 0 && <Empty title='没有待批准的报名' hint='家长为孩子报名后会出现在这里。可以把议事会的二维码发到家长群。' />}
       {board.pendingMembers.map((m) => (
         <View key={m.memberId} className='yb-card yb-row council-staff-member'>
           <Text>{m.label}</Text>
@@ -102,7 +102,7 @@ export default function CouncilStaffPage() {
             {council.chair ? `主席：${council.chair.label}（可以和大家一起建会议、排议程）` : '还没有主席：可以请一位成员当主席，和大家一起建会议、排议程'}
             {council.termEnded ? ` · 任期已于 ${council.termEnd} 结束` : ` · 任期至 ${council.termEnd}`}
           </View>
-          {approved.length === 0 && <Empty title='还没有成员' />}
+          {approved.length === 0 && <Empty title='还没有成员' hint='批准上面的报名后，孩子就成为议事会成员。' />}
           {approved.map((m) => (
             <View key={m.memberId} className='yb-card yb-row council-staff-chair'>
               <Text>{m.isChair ? `👑 ${m.label}` : m.label}</Text>
@@ -117,7 +117,7 @@ export default function CouncilStaffPage() {
         </View>
       )}
       <View className='yb-section-title'>待审核的建议</View>
-      {board.pendingReview.length === 0 && <Empty title='没有待审核的建议' />}
+      {board.pendingReview.length === 0 && <Empty title='没有待审核的建议' hint='孩子交上来的主意会先在这里给你看。' />}
       {board.pendingReview.map((p) => (
         <View key={p.proposalId} className='yb-card council-staff-review'>
           <View className='yb-title'>{p.label}</View>
@@ -141,7 +141,7 @@ export default function CouncilStaffPage() {
         </View>
       ))}
       <View className='yb-section-title'>等大人回信</View>
-      {board.awaitingAnswer.length === 0 && <Empty title='每个孩子都收到回信了' />}
+      {board.awaitingAnswer.length === 0 && <Empty title='每个孩子都收到回信了' hint='新的建议审核通过后，记得在期限内回信。' />}
       {board.awaitingAnswer.map((p) => (
         <View key={p.proposalId} className='yb-card council-staff-awaiting'>
           <View className='yb-title'>{p.label} {p.private?.overdue ? '⏰ 已超期' : ''}</View>

@@ -22,6 +22,7 @@ import type { Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
 import { useCommunityPage } from '@/lib/use-community-page'
+import { confirmAction } from '@/lib/confirm'
 import { councilApi } from '../../api'
 import PhotoPicker, { type PickedPhoto } from '../../components/photo-picker'
 import { ProposalCard } from '../../components/proposal-card'
@@ -256,7 +257,7 @@ export default function CouncilPage() {
       {proposals.mine.length > 0 && <View className='yb-section-title'>{mine.every((m) => m.viewer.isChild) ? '我的建议' : '我家孩子的建议'}</View>}
       {proposals.mine.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
       <View className='yb-section-title'>📅 议事会</View>
-      {meetings.length === 0 && <Empty title='还没有会议' />}
+      {meetings.length === 0 && <Empty title='还没有会议' hint='社区安排议事会后，会议时间和议程会在这里。' />}
       {meetings.map((m) => (
         <View key={m.meetingId} className='yb-card council-meeting-row' onClick={() => Taro.navigateTo({ url: `/packages/council/pages/meeting/index?meetingId=${m.meetingId}` })}>
           <View className='yb-title'>{m.title}</View>
@@ -264,7 +265,7 @@ export default function CouncilPage() {
         </View>
       ))}
       <View className='yb-section-title'>大家的建议</View>
-      {proposals.public.length === 0 && <Empty title='还没有建议' />}
+      {proposals.public.length === 0 && <Empty title='还没有建议' hint='点“💡 我有主意”，说说你发现了什么。' />}
       {proposals.public.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
       {mine.some((m) => m.viewer.isGuardian) && (
         <View className='yb-card'>
@@ -277,8 +278,8 @@ export default function CouncilPage() {
                 void Taro.setClipboardData({ data: JSON.stringify(res.data, null, 2) })
               }}>导出{m.alias}的信息</Button>
               <Button className='yb-btn' onClick={async () => {
-                const ok = await Taro.showModal({ title: '删除孩子的全部信息？', content: `${m.alias}的报名、建议、投票记录都会删除，不能恢复。` })
-                if (!ok.confirm) return
+                const ok = await confirmAction({ title: '删除孩子的全部信息？', content: `${m.alias}的报名、建议、投票记录都会删除，不能恢复。`, confirmText: '删除' })
+                if (!ok) return
                 const res = await councilApi.deleteData(m.childId)
                 if (!res.ok) return toast(errorCopy(res.error))
                 void toast('已删除')

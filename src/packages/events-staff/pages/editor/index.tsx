@@ -25,6 +25,7 @@ import type { ClientError, Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
 import { ROUTES, getCurrentCommunity, staffEventsApi } from '../../api'
 import './index.scss'
 
@@ -294,7 +295,7 @@ export default function EventEditorPage() {
   }
 
   const cancelEvent = async (e: EventView) => {
-    const { confirm } = await Taro.showModal({ title: '取消活动', content: '已报名和候补的人都会收到通知。确定取消吗？', confirmText: '取消活动' })
+    const confirm = await confirmAction({ title: '取消活动', content: '已报名和候补的人都会收到通知。确定取消吗？', confirmText: '取消活动' })
     if (!confirm) return
     setBusy(true)
     const res = await staffEventsApi.cancelEvent(e.eventId, reason.trim() || undefined)

@@ -10,6 +10,7 @@ import { Empty, ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { useAction } from '@/lib/use-action'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
 import { openSpreadsheet } from '../../lib/open-document'
 import { ROUTES, staffEventsApi } from '../../api'
 
@@ -25,6 +26,12 @@ const TABS: { status: SignupStatus; label: string }[] = [
  * Staff, one event: places and the waitlist in order, check-in state; export to Excel, scan tickets, book a walk-in
  * (代报名), draw the lottery, the venue check-in code, and the public answer to low ratings.
  */
+/** 本人 / 孩子 / "代报名 · 张阿姨": who the place is for, and that staff signed it up (never "代报名 · 代报名"). */
+export function kindLine(s: { kind: keyof typeof KIND_LABEL; source?: string; displayName: string }): string {
+  if (s.kind === 'walk_in') return `${KIND_LABEL.walk_in} · ${s.displayName}`
+  return `${KIND_LABEL[s.kind]}${s.source === 'proxy' ? ' · 代报名' : ''}`
+}
+
 export default function SignupsPage() {
   const [state, run, setState] = useLoadState<Data>()
   const eventId = useRef('')
@@ -81,11 +88,11 @@ export default function SignupsPage() {
       return null
     })
   const cancelFor = async (s: StaffSignup) => {
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: `为“${s.displayName}”取消？名额会让给候补第一位。`, confirmText: '取消报名' })
+    const confirm = await confirmAction({ title: '取消报名', content: `为“${s.displayName}”取消？名额会让给候补第一位。`, confirmText: '取消报名' })
     if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await staffEventsApi.cancelFor(eventId.current, s.participantId)), '已取消')
   }
   const draw = async () => {
-    const { confirm } = await Taro.showModal({ title: '公开抽签', content: '抽签结果公开且不能重抽。现在抽签吗？', confirmText: '抽签' })
+    const confirm = await confirmAction({ title: '公开抽签', content: '抽签结果公开且不能重抽。现在抽签吗？', confirmText: '抽签' })
     if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await staffEventsApi.draw(eventId.current)), '已抽签')
   }
   const showPoster = () =>
@@ -184,12 +191,12 @@ export default function SignupsPage() {
           </View>
         ))}
       </View>
-      {signups.length === 0 && <Empty title='没有人' />}
+      {signups.length === 0 && <Empty title='还没有人报名' hint='可以把活动转发到居民群，或在下面为不用手机的居民代报名。' />}
       {signups.map((s) => (
         <View key={s.signupId} className='yb-card yb-row staff-signups__row'>
           {s.position !== null && <Text className='yb-tag yb-tag--pin'>第 {s.position} 位</Text>}
           <Text className='yb-title'>{s.displayName}</Text>
-          <Text className='yb-tag yb-tag--muted'>{KIND_LABEL[s.kind]}{s.source === 'proxy' ? ' · 代报名' : ''}</Text>
+          <Text className='yb-tag yb-tag--muted signup-kind'>{kindLine(s)}</Text>
           {s.birthYear && <Text className='yb-small'>{s.birthYear} 年生</Text>}
           {s.checkedIn && <Text className='yb-tag'>已签到</Text>}
           {s.noShow && <Text className='yb-tag yb-tag--muted'>未到</Text>}

@@ -13,6 +13,7 @@ import { useAction } from '@/lib/use-action'
 import SharedPreview from '@/components/shared-preview'
 import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
 import { askToBeTold } from '../../lib/subscribe'
 import { ROUTES, eventsApi } from '../../api'
 import './index.scss'
@@ -36,6 +37,8 @@ export default function EventDetailPage() {
   const eventId = useRef('')
   const { busy, act, fail } = useAction(() => load(), { reloadAfterError: true })
   const [rating, setRating] = useState<{ participantId: string; score: number; tags: string[]; comment: string } | null>(null)
+  /** 排队中: the platform is busy and the sign-up is being retried by itself */
+  const [queued, setQueued] = useState(false)
   const load = () => run(() => loadDetail(eventId.current))
 
   useLoad((params) => {
@@ -59,7 +62,7 @@ export default function EventDetailPage() {
   const signUp = (e: EventView, participantId?: string) =>
     act(async () => {
       await askToBeTold([SUBSCRIBE_TEMPLATES.result, SUBSCRIBE_TEMPLATES.reminder, SUBSCRIBE_TEMPLATES.cancelled])
-      const res = await eventsApi.signUp(e.eventId, participantId)
+      const res = await eventsApi.signUp(e.eventId, participantId, { onQueued: () => setQueued(true) }).finally(() => setQueued(false))
       if (!res.ok) return res.error
       const s = res.data
       const title = s.status === 'confirmed' ? '报名成功' : s.status === 'waitlisted' ? `已候补，第 ${s.position} 位` : '已登记，等待抽签'
@@ -69,10 +72,15 @@ export default function EventDetailPage() {
 
   const cancel = async (e: EventView, m: MySignup) => {
     const what = m.status === 'waitlisted' ? '退出候补' : m.status === 'registered' ? '放弃抽签' : '取消报名'
-    const { confirm } = await Taro.showModal({
+    const confirm = await confirmAction({
       title: what,
-      content: m.status === 'confirmed' ? '取消后名额会自动让给候补的第一位，不能恢复。' : '确定吗？',
-      confirmText: '确定',
+      content:
+        m.status === 'confirmed'
+          ? `${m.kind === 'self' ? '你' : m.displayName}的名额会自动让给候补的第一位，不能恢复。`
+          : m.status === 'waitlisted'
+            ? '退出后候补位置不再保留。'
+            : '放弃后不再参加这次抽签。',
+      confirmText: what,
     })
     if (!confirm) return
     void act(async () => {
@@ -215,6 +223,11 @@ export default function EventDetailPage() {
                 ? `还剩 ${e.counts.remaining} 个名额，先到先得。`
                 : '名额已满，报名后进入候补，有人取消时按顺序递补。'}
           </Text>
+          {queued && (
+            <View className='event-detail__queued' role='status' aria-live='polite'>
+              <Text>排队中……报名的人很多，正在为你自动重试，请不要离开本页。</Text>
+            </View>
+          )}
           {forChildren && (
             <View className='event-detail__for-children event-for-children'>
               <Text>这是儿童活动，请为孩子报名（{ageBandLabel(e.ageMin, e.ageMax)}）。</Text>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { formatShanghai } from 'types/time-format'
 import Taro, { useLoad } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import {
@@ -19,6 +20,7 @@ import type { ClientError, Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
 import PhotoField from '../../components/photo-field'
 import { STAFF_ROUTES, staffProposalsApi } from '../../api'
 import './index.scss'
@@ -121,7 +123,7 @@ export default function ProjectEditorPage() {
       const input = { projectId: project.projectId, outcome }
       const checked = completeProjectInput.safeParse(input)
       if (!checked.success) return setErrors(issuesByField(checked.error.issues))
-      const { confirm } = await Taro.showModal({ title: '完成项目', content: '成效会写进成效清单，并通知提建议和附议的居民。', confirmText: '完成' })
+      const confirm = await confirmAction({ title: '完成项目', content: '成效会写进成效清单，并通知提建议和附议的居民。', confirmText: '完成' })
       if (!confirm) return
       setErrors({})
       const res = await staffProposalsApi.complete(input)
@@ -189,6 +191,21 @@ export default function ProjectEditorPage() {
         <View className='yb-hero'>{project.title}</View>
         <View className='yb-small'>负责人：{project.owner} · 进度 {project.progress}%{project.status === 'completed' ? ' · 已完成' : ''}</View>
         {project.outcome && <View className='pstaff-project__outcome'>成效：{project.outcome}</View>}
+      </View>
+
+      <View className='yb-section-title'>进展记录（{project.timeline.length} 条）</View>
+      <View className='yb-card pstaff-project-timeline'>
+        {project.timeline.length === 0 && <View className='yb-small'>还没有进展记录。在下面选进度、写进展，点“记录进展”。</View>}
+        {[...project.timeline].reverse().map((e, i) => (
+          <View key={`${e.at}-${i}`} className='pstaff-project__event'>
+            <View className='yb-row'>
+              <Text className='yb-tag'>{e.progress}%</Text>
+              <View className='yb-spacer' />
+              <Text className='yb-small'>{formatShanghai(e.at, 'M月D日 HH:mm')}</Text>
+            </View>
+            <View>{e.text}</View>
+          </View>
+        ))}
       </View>
 
       {project.status === 'active' && (

@@ -96,7 +96,7 @@ export default function ProposalQueuePage() {
 
       {tab === 'review' && (
         <View>
-          {queue.pending.length === 0 && <Empty title='没有待审核的建议' />}
+          {queue.pending.length === 0 && <Empty title='没有待审核的建议' hint='居民提交新建议后会出现在这里，审核通过才会公示。' />}
           {queue.pending.map((p) => (
             <View key={p.proposalId} className='yb-card pstaff-queue__review'>
               <View className='yb-row'>
@@ -156,7 +156,7 @@ export default function ProposalQueuePage() {
 
       {tab === 'reports' && (
         <View>
-          {reports === 0 && <Empty title='没有待处理的举报和留言' />}
+          {reports === 0 && <Empty title='没有待处理的举报和留言' hint='3 位居民举报的内容会先隐藏，出现在这里等你处理。' />}
           {queue.hidden.map((p) => (
             <View key={p.proposalId} className='yb-card'>
               <Text className='yb-tag yb-tag--pin'>被 3 位以上居民举报，已自动隐藏</Text>

@@ -16,6 +16,7 @@ import { useAction } from '@/lib/use-action'
 import SharedPreview from '@/components/shared-preview'
 import { sharePath, useShare } from '@/lib/share'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
 import { proposalShareTitle } from 'types/share'
 
 const PROPOSAL_DETAIL = '/packages/proposals/pages/detail/index'
@@ -61,11 +62,11 @@ export default function ProposalDetailPage() {
     }, '已附议')
   const unsupport = (p: ProposalView) => act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.unsupport(p.proposalId)), '已取消附议')
   const withdraw = async (p: ProposalView) => {
-    const { confirm } = await Taro.showModal({ title: '撤回建议', content: '撤回后不能恢复。已公示的建议会显示为“已撤回”，不再显示你的名字。', confirmText: '撤回' })
+    const confirm = await confirmAction({ title: '撤回建议', content: '撤回后不能恢复。已公示的建议会显示为“已撤回”，不再显示你的名字。', confirmText: '撤回' })
     if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.withdraw(p.proposalId)), '已撤回')
   }
   const report = async (input: { proposalId: string } | { commentId: string }) => {
-    const { confirm } = await Taro.showModal({ title: '举报', content: '内容不当（广告、攻击他人、不实信息）？3 位居民举报后会先隐藏，由工作人员处理。', confirmText: '举报' })
+    const confirm = await confirmAction({ title: '举报', content: '内容不当（广告、攻击他人、不实信息）？3 位居民举报后会先隐藏，由工作人员处理。', confirmText: '举报' })
     if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.report(input)), '已举报')
   }
   const sendComment = (p: ProposalView) =>

@@ -100,7 +100,7 @@ export default function ProposalListPage() {
       )}
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={() => load()} />}
-      {state.kind === 'ready' && state.items.length === 0 && <Empty title='没有符合条件的建议' />}
+      {state.kind === 'ready' && state.items.length === 0 && <Empty title='没有符合条件的建议' hint='换一个状态或分类看看，或者点“我要提建议”说一说。' />}
       {state.kind === 'ready' &&
         state.items.map((p) => (
           <ProposalCard key={p.proposalId} proposal={p} onOpen={() => Taro.navigateTo({ url: `${ROUTES.detail}?proposalId=${p.proposalId}` })} />

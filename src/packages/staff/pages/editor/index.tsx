@@ -18,6 +18,7 @@ import type { ClientError, Result } from '@/lib/cloud'
 import { errorCopy } from '@/lib/error-copy'
 import { issuesByField } from '@/lib/form-issues'
 import { useLoadState } from '@/lib/use-load-state'
+import { confirmAction } from '@/lib/confirm'
 import { getCurrentCommunity, staffApi } from '../../api'
 
 type When = WallClock
@@ -148,7 +149,7 @@ export default function NoticeEditorPage() {
   }
 
   const unpublish = async (notice: NoticeView) => {
-    const { confirm } = await Taro.showModal({ title: '撤回通知', content: '撤回后居民将看不到这条通知，可以修改后重新发布。', confirmText: '撤回' })
+    const confirm = await confirmAction({ title: '撤回通知', content: '撤回后居民将看不到这条通知，可以修改后重新发布。', confirmText: '撤回' })
     if (!confirm) return
     setBusy(true)
     const res = await staffApi.unpublish(notice.noticeId)
@@ -255,6 +256,14 @@ export default function NoticeEditorPage() {
         {notice?.viewer.canUnpublish && (
           <Button className='yb-btn yb-btn--block' disabled={busy} onClick={() => unpublish(notice)}>
             撤回
+          </Button>
+        )}
+        {notice && notice.state === 'live' && (
+          <Button
+            className='yb-btn yb-btn--block notice-poster'
+            onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/poster/index?communityId=${notice.communityId}&noticeId=${notice.noticeId}` })}
+          >
+            张贴海报（通知标题 + 社区二维码）
           </Button>
         )}
       </View>

@@ -92,8 +92,8 @@ export default function InsightsPage() {
   useLoad((params) => {
     district.current = params.district === '1'
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-    Taro.setNavigationBarTitle({ title: district.current ? '全区对比' : '数据看板' })
-    load()
+    void Taro.setNavigationBarTitle({ title: district.current ? '全区对比' : '数据看板' })
+    void load()
   })
   const exportXlsx = async () => {
     if (busy) return
@@ -106,8 +106,8 @@ export default function InsightsPage() {
       try {
         await openSpreadsheet(res.data.url, res.data.fileName)
       } catch {
-        Taro.setClipboardData({ data: res.data.url })
-        Taro.showToast({ title: '无法直接打开，下载链接已复制', icon: 'none' })
+        void Taro.setClipboardData({ data: res.data.url })
+        void Taro.showToast({ title: '无法直接打开，下载链接已复制', icon: 'none' })
       }
     } finally {
       setBusy(false)

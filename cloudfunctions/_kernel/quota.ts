@@ -1,0 +1,25 @@
+/**
+ * The platform's quota refusals (database requests per second, concurrent connections, function concurrency): the
+ * cloud answers them with the `-501003` / `-501004` families ("…exceed…limit", 超过上限). Nothing was done, so the caller
+ * may simply try again a little later: they become `SYSTEM.BUSY` with a retry hint instead of `INTERNAL`.
+ */
+import { AppError } from './errors'
+
+function textOf(error: unknown): string {
+  if (!error || typeof error !== 'object') return String(error)
+  const e = error as { message?: unknown; errMsg?: unknown; code?: unknown; errCode?: unknown }
+  return [e.errCode, e.code, e.errMsg, e.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ')
+}
+
+/** Whether an error is the platform refusing for quota (the request was not executed). */
+export function isQuotaRefusal(error: unknown): boolean {
+  return /-50100[34]\b|EXCEED_(CONCURRENT_)?REQUEST_LIMIT|超出.*配额|LimitExceeded|RequestLimit|exceed(ed|s)? .*limit|quota|超过.*(上限|限制)|达到上限/i.test(textOf(error))
+}
+
+/** A second or so, with jitter so that refused callers do not come back in step. */
+export const retryAfterMs = () => 500 + Math.floor(Math.random() * 1000)
+
+/** SYSTEM.BUSY for a quota refusal, else the error itself. */
+export function busyOr(error: unknown): unknown {
+  return isQuotaRefusal(error) ? new AppError('SYSTEM.BUSY', 'the platform refused for quota; try again shortly', undefined, retryAfterMs()) : error
+}

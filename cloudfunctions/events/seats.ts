@@ -1,0 +1,350 @@
+/**
+ * The sign-up seats of an event (docs/decisions/0010): four database requests for a sign-up, none of them a wait:
+ *   1. read    one aggregate: the event as it is now, with the caller's person, membership, existing sign-up (and
+ *              child) looked up by `_id` — every refusal is decided here, so a refused sign-up writes nothing;
+ *   2. claim   one conditional update of the event: "published, this key not claimed yet, and (a place is free and
+ *              nobody waits | every place is taken | a lottery open for registration)" → the counter, `seq` + 1, and an
+ *              entry pushed on the event's claim log. The filter makes the decision atomic: never oversold;
+ *   3. back    the event's `seq`, `waitlistCount` and claim log: our exact seq and waitlist position;
+ *   4. write   the sign-up under its deterministic `_id` (one per participant), carrying the claim's key: from here
+ *              on the answer is durable.
+ * A claim that cannot be written (pushed out of the log, or a racing tap wrote first) is released: its counter is
+ * given back in a transaction (a freed place goes to the waitlist head). A claim whose function died before step 4 is
+ * released by the timer after ABANDONED_MS; until then whoever would give a place to someone behind it waits for it
+ * (cancelTx, promoteWhileRoom): FIFO holds for claims in flight.
+ *
+ * Only rules from domain/ and reads and writes from repo.ts; transactions here because they are seat logic.
+ */
+import { COLLECTIONS, type EventDoc, type SeatClaimEntry, type SignupDoc } from '../../types/index'
+import type { Context } from '../_kernel/context'
+import { retry, withTransaction, type Tx, type Update } from '../_kernel/data'
+import { AppError, fail, orFail } from '../_kernel/errors'
+import { retryAfterMs } from '../_kernel/quota'
+import { checkCancel } from './domain/event-rules'
+import {
+  ABANDONED_MS,
+  CLAIM_LOG,
+  claimConditions,
+  claimKey,
+  claimKindFor,
+  counterOf,
+  isReleased,
+  readClaim,
+  statusOf,
+  settledClaims,
+  waitClaimsAhead,
+  checkQueued,
+  type ClaimKind,
+} from './domain/seats'
+import { claimSeat, findSignups, insertSignup, markClaimsChecked, readClaimLog, readForSeat, replaceCancelledSignup, signupIdOf, waitlistHead, type SeatRead } from './repo'
+
+type Ctx = Pick<Context, 'db' | '_' | 'log'>
+
+const E = COLLECTIONS.events
+const S = COLLECTIONS.eventSignups
+/** Thrown inside a seat transaction when the waitlist head it found moved (or a claim ahead is being written): retried. */
+const STALE = new Error('the waitlist head moved')
+const staleRetry = { attempts: 40, retryOn: (error: unknown) => error === STALE }
+/** Attempts of a transaction on an event's document (conflicts with claims are normal under a burst). */
+export const HOT_TX_ATTEMPTS = 40
+
+export interface NewParticipant {
+  participantId: string
+  kind: SignupDoc['kind']
+  ownerOpenid: string | null
+  displayName: string
+  birthYear: number | null
+  source: SignupDoc['source']
+  proxyBy: string | null
+}
+
+export interface SignUpOutcome {
+  signup: SignupDoc
+  /** false when the participant was already signed up (a repeated tap) */
+  created: boolean
+  /** exact waitlist position when the sign-up was decided (null unless waitlisted) */
+  position: number | null
+  /** the event as read after the claim (for fullness alerts) */
+  event: EventDoc
+}
+
+/**
+ * Who a sign-up is for, decided from what the read-back brought (person, membership, child): a participant, or a
+ * refusal thrown. For staff bookings (代报名) the participant is known before (`fixed`).
+ */
+export type ParticipantOf = (read: SeatRead) => NewParticipant
+
+export interface SignUpRequest {
+  /** the caller (their person and membership are read back with the event) */
+  openid: string
+  /** the participant's id as the caller names it (the caller, a child of theirs, a walk-in) */
+  participantId: string
+  /** a child to read back (guardian sign-ups) */
+  childId: string | null
+  participantOf: ParticipantOf
+}
+
+/** Claim-log entries read back first: far more than the claims made between one's claim and one's read. */
+const CLAIM_TAIL_READ = 24
+/** How many times a sign-up re-decides after the event moved under it (capacity or state changed). */
+const ROUNDS = 4
+
+/**
+ * Sign up: read, claim, read the claim back, write. Everything that may refuse is decided on the first read, so a
+ * refused sign-up writes nothing; the claim's filter re-checks atomically what the counters decided.
+ */
+export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now: Date, ticketCode: () => string): Promise<SignUpOutcome> {
+  const signupId = signupIdOf(eventId, req.participantId)
+  for (let round = 0; round < ROUNDS; round++) {
+    // 1. read: the event as it is now, who is signing up, their sign-up if any
+    const read = await readForSeat(ctx, eventId, { openid: req.openid, signupId, childId: req.childId })
+    if (!read.event) fail('EVENT.NOT_FOUND', 'event not found')
+    const ev = read.event
+    const participant = req.participantOf(read)
+    const existing = read.signup
+    if (existing && existing.status !== 'cancelled' && existing.status !== 'pending') return { signup: existing, created: false, position: null, event: ev }
+    orFail(checkQueued(ev, participant, now) ?? true)
+    const key = existing?.claimKey ? claimKey(req.participantId, roundOf(existing.claimKey) + 1) : claimKey(req.participantId, 0)
+    // 2. claim (a free place just taken by someone else → the waitlist at once)
+    let kind: ClaimKind = claimKindFor(ev)
+    let claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
+    if (!claimed && kind === 'c') {
+      kind = 'w'
+      claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
+    }
+    // 3. read the claim back: our seq and exact position
+    let log = await readClaimLog(ctx, eventId, CLAIM_TAIL_READ)
+    let mine = log ? readClaim(log, key) : null
+    if (!mine) {
+      log = await readClaimLog(ctx, eventId)
+      mine = log ? readClaim(log, key) : null
+    }
+    if (!claimed) {
+      // the other tap of a double tap claimed with our key a moment ago and is writing it: its answer is ours
+      if (mine && !isReleased(log?.claims, key)) {
+        return { signup: newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ''), created: false, position: mine.position, event: ev }
+      }
+      continue // the event changed between the read and the claim (capacity, state): decide again
+    }
+    if (!mine) {
+      // pushed out of the log before we read it (more than CLAIM_LOG claims in between): give it back, try again
+      await releaseClaim(ctx, eventId, key, kind, now)
+      throw new AppError('SYSTEM.BUSY', 'too many sign-ups at this instant', undefined, retryAfterMs())
+    }
+    // 4. write: the sign-up is durable from here on
+    const doc = newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
+    const written = existing ? await replaceCancelledSignup(ctx, doc, existing) : await insertSignup(ctx, doc)
+    if (!written) {
+      // written meanwhile by a tap that read before ours (another key): ours is one too many
+      await releaseClaim(ctx, eventId, key, kind, now)
+      const other = (await findSignups(ctx, [signupId]))[0]
+      if (other && other.status !== 'cancelled') return { signup: other, created: false, position: null, event: ev }
+      fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
+    }
+    return { signup: doc, created: true, position: mine.position, event: { ...ev, ...(log ?? {}) } as EventDoc }
+  }
+  throw new AppError('SYSTEM.BUSY', 'the event kept changing; try again', undefined, retryAfterMs())
+}
+
+const roundOf = (key: string) => Number(key.slice(key.lastIndexOf('#') + 1)) || 0
+
+function newSignup(ev: EventDoc, p: NewParticipant, id: string, key: string, kind: ClaimKind, seq: number, position: number | null, now: Date, ticketCode: string): SignupDoc {
+  const status = statusOf(kind)
+  return {
+    _id: id,
+    eventId: ev._id,
+    communityId: ev.communityId,
+    participantId: p.participantId,
+    kind: p.kind,
+    ownerOpenid: p.ownerOpenid,
+    displayName: p.displayName,
+    birthYear: p.birthYear,
+    status,
+    pendingAt: now,
+    decidedAt: now,
+    claimKey: key,
+    seq,
+    joinPosition: position,
+    rejectCode: null,
+    source: p.source,
+    proxyBy: p.proxyBy,
+    ticketCode,
+    checkedInAt: null,
+    checkInBy: null,
+    noShow: false,
+    rated: false,
+    confirmedAt: status === 'confirmed' ? now : null,
+    promotedAt: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/**
+ * Give a claim back (a refused or duplicate claim, or an abandoned one): its counter goes down in a transaction that
+ * checks the claim is in the log and not released yet; a place given back goes to the waitlist head (FIFO). Idempotent.
+ */
+export async function releaseClaim(ctx: Ctx, eventId: string, key: string, kind: ClaimKind, now: Date): Promise<void> {
+  await retry(async () => {
+    const head = kind === 'c' ? await waitlistHead(ctx, eventId) : null
+    await withTransaction(
+      ctx.db,
+      async (tx) => {
+        const ev = await tx.collection(E).get(eventId)
+        if (!ev) return
+        const log = ev.claims ?? []
+        if (isReleased(log, key) || !log.some((x) => x.p === key && x.k === kind)) return
+        const entries: SeatClaimEntry[] = []
+        const data: Update<EventDoc> = {}
+        if (kind === 'c' && ev.waitlistCount > 0) {
+          const promoted = await promoteHeadInTx(tx, ev, head, now)
+          if (promoted === 'stale') throw STALE
+          if (promoted) {
+            data.waitlistCount = ctx._.inc(-1)
+            entries.push({ k: 'x', at: Date.now() })
+          } else data.confirmedCount = ctx._.inc(-1)
+        } else {
+          data[counterOf(kind)] = ctx._.inc(-1)
+          if (kind === 'w') entries.push({ k: 'x', at: Date.now() })
+        }
+        entries.push({ k: 'u', p: key, at: Date.now() })
+        data.claims = ctx._.push({ each: entries, slice: -CLAIM_LOG })
+        await tx.collection(E).update(eventId, data)
+      },
+      { attempts: HOT_TX_ATTEMPTS },
+    )
+  }, staleRetry).catch((error) => {
+    throw error === STALE ? new AppError('EVENT.BUSY', 'the waitlist kept moving; try again') : error
+  })
+}
+
+/**
+ * Inside a transaction on `ev`: confirm the waitlist head `head` (found by a query just before). 'stale' when the
+ * head moved, or when a waitlist claim ahead of it is still being written (it would be skipped); null when the
+ * waitlist is only abandoned claims (released here). Claims in flight are few and recent: usually none is ahead.
+ */
+async function promoteHeadInTx(tx: Tx, ev: EventDoc, head: SignupDoc | null, now: Date): Promise<SignupDoc | null | 'stale'> {
+  const ahead = waitClaimsAhead(ev, head ? head.seq : Number.POSITIVE_INFINITY)
+  for (const c of ahead) {
+    const s = await tx.collection(S).get(signupIdOf(ev._id, c.participantId))
+    if (s && s.seq === c.seq) {
+      if (s.status === 'waitlisted') return 'stale' // written meanwhile: it is the head
+      continue // written and already moved on (cancelled, promoted)
+    }
+    if (Date.now() - c.at < ABANDONED_MS) return 'stale' // being written: wait for it
+    // abandoned: the sweep would release it; it is no one's place
+  }
+  if (!head) return ahead.length > 0 && ahead.every((c) => Date.now() - c.at >= ABANDONED_MS) ? null : 'stale'
+  const h = await tx.collection(S).get(head._id)
+  if (!h || h.status !== 'waitlisted' || h.seq !== head.seq) return 'stale'
+  const promoted: SignupDoc = { ...h, status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now }
+  await tx.collection(S).update(h._id, { status: 'confirmed', confirmedAt: now, promotedAt: now, updatedAt: now })
+  return promoted
+}
+
+
+export interface CancelOutcome {
+  signup: SignupDoc
+  /** false when it was already cancelled (a repeated tap) */
+  changed: boolean
+  promoted: SignupDoc | null
+  event: EventDoc
+}
+
+/** Cancel a sign-up; a freed confirmed place goes to the head of the waitlist in the same transaction. */
+export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: string, now: Date): Promise<CancelOutcome> {
+  return retry(async () => {
+    const head = await waitlistHead(ctx, eventId)
+    return withTransaction(
+      ctx.db,
+      async (tx): Promise<CancelOutcome> => {
+        const [ev, s] = await Promise.all([tx.collection(E).get(eventId), tx.collection(S).get(signupId)])
+        if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
+        if (!s) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
+        if (s.status === 'cancelled') return { signup: s, changed: false, promoted: null, event: ev }
+        orFail(checkCancel(ev, s, now) ?? true)
+        const inc: Partial<Record<'confirmedCount' | 'waitlistCount' | 'registeredCount', number>> = {}
+        const entries: SeatClaimEntry[] = []
+        let promoted: SignupDoc | null = null
+        if (s.status === 'confirmed') {
+          if (ev.waitlistCount > 0) {
+            const p = await promoteHeadInTx(tx, ev, head && head._id !== s._id ? head : null, now)
+            if (p === 'stale') throw STALE
+            promoted = p
+          }
+          if (promoted) {
+            inc.waitlistCount = -1
+            entries.push({ k: 'x', at: Date.now() })
+          } else inc.confirmedCount = -1
+        } else if (s.status === 'waitlisted') {
+          inc.waitlistCount = -1
+          entries.push({ k: 'x', at: Date.now() })
+        } else inc.registeredCount = -1
+        const cancelled: SignupDoc = { ...s, status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now }
+        const data: Update<EventDoc> = {}
+        for (const [k, v] of Object.entries(inc) as Array<[keyof typeof inc, number]>) data[k] = ctx._.inc(v)
+        if (entries.length > 0) data.claims = ctx._.push({ each: entries, slice: -CLAIM_LOG })
+        await Promise.all([
+          tx.collection(S).update(s._id, { status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now }),
+          tx.collection(E).update(eventId, data),
+        ])
+        const event: EventDoc = { ...ev }
+        for (const [k, v] of Object.entries(inc) as Array<[keyof typeof inc, number]>) event[k] += v
+        return { signup: cancelled, changed: true, promoted, event }
+      },
+      { attempts: HOT_TX_ATTEMPTS },
+    )
+  }, staleRetry).catch((error) => {
+    throw error === STALE ? new AppError('EVENT.BUSY', 'the waitlist kept moving; try again') : error
+  })
+}
+
+/** While there is room (capacity raised) and someone waits, confirm the head — one transaction per place. */
+export async function promoteWhileRoom(ctx: Ctx, eventId: string, now: Date): Promise<SignupDoc[]> {
+  const promoted: SignupDoc[] = []
+  for (;;) {
+    const out = await retry(async () => {
+      const head = await waitlistHead(ctx, eventId)
+      return withTransaction(
+        ctx.db,
+        async (tx): Promise<SignupDoc | 'full'> => {
+          const ev = await tx.collection(E).get(eventId)
+          if (!ev || ev.status !== 'published' || ev.confirmedCount >= ev.capacity || ev.waitlistCount === 0) return 'full'
+          const p = await promoteHeadInTx(tx, ev, head, now)
+          if (p === 'stale') throw STALE
+          if (!p) return 'full'
+          await tx.collection(E).update(eventId, {
+            confirmedCount: ctx._.inc(1),
+            waitlistCount: ctx._.inc(-1),
+            claims: ctx._.push<SeatClaimEntry>({ each: [{ k: 'x', at: Date.now() }], slice: -CLAIM_LOG }),
+          })
+          return p
+        },
+        { attempts: HOT_TX_ATTEMPTS },
+      )
+    }, staleRetry).catch((error) => (error === STALE ? ('full' as const) : Promise.reject(error)))
+    if (out === 'full') return promoted
+    promoted.push(out)
+  }
+}
+
+/**
+ * The timer's sweep of one event: claims older than ABANDONED_MS (made since the last sweep) whose sign-up was
+ * never written are released. Returns how many.
+ */
+export async function releaseAbandoned(ctx: Ctx, ev: EventDoc, now: Date): Promise<number> {
+  const old = settledClaims(ev, Date.now()).filter((c) => c.at > (ev.claimsCheckedTo ?? 0))
+  if (old.length === 0) return 0
+  const written = new Map((await findSignups(ctx, old.map((c) => signupIdOf(ev._id, c.participantId)))).map((s) => [s._id, s]))
+  let released = 0
+  for (const c of old) {
+    const s = written.get(signupIdOf(ev._id, c.participantId))
+    if (s && s.claimKey === c.key) continue
+    await releaseClaim(ctx, ev._id, c.key, c.kind, now)
+    released++
+  }
+  await markClaimsChecked(ctx, ev._id, Math.max(...old.map((c) => c.at)))
+  return released
+}

@@ -1,0 +1,108 @@
+/**
+ * The kernel's fan-out queue (cloudfunctions/_kernel/outbox.ts) through the real wx-server-sdk on the emulator:
+ * idempotent per recipient (enqueued twice, drained twice: one inbox entry and one subscribe message each), resumable
+ * (a drain killed mid-batch, then run again: everyone told exactly once), observable (pending recipients and the age
+ * of the oldest job, also answered by the events function's `fanout` timer).
+ */
+import { COLLECTIONS } from '../../types/index'
+import type { Context } from '../../cloudfunctions/_kernel/context'
+import { drain, enqueue, outboxStats } from '../../cloudfunctions/_kernel/outbox'
+import { startHarness, type Harness } from './harness'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => {
+  await h?.stop()
+})
+
+const message = (n: string) => ({
+  kind: 'event.reminder',
+  communityId: 'zhizijie',
+  title: `测试通知 ${n}`,
+  body: '明天见',
+  page: `packages/events/pages/detail/index?eventId=${n}`,
+  subscribe: { templateId: 'yuanba-tmpl-test', data: { thing1: n } },
+})
+
+/** A context over the test's SDK; `send` counts subscribe messages per recipient; `dieAfter` kills the db after n inbox inserts. */
+function contextWith(sent: Map<string, number>, now: Date, dieAfter = Infinity): Context {
+  let inserts = 0
+  const db = new Proxy(h.db, {
+    get(target, key) {
+      if (key !== 'collection') return Reflect.get(target, key)
+      return (name: string) => {
+        const c = target.collection(name)
+        if (name !== COLLECTIONS.inbox) return c
+        return new Proxy(c, {
+          get(t, k) {
+            if (k !== 'add') return Reflect.get(t, k)
+            return async (arg: unknown) => {
+              if (++inserts > dieAfter) throw new Error('killed')
+              return t.add(arg)
+            }
+          },
+        })
+      }
+    },
+  })
+  const platform = {
+    openapi: {
+      subscribeMessage: {
+        send: async ({ touser }: { touser: string }) => {
+          sent.set(touser, (sent.get(touser) ?? 0) + 1)
+          return { errCode: 0 }
+        },
+      },
+    },
+  } as any
+  return { openid: '', now, db, _: h.db.command, log: { info() {}, warn() {}, error() {} }, platform, where: 'test.outbox' }
+}
+
+const inboxFor = async (title: string) => (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.title === title)
+
+test('enqueued twice and drained twice: each recipient gets one inbox entry and one subscribe message', async () => {
+  const sent = new Map<string, number>()
+  const ctx = contextWith(sent, new Date())
+  const people = Array.from({ length: 30 }, (_, i) => `fan-a-${i}`)
+  expect(await enqueue(ctx, [...people, people[0]], 'test:a', message('a'))).toBe(30)
+  await enqueue(ctx, people, 'test:a', message('a'))
+  expect(await inboxFor('测试通知 a')).toHaveLength(0) // nothing delivered on the request path
+  await drain(ctx, { batch: 7 })
+  await drain(ctx, { batch: 7 })
+  const entries = await inboxFor('测试通知 a')
+  expect(entries.map((m: any) => m.openid).sort()).toEqual([...people].sort())
+  expect([...sent.keys()].sort()).toEqual([...people].sort())
+  expect([...sent.values()].every((n) => n === 1)).toBe(true)
+})
+
+test('a drain killed mid-batch, run again: everyone is told exactly once', async () => {
+  const sent = new Map<string, number>()
+  const now = new Date()
+  const people = Array.from({ length: 25 }, (_, i) => `fan-b-${i}`)
+  await enqueue(contextWith(sent, now), people, 'test:b', message('b'))
+  // killed after 12 inbox entries, in the middle of the second batch of 10
+  await expect(drain(contextWith(sent, now, 12), { batch: 10 })).rejects.toThrow('killed')
+  expect((await inboxFor('测试通知 b')).length).toBe(12)
+  // the job's lease of the killed drain runs out; a later run resumes from the last finished batch
+  const jobs = (await h.emu.dump(COLLECTIONS.fanout)).filter((j: any) => j.eventKey === 'test:b')
+  expect(jobs).toMatchObject([{ next: 10, status: 'pending' }])
+  await h.db.collection(COLLECTIONS.fanout).doc(jobs[0]._id).update({ data: { leaseUntil: 0 } })
+  await drain(contextWith(sent, now), { batch: 10 })
+  expect((await inboxFor('测试通知 b')).map((m: any) => m.openid).sort()).toEqual([...people].sort())
+  expect([...sent.values()].every((n) => n === 1)).toBe(true)
+  expect(sent.size).toBe(25)
+})
+
+test('observable: pending recipients and the oldest job’s age, from the kernel and from the events fan-out timer', async () => {
+  const sent = new Map<string, number>()
+  const then = new Date(Date.now() - 90_000)
+  await enqueue(contextWith(sent, then), ['fan-c-1', 'fan-c-2', 'fan-c-3'], 'test:c', message('c'))
+  const stats = await outboxStats(contextWith(sent, new Date()))
+  expect(stats.pendingRecipients).toBeGreaterThanOrEqual(3)
+  expect(stats.oldestAgeMs).toBeGreaterThanOrEqual(90_000)
+  const fired = (await h.emu.fireTrigger('events', 'fanout')) as any
+  expect(fired).toMatchObject({ ok: true, data: { pendingRecipients: 0, oldestAgeMs: 0 } })
+  expect((await inboxFor('测试通知 c')).map((m: any) => m.openid).sort()).toEqual(['fan-c-1', 'fan-c-2', 'fan-c-3'])
+})
