@@ -13,6 +13,18 @@ const A = 'community-zhizijie'
 const councilUrl = (stack: Stack) => `${stack.url}/#/packages/council/pages/index/index?communityId=${A}`
 /** Meeting mode ignores taps while a write runs and shows it with disabled buttons: tap as a person would, once enabled. */
 const tap = (scope: Locator, selector: string) => scope.locator(`${selector}:not([disabled="true"])`).first().click()
+/**
+ * Tap until `done` shows, as a person does when a busy moment refuses the tap ("请再试一次"): after each tap wait for
+ * its answer — `done`, or the buttons enabled again without it — never for a fixed time.
+ */
+async function tapUntil(scope: Locator, selector: string, done: Locator) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await tap(scope, selector)
+    await done.or(scope.locator(`${selector}:not([disabled="true"])`)).first().waitFor()
+    if ((await done.count()) > 0) return
+  }
+  await done.waitFor()
+}
 const staffUrl = (stack: Stack) => `${stack.url}/#/packages/council-staff/pages/index/index?communityId=${A}`
 
 describeWithChromium('children’s council: apply → approve → propose → review → agenda → vote → answer', () => {
@@ -99,8 +111,7 @@ describeWithChromium('children’s council: apply → approve → propose → re
       expect(await voteRows.count()).toBe(memberCount)
       for (let n = 0; n < memberCount; n++) {
         const row = voteRows.nth(n)
-        await tap(row, n === memberCount - 1 ? '.council-vote-abstain' : '.council-vote-yes')
-        await row.locator('.council-vote-recorded').waitFor()
+        await tapUntil(row, n === memberCount - 1 ? '.council-vote-abstain' : '.council-vote-yes', row.locator('.council-vote-recorded'))
       }
       await item.getByText(`已投 ${memberCount} 人`).waitFor()
       await screenshot(s.page, 'council-3-meeting-mode-voting')

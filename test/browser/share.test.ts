@@ -32,7 +32,7 @@ describeWithChromium('sharing: a non-member opens a shared page', () => {
       await page.locator('.yb-back').getByText('首页').waitFor()
       await screenshot(n.page, 'share-1-proposal-preview')
       await page.locator('.home-join-btn').getByText('加入栀子街社区').click()
-      await page.getByText('附议', { exact: true }).first().waitFor()
+      await page.getByText('附议（我也支持）').waitFor()
       expect(n.errors).toEqual([])
     } finally {
       await n.close()
