@@ -291,7 +291,11 @@ export async function findChildRecords(ctx: Ctx, child: ChildDoc) {
 export const allMeetingsOf = (ctx: Ctx, communityId: string): Promise<CouncilMeetingDoc[]> => meetings(ctx).all({ communityId })
 
 /** A former member's council records, walked page by page (the retention timer deletes them all). */
-export async function findMemberRecords(ctx: Ctx, member: { _id: string; childId: string; guardianOpenid: string }, childOpenid: string | null) {
+export async function findMemberRecords(
+  ctx: Ctx,
+  member: { _id: string; childId: string; guardianOpenid: string },
+  childOpenid: string | null,
+) {
   const openids = [member.guardianOpenid, childOpenid].filter((x): x is string => !!x)
   return {
     proposals: await proposals(ctx).all({ childId: member.childId, memberId: member._id }),
