@@ -14,21 +14,28 @@ import { summary, time } from './stats'
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 500)
 
-
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yuanba-bench-'))
   const schema = path.join(dir, 'schema.json')
   const app = loadSchema(path.join(REPO_ROOT, 'database', 'collections.json'))
-  writeFileSync(schema, JSON.stringify({
-    collections: [
-      ...app.collections,
-      { name: 'bench_items', indexes: [{ name: 'communityId_createdAt', keys: { communityId: 1, createdAt: -1 } }] },
-      { name: 'bench_seats' }, { name: 'bench_signups' },
-    ],
-  }))
+  writeFileSync(
+    schema,
+    JSON.stringify({
+      collections: [
+        ...app.collections,
+        { name: 'bench_items', indexes: [{ name: 'communityId_createdAt', keys: { communityId: 1, createdAt: -1 } }] },
+        { name: 'bench_seats' },
+        { name: 'bench_signups' },
+      ],
+    }),
+  )
   const builtFunction = ['communities', 'notices'].find((n) => existsSync(path.join(REPO_ROOT, 'dist', 'cloudfunctions', n, 'index.js')))
   const emu = await startEmulator({
-    port: 0, dataDir: dir, schemaFile: schema, strictIndexes: true, log: () => {},
+    port: 0,
+    dataDir: dir,
+    schemaFile: schema,
+    strictIndexes: true,
+    log: () => {},
     functionsDir: builtFunction ? path.join(REPO_ROOT, 'dist', 'cloudfunctions') : path.join(REPO_ROOT, 'test', 'fixtures', 'functions'),
   })
   try {
@@ -51,16 +58,44 @@ async function main() {
     for (let i = 0; i < 50; i++) await db.collection('bench_items').doc(`item${i}`).get() // warm the HTTP path
 
     const results: Record<string, unknown> = {}
-    results['get by id'] = summary(await time(RUNS, (i) => db.collection('bench_items').doc(`item${(i * 7919) % DOCS}`).get()))
-    results['indexed page of 20 (of 100,000)'] = summary(await time(RUNS, (i) =>
-      db.collection('bench_items').where({ communityId: `c${i % 100}` }).orderBy('createdAt', 'desc').skip(20).limit(20).get()))
-    results['conditional update'] = summary(await time(RUNS, () =>
-      db.collection('bench_seats').where({ _id: 's', left: _.gt(0) }).update({ data: { left: _.inc(-1) } })))
-    results['two-document transaction'] = summary(await time(Math.min(RUNS, 300), (i) =>
-      db.runTransaction(async (t: any) => {
-        await t.collection('bench_seats').doc('s').update({ data: { left: _.inc(-1) } })
-        await t.collection('bench_signups').add({ data: { _id: `s_${i}`, at: new Date() } })
-      })))
+    results['get by id'] = summary(
+      await time(RUNS, (i) =>
+        db
+          .collection('bench_items')
+          .doc(`item${(i * 7919) % DOCS}`)
+          .get(),
+      ),
+    )
+    results['indexed page of 20 (of 100,000)'] = summary(
+      await time(RUNS, (i) =>
+        db
+          .collection('bench_items')
+          .where({ communityId: `c${i % 100}` })
+          .orderBy('createdAt', 'desc')
+          .skip(20)
+          .limit(20)
+          .get(),
+      ),
+    )
+    results['conditional update'] = summary(
+      await time(RUNS, () =>
+        db
+          .collection('bench_seats')
+          .where({ _id: 's', left: _.gt(0) })
+          .update({ data: { left: _.inc(-1) } }),
+      ),
+    )
+    results['two-document transaction'] = summary(
+      await time(Math.min(RUNS, 300), (i) =>
+        db.runTransaction(async (t: any) => {
+          await t
+            .collection('bench_seats')
+            .doc('s')
+            .update({ data: { left: _.inc(-1) } })
+          await t.collection('bench_signups').add({ data: { _id: `s_${i}`, at: new Date() } })
+        }),
+      ),
+    )
 
     const fn = builtFunction ?? 'whoami'
     const event = builtFunction ? { action: 'mine', input: {} } : {}
@@ -82,4 +117,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1) })
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e)
+    process.exit(1)
+  },
+)

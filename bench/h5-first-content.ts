@@ -30,7 +30,15 @@ async function once(url: string) {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 390, height: 844 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   try {
     const page = context.pages()[0] ?? (await context.newPage())
@@ -81,7 +89,8 @@ async function main() {
     console.log(`  notices on screen       median ${r0(median(data))} ms   (min ${r0(Math.min(...data))}, max ${r0(Math.max(...data))})`)
     console.log(`  JS+CSS transferred      ${(results[0].bytes / 1024).toFixed(0)} KiB (uncompressed local server)`)
     console.log(`  aim: FCP median ≤ 500 ms ${median(fcp) <= 500 ? '✓' : '✗'}`)
-    if (process.argv.includes('--json')) console.log(JSON.stringify({ runs, fcpMs: fcp, noticesMs: data, medianFcpMs: median(fcp), medianNoticesMs: median(data) }))
+    if (process.argv.includes('--json'))
+      console.log(JSON.stringify({ runs, fcpMs: fcp, noticesMs: data, medianFcpMs: median(fcp), medianNoticesMs: median(data) }))
   } finally {
     await stack?.stop()
   }

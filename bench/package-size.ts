@@ -11,7 +11,14 @@ import path from 'node:path'
 export const MAIN_AIM_KIB = 350
 export const WECHAT_LIMIT_KIB = 2048
 
-export type PackageSize = { name: string; root: string; bytes: number; kib: number; files: number; biggest: { file: string; bytes: number }[] }
+export type PackageSize = {
+  name: string
+  root: string
+  bytes: number
+  kib: number
+  files: number
+  biggest: { file: string; bytes: number }[]
+}
 
 function walk(dir: string, out: { file: string; bytes: number }[] = [], base = dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -41,8 +48,18 @@ export function measure(distDir: string): { main: PackageSize; subpackages: Pack
     }
   }
   const inRoot = (f: string, root: string) => f === root || f.startsWith(`${root}/`)
-  const main = pack('main', '', files.filter((f) => !roots.some((r) => inRoot(f.file, r))))
-  const subpackages = roots.map((r) => pack(r, r, files.filter((f) => inRoot(f.file, r))))
+  const main = pack(
+    'main',
+    '',
+    files.filter((f) => !roots.some((r) => inRoot(f.file, r))),
+  )
+  const subpackages = roots.map((r) =>
+    pack(
+      r,
+      r,
+      files.filter((f) => inRoot(f.file, r)),
+    ),
+  )
   return { main, subpackages }
 }
 
@@ -59,11 +76,16 @@ function main() {
   console.log('weapp package sizes (dist/weapp, raw bytes of the build)\n')
   console.log(`${pad('package', 22)}${pad('KiB', 10)}${pad('files', 7)}biggest files`)
   for (const p of all) {
-    const big = p.biggest.slice(0, 3).map((b) => `${path.basename(b.file)} ${(b.bytes / 1024).toFixed(1)}`).join(', ')
+    const big = p.biggest
+      .slice(0, 3)
+      .map((b) => `${path.basename(b.file)} ${(b.bytes / 1024).toFixed(1)}`)
+      .join(', ')
     console.log(`${pad(p.name, 22)}${pad(p.kib.toFixed(1), 10)}${pad(String(p.files), 7)}${big}`)
   }
   console.log(`${pad('total', 22)}${(total / 1024).toFixed(1)} KiB`)
-  console.log(`\nmain: ${m.kib.toFixed(1)} KiB — aim ≤ ${MAIN_AIM_KIB} KiB ${m.kib <= MAIN_AIM_KIB ? '✓' : '✗ (over the aim)'}; WeChat limit ${WECHAT_LIMIT_KIB} KiB per package`)
+  console.log(
+    `\nmain: ${m.kib.toFixed(1)} KiB — aim ≤ ${MAIN_AIM_KIB} KiB ${m.kib <= MAIN_AIM_KIB ? '✓' : '✗ (over the aim)'}; WeChat limit ${WECHAT_LIMIT_KIB} KiB per package`,
+  )
   if (process.argv.includes('--json')) console.log(JSON.stringify({ main: m, subpackages, totalBytes: total }, null, 2))
   const over = all.filter((p) => p.kib > WECHAT_LIMIT_KIB)
   if (over.length) {

@@ -18,9 +18,46 @@ const COMMUNITIES = 100
 const RUNS = Number(process.env.BENCH_RUNS ?? 500)
 
 const WORDS = [
-  '楼道', '路灯', '停水', '停电', '电梯', '垃圾分类', '充电桩', '院坝', '长椅', '绿化', '停车', '快递柜', '老年食堂', '儿童乐园',
-  '防诈骗', '健康讲座', '志愿者', '书法', '智能手机', '暑期课堂', '消防', '安全', '燃气', '维修', '漏水', '噪音', '宠物', '雨棚',
-  '健身器材', '图书角', '亲子阅读', '便民服务', '居住证', '疫苗', '义诊', '文艺演出', '广场舞', '议事会', '改造', '护栏',
+  '楼道',
+  '路灯',
+  '停水',
+  '停电',
+  '电梯',
+  '垃圾分类',
+  '充电桩',
+  '院坝',
+  '长椅',
+  '绿化',
+  '停车',
+  '快递柜',
+  '老年食堂',
+  '儿童乐园',
+  '防诈骗',
+  '健康讲座',
+  '志愿者',
+  '书法',
+  '智能手机',
+  '暑期课堂',
+  '消防',
+  '安全',
+  '燃气',
+  '维修',
+  '漏水',
+  '噪音',
+  '宠物',
+  '雨棚',
+  '健身器材',
+  '图书角',
+  '亲子阅读',
+  '便民服务',
+  '居住证',
+  '疫苗',
+  '义诊',
+  '文艺演出',
+  '广场舞',
+  '议事会',
+  '改造',
+  '护栏',
 ]
 /** a deterministic pseudo-random sentence of `n` words */
 function sentence(seed: number, n: number): string {
@@ -55,29 +92,89 @@ async function main() {
       const communityId = `bench-c${i % COMMUNITIES}`
       const title = sentence(i, 2).replace('。', '')
       const text = sentence(i + 7, 40)
-      const base = { _id: `bench-${i}`, communityId, title, createdAt: past, updatedAt: past, createdBy: 'bench-staff', updatedBy: 'bench-staff' }
+      const base = {
+        _id: `bench-${i}`,
+        communityId,
+        title,
+        createdAt: past,
+        updatedAt: past,
+        createdBy: 'bench-staff',
+        updatedBy: 'bench-staff',
+      }
       if (i % 3 === 0) {
-        const doc = { ...base, body: text, category: '通知', pinned: false, status: 'published', publishAt: past, expiresAt: null, moderation: 'pass', readCount: 0 }
+        const doc = {
+          ...base,
+          body: text,
+          category: '通知',
+          pinned: false,
+          status: 'published',
+          publishAt: past,
+          expiresAt: null,
+          moderation: 'pass',
+          readCount: 0,
+        }
         notices.push(doc)
         search.push(searchEntry('notice', doc, now))
       } else if (i % 3 === 1) {
-        const doc = { ...base, description: text, place: '社区党群服务中心', venueCode: `bv${i}`, category: '活动', status: 'published', moderation: 'pass', openTo: 'residents', startAt: new Date(now.getTime() + 86_400_000), endAt: new Date(now.getTime() + 90_000_000), capacity: 30 }
+        const doc = {
+          ...base,
+          description: text,
+          place: '社区党群服务中心',
+          venueCode: `bv${i}`,
+          category: '活动',
+          status: 'published',
+          moderation: 'pass',
+          openTo: 'residents',
+          startAt: new Date(now.getTime() + 86_400_000),
+          endAt: new Date(now.getTime() + 90_000_000),
+          capacity: 30,
+        }
         events.push(doc)
         search.push(searchEntry('event', doc, now))
       } else {
-        const doc = { ...base, description: text, category: '便民服务', status: 'published', isPublic: true, hidden: false, moderation: 'pass', supportCount: 0, publishedAt: past }
+        const doc = {
+          ...base,
+          description: text,
+          category: '便民服务',
+          status: 'published',
+          isPublic: true,
+          hidden: false,
+          moderation: 'pass',
+          supportCount: 0,
+          publishedAt: past,
+        }
         proposals.push(doc)
         search.push(searchEntry('proposal', doc, now))
       }
       if (search.length >= 5000) flush()
     }
     flush()
-    emu.store.insert('communities', Array.from({ length: COMMUNITIES }, (_, c) => ({
-      _id: `bench-c${c}`, code: `bench-${c}`, name: `社区 ${c}`, district: '锦江区', street: '三圣街道', memberCount: 1, posterFileId: null, createdAt: now, updatedAt: now,
-    })))
-    emu.store.insert('memberships', Array.from({ length: COMMUNITIES }, (_, c) => ({
-      _id: `bench-c${c}_bench-resident`, communityId: `bench-c${c}`, openid: 'bench-resident', role: 'resident', joinedAt: now, createdAt: now, updatedAt: now,
-    })))
+    emu.store.insert(
+      'communities',
+      Array.from({ length: COMMUNITIES }, (_, c) => ({
+        _id: `bench-c${c}`,
+        code: `bench-${c}`,
+        name: `社区 ${c}`,
+        district: '锦江区',
+        street: '三圣街道',
+        memberCount: 1,
+        posterFileId: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    emu.store.insert(
+      'memberships',
+      Array.from({ length: COMMUNITIES }, (_, c) => ({
+        _id: `bench-c${c}_bench-resident`,
+        communityId: `bench-c${c}`,
+        openid: 'bench-resident',
+        role: 'resident',
+        joinedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     const seedMs = performance.now() - t0
 
     Object.assign(process.env, emu.sdkEnv({ openid: 'bench' }))
@@ -93,21 +190,49 @@ async function main() {
       return w.length > 2 ? w.slice(0, 2 + (i % (w.length - 1))) : w
     }
     const indexQuery = (i: number) =>
-      db.collection('search').where({ communityId: community(i), terms: _.all(queryTerms(query(i)).filter((t) => t.length === 2)) }).field({ kind: true, refId: true }).limit(60).get()
+      db
+        .collection('search')
+        .where({ communityId: community(i), terms: _.all(queryTerms(query(i)).filter((t) => t.length === 2)) })
+        .field({ kind: true, refId: true })
+        .limit(60)
+        .get()
 
     const first = (await indexQuery(0)) as { data: SearchDoc[] }
     if (first.data.length === 0) throw new Error('the index query found nothing')
     await time(30, indexQuery) // warm-up
     const raw = summary(await time(RUNS, indexQuery))
-    const twoChars = summary(await time(RUNS, (i) => db.collection('search').where({ communityId: community(i), terms: _.all(['楼道']) }).field({ kind: true, refId: true }).limit(60).get()))
+    const twoChars = summary(
+      await time(RUNS, (i) =>
+        db
+          .collection('search')
+          .where({ communityId: community(i), terms: _.all(['楼道']) })
+          .field({ kind: true, refId: true })
+          .limit(60)
+          .get(),
+      ),
+    )
 
-    const invoke = (i: number) => emu.invoke('search', { action: 'search', input: { communityId: community(i), q: query(i) } }, { openid: 'bench-resident' })
+    const invoke = (i: number) =>
+      emu.invoke('search', { action: 'search', input: { communityId: community(i), q: query(i) } }, { openid: 'bench-resident' })
     const answer = await invoke(0)
     if (!answer?.ok || answer.data.results.length === 0) throw new Error(`search.search failed: ${JSON.stringify(answer).slice(0, 300)}`)
     await time(30, invoke)
     const action = summary(await time(RUNS, invoke))
 
-    console.log(JSON.stringify({ documents: DOCS, communities: COMMUNITIES, seedMs: Math.round(seedMs), indexQuery: raw, twoCharacterQuery: twoChars, searchAction: action }, null, 2))
+    console.log(
+      JSON.stringify(
+        {
+          documents: DOCS,
+          communities: COMMUNITIES,
+          seedMs: Math.round(seedMs),
+          indexQuery: raw,
+          twoCharacterQuery: twoChars,
+          searchAction: action,
+        },
+        null,
+        2,
+      ),
+    )
     console.log(
       `\nsearch in one community among ${DOCS.toLocaleString('en')} documents in ${COMMUNITIES} communities (strict indexes, no regex):\n` +
         `  index query (real SDK → emulator) p95 ${raw.p95} ms (median ${raw.median}) · two-character query p95 ${twoChars.p95} ms\n` +

@@ -50,7 +50,14 @@ function post(url: string, body: unknown, openid: string): Promise<Answer> {
   const u = new URL(url)
   return new Promise((resolve) => {
     const req = http.request(
-      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length, 'x-dev-openid': openid } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': data.length, 'x-dev-openid': openid },
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c) => chunks.push(c))
@@ -73,7 +80,8 @@ function post(url: string, body: unknown, openid: string): Promise<Answer> {
 
 /** A refused invocation (function concurrency) reaches the client as a platform error, not as the envelope. */
 const isQuota = (a: Answer) =>
-  !a.ok && (a.error?.code === 'SYSTEM.BUSY' || (a.error?.code === 'NETWORK' && /EXCEED_|LimitExceeded|-50100[34]|超出/.test(a.error.message)))
+  !a.ok &&
+  (a.error?.code === 'SYSTEM.BUSY' || (a.error?.code === 'NETWORK' && /EXCEED_|LimitExceeded|-50100[34]|超出/.test(a.error.message)))
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0)
@@ -81,7 +89,15 @@ const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.m
 async function main() {
   if (!existsSync(path.join(REPO_ROOT, 'dist', 'cloudfunctions', 'events', 'index.js'))) throw new Error('run `npm run build:cloud` first')
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yuanba-bench-signup-'))
-  const emu: any = await startEmulator({ port: 0, dataDir: dir, strictIndexes: true, log: process.env.BENCH_LOG ? (l: string) => console.error(l) : () => {}, recordRequests: true, profile: PROFILE, ...knobs } as any)
+  const emu: any = await startEmulator({
+    port: 0,
+    dataDir: dir,
+    strictIndexes: true,
+    log: process.env.BENCH_LOG ? (l: string) => console.error(l) : () => {},
+    recordRequests: true,
+    profile: PROFILE,
+    ...knobs,
+  } as any)
   const hasCounters = typeof emu.counters === 'function'
   if (PROFILE === 'cloud' && !emu.profile) console.warn('this emulator has no cloud profile yet: running the default profile')
   try {
@@ -93,8 +109,30 @@ async function main() {
     await seedDemo(db)
     const now = new Date()
     const people = Array.from({ length: ARRIVALS }, (_, i) => `bench-resident-${String(i).padStart(5, '0')}`)
-    emu.store.insert(COLLECTIONS.people, people.map((id) => ({ _id: id, nickname: `居民${id.slice(-5)}`, avatarFileId: null, isDistrictAdmin: false, isChild: false, createdAt: now, updatedAt: now })))
-    emu.store.insert(COLLECTIONS.memberships, people.map((id) => ({ _id: `${A}_${id}`, communityId: A, openid: id, role: 'resident', joinedAt: now, createdAt: now, updatedAt: now })))
+    emu.store.insert(
+      COLLECTIONS.people,
+      people.map((id) => ({
+        _id: id,
+        nickname: `居民${id.slice(-5)}`,
+        avatarFileId: null,
+        isDistrictAdmin: false,
+        isChild: false,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    emu.store.insert(
+      COLLECTIONS.memberships,
+      people.map((id) => ({
+        _id: `${A}_${id}`,
+        communityId: A,
+        openid: id,
+        role: 'resident',
+        joinedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
 
     const gateway = `${emu.url}/api/functions/events`
     const iso = (offset: number) => new Date(Date.now() + offset).toISOString()
@@ -105,10 +143,26 @@ async function main() {
         await sleep(200 + Math.random() * 300)
       }
     }
-    const created = await call({
-      action: 'create',
-      input: { communityId: A, title: '暑期课堂·开放报名压测', description: '压测', category: '暑期课堂', place: '院坝', startAt: iso(3 * 86400e3), endAt: iso(3 * 86400e3 + 7200e3), capacity: CAPACITY, signupOpensAt: iso(-60e3), signupClosesAt: iso(2 * 86400e3), allocation: 'first_come', openTo: 'residents' },
-    }, 'demo-staff')
+    const created = await call(
+      {
+        action: 'create',
+        input: {
+          communityId: A,
+          title: '暑期课堂·开放报名压测',
+          description: '压测',
+          category: '暑期课堂',
+          place: '院坝',
+          startAt: iso(3 * 86400e3),
+          endAt: iso(3 * 86400e3 + 7200e3),
+          capacity: CAPACITY,
+          signupOpensAt: iso(-60e3),
+          signupClosesAt: iso(2 * 86400e3),
+          allocation: 'first_come',
+          openTo: 'residents',
+        },
+      },
+      'demo-staff',
+    )
     if (!created.ok) throw new Error(JSON.stringify(created))
     const eventId = created.data.eventId as string
     const published = await call({ action: 'publish', input: { eventId } }, 'demo-staff')
@@ -143,7 +197,9 @@ async function main() {
     )
     const wall = (performance.now() - t0) / 1000
     const after = hasCounters ? emu.counters() : null
-    const eventsRequests = after ? (after.db.byFunction.events ?? 0) - (before.db.byFunction.events ?? 0) : emu.requests.length - requestsFrom
+    const eventsRequests = after
+      ? (after.db.byFunction.events ?? 0) - (before.db.byFunction.events ?? 0)
+      : emu.requests.length - requestsFrom
     const quotaRejections = after ? after.quotaRejections - before.quotaRejections : busyAnswers
 
     // What is stored, against what people were told.
@@ -159,14 +215,24 @@ async function main() {
       return !s || s.status !== r.answer.data.status
     }).length
     const clientVisibleErrors = results.filter((r) => !r.answer.ok)
-    const positions = ok.filter((r) => r.answer.data.status === 'waitlisted').map((r) => r.answer.data.position as number).sort((x, y) => x - y)
+    const positions = ok
+      .filter((r) => r.answer.data.status === 'waitlisted')
+      .map((r) => r.answer.data.position as number)
+      .sort((x, y) => x - y)
     const exact = positions.every((p, i) => p === i + 1)
     const ev = (await db.collection(COLLECTIONS.events).doc(eventId).get()).data
     latencies.sort((x, y) => x - y)
 
     const summary = {
       profile: emu.profile?.name ?? 'default',
-      quota: emu.profile ? { dbQps: emu.profile.dbQps, dbConnections: emu.profile.dbConnections, functionConcurrency: emu.profile.functionConcurrency, dbLatency: emu.profile.dbLatency } : null,
+      quota: emu.profile
+        ? {
+            dbQps: emu.profile.dbQps,
+            dbConnections: emu.profile.dbConnections,
+            functionConcurrency: emu.profile.functionConcurrency,
+            dbLatency: emu.profile.dbLatency,
+          }
+        : null,
       arrivals: ARRIVALS,
       seconds: SECONDS,
       capacity: CAPACITY,

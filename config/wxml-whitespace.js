@@ -8,14 +8,17 @@ class WxmlWhitespacePlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack
     compiler.hooks.thisCompilation.tap('WxmlWhitespacePlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'WxmlWhitespacePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE }, (assets) => {
-        for (const name of Object.keys(assets)) {
-          if (!name.endsWith('.wxml')) continue
-          const source = assets[name].source().toString()
-          const squeezed = source.replace(/>\s+</g, '><').trim()
-          if (squeezed !== source) compilation.updateAsset(name, new sources.RawSource(squeezed))
-        }
-      })
+      compilation.hooks.processAssets.tap(
+        { name: 'WxmlWhitespacePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!name.endsWith('.wxml')) continue
+            const source = assets[name].source().toString()
+            const squeezed = source.replace(/>\s+</g, '><').trim()
+            if (squeezed !== source) compilation.updateAsset(name, new sources.RawSource(squeezed))
+          }
+        },
+      )
     })
   }
 }

@@ -54,8 +54,12 @@ async function main(): Promise<void> {
     })
     const p = emu.profile
     if (p.name === 'cloud' || p.dbLatency.mean > 0 || Number.isFinite(p.dbQps) || Number.isFinite(p.dbConnections)) {
-      console.log(`profile ${p.name}: database latency ${p.dbLatency.mean}±${p.dbLatency.jitter} ms, ${p.dbQps} requests/s, ${p.dbConnections} connections` +
-        (p.isolatedInstances ? `; an isolate per instance, function concurrency ${p.functionConcurrency}, idle instances go after ${p.instanceIdleMs / 1000} s` : ''))
+      console.log(
+        `profile ${p.name}: database latency ${p.dbLatency.mean}±${p.dbLatency.jitter} ms, ${p.dbQps} requests/s, ${p.dbConnections} connections` +
+          (p.isolatedInstances
+            ? `; an isolate per instance, function concurrency ${p.functionConcurrency}, idle instances go after ${p.instanceIdleMs / 1000} s`
+            : ''),
+      )
     }
     console.log(`emulator listening ${emu.url}`)
     console.log(`secret for the SDK and triggers: ${emu.secretFile}`)

@@ -85,7 +85,13 @@ function paramsHash(params: Record<string, unknown>, multipart: boolean): string
 }
 
 /** The signature the SDK computes for a POST of `params` to `url` with `headers`, at `timestamp` (seconds). */
-export function signature(secretKey: string, url: string, headers: Record<string, unknown>, params: Record<string, unknown>, timestamp: number) {
+export function signature(
+  secretKey: string,
+  url: string,
+  headers: Record<string, unknown>,
+  params: Record<string, unknown>,
+  timestamp: number,
+) {
   const h = formatHeaders(headers)
   const signedHeaders = sorted(Object.keys(h))
   const canonicalHeaders = signedHeaders.map((k) => `${k}:${h[k]}`).join('\n') + '\n'
@@ -99,7 +105,8 @@ export function signature(secretKey: string, url: string, headers: Record<string
   return { signature: createHmac('sha256', signing).update(toSign).digest('hex'), scope, signedHeaders }
 }
 
-const AUTHORIZATION = /^TC3-HMAC-SHA256 Credential=([^/,\s]+)\/([^,\s]+),(?: SignedParams=[^,]*,)? SignedHeaders=([^,\s]+), Signature=([0-9a-f]{64})$/
+const AUTHORIZATION =
+  /^TC3-HMAC-SHA256 Credential=([^/,\s]+)\/([^,\s]+),(?: SignedParams=[^,]*,)? SignedHeaders=([^,\s]+), Signature=([0-9a-f]{64})$/
 /** How far the signing clock may be from ours (the SDK says its signature expires after 600 s). */
 const MAX_SKEW_S = 600
 
@@ -107,7 +114,12 @@ const MAX_SKEW_S = 600
  * Why a /admin request is not the SDK's, signed with this run's secret — or undefined if it is.
  * `params` is the body as the SDK sent it (JSON fields, or multipart fields with files as Buffers).
  */
-export function verifyAdmin(req: http.IncomingMessage, params: Record<string, unknown>, secret: AdminSecret, now = Date.now()): string | undefined {
+export function verifyAdmin(
+  req: http.IncomingMessage,
+  params: Record<string, unknown>,
+  secret: AdminSecret,
+  now = Date.now(),
+): string | undefined {
   const match = AUTHORIZATION.exec(String(req.headers.authorization ?? ''))
   if (!match) return 'missing or malformed authorization'
   const [, secretId, scope, signedHeaderList, given] = match
@@ -146,7 +158,12 @@ export async function adminRequest(adminUrl: string, secret: AdminSecret, body: 
   const authorization = `TC3-HMAC-SHA256 Credential=${secret.TENCENTCLOUD_SECRETID}/${signed.scope}, SignedHeaders=${signed.signedHeaders.join(';')}, Signature=${signed.signature}`
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': headers['content-type'], 'user-agent': headers['user-agent'], authorization, 'x-timestamp': String(timestamp) },
+    headers: {
+      'content-type': headers['content-type'],
+      'user-agent': headers['user-agent'],
+      authorization,
+      'x-timestamp': String(timestamp),
+    },
     body: JSON.stringify(body),
   })
   return (await res.json()) as AdminAnswer

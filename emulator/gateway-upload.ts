@@ -29,10 +29,16 @@ function crossSite(req: http.IncomingMessage): boolean {
   }
 }
 
-export async function handleGatewayUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL, storage: LocalStorage): Promise<void> {
+export async function handleGatewayUpload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  storage: LocalStorage,
+): Promise<void> {
   if (crossSite(req)) return reply(res, 403, { errCode: -1, errMsg: 'uploadFile:fail cross-site requests are refused' })
   const cloudPath = url.searchParams.get('cloudPath') ?? ''
-  if (!cloudPath || cloudPath.startsWith('/') || !storage.safe(cloudPath)) return reply(res, 400, { errCode: -1, errMsg: 'uploadFile:fail invalid cloudPath' })
+  if (!cloudPath || cloudPath.startsWith('/') || !storage.safe(cloudPath))
+    return reply(res, 400, { errCode: -1, errMsg: 'uploadFile:fail invalid cloudPath' })
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {

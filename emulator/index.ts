@@ -121,7 +121,13 @@ export function applySchema(store: Store, schema: Schema): void {
 }
 
 /** The SDK's environment for this emulator; `secret` is the run's (emu.secret, or read from `<dataDir>/admin-secret`). */
-export function sdkEnvironment(adminUrl: string, envId: string, appid: string, identity: Identity = {}, secret?: AdminSecret): Record<string, string> {
+export function sdkEnvironment(
+  adminUrl: string,
+  envId: string,
+  appid: string,
+  identity: Identity = {},
+  secret?: AdminSecret,
+): Record<string, string> {
   const env: Record<string, string> = {
     TENCENTCLOUD_RUNENV: 'SCF',
     TENCENTCLOUD_SECRETID: secret?.TENCENTCLOUD_SECRETID ?? 'local-emulator',
@@ -133,9 +139,9 @@ export function sdkEnvironment(adminUrl: string, envId: string, appid: string, i
     SILENCE: 'true',
   }
   const keys: string[] = []
-  if (identity.openid) (env.WX_OPENID = identity.openid), keys.push('WX_OPENID')
-  if (identity.openid || identity.appid) (env.WX_APPID = identity.appid ?? appid), keys.push('WX_APPID')
-  if (identity.unionid) (env.WX_UNIONID = identity.unionid), keys.push('WX_UNIONID')
+  if (identity.openid) ((env.WX_OPENID = identity.openid), keys.push('WX_OPENID'))
+  if (identity.openid || identity.appid) ((env.WX_APPID = identity.appid ?? appid), keys.push('WX_APPID'))
+  if (identity.unionid) ((env.WX_UNIONID = identity.unionid), keys.push('WX_UNIONID'))
   env.WX_CONTEXT_KEYS = keys.join(',')
   return env
 }
@@ -144,7 +150,11 @@ const MAX_BODY = 6 * 1024 * 1024
 
 /** An answer with a status and the envelope `{ok:false, error:{code, message}}` (on /admin: the cloud's `{code, message}`). */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -171,7 +181,8 @@ function readBody(req: http.IncomingMessage, limit = MAX_BODY): Promise<Buffer> 
     req.on('end', () =>
       size > limit
         ? reject(new HttpError(413, 'INPUT.INVALID', `request body too large: ${size} bytes, limit ${limit}`))
-        : resolve(Buffer.concat(chunks)))
+        : resolve(Buffer.concat(chunks)),
+    )
     req.on('error', reject)
   })
 }
@@ -200,14 +211,25 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
 }
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.txt': 'text/plain; charset=utf-8',
 }
 
 function sendFile(res: http.ServerResponse, file: string): void {
-  res.writeHead(200, { 'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': statSync(file).size })
+  res.writeHead(200, {
+    'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': statSync(file).size,
+  })
   createReadStream(file).pipe(res)
 }
 
@@ -259,17 +281,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const text = (v: string | Buffer | undefined) => (v === undefined ? undefined : v.toString())
       const action = text(fields.action)
       if (options.recordRequests) requests.push({ action, apiName: text(fields.apiName) })
-      if (action !== 'wx.openApi') return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `unsupported multipart action ${action}` })
+      if (action !== 'wx.openApi')
+        return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `unsupported multipart action ${action}` })
       const data = fields.requestData
-      const reply = await handleOpenApi(text(fields.apiName) ?? '', data === undefined ? Buffer.alloc(0) : Buffer.isBuffer(data) ? data : Buffer.from(data), {
-        store, words, h5BaseUrl: baseUrl, now: Date.now,
-      })
+      const reply = await handleOpenApi(
+        text(fields.apiName) ?? '',
+        data === undefined ? Buffer.alloc(0) : Buffer.isBuffer(data) ? data : Buffer.from(data),
+        {
+          store,
+          words,
+          h5BaseUrl: baseUrl,
+          now: Date.now,
+        },
+      )
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': reply.length })
       return void res.end(reply)
     }
     if (!contentType.startsWith('application/json')) {
       await readBody(req).catch(() => undefined)
-      return refuse(401, 'not the SDK\'s request: content-type must be application/json or multipart/form-data')
+      return refuse(401, "not the SDK's request: content-type must be application/json or multipart/form-data")
     }
     const raw = await readBody(req)
     let body: Record<string, any>
@@ -300,7 +330,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       if (action === 'storage.getUploadMetadata') {
         const cloudPath = String(body.path ?? '')
-        if (!cloudPath || !storage.safe(cloudPath)) return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'invalid cloudPath' })
+        if (!cloudPath || !storage.safe(cloudPath))
+          return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'invalid cloudPath' })
         return sendJson(res, 200, { requestId, data: storage.uploadMetadata(cloudPath) })
       }
       if (action === 'storage.batchGetDownloadUrl') {
@@ -338,7 +369,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const code = error instanceof FunctionError ? error.code : 'FUNCTIONS_EXECUTE_FAIL'
       const status = code === 'FUNCTION_NOT_FOUND' ? 404 : code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' ? 429 : 502
       const errCode = error instanceof FunctionError ? error.errCode : -504002
-      const text = code === 'FUNCTION_NOT_FOUND' ? '' : code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' ? '-501004 exceed concurrent request limit. ' : 'functions execute fail | '
+      const text =
+        code === 'FUNCTION_NOT_FOUND'
+          ? ''
+          : code === 'EXCEED_CONCURRENT_REQUEST_LIMIT'
+            ? '-501004 exceed concurrent request limit. '
+            : 'functions execute fail | '
       sendJson(res, status, { errCode, errMsg: `cloud.callFunction:fail ${text}${(error as Error).message}` })
     }
   }
@@ -360,11 +396,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
    * The route table: method, exact path or prefix (a trailing `/`), handler. A prefix route gets the rest of the
    * path split on `/` and percent-decoded (a malformed encoding is a 400). First match wins.
    */
-  type Route = { method: string | string[]; path: string; handle: (req: http.IncomingMessage, res: http.ServerResponse, params: string[], url: URL) => Promise<void> | void }
+  type Route = {
+    method: string | string[]
+    path: string
+    handle: (req: http.IncomingMessage, res: http.ServerResponse, params: string[], url: URL) => Promise<void> | void
+  }
   const routes: Route[] = [
     { method: 'POST', path: '/admin', handle: (req, res) => handleAdmin(req, res) },
     {
-      method: 'PUT', path: '/storage/upload/',
+      method: 'PUT',
+      path: '/storage/upload/',
       handle: async (req, res, params) => {
         const cloudPath = params.join('/')
         if (!storage.safe(cloudPath)) throw new HttpError(400, 'INPUT.INVALID', 'bad path')
@@ -374,12 +415,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       },
     },
     {
-      method: 'GET', path: '/storage/files/',
+      method: 'GET',
+      path: '/storage/files/',
       handle: (_req, res, params) => {
         const cloudPath = params.join('/')
         if (!storage.safe(cloudPath) || !existsSync(storage.filePath(cloudPath))) {
           res.writeHead(404, { 'content-type': 'application/xml' })
-          return void res.end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>')
+          return void res.end(
+            '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>',
+          )
         }
         sendFile(res, storage.filePath(cloudPath))
       },
@@ -389,11 +433,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     { method: 'POST', path: '/api/triggers/', handle: (req, res, [fn = '', trigger = '']) => handleTrigger(fn, trigger, req, res) },
     { method: 'GET', path: '/api/counters', handle: (_req, res) => sendJson(res, 200, emulator.counters()) },
     {
-      method: 'GET', path: '/api/health',
-      handle: (_req, res) => sendJson(res, 200, { ok: true, env: envId, profile: profile.name, collections: store.collectionNames(), functions: runner.list(), strictIndexes: store.strictIndexes }),
+      method: 'GET',
+      path: '/api/health',
+      handle: (_req, res) =>
+        sendJson(res, 200, {
+          ok: true,
+          env: envId,
+          profile: profile.name,
+          collections: store.collectionNames(),
+          functions: runner.list(),
+          strictIndexes: store.strictIndexes,
+        }),
     },
     {
-      method: ['GET', 'HEAD'], path: '/',
+      method: ['GET', 'HEAD'],
+      path: '/',
       handle: (_req, res, params) => {
         const root = options.staticDir ? path.resolve(options.staticDir) : undefined
         if (root) {
@@ -466,14 +520,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       profile: profile.name,
       db: { ...gate.counters, byFunction: { ...gate.counters.byFunction }, rejections: { ...gate.counters.rejections } },
       functions: { ...runner.stats },
-      quotaRejections: gate.counters.rejections.requestLimit + gate.counters.rejections.concurrentLimit + runner.stats.concurrencyRejections,
+      quotaRejections:
+        gate.counters.rejections.requestLimit + gate.counters.rejections.concurrentLimit + runner.stats.concurrencyRejections,
       eventLoop: { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 },
     }),
     secret,
     secretFile,
     sdkEnv: (identity?: Identity) => sdkEnvironment(adminUrl, envId, appid, identity, secret),
     invoke: (name, event, identity = {}) =>
-      runner.invoke(name, { ...event, userInfo: { appId: appid, ...(identity.openid ? { openId: identity.openid } : {}) } }, { appid, ...identity }),
+      runner.invoke(
+        name,
+        { ...event, userInfo: { appId: appid, ...(identity.openid ? { openId: identity.openid } : {}) } },
+        { appid, ...identity },
+      ),
     fireTrigger: (name, trigger) => runner.fireTrigger(name, trigger),
     dump: async (collection) => store.dump(collection),
     async stop() {

@@ -59,7 +59,13 @@ export interface Profile {
  * plan once published 30 requests/s, 20 connections and 20 concurrent instances per function; current plans show
  * theirs in the console (环境 → 资源使用/配额) and through the TCB API DescribeQuotaData.
  */
-export const CLOUD_DEFAULTS = { dbLatency: { mean: 8, jitter: 4 }, dbQps: 500, dbConnections: 100, functionConcurrency: 1000, instanceIdleMs: 60_000 }
+export const CLOUD_DEFAULTS = {
+  dbLatency: { mean: 8, jitter: 4 },
+  dbQps: 500,
+  dbConnections: 100,
+  functionConcurrency: 1000,
+  instanceIdleMs: 60_000,
+}
 
 export function parseLatency(value: number | string | Latency | undefined): Latency | undefined {
   if (value === undefined) return undefined
@@ -88,10 +94,16 @@ export function resolveProfile(name: ProfileName = 'default', knobs: ProfileKnob
 }
 
 export const exceedRequestLimit = (qps: number) =>
-  new CloudError('EXCEED_REQUEST_LIMIT', `[LimitExceeded.RequestLimit] database requests exceed the environment's quota (${qps} per second). 请求次数超出环境配额`)
+  new CloudError(
+    'EXCEED_REQUEST_LIMIT',
+    `[LimitExceeded.RequestLimit] database requests exceed the environment's quota (${qps} per second). 请求次数超出环境配额`,
+  )
 
 export const exceedConcurrentRequests = (what: string, limit: number) =>
-  new CloudError('EXCEED_CONCURRENT_REQUEST_LIMIT', `[LimitExceeded.ConcurrentLimit] ${what} exceed the environment's quota (${limit} at once). 请求并发数超出环境配额`)
+  new CloudError(
+    'EXCEED_CONCURRENT_REQUEST_LIMIT',
+    `[LimitExceeded.ConcurrentLimit] ${what} exceed the environment's quota (${limit} at once). 请求并发数超出环境配额`,
+  )
 
 export interface DatabaseCounters {
   /** database requests served (refusals not counted) */
@@ -111,13 +123,22 @@ const sleep = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeou
 /** Quotas and latency in front of every database request. */
 export class DatabaseGate {
   readonly counters: DatabaseCounters = {
-    requests: 0, byFunction: {}, rejections: { requestLimit: 0, concurrentLimit: 0 }, latencyAppliedMs: 0, minHeldMs: null, inFlight: 0, maxInFlight: 0,
+    requests: 0,
+    byFunction: {},
+    rejections: { requestLimit: 0, concurrentLimit: 0 },
+    latencyAppliedMs: 0,
+    minHeldMs: null,
+    inFlight: 0,
+    maxInFlight: 0,
   }
   /** times (ms) of the last `dbQps` admitted requests, a ring */
   private readonly admitted: number[] = []
   private next = 0
 
-  constructor(private readonly profile: Profile, private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly profile: Profile,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /**
    * Run `work` as one database request from `caller` (a function name, or '-' from outside any function): refused

@@ -75,8 +75,9 @@ function schemaValidator() {
   return { app: ajv.compile(config.app), page: ajv.compile(config.page), ajv }
 }
 
-const describeErrors = (errors: Array<{ dataPath?: string; instancePath?: string; message?: string; params?: unknown }> | null | undefined) =>
-  (errors ?? []).map((e) => `${e.dataPath || e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`).join('; ')
+const describeErrors = (
+  errors: Array<{ dataPath?: string; instancePath?: string; message?: string; params?: unknown }> | null | undefined,
+) => (errors ?? []).map((e) => `${e.dataPath || e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`).join('; ')
 
 /** app.json and page JSON against miniprogram-ci's schemas; declared pages exist; every built page is declared. */
 export function checkJson(dist: string): string[] {
@@ -86,7 +87,9 @@ export function checkJson(dist: string): string[] {
   if (!validateApp(appJson)) problems.push(`app.json does not match miniprogram-ci's schema: ${describeErrors(validateApp.errors)}`)
   const declared: string[] = [
     ...(appJson.pages ?? []),
-    ...(appJson.subPackages ?? appJson.subpackages ?? []).flatMap((s: { root: string; pages: string[] }) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`)),
+    ...(appJson.subPackages ?? appJson.subpackages ?? []).flatMap((s: { root: string; pages: string[] }) =>
+      s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`),
+    ),
   ]
   for (const page of declared) {
     for (const ext of ['.js', '.json', '.wxml']) {
@@ -133,23 +136,38 @@ export async function runMiniprogramCi(dist: string, log: (line: string) => void
   const keyDir = mkdtempSync(path.join(os.tmpdir(), 'yuanba-ci-key-'))
   const restore = refuseOutsideRequests(log)
   try {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    })
     const keyPath = path.join(keyDir, 'private.key')
     writeFileSync(keyPath, privateKey)
-    const project = new ci.Project({ appid: 'wx0000000000000000', type: 'miniProgram', projectPath: dist, privateKeyPath: keyPath, ignores: ['node_modules/**/*'] })
+    const project = new ci.Project({
+      appid: 'wx0000000000000000',
+      type: 'miniProgram',
+      projectPath: dist,
+      privateKeyPath: keyPath,
+      ignores: ['node_modules/**/*'],
+    })
     // Otherwise the project's attributes are fetched from WeChat's servers.
     project.attr = async () => ci.DefaultProjectAttr
     const items: Array<{ name: string; success: boolean; text: string; detail?: unknown }> = await ci.checkCodeQuality(project)
     for (const item of items) {
       log(`  ${item.success ? '✓' : '✗'} checkCodeQuality ${item.name}: ${item.text}`)
-      if (!item.success) problems.push(`checkCodeQuality ${item.name}: ${item.text}${item.detail ? ` ${JSON.stringify(item.detail).slice(0, 300)}` : ''}`)
+      if (!item.success)
+        problems.push(`checkCodeQuality ${item.name}: ${item.text}${item.detail ? ` ${JSON.stringify(item.detail).slice(0, 300)}` : ''}`)
     }
     try {
       const out = path.join(keyDir, 'compiled.zip')
-      const result: Record<string, unknown> = await ci.getCompiledResult({ project, version: '0.0.0', desc: 'offline check', setting: { es6: false, minify: false } }, out)
+      const result: Record<string, unknown> = await ci.getCompiledResult(
+        { project, version: '0.0.0', desc: 'offline check', setting: { es6: false, minify: false } },
+        out,
+      )
       const files = Object.keys(result)
       log(`  ✓ getCompiledResult: ${files.length} files`)
-      if (!files.includes('app.json') && !files.some((f) => f.endsWith('app-config.json') || f.endsWith('app.json'))) problems.push('getCompiledResult: no app.json in the result')
+      if (!files.includes('app.json') && !files.some((f) => f.endsWith('app-config.json') || f.endsWith('app.json')))
+        problems.push('getCompiledResult: no app.json in the result')
     } catch (error) {
       problems.push(`getCompiledResult: ${(error as Error)?.message ?? JSON.stringify(error)}`)
     }
@@ -223,7 +241,11 @@ if (require.main === module) {
   checkWeapp({ log: (line) => console.log(line) }).then(
     (problems) => {
       for (const p of problems) console.error(`✗ ${p}`)
-      console.log(problems.length ? `check:weapp failed: ${problems.length} problem(s)` : `check:weapp passed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      console.log(
+        problems.length
+          ? `check:weapp failed: ${problems.length} problem(s)`
+          : `check:weapp passed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      )
       process.exit(problems.length ? 1 : 0)
     },
     (error) => {

@@ -14,7 +14,12 @@ export function toDaytime(at: Date): Date {
   const local = inShanghai(at)
   const minutes = local.hour() * 60 + local.minute()
   const mapped = 9 * 60 + Math.floor((minutes * 10 * 60) / MINUTES_A_DAY)
-  return local.hour(Math.floor(mapped / 60)).minute(mapped % 60).second(local.second()).millisecond(0).toDate()
+  return local
+    .hour(Math.floor(mapped / 60))
+    .minute(mapped % 60)
+    .second(local.second())
+    .millisecond(0)
+    .toDate()
 }
 
 /** `ago(days, hours)` and `ahead(days)` in the daytime, still in the past / the future of `now`. */
@@ -53,7 +58,21 @@ export function festivalOf(at: Date): { event: string; notice: string; making: s
 /** The next public holiday after `at`, for a notice scheduled ahead of it. */
 export function nextHolidayOf(at: Date): string {
   const m = inShanghai(at).month() + 1
-  return m === 12 ? '元旦' : m <= 2 ? '春节' : m === 3 ? '清明' : m === 4 ? '劳动节' : m === 5 ? '端午' : m <= 8 ? '中秋' : m === 9 ? '国庆' : '元旦'
+  return m === 12
+    ? '元旦'
+    : m <= 2
+      ? '春节'
+      : m === 3
+        ? '清明'
+        : m === 4
+          ? '劳动节'
+          : m === 5
+            ? '端午'
+            : m <= 8
+              ? '中秋'
+              : m === 9
+                ? '国庆'
+                : '元旦'
 }
 
 /** The school holiday course a children's class is part of, by month. */

@@ -37,20 +37,53 @@ export const DEMO_EVENT_IDS = {
 } as const
 export const DEMO_SERIES_IDS = { phone: 'series-demo-yuanba-phone', calligraphy: 'series-demo-yuanba-calligraphy' } as const
 
-const KIDS = ['朵朵', '豆豆', '乐乐', '果果', '天天', '小雨', '阳阳', '糖糖', '跳跳', '可可', '壮壮', '妞妞', '航航', '圆圆', '米粒', '安安', '笑笑', '皮皮', '甜甜', '浩浩', '依依', '团团', '毛毛']
+const KIDS = [
+  '朵朵',
+  '豆豆',
+  '乐乐',
+  '果果',
+  '天天',
+  '小雨',
+  '阳阳',
+  '糖糖',
+  '跳跳',
+  '可可',
+  '壮壮',
+  '妞妞',
+  '航航',
+  '圆圆',
+  '米粒',
+  '安安',
+  '笑笑',
+  '皮皮',
+  '甜甜',
+  '浩浩',
+  '依依',
+  '团团',
+  '毛毛',
+]
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export function demoEventDocuments(now: Date = new Date()) {
   const year = shanghaiYear(now)
   /** A Chengdu wall-clock time `days` from today, e.g. at(3, 19, 30). */
-  const at = (days: number, hour: number, minute = 0) => inShanghai(now).add(days, 'day').hour(hour).minute(minute).second(0).millisecond(0).toDate()
+  const at = (days: number, hour: number, minute = 0) =>
+    inShanghai(now).add(days, 'day').hour(hour).minute(minute).second(0).millisecond(0).toDate()
   const { ago } = demoClock(now) // daytime in Chengdu
   const titles = demoTitles(now)
   let ticket = 0
   const nextTicket = () => `DEMO${String(++ticket).padStart(6, '0')}`
 
-  const event = (_id: string, communityId: string, fields: Partial<EventDoc> & Pick<EventDoc, 'title' | 'description' | 'category' | 'place' | 'startAt' | 'endAt' | 'capacity' | 'signupOpensAt' | 'signupClosesAt' | 'venueCode'>): EventDoc => ({
+  const event = (
+    _id: string,
+    communityId: string,
+    fields: Partial<EventDoc> &
+      Pick<
+        EventDoc,
+        'title' | 'description' | 'category' | 'place' | 'startAt' | 'endAt' | 'capacity' | 'signupOpensAt' | 'signupClosesAt' | 'venueCode'
+      >,
+  ): EventDoc => ({
     _id,
     communityId,
     cancelBefore: null,
@@ -126,8 +159,24 @@ export function demoEventDocuments(now: Date = new Date()) {
   })
 
   const series: SeriesDoc[] = [
-    { _id: DEMO_SERIES_IDS.phone, communityId: ZHIZIJIE, title: '院落大学·智能手机课', note: null, createdBy: 'demo-staff', createdAt: ago(40), updatedAt: ago(40) },
-    { _id: DEMO_SERIES_IDS.calligraphy, communityId: ZHIZIJIE, title: '院落大学·书法班', note: '我们改进了：上次反映墨汁不够、座位太挤，本期每人一套笔墨，名额从 30 减到 20。', createdBy: 'demo-staff', createdAt: ago(60), updatedAt: ago(10) },
+    {
+      _id: DEMO_SERIES_IDS.phone,
+      communityId: ZHIZIJIE,
+      title: '院落大学·智能手机课',
+      note: null,
+      createdBy: 'demo-staff',
+      createdAt: ago(40),
+      updatedAt: ago(40),
+    },
+    {
+      _id: DEMO_SERIES_IDS.calligraphy,
+      communityId: ZHIZIJIE,
+      title: '院落大学·书法班',
+      note: '我们改进了：上次反映墨汁不够、座位太挤，本期每人一套笔墨，名额从 30 减到 20。',
+      createdBy: 'demo-staff',
+      createdAt: ago(60),
+      updatedAt: ago(10),
+    },
   ]
 
   const movie = event(DEMO_EVENT_IDS.movie, ZHIZIJIE, {
@@ -144,12 +193,17 @@ export function demoEventDocuments(now: Date = new Date()) {
   })
   fill(movie, [
     { participantId: 'demo-resident', displayName: '王阿姨', status: 'confirmed' },
-    ...Array.from({ length: 12 }, (_, i) => ({ participantId: neighbour(i).openid, displayName: neighbour(i).name, status: 'confirmed' as const })),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      participantId: neighbour(i).openid,
+      displayName: neighbour(i).name,
+      status: 'confirmed' as const,
+    })),
   ])
 
   const summer = event(DEMO_EVENT_IDS.summer, ZHIZIJIE, {
     title: titles.scienceClass,
-    description: '大学生志愿者带孩子们做水火箭、彩虹实验和简易电路。免费，共 20 个名额，请家长按时接送。报满后可以候补，有人取消按顺序递补。',
+    description:
+      '大学生志愿者带孩子们做水火箭、彩虹实验和简易电路。免费，共 20 个名额，请家长按时接送。报满后可以候补，有人取消按顺序递补。',
     category: titles.scienceClass.startsWith('暑期') ? '暑期课堂' : '课程',
     place: '社区党群服务中心二楼活动室',
     startAt: at(7, 9, 30),
@@ -164,12 +218,16 @@ export function demoEventDocuments(now: Date = new Date()) {
     alert80At: ago(3),
     alert100At: ago(3),
   })
-  fill(summer, Array.from({ length: 23 }, (_, i) => kid(i, 6 + (i % 7), i < 20 ? 'confirmed' : 'waitlisted')))
+  fill(
+    summer,
+    Array.from({ length: 23 }, (_, i) => kid(i, 6 + (i % 7), i < 20 ? 'confirmed' : 'waitlisted')),
+  )
 
   const lotterySeed = sha256(`yuanba-demo:${DEMO_EVENT_IDS.lottery}`).slice(0, 32)
   const lottery = event(DEMO_EVENT_IDS.lottery, ZHIZIJIE, {
     title: '亲子绘本共读（抽签）',
-    description: '每周六下午，图书角的老师带家长和孩子一起读绘本、做手工。报名人数多，报名截止后公开抽签：种子已公布哈希，抽签后任何人都能复算结果。3–5 岁保留 5 个名额。',
+    description:
+      '每周六下午，图书角的老师带家长和孩子一起读绘本、做手工。报名人数多，报名截止后公开抽签：种子已公布哈希，抽签后任何人都能复算结果。3–5 岁保留 5 个名额。',
     category: '课程',
     place: '社区图书角',
     startAt: at(4, 15, 0),
@@ -185,7 +243,13 @@ export function demoEventDocuments(now: Date = new Date()) {
     lotterySeed,
     seedCommitment: sha256(lotterySeed),
   })
-  fill(lottery, Array.from({ length: 14 }, (_, i) => ({ ...kid(i + 3, 3 + (i % 6), 'registered' as const), participantId: `demo-reader-${String(i + 1).padStart(2, '0')}` })))
+  fill(
+    lottery,
+    Array.from({ length: 14 }, (_, i) => ({
+      ...kid(i + 3, 3 + (i % 6), 'registered' as const),
+      participantId: `demo-reader-${String(i + 1).padStart(2, '0')}`,
+    })),
+  )
 
   const phone = (id: string, days: number, venueCode: string) =>
     event(id, ZHIZIJIE, {
@@ -204,7 +268,14 @@ export function demoEventDocuments(now: Date = new Date()) {
       venueCode,
     })
   const phone1 = phone(DEMO_EVENT_IDS.phone1, 1, 'ZzjPhone1')
-  fill(phone1, Array.from({ length: 8 }, (_, i) => ({ participantId: neighbour(i + 12).openid, displayName: neighbour(i + 12).name, status: 'confirmed' as const })))
+  fill(
+    phone1,
+    Array.from({ length: 8 }, (_, i) => ({
+      participantId: neighbour(i + 12).openid,
+      displayName: neighbour(i + 12).name,
+      status: 'confirmed' as const,
+    })),
+  )
   const phone2 = phone(DEMO_EVENT_IDS.phone2, 8, 'ZzjPhone2')
   const phone3 = phone(DEMO_EVENT_IDS.phone3, 15, 'ZzjPhone3')
 
@@ -311,7 +382,8 @@ export async function seedDemoEvents(db: any, now: Date = new Date()): Promise<{
   const docs = demoEventDocuments(now)
   await Promise.all(docs.series.map((d) => put(db, COLLECTIONS.eventSeries, d)))
   await Promise.all(docs.events.map((d) => put(db, COLLECTIONS.events, d)))
-  for (let i = 0; i < docs.signups.length; i += 20) await Promise.all(docs.signups.slice(i, i + 20).map((d) => put(db, COLLECTIONS.eventSignups, d)))
+  for (let i = 0; i < docs.signups.length; i += 20)
+    await Promise.all(docs.signups.slice(i, i + 20).map((d) => put(db, COLLECTIONS.eventSignups, d)))
   await Promise.all(docs.ratings.map((d) => put(db, COLLECTIONS.eventRatings, d)))
   return { events: docs.events.length, signups: docs.signups.length }
 }

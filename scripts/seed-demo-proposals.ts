@@ -29,8 +29,30 @@ const ZHIZIJIE = DEMO_COMMUNITIES.zhizijie.communityId
 const XINHUA = DEMO_COMMUNITIES.xinhua.communityId
 
 const NEIGHBOUR_NAMES = [
-  '赵大爷', '孙阿姨', '周老师', '吴师傅', '郑大姐', '冯叔', '陈奶奶', '褚哥', '卫姐', '蒋爷爷', '沈阿姨', '韩师傅',
-  '杨老师', '朱大哥', '秦阿姨', '尤叔', '许奶奶', '何姐', '吕师傅', '施大爷', '张阿姨', '孔老师', '曹叔', '严姐',
+  '赵大爷',
+  '孙阿姨',
+  '周老师',
+  '吴师傅',
+  '郑大姐',
+  '冯叔',
+  '陈奶奶',
+  '褚哥',
+  '卫姐',
+  '蒋爷爷',
+  '沈阿姨',
+  '韩师傅',
+  '杨老师',
+  '朱大哥',
+  '秦阿姨',
+  '尤叔',
+  '许奶奶',
+  '何姐',
+  '吕师傅',
+  '施大爷',
+  '张阿姨',
+  '孔老师',
+  '曹叔',
+  '严姐',
 ]
 export const DEMO_NEIGHBOURS = NEIGHBOUR_NAMES.map((name, i) => ({ openid: `demo-neighbour-${String(i + 1).padStart(2, '0')}`, name }))
 
@@ -57,7 +79,14 @@ export function demoProposalDocuments(now: Date = new Date()) {
   const answerDays = DEFAULT_PROPOSAL_SETTINGS.answerDays
 
   const settings: ProposalSettingsDoc[] = [
-    { _id: ZHIZIJIE, communityId: ZHIZIJIE, ...DEFAULT_PROPOSAL_SETTINGS, categories: [...DEFAULT_PROPOSAL_SETTINGS.categories], updatedBy: 'demo-staff', updatedAt: ago(50) },
+    {
+      _id: ZHIZIJIE,
+      communityId: ZHIZIJIE,
+      ...DEFAULT_PROPOSAL_SETTINGS,
+      categories: [...DEFAULT_PROPOSAL_SETTINGS.categories],
+      updatedBy: 'demo-staff',
+      updatedAt: ago(50),
+    },
     {
       _id: XINHUA,
       communityId: XINHUA,
@@ -89,7 +118,12 @@ export function demoProposalDocuments(now: Date = new Date()) {
     updatedAt: ago(40),
   }))
 
-  const entry = (at: Date, kind: ProposalTimelineDoc['kind'], text: string | null = null, audience: ProposalTimelineDoc['audience'] = 'public'): ProposalTimelineDoc => ({
+  const entry = (
+    at: Date,
+    kind: ProposalTimelineDoc['kind'],
+    text: string | null = null,
+    audience: ProposalTimelineDoc['audience'] = 'public',
+  ): ProposalTimelineDoc => ({
     at,
     kind,
     text,
@@ -98,7 +132,8 @@ export function demoProposalDocuments(now: Date = new Date()) {
 
   const base = (
     _id: string,
-    fields: Pick<ProposalDoc, 'title' | 'description' | 'category' | 'createdBy' | 'authorName' | 'status' | 'createdAt'> & Partial<ProposalDoc>,
+    fields: Pick<ProposalDoc, 'title' | 'description' | 'category' | 'createdBy' | 'authorName' | 'status' | 'createdAt'> &
+      Partial<ProposalDoc>,
   ): ProposalDoc => ({
     _id,
     communityId: ZHIZIJIE,
@@ -174,7 +209,10 @@ export function demoProposalDocuments(now: Date = new Date()) {
       updatedAt: ago(2),
       updatedBy: 'demo-staff',
       review: { decision: 'return', reason: '请写清楚是哪一段路、哪里积水，最好附上照片，方便我们转给街道。', at: ago(2) },
-      timeline: [entry(ago(3), 'submitted'), entry(ago(2), 'returned', '请写清楚是哪一段路、哪里积水，最好附上照片，方便我们转给街道。', 'private')],
+      timeline: [
+        entry(ago(3), 'submitted'),
+        entry(ago(2), 'returned', '请写清楚是哪一段路、哪里积水，最好附上照片，方便我们转给街道。', 'private'),
+      ],
     }),
     base(ids.refused, {
       title: '欢迎到我店里办卡',
@@ -191,7 +229,8 @@ export function demoProposalDocuments(now: Date = new Date()) {
     }),
     base(ids.published, {
       title: '14 号院坝增设休息座椅',
-      description: '14 号院坝是大家摆龙门阵、带娃的地方，但只有两张石凳，老人站久了吃不消。建议在黄葛树下加四到六张带靠背的长椅，再装一个遮阳棚。',
+      description:
+        '14 号院坝是大家摆龙门阵、带娃的地方，但只有两张石凳，老人站久了吃不消。建议在黄葛树下加四到六张带靠背的长椅，再装一个遮阳棚。',
       category: '便民服务',
       place: '栀子街 14 号院坝',
       createdBy: 'demo-resident',
@@ -233,7 +272,13 @@ export function demoProposalDocuments(now: Date = new Date()) {
       supportCount: 21,
       updatedAt: ago(2),
       updatedBy: 'demo-staff',
-      answer: { decision: 'evaluating', explanation: '已联系供电部门和物业现场查看场地，正在核算费用，两周内答复。', cost: null, dueDate: null, answeredAt: ago(2) },
+      answer: {
+        decision: 'evaluating',
+        explanation: '已联系供电部门和物业现场查看场地，正在核算费用，两周内答复。',
+        cost: null,
+        dueDate: null,
+        answeredAt: ago(2),
+      },
       timeline: [
         entry(ago(30), 'submitted'),
         p.charging.publishedEntry,
@@ -407,13 +452,16 @@ export function demoProposalDocuments(now: Date = new Date()) {
     [ids.evaluating]: [...DEMO_NEIGHBOURS.slice(2, 22).map((n) => n.openid), 'demo-resident'],
     [ids.accepted]: DEMO_NEIGHBOURS.slice(4, 24).map((n) => n.openid),
     [ids.rejected]: DEMO_NEIGHBOURS.slice(10, 13).map((n) => n.openid),
-    [ids.implementing]: DEMO_NEIGHBOURS.slice(0, 4).concat(DEMO_NEIGHBOURS.slice(5, 21)).map((n) => n.openid),
+    [ids.implementing]: DEMO_NEIGHBOURS.slice(0, 4)
+      .concat(DEMO_NEIGHBOURS.slice(5, 21))
+      .map((n) => n.openid),
     [ids.completed]: [...DEMO_NEIGHBOURS.map((n) => n.openid), 'demo-resident', 'demo-guardian'],
   }
   const supports: ProposalSupportDoc[] = []
   for (const proposal of proposals) {
     const list = supporters[proposal._id] ?? []
-    if (list.length !== proposal.supportCount) throw new Error(`seed: ${proposal._id} has ${list.length} supporters, supportCount ${proposal.supportCount}`)
+    if (list.length !== proposal.supportCount)
+      throw new Error(`seed: ${proposal._id} has ${list.length} supporters, supportCount ${proposal.supportCount}`)
     list.forEach((openid, i) =>
       supports.push({
         _id: `${proposal._id}_${openid}`,
@@ -425,7 +473,15 @@ export function demoProposalDocuments(now: Date = new Date()) {
     )
   }
 
-  const comment = (_id: string, proposalId: string, by: string, authorName: string, body: string, at: Date, extra: Partial<ProposalCommentDoc> = {}): ProposalCommentDoc => ({
+  const comment = (
+    _id: string,
+    proposalId: string,
+    by: string,
+    authorName: string,
+    body: string,
+    at: Date,
+    extra: Partial<ProposalCommentDoc> = {},
+  ): ProposalCommentDoc => ({
     _id,
     proposalId,
     communityId: ZHIZIJIE,
@@ -443,7 +499,9 @@ export function demoProposalDocuments(now: Date = new Date()) {
   const comments: ProposalCommentDoc[] = [
     comment('demo-comment-seats-1', ids.published, 'demo-neighbour-11', '沈阿姨', '赞成！下午带孙子在院坝玩，连坐的地方都没有。', ago(5)),
     comment('demo-comment-seats-2', ids.published, 'demo-neighbour-12', '韩师傅', '长椅最好是木头的，夏天石凳太烫。', ago(4)),
-    comment('demo-comment-seats-3', ids.published, 'demo-neighbour-13', '杨老师', '有需要买椅子的可以加微信找我团购。', ago(1), { moderation: 'review' }),
+    comment('demo-comment-seats-3', ids.published, 'demo-neighbour-13', '杨老师', '有需要买椅子的可以加微信找我团购。', ago(1), {
+      moderation: 'review',
+    }),
     comment('demo-comment-route-1', ids.completed, 'demo-guardian', '李先生', '现在早上送孩子放心多了，谢谢孩子们，也谢谢社区！', ago(2)),
   ]
 
@@ -475,7 +533,12 @@ export function demoProposalDocuments(now: Date = new Date()) {
         { at: ago(30), text: '与交警、学校现场踏勘，确认 5 个危险点的改造方案。', progress: 20, photo: null },
         { at: ago(15), text: '人行道护栏安装完成 120 米。', progress: 60, photo: null },
         { at: ago(8), text: '校门口斑马线和彩色减速带施划完成，护学岗志愿者排班上岗。', progress: 90, photo: null },
-        { at: ago(3), text: '项目完成：三圣小学门口新画斑马线和彩色减速带，补齐 120 米人行道护栏，早晚高峰有志愿者护学岗。', progress: 100, photo: null },
+        {
+          at: ago(3),
+          text: '项目完成：三圣小学门口新画斑马线和彩色减速带，补齐 120 米人行道护栏，早晚高峰有志愿者护学岗。',
+          progress: 100,
+          photo: null,
+        },
       ],
       outcome: {
         text: '三圣小学门口新画斑马线和彩色减速带，补齐 120 米人行道护栏，早晚高峰有志愿者护学岗。儿童议事会回访：上学路上的 5 个危险点全部消除。',
@@ -512,7 +575,11 @@ export function demoProposalDocuments(now: Date = new Date()) {
     },
   ]
 
-  const message = (eventKey: string, openid: string, fields: Pick<InboxDoc, 'kind' | 'title' | 'body' | 'page' | 'createdAt'> & Partial<InboxDoc>): InboxDoc => ({
+  const message = (
+    eventKey: string,
+    openid: string,
+    fields: Pick<InboxDoc, 'kind' | 'title' | 'body' | 'page' | 'createdAt'> & Partial<InboxDoc>,
+  ): InboxDoc => ({
     _id: inboxId(eventKey, openid),
     openid,
     communityId: ZHIZIJIE,
@@ -551,7 +618,10 @@ async function put(db: any, collection: string, doc: { _id: string }): Promise<v
 }
 
 /** Write the proposals demo; then recount 栀子街社区's members (its neighbours joined). */
-export async function seedDemoProposals(db: any, now: Date = new Date()): Promise<{ proposals: number; projects: number; supports: number }> {
+export async function seedDemoProposals(
+  db: any,
+  now: Date = new Date(),
+): Promise<{ proposals: number; projects: number; supports: number }> {
   const docs = demoProposalDocuments(now)
   await Promise.all(docs.settings.map((d) => put(db, COLLECTIONS.proposalSettings, d)))
   await Promise.all(docs.people.map((d) => put(db, COLLECTIONS.people, d)))
@@ -563,6 +633,9 @@ export async function seedDemoProposals(db: any, now: Date = new Date()): Promis
   await Promise.all(docs.projects.map((d) => put(db, COLLECTIONS.projects, d)))
   await Promise.all(docs.inbox.map((d) => put(db, COLLECTIONS.inbox, d)))
   const members = (await db.collection(COLLECTIONS.memberships).where({ communityId: ZHIZIJIE }).count()) as { total: number }
-  await db.collection(COLLECTIONS.communities).doc(ZHIZIJIE).update({ data: { memberCount: members.total } })
+  await db
+    .collection(COLLECTIONS.communities)
+    .doc(ZHIZIJIE)
+    .update({ data: { memberCount: members.total } })
   return { proposals: docs.proposals.length, projects: docs.projects.length, supports: docs.supports.length }
 }

@@ -16,18 +16,54 @@ const DAY = 86_400_000
 
 /** Seasonal activities by month (1–12) and the day of the month they are held: titles that fit their dates. */
 const ACTIVITIES: Record<number, [title: string, day: number][]> = {
-  1: [['腊八粥邻里分享会', 15], ['迎新春 · 写春联送福字', 25]],
-  2: [['春节邻里团年饭', 3], ['元宵节猜灯谜', 20]],
-  3: [['学雷锋志愿服务日', 5], ['植树节 · 院坝添新绿', 12]],
-  4: [['清明踏青 · 院坝茶话会', 4], ['世界读书日 · 共读一本书', 23]],
-  5: [['劳动节 · 楼道大扫除', 2], ['母亲节手作花束', 9]],
-  6: [['六一儿童游园会', 1], ['端午节 · 包粽子做香囊', 17]],
-  7: [['防溺水安全课', 8], ['夏日纳凉电影夜', 18]],
-  8: [['高温天送清凉', 5], ['七夕 · 邻里手工坊', 16]],
-  9: [['开学季 · 交通安全课', 2], ['中秋节 · 做月饼赏月', 23]],
-  10: [['国庆 · 院坝升旗仪式', 1], ['重阳节 · 敬老长桌宴', 18]],
-  11: [['秋冬消防演练', 9], ['银杏树下读书会', 20]],
-  12: [['冬至 · 包饺子喝羊肉汤', 21], ['年终邻里联欢会', 28]],
+  1: [
+    ['腊八粥邻里分享会', 15],
+    ['迎新春 · 写春联送福字', 25],
+  ],
+  2: [
+    ['春节邻里团年饭', 3],
+    ['元宵节猜灯谜', 20],
+  ],
+  3: [
+    ['学雷锋志愿服务日', 5],
+    ['植树节 · 院坝添新绿', 12],
+  ],
+  4: [
+    ['清明踏青 · 院坝茶话会', 4],
+    ['世界读书日 · 共读一本书', 23],
+  ],
+  5: [
+    ['劳动节 · 楼道大扫除', 2],
+    ['母亲节手作花束', 9],
+  ],
+  6: [
+    ['六一儿童游园会', 1],
+    ['端午节 · 包粽子做香囊', 17],
+  ],
+  7: [
+    ['防溺水安全课', 8],
+    ['夏日纳凉电影夜', 18],
+  ],
+  8: [
+    ['高温天送清凉', 5],
+    ['七夕 · 邻里手工坊', 16],
+  ],
+  9: [
+    ['开学季 · 交通安全课', 2],
+    ['中秋节 · 做月饼赏月', 23],
+  ],
+  10: [
+    ['国庆 · 院坝升旗仪式', 1],
+    ['重阳节 · 敬老长桌宴', 18],
+  ],
+  11: [
+    ['秋冬消防演练', 9],
+    ['银杏树下读书会', 20],
+  ],
+  12: [
+    ['冬至 · 包饺子喝羊肉汤', 21],
+    ['年终邻里联欢会', 28],
+  ],
 }
 /** 院落大学 courses by age group (the course target counts them per group). */
 const COURSES: { title: string; ageMin: number | null; ageMax: number | null; summer?: boolean }[] = [
@@ -59,7 +95,7 @@ const PROPOSALS: Record<number, string[]> = {
 }
 
 let state = 20260601
-const rand = () => ((state = (state * 48271) % 2147483647) / 2147483647)
+const rand = () => (state = (state * 48271) % 2147483647) / 2147483647
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]
 
 function daytime(day: string): Date {
@@ -77,10 +113,14 @@ export interface YearSummary {
 
 export async function seedDemoYear(db: any, now: Date = new Date()): Promise<YearSummary> {
   const summary: YearSummary = { events: 0, signups: 0, proposals: 0, supports: 0, rollupDays: 0 }
-  const put = (collection: string, { _id, ...data }: { _id: string } & Record<string, unknown>) => db.collection(collection).doc(_id).set({ data })
+  const put = (collection: string, { _id, ...data }: { _id: string } & Record<string, unknown>) =>
+    db.collection(collection).doc(_id).set({ data })
   const today = inShanghai(now).startOf('day')
   const first = today.subtract(365, 'day')
-  for (const [size, community] of [[1, DEMO_COMMUNITIES.zhizijie], [0.7, DEMO_COMMUNITIES.xinhua]] as const) {
+  for (const [size, community] of [
+    [1, DEMO_COMMUNITIES.zhizijie],
+    [0.7, DEMO_COMMUNITIES.xinhua],
+  ] as const) {
     const communityId = community.communityId
     const neighbours = Array.from({ length: Math.round(80 * size) }, (_, i) => ({
       id: `demo-year-${community.code}-${i}`,
@@ -99,8 +139,11 @@ export async function seedDemoYear(db: any, now: Date = new Date()): Promise<Yea
       for (const [title, day] of ACTIVITIES[month]) plan.push({ title, category: '活动', ageMin: null, ageMax: null, day: dayIn(day) })
       // courses: children's and elders' twice a month most months (the target), others once
       const courses = [COURSES[0], COURSES[1], COURSES[2], COURSES[3], ...(m % 2 === 0 ? [COURSES[4]] : []), COURSES[5]]
-      for (const [k, c] of courses.entries()) plan.push({ title: c.title, category: '课程', ageMin: c.ageMin, ageMax: c.ageMax, day: dayIn(3 + k * 4) })
-      if (month === 7 || month === 8) for (const [k, c] of SUMMER.entries()) plan.push({ title: c.title, category: '暑期课堂', ageMin: c.ageMin, ageMax: c.ageMax, day: dayIn(10 + k * 7) })
+      for (const [k, c] of courses.entries())
+        plan.push({ title: c.title, category: '课程', ageMin: c.ageMin, ageMax: c.ageMax, day: dayIn(3 + k * 4) })
+      if (month === 7 || month === 8)
+        for (const [k, c] of SUMMER.entries())
+          plan.push({ title: c.title, category: '暑期课堂', ageMin: c.ageMin, ageMax: c.ageMax, day: dayIn(10 + k * 7) })
       if (rand() < 0.3 * (1 - size + 0.3)) plan.pop() // 新华 sometimes misses one
 
       for (const [k, p] of plan.entries()) {
@@ -130,25 +173,82 @@ export async function seedDemoYear(db: any, now: Date = new Date()): Promise<Yea
           else if (isConfirmed) noShows++
           if (rating) (ratingCount++, (ratingSum += rating))
           const at = new Date(startAt.getTime() - (2 + Math.floor(rand() * 5)) * DAY)
-          writes.push(put(COLLECTIONS.eventSignups, {
-            _id: `${eventId}_${n.id}`, eventId, communityId, participantId: n.id, kind: 'self', ownerOpenid: n.id, displayName: n.name, birthYear: n.birthYear,
-            status: isConfirmed ? 'confirmed' : 'waitlisted', pendingAt: at, decidedAt: at, seq: seq + 1, joinPosition: isConfirmed ? null : seq + 1 - capacity,
-            rejectCode: null, source: 'self', proxyBy: null, ticketCode: `Y${community.code.slice(0, 2).toUpperCase()}${monthStart.format('YYMM')}${k}${String(seq).padStart(2, '0')}`,
-            checkedInAt: came ? startAt : null, checkInBy: came ? 'staff' : null, noShow: isConfirmed && !came, rated: rating !== null,
-            confirmedAt: isConfirmed ? at : null, promotedAt: null, cancelledAt: null, cancelledBy: null, createdAt: at, updatedAt: startAt,
-          }))
+          writes.push(
+            put(COLLECTIONS.eventSignups, {
+              _id: `${eventId}_${n.id}`,
+              eventId,
+              communityId,
+              participantId: n.id,
+              kind: 'self',
+              ownerOpenid: n.id,
+              displayName: n.name,
+              birthYear: n.birthYear,
+              status: isConfirmed ? 'confirmed' : 'waitlisted',
+              pendingAt: at,
+              decidedAt: at,
+              seq: seq + 1,
+              joinPosition: isConfirmed ? null : seq + 1 - capacity,
+              rejectCode: null,
+              source: 'self',
+              proxyBy: null,
+              ticketCode: `Y${community.code.slice(0, 2).toUpperCase()}${monthStart.format('YYMM')}${k}${String(seq).padStart(2, '0')}`,
+              checkedInAt: came ? startAt : null,
+              checkInBy: came ? 'staff' : null,
+              noShow: isConfirmed && !came,
+              rated: rating !== null,
+              confirmedAt: isConfirmed ? at : null,
+              promotedAt: null,
+              cancelledAt: null,
+              cancelledBy: null,
+              createdAt: at,
+              updatedAt: startAt,
+            }),
+          )
           summary.signups++
         }
         const opens = new Date(startAt.getTime() - 10 * DAY)
-        writes.push(put(COLLECTIONS.events, {
-          _id: eventId, communityId, title: p.title, description: `${p.title}，欢迎邻居们参加。`, category: p.category, place: pick(['院坝', '社区活动室', '党群服务中心二楼', '小广场']),
-          startAt, endAt: new Date(startAt.getTime() + 2 * 3600_000), capacity, signupOpensAt: opens, signupClosesAt: new Date(startAt.getTime() - 3600_000),
-          cancelBefore: null, ageMin: p.ageMin, ageMax: p.ageMax, allocation: 'first_come', openTo: 'residents', seriesId: null, quotas: [], status: 'published',
-          moderation: 'pass', venueCode: `Y${community.code.slice(0, 2).toUpperCase()}${monthStart.format('YYMM')}${k}`, ...initialEventState(),
-          seq: chosen.length, confirmedCount: confirmed, waitlistCount: waitlisted, checkedInCount: checkedIn, noShowCount: noShows, ratingCount, ratingSum,
-          reminderSentAt: opens, noShowsRecordedAt: startAt, alert80At: null, alert100At: confirmed >= capacity ? startAt : null, publishedAt: opens,
-          createdBy: 'demo-staff', updatedBy: 'demo-staff', createdAt: opens, updatedAt: startAt,
-        }))
+        writes.push(
+          put(COLLECTIONS.events, {
+            _id: eventId,
+            communityId,
+            title: p.title,
+            description: `${p.title}，欢迎邻居们参加。`,
+            category: p.category,
+            place: pick(['院坝', '社区活动室', '党群服务中心二楼', '小广场']),
+            startAt,
+            endAt: new Date(startAt.getTime() + 2 * 3600_000),
+            capacity,
+            signupOpensAt: opens,
+            signupClosesAt: new Date(startAt.getTime() - 3600_000),
+            cancelBefore: null,
+            ageMin: p.ageMin,
+            ageMax: p.ageMax,
+            allocation: 'first_come',
+            openTo: 'residents',
+            seriesId: null,
+            quotas: [],
+            status: 'published',
+            moderation: 'pass',
+            venueCode: `Y${community.code.slice(0, 2).toUpperCase()}${monthStart.format('YYMM')}${k}`,
+            ...initialEventState(),
+            seq: chosen.length,
+            confirmedCount: confirmed,
+            waitlistCount: waitlisted,
+            checkedInCount: checkedIn,
+            noShowCount: noShows,
+            ratingCount,
+            ratingSum,
+            reminderSentAt: opens,
+            noShowsRecordedAt: startAt,
+            alert80At: null,
+            alert100At: confirmed >= capacity ? startAt : null,
+            publishedAt: opens,
+            createdBy: 'demo-staff',
+            updatedBy: 'demo-staff',
+            createdAt: opens,
+            updatedAt: startAt,
+          }),
+        )
         summary.events++
       }
 
@@ -160,7 +260,9 @@ export async function seedDemoYear(db: any, now: Date = new Date()): Promise<Yea
         const supporters = [...neighbours].sort(() => rand() - 0.5).slice(0, 3 + Math.floor(rand() * 12))
         const threshold = supporters.length >= 10 ? new Date(createdAt.getTime() + 6 * DAY) : null
         const due = threshold ? new Date(threshold.getTime() + 15 * DAY) : null
-        const answeredAt = threshold ? new Date(threshold.getTime() + (rand() < 0.8 ? 5 + Math.floor(rand() * 9) : 17 + Math.floor(rand() * 6)) * DAY) : null
+        const answeredAt = threshold
+          ? new Date(threshold.getTime() + (rand() < 0.8 ? 5 + Math.floor(rand() * 9) : 17 + Math.floor(rand() * 6)) * DAY)
+          : null
         const accepted = answeredAt !== null && rand() < 0.7
         const done = accepted && rand() < 0.6
         const projectId = accepted ? `${id}-project` : null
@@ -169,31 +271,98 @@ export async function seedDemoYear(db: any, now: Date = new Date()): Promise<Yea
           { at: createdAt, kind: 'submitted', text: null, audience: 'public' },
           { at: publishedAt, kind: 'published', text: null, audience: 'public' },
           ...(threshold ? [{ at: threshold, kind: 'threshold', text: null, audience: 'public' }] : []),
-          ...(answeredAt ? [{ at: answeredAt, kind: 'answered', text: accepted ? '已采纳，将列入项目。' : '经评估暂不实施，原因已公示。', audience: 'public' }] : []),
+          ...(answeredAt
+            ? [
+                {
+                  at: answeredAt,
+                  kind: 'answered',
+                  text: accepted ? '已采纳，将列入项目。' : '经评估暂不实施，原因已公示。',
+                  audience: 'public',
+                },
+              ]
+            : []),
           ...(projectId ? [{ at: answeredAt, kind: 'project', text: null, audience: 'public' }] : []),
           ...(done ? [{ at: new Date(answeredAt!.getTime() + 30 * DAY), kind: 'completed', text: null, audience: 'public' }] : []),
         ]
         const status = done ? 'completed' : accepted ? 'implementing' : answeredAt ? 'rejected' : 'published'
-        writes.push(put(COLLECTIONS.proposals, {
-          _id: id, communityId, title, description: `${title}。希望社区能够关注。`, category: pick(['环境卫生', '设施维修', '安全', '文化活动']), place: null, photos: [], anonymous: false,
-          authorName: author.name, authorIsChild: false, status, isPublic: true, hidden: false, hiddenBy: null, reportCount: 0, moderation: 'pass',
-          supportCount: supporters.length, commentCount: 0, supportUntil: new Date(publishedAt.getTime() + 30 * DAY), thresholdReachedAt: threshold, answerDueAt: due,
-          review: { decision: 'publish', reason: null, at: publishedAt },
-          answer: answeredAt ? { decision: accepted ? 'accepted' : 'rejected', explanation: accepted ? '已采纳，将列入项目。' : '经评估暂不实施，原因已公示。', cost: null, dueDate: null, answeredAt } : null,
-          finalAnsweredAt: answeredAt, projectId, timeline, createdBy: author.id, updatedBy: 'demo-staff', createdAt, updatedAt: timeline[timeline.length - 1].at, publishedAt,
-        }))
+        writes.push(
+          put(COLLECTIONS.proposals, {
+            _id: id,
+            communityId,
+            title,
+            description: `${title}。希望社区能够关注。`,
+            category: pick(['环境卫生', '设施维修', '安全', '文化活动']),
+            place: null,
+            photos: [],
+            anonymous: false,
+            authorName: author.name,
+            authorIsChild: false,
+            status,
+            isPublic: true,
+            hidden: false,
+            hiddenBy: null,
+            reportCount: 0,
+            moderation: 'pass',
+            supportCount: supporters.length,
+            commentCount: 0,
+            supportUntil: new Date(publishedAt.getTime() + 30 * DAY),
+            thresholdReachedAt: threshold,
+            answerDueAt: due,
+            review: { decision: 'publish', reason: null, at: publishedAt },
+            answer: answeredAt
+              ? {
+                  decision: accepted ? 'accepted' : 'rejected',
+                  explanation: accepted ? '已采纳，将列入项目。' : '经评估暂不实施，原因已公示。',
+                  cost: null,
+                  dueDate: null,
+                  answeredAt,
+                }
+              : null,
+            finalAnsweredAt: answeredAt,
+            projectId,
+            timeline,
+            createdBy: author.id,
+            updatedBy: 'demo-staff',
+            createdAt,
+            updatedAt: timeline[timeline.length - 1].at,
+            publishedAt,
+          }),
+        )
         for (const [s, n] of supporters.entries()) {
-          writes.push(put(COLLECTIONS.proposalSupports, { _id: `${id}_${n.id}`, proposalId: id, communityId, openid: n.id, createdAt: new Date(publishedAt.getTime() + s * 9 * 3600_000) }))
+          writes.push(
+            put(COLLECTIONS.proposalSupports, {
+              _id: `${id}_${n.id}`,
+              proposalId: id,
+              communityId,
+              openid: n.id,
+              createdAt: new Date(publishedAt.getTime() + s * 9 * 3600_000),
+            }),
+          )
           summary.supports++
         }
         if (projectId && answeredAt) {
           const completedAt = done ? new Date(answeredAt.getTime() + 30 * DAY) : null
-          writes.push(put(COLLECTIONS.projects, {
-            _id: projectId, communityId, title, summary: null, owner: '社区居委会', proposalIds: [id], progress: done ? 100 : 40, status: done ? 'completed' : 'active',
-            dueDate: null, cost: null, timeline: [{ at: answeredAt, text: '项目启动', progress: 0, photo: null }],
-            outcome: done ? { text: '已完成，居民满意。', photos: [], completedAt } : null, createdBy: 'demo-staff', updatedBy: 'demo-staff',
-            createdAt: answeredAt, updatedAt: completedAt ?? answeredAt, completedAt,
-          }))
+          writes.push(
+            put(COLLECTIONS.projects, {
+              _id: projectId,
+              communityId,
+              title,
+              summary: null,
+              owner: '社区居委会',
+              proposalIds: [id],
+              progress: done ? 100 : 40,
+              status: done ? 'completed' : 'active',
+              dueDate: null,
+              cost: null,
+              timeline: [{ at: answeredAt, text: '项目启动', progress: 0, photo: null }],
+              outcome: done ? { text: '已完成，居民满意。', photos: [], completedAt } : null,
+              createdBy: 'demo-staff',
+              updatedBy: 'demo-staff',
+              createdAt: answeredAt,
+              updatedAt: completedAt ?? answeredAt,
+              completedAt,
+            }),
+          )
         }
         summary.proposals++
       }
@@ -204,7 +373,8 @@ export async function seedDemoYear(db: any, now: Date = new Date()): Promise<Yea
   const ctx: any = { db, _: db.command, now, openid: '', log: console }
   const from = first.startOf('month').format('YYYY-MM-DD')
   const to = today.format('YYYY-MM-DD')
-  for (const c of [DEMO_COMMUNITIES.zhizijie, DEMO_COMMUNITIES.xinhua]) summary.rollupDays += await rollUpCommunity(ctx, c.communityId, from, to)
+  for (const c of [DEMO_COMMUNITIES.zhizijie, DEMO_COMMUNITIES.xinhua])
+    summary.rollupDays += await rollUpCommunity(ctx, c.communityId, from, to)
   await rollUpDistrict(ctx, from, to)
   return summary
 }

@@ -161,7 +161,12 @@ export function demoDocuments(now: Date = new Date()) {
       category: '安全提示',
       publishAt: ago(2),
       expiresAt: ahead(30),
-      body: (titles.powerNotice.startsWith('夏') ? '天气炎热，空调用电多。' : titles.powerNotice.startsWith('冬') ? '天气寒冷，取暖用电多。' : '换季了，') + '请不要私拉电线，不要在楼道给电动自行车充电；家中无人时请关闭大功率电器。发现隐患请打社区电话 028-8888 0000。',
+      body:
+        (titles.powerNotice.startsWith('夏')
+          ? '天气炎热，空调用电多。'
+          : titles.powerNotice.startsWith('冬')
+            ? '天气寒冷，取暖用电多。'
+            : '换季了，') + '请不要私拉电线，不要在楼道给电动自行车充电；家中无人时请关闭大功率电器。发现隐患请打社区电话 028-8888 0000。',
     }),
     notice('demo-notice-zhizijie-expired', ZHIZIJIE, 'demo-staff', {
       title: titles.festivalNotice,

@@ -31,7 +31,11 @@ function buildIfStale(label: string, script: string, output: string, sources: st
 }
 
 async function main(): Promise<void> {
-  buildIfStale('cloud functions', 'build:cloud', path.join(REPO_ROOT, 'dist', 'cloudfunctions'), ['cloudfunctions', 'types', 'config/build-cloud.ts'])
+  buildIfStale('cloud functions', 'build:cloud', path.join(REPO_ROOT, 'dist', 'cloudfunctions'), [
+    'cloudfunctions',
+    'types',
+    'config/build-cloud.ts',
+  ])
   buildIfStale('H5 app', 'build:h5', path.join(REPO_ROOT, 'dist', 'h5', 'index.html'), ['src', 'types', 'config'])
   mkdirSync(DATA_DIR, { recursive: true })
   const emu = await startEmulator({

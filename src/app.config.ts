@@ -7,17 +7,34 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['pages/notices/index', 'pages/editor/index', 'pages/poster/index'] },
     {
       root: 'packages/proposals',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/submit/index', 'pages/lists/index', 'pages/project/index', 'pages/inbox/index'],
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/submit/index',
+        'pages/lists/index',
+        'pages/project/index',
+        'pages/inbox/index',
+      ],
     },
     { root: 'packages/proposals-staff', pages: ['pages/queue/index', 'pages/answer/index', 'pages/project/index', 'pages/settings/index'] },
     { root: 'packages/council', pages: ['pages/index/index', 'pages/meeting/index', 'pages/proposal/index'] },
     { root: 'packages/council-staff', pages: ['pages/index/index', 'pages/meeting/index'] },
     {
       root: 'packages/events',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/checkin/index', 'pages/lottery/index'],
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/tickets/index',
+        'pages/ticket/index',
+        'pages/checkin/index',
+        'pages/lottery/index',
+      ],
     },
     { root: 'packages/search', pages: ['pages/index/index'] },
-    { root: 'packages/events-staff', pages: ['pages/list/index', 'pages/editor/index', 'pages/signups/index', 'pages/scan/index', 'pages/month/index'] },
+    {
+      root: 'packages/events-staff',
+      pages: ['pages/list/index', 'pages/editor/index', 'pages/signups/index', 'pages/scan/index', 'pages/month/index'],
+    },
     { root: 'packages/workbench', pages: ['pages/index/index', 'pages/insights/index'] },
   ],
   // Residents open notices from 首页 right away; fetch that small subpackage in the background.

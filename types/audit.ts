@@ -64,7 +64,11 @@ export const listAuditInput = z.strictObject({
   from: isoInstantSchema.optional(),
   to: isoInstantSchema.optional(),
   /** the `cursor` of the previous page */
-  cursor: z.string().max(80).regex(/^[0-9]{13}_[A-Za-z0-9_-]{1,70}$/, '无效的游标').optional(),
+  cursor: z
+    .string()
+    .max(80)
+    .regex(/^[0-9]{13}_[A-Za-z0-9_-]{1,70}$/, '无效的游标')
+    .optional(),
 })
 export const listAuditOutput = z.object({ entries: z.array(auditEntryView), cursor: z.string().nullable() })
 
@@ -75,9 +79,7 @@ export const verifyAuditOutput = z.object({
   checked: z.number().int(),
   ok: z.boolean(),
   /** the first entry that was edited, removed or reordered: its seq, id when present, and what is wrong */
-  firstBad: z
-    .object({ seq: z.number().int(), id: z.string().nullable(), problem: z.enum(['edited', 'removed', 'reordered']) })
-    .nullable(),
+  firstBad: z.object({ seq: z.number().int(), id: z.string().nullable(), problem: z.enum(['edited', 'removed', 'reordered']) }).nullable(),
 })
 export type VerifyAuditOutput = z.infer<typeof verifyAuditOutput>
 
@@ -85,4 +87,3 @@ export const auditContract = {
   list: { input: listAuditInput, output: listAuditOutput },
   verify: { input: verifyAuditInput, output: verifyAuditOutput },
 } as const
-

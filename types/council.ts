@@ -66,7 +66,12 @@ export const councilViewSchema = z.object({
 export type CouncilView = z.infer<typeof councilViewSchema>
 
 /** A member as the public (and other members) see them. */
-export const councilPublicMemberSchema = z.object({ memberId: idSchema.nullable(), label: z.string(), alias: z.string(), age: z.number().int() })
+export const councilPublicMemberSchema = z.object({
+  memberId: idSchema.nullable(),
+  label: z.string(),
+  alias: z.string(),
+  age: z.number().int(),
+})
 /** A member as staff and their own guardian see them (still no openid). */
 export const councilMemberViewSchema = councilPublicMemberSchema.extend({
   memberId: idSchema,
@@ -81,7 +86,13 @@ export const councilMemberViewSchema = councilPublicMemberSchema.extend({
   /** the council's term has ended: the membership is shown as ended (status stays as stored) */
   termEnded: z.boolean(),
   /** the caller is this child's guardian (acts 以小明的身份) or the child; canSetChair: staff may name this member chair */
-  viewer: z.object({ isGuardian: z.boolean(), isChild: z.boolean(), canLeave: z.boolean(), canApprove: z.boolean(), canSetChair: z.boolean() }),
+  viewer: z.object({
+    isGuardian: z.boolean(),
+    isChild: z.boolean(),
+    canLeave: z.boolean(),
+    canApprove: z.boolean(),
+    canSetChair: z.boolean(),
+  }),
 })
 export type CouncilMemberView = z.infer<typeof councilMemberViewSchema>
 export type CouncilPublicMember = z.infer<typeof councilPublicMemberSchema>
@@ -149,7 +160,9 @@ export const meetingViewSchema = z.object({
   status: meetingStatusSchema,
   items: z.array(agendaItemViewSchema),
   attendanceCount: z.number().int(),
-  minutes: z.object({ summary: z.string(), nextSteps: z.string(), attendanceCount: z.number().int(), publishedAt: isoInstantSchema }).nullable(),
+  minutes: z
+    .object({ summary: z.string(), nextSteps: z.string(), attendanceCount: z.number().int(), publishedAt: isoInstantSchema })
+    .nullable(),
   /** meeting mode (staff only) */
   staff: z
     .object({
@@ -166,7 +179,14 @@ export const meetingViewSchema = z.object({
   viewer: z.object({ canManage: z.boolean(), canManageAgenda: z.boolean() }),
 })
 export type MeetingView = z.infer<typeof meetingViewSchema>
-export const meetingSummarySchema = meetingViewSchema.pick({ meetingId: true, title: true, startsAt: true, place: true, status: true, attendanceCount: true })
+export const meetingSummarySchema = meetingViewSchema.pick({
+  meetingId: true,
+  title: true,
+  startsAt: true,
+  place: true,
+  status: true,
+  attendanceCount: true,
+})
 
 // ---------- inputs ----------
 
@@ -241,7 +261,11 @@ export const addAgendaItemInput = z
   })
   .refine((v) => v.proposalId !== undefined || v.title !== undefined, { path: ['title'], message: '请填写议题，或选择孩子的建议' })
 export const reorderAgendaInput = z.strictObject({ meetingId: idSchema, itemIds: z.array(idSchema).min(1).max(50) })
-export const recordAttendanceInput = z.strictObject({ meetingId: idSchema, memberIds: z.array(idSchema).min(1).max(500), present: z.boolean() })
+export const recordAttendanceInput = z.strictObject({
+  meetingId: idSchema,
+  memberIds: z.array(idSchema).min(1).max(500),
+  present: z.boolean(),
+})
 export const raiseHandInput = z.strictObject({ meetingId: idSchema, memberId: idSchema })
 export const openVoteInput = z.strictObject({ meetingId: idSchema, itemId: idSchema, secret: z.boolean() })
 export const castVoteInput = z.strictObject({ meetingId: idSchema, itemId: idSchema, memberId: idSchema, choice: voteChoiceSchema })
@@ -261,10 +285,20 @@ export const publishMinutesInput = z.strictObject({
 
 // ---------- outputs ----------
 
-export const membersOutput = z.object({ members: z.array(councilPublicMemberSchema), mine: z.array(councilMemberViewSchema), all: z.array(councilMemberViewSchema).nullable() })
+export const membersOutput = z.object({
+  members: z.array(councilPublicMemberSchema),
+  mine: z.array(councilMemberViewSchema),
+  all: z.array(councilMemberViewSchema).nullable(),
+})
 export const proposalsOutput = z.object({ public: z.array(childProposalViewSchema), mine: z.array(childProposalViewSchema) })
 export const staffBoardOutput = z.object({
-  counts: z.object({ pendingReview: z.number().int(), awaitingAnswer: z.number().int(), overdue: z.number().int(), answered: z.number().int(), pendingMembers: z.number().int() }),
+  counts: z.object({
+    pendingReview: z.number().int(),
+    awaitingAnswer: z.number().int(),
+    overdue: z.number().int(),
+    answered: z.number().int(),
+    pendingMembers: z.number().int(),
+  }),
   pendingReview: z.array(childProposalViewSchema),
   awaitingAnswer: z.array(childProposalViewSchema),
   pendingMembers: z.array(councilMemberViewSchema),
@@ -273,7 +307,13 @@ export const meetingsOutput = z.object({ meetings: z.array(meetingSummarySchema)
 export const castVoteOutput = z.object({ counted: z.boolean() })
 export const childDataOutput = z.object({
   exportedAt: isoInstantSchema,
-  child: z.object({ childId: idSchema, alias: z.string(), birthYear: z.number().int(), communityId: communityIdSchema, hasOwnAccount: z.boolean() }),
+  child: z.object({
+    childId: idSchema,
+    alias: z.string(),
+    birthYear: z.number().int(),
+    communityId: communityIdSchema,
+    hasOwnAccount: z.boolean(),
+  }),
   /** every stored record about the child, collection by collection (the guardian's own openid is the only openid) */
   records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 })

@@ -114,7 +114,8 @@ export interface NoticeReadDoc {
 /** An event in a proposal's history. `audience: 'private'` entries (return and refusal reasons) only reach the author and staff. */
 export interface ProposalTimelineDoc {
   at: Date
-  kind: 'submitted' | 'resubmitted' | 'returned' | 'refused' | 'published' | 'withdrawn' | 'threshold' | 'answered' | 'project' | 'completed'
+  kind:
+    'submitted' | 'resubmitted' | 'returned' | 'refused' | 'published' | 'withdrawn' | 'threshold' | 'answered' | 'project' | 'completed'
   text: string | null
   audience: 'public' | 'private'
 }

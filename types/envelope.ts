@@ -32,4 +32,3 @@ export const MAX_REQUEST_CHARS = 100_000
 export function envelopeSchema<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: errorBodySchema })])
 }
-

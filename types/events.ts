@@ -43,7 +43,12 @@ export const venueCodeSchema = z.string().regex(VENUE_CODE_PATTERN, '无效的�
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-07')
 
 const titleSchema = shownText({ max: EVENT_TITLE_MAX, empty: '请填写活动名称', tooLong: `活动名称最多 ${EVENT_TITLE_MAX} 个字` })
-const descriptionSchema = shownText({ max: EVENT_DESCRIPTION_MAX, multiline: true, empty: '请填写活动介绍', tooLong: `介绍最多 ${EVENT_DESCRIPTION_MAX} 个字` })
+const descriptionSchema = shownText({
+  max: EVENT_DESCRIPTION_MAX,
+  multiline: true,
+  empty: '请填写活动介绍',
+  tooLong: `介绍最多 ${EVENT_DESCRIPTION_MAX} 个字`,
+})
 const placeSchema = shownText({ max: EVENT_PLACE_MAX, empty: '请填写地点', tooLong: `地点最多 ${EVENT_PLACE_MAX} 个字` })
 const capacitySchema = z.number().int('名额须为整数').min(1, '至少 1 个名额').max(EVENT_CAPACITY_MAX, `最多 ${EVENT_CAPACITY_MAX} 个名额`)
 const ageSchema = z.number({ error: '请填写年龄' }).int('年龄须为整数').min(0, '年龄不能小于 0').max(120, '年龄不能大于 120')
@@ -54,7 +59,11 @@ export const quotaSchema = z
   .strictObject({
     ageMin: ageSchema,
     ageMax: ageSchema,
-    places: z.number({ error: '请填写名额' }).int('名额须为整数').min(1, '每个年龄段至少 1 个名额').max(EVENT_CAPACITY_MAX, `最多 ${EVENT_CAPACITY_MAX} 个名额`),
+    places: z
+      .number({ error: '请填写名额' })
+      .int('名额须为整数')
+      .min(1, '每个年龄段至少 1 个名额')
+      .max(EVENT_CAPACITY_MAX, `最多 ${EVENT_CAPACITY_MAX} 个名额`),
   })
   .refine((q) => q.ageMin <= q.ageMax, { message: '年龄段的下限不能大于上限' })
 export type Quota = z.infer<typeof quotaSchema>
@@ -66,7 +75,10 @@ export const QUOTAS_MAX = 5
  * overlap. Checked when the input carries the fields (an update may send only some), with paths a form can show next
  * to the row.
  */
-function checkQuotas(v: { capacity?: number; allocation?: string; quotas?: Quota[]; ageMin?: number | null; ageMax?: number | null }, ctx: z.RefinementCtx) {
+function checkQuotas(
+  v: { capacity?: number; allocation?: string; quotas?: Quota[]; ageMin?: number | null; ageMax?: number | null },
+  ctx: z.RefinementCtx,
+) {
   const quotas = v.quotas ?? []
   if (quotas.length === 0) return
   if (v.allocation !== undefined && v.allocation !== 'lottery') {
@@ -187,7 +199,12 @@ export const eventViewSchema = z.object({
   quotas: z.array(z.object({ ageMin: z.number().int(), ageMax: z.number().int(), places: z.number().int() })),
   /** the public answer to low ratings ("我们改进了…") on the event, and the latest one on its series */
   adjustment: z
-    .object({ status: z.enum(['open', 'closed']), openedAt: isoInstantSchema, closedAt: isoInstantSchema.nullable(), note: z.string().nullable() })
+    .object({
+      status: z.enum(['open', 'closed']),
+      openedAt: isoInstantSchema,
+      closedAt: isoInstantSchema.nullable(),
+      note: z.string().nullable(),
+    })
     .nullable(),
   seriesNote: z.string().nullable(),
   /** the venue check-in code (scene `a=<code>`); managers only */
@@ -374,8 +391,17 @@ export const rateInput = z.strictObject({
   eventId: eventIdSchema,
   participantId: idSchema.optional(),
   score: z.number().int().min(1, '请选择 1–5 分').max(5, '请选择 1–5 分'),
-  tags: z.array(shownText({ max: RATING_TAG_MAX, scene: 'comment', empty: '标签不能为空' })).max(RATING_TAGS_MAX).optional(),
-  comment: shownText({ min: 0, max: RATING_COMMENT_MAX, multiline: true, scene: 'comment', tooLong: `评价最多 ${RATING_COMMENT_MAX} 个字` }).optional(),
+  tags: z
+    .array(shownText({ max: RATING_TAG_MAX, scene: 'comment', empty: '标签不能为空' }))
+    .max(RATING_TAGS_MAX)
+    .optional(),
+  comment: shownText({
+    min: 0,
+    max: RATING_COMMENT_MAX,
+    multiline: true,
+    scene: 'comment',
+    tooLong: `评价最多 ${RATING_COMMENT_MAX} 个字`,
+  }).optional(),
 })
 export const rateOutput = z.object({
   score: z.number().int(),

@@ -16,7 +16,10 @@ export const openidSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '无效的
 export const communityCodeSchema = z.string().regex(COMMUNITY_CODE_PATTERN, '无效的社区码')
 
 /** A cloud storage file id (`cloud://env.xxx/path`). */
-export const fileIdSchema = z.string().max(512).regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[^\s?#]+$/, '无效的文件')
+export const fileIdSchema = z
+  .string()
+  .max(512)
+  .regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[^\s?#]+$/, '无效的文件')
 
 /** An instant as ISO-8601 with a zone (`2026-05-01T01:30:00.000Z` or `...+08:00`). */
 export const isoInstantSchema = z.iso.datetime({ offset: true })

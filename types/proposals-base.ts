@@ -39,7 +39,15 @@ export const PROPOSAL_STATUSES = [
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
 
 /** Statuses a published proposal can be in — what residents can list and filter by. */
-export const PUBLIC_PROPOSAL_STATUSES = ['published', 'evaluating', 'accepted', 'rejected', 'implementing', 'completed', 'withdrawn'] as const
+export const PUBLIC_PROPOSAL_STATUSES = [
+  'published',
+  'evaluating',
+  'accepted',
+  'rejected',
+  'implementing',
+  'completed',
+  'withdrawn',
+] as const
 export type PublicProposalStatus = (typeof PUBLIC_PROPOSAL_STATUSES)[number]
 
 // Labels as residents read them: proposals-labels.ts (small enough for the main package); re-exported here.

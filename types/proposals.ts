@@ -267,10 +267,20 @@ export const supportOutput = z.object({
 })
 export const commentInput = z.strictObject({
   proposalId: proposalIdSchema,
-  body: shownText({ max: PROPOSAL_COMMENT_MAX, multiline: true, scene: 'comment', empty: '请填写留言', tooLong: `留言最多 ${PROPOSAL_COMMENT_MAX} 个字` }),
+  body: shownText({
+    max: PROPOSAL_COMMENT_MAX,
+    multiline: true,
+    scene: 'comment',
+    empty: '请填写留言',
+    tooLong: `留言最多 ${PROPOSAL_COMMENT_MAX} 个字`,
+  }),
 })
 export const reportInput = z
-  .strictObject({ proposalId: proposalIdSchema.optional(), commentId: commentIdSchema.optional(), reason: shownText({ min: 0, max: 100 }).optional() })
+  .strictObject({
+    proposalId: proposalIdSchema.optional(),
+    commentId: commentIdSchema.optional(),
+    reason: shownText({ min: 0, max: 100 }).optional(),
+  })
   .refine(exactlyOneTarget, targetMessage)
 export const reportOutput = z.object({ reported: z.boolean(), hidden: z.boolean() })
 export const reviewInput = z
@@ -280,7 +290,12 @@ export const answerInput = z
   .strictObject({
     proposalId: proposalIdSchema,
     decision: answerDecisionSchema,
-    explanation: shownText({ max: PROPOSAL_EXPLANATION_MAX, multiline: true, empty: '请填写答复说明', tooLong: `说明最多 ${PROPOSAL_EXPLANATION_MAX} 个字` }),
+    explanation: shownText({
+      max: PROPOSAL_EXPLANATION_MAX,
+      multiline: true,
+      empty: '请填写答复说明',
+      tooLong: `说明最多 ${PROPOSAL_EXPLANATION_MAX} 个字`,
+    }),
     cost: costSchema.optional(),
     dueDate: calendarDateSchema.optional(),
   })
@@ -330,7 +345,12 @@ export const threeListsOutput = z.object({
     byStatus: z.array(z.object({ status: proposalStatusSchema, count: z.number().int() })),
     items: z.array(proposalSummarySchema),
   }),
-  projects: z.object({ total: z.number().int(), active: z.number().int(), completed: z.number().int(), items: z.array(projectSummarySchema) }),
+  projects: z.object({
+    total: z.number().int(),
+    active: z.number().int(),
+    completed: z.number().int(),
+    items: z.array(projectSummarySchema),
+  }),
   outcomes: z.object({
     total: z.number().int(),
     items: z.array(projectSummarySchema.extend({ proposals: z.array(z.object({ proposalId: proposalIdSchema, title: z.string() })) })),

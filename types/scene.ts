@@ -10,10 +10,7 @@ import { CHILD_LINK_CODE_PATTERN, COMMUNITY_CODE_PATTERN, VENUE_CODE_PATTERN } f
 export const SCENE_MAX_LENGTH = 32
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
-export type Scene =
-  | { kind: 'community'; code: string }
-  | { kind: 'venue'; code: string }
-  | { kind: 'childLink'; code: string }
+export type Scene = { kind: 'community'; code: string } | { kind: 'venue'; code: string } | { kind: 'childLink'; code: string }
 
 export function isValidScene(scene: string): boolean {
   return scene.length <= SCENE_MAX_LENGTH && SCENE_PATTERN.test(scene)

@@ -61,14 +61,20 @@ export function searchEntry(
   now: Date,
 ): SearchDoc {
   const text = kind === 'notice' ? [doc.body ?? ''] : kind === 'event' ? [doc.place ?? '', doc.description ?? ''] : [doc.description ?? '']
-  return { _id: searchDocId(kind, doc._id), communityId: doc.communityId, kind, refId: doc._id, terms: searchTerms(doc.title, ...text), updatedAt: now }
+  return {
+    _id: searchDocId(kind, doc._id),
+    communityId: doc.communityId,
+    kind,
+    refId: doc._id,
+    terms: searchTerms(doc.title, ...text),
+    updatedAt: now,
+  }
 }
 
 export const searchInput = z.strictObject({
   communityId: communityIdSchema,
   /** the search words: read by nobody but the caller (the one text schema normalises them; 0035) */
-  q: ownText({ min: 0, max: 30 })
-    .refine((q) => queryTerms(q).some((t) => [...t].length === 2), { message: '请输入至少两个字' }),
+  q: ownText({ min: 0, max: 30 }).refine((q) => queryTerms(q).some((t) => [...t].length === 2), { message: '请输入至少两个字' }),
   limit: z.number().int().min(1).max(50).optional(),
 })
 export const searchResultSchema = z.object({

@@ -36,13 +36,17 @@ export const textMarks = z.registry<TextMark>()
 
 /** Characters that render as nothing or change the direction of what follows — removed, never counted. */
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]/g
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]/g
 /** Whitespace other than a line break (incl. the ideographic space U+3000 and no-break spaces). */
 const SPACES = /[^\S\n]+/g
 
 /** The normal form of a text: what is stored, shown, counted and checked. */
 export function normalizeText(value: string, multiline = false): string {
-  const s = value.normalize('NFC').replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n').replace(INVISIBLE, '')
+  const s = value
+    .normalize('NFC')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(INVISIBLE, '')
   if (!multiline) return s.replace(/\s+/g, ' ').trim()
   return s
     .split('\n')
@@ -74,7 +78,13 @@ export function text(options: TextOptions) {
   const { audience, max, min = 1, multiline = false, scene = 'forum' } = options
   const tooLong = options.tooLong ?? `最多 ${max} 个字`
   const empty = options.empty ?? '请填写内容'
-  const checked = min > 0 ? z.string().min(min, min === 1 ? empty : options.empty ?? `至少 ${min} 个字`).max(max, tooLong) : z.string().max(max, tooLong)
+  const checked =
+    min > 0
+      ? z
+          .string()
+          .min(min, min === 1 ? empty : (options.empty ?? `至少 ${min} 个字`))
+          .max(max, tooLong)
+      : z.string().max(max, tooLong)
   return z
     .string()
     .max(max * 4 + 64, tooLong)
@@ -163,7 +173,11 @@ export function isTokenString(schema: z.ZodType): boolean {
 }
 
 /** The marked texts of a parsed value, with their paths (array indexes as numbers): what the kernel checks. */
-export function markedTexts(schema: z.ZodType, value: unknown, path: (string | number)[] = []): { path: string; text: string; mark: TextMark }[] {
+export function markedTexts(
+  schema: z.ZodType,
+  value: unknown,
+  path: (string | number)[] = [],
+): { path: string; text: string; mark: TextMark }[] {
   const mark = textMarks.get(schema)
   if (mark) return typeof value === 'string' ? [{ path: path.join('.'), text: value, mark }] : []
   if (value === undefined || value === null) return []
@@ -171,7 +185,9 @@ export function markedTexts(schema: z.ZodType, value: unknown, path: (string | n
   switch (def.type) {
     case 'object':
       if (typeof value !== 'object') return []
-      return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, s]) => markedTexts(s, (value as Record<string, unknown>)[key], [...path, key]))
+      return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, s]) =>
+        markedTexts(s, (value as Record<string, unknown>)[key], [...path, key]),
+      )
     case 'array':
       return Array.isArray(value) ? value.flatMap((v, i) => markedTexts(def.element, v, [...path, i])) : []
     case 'optional':

@@ -19,7 +19,15 @@ function toDate(at: Instant): Date {
     const d = LOCAL_WALL_CLOCK.exec(at)
     if (d) {
       const ms = (d[7] || '0').substring(0, 3)
-      return new Date(Number(d[1]), Number(d[2] || 1) - 1, Number(d[3] || 1), Number(d[4] || 0), Number(d[5] || 0), Number(d[6] || 0), Number(ms))
+      return new Date(
+        Number(d[1]),
+        Number(d[2] || 1) - 1,
+        Number(d[3] || 1),
+        Number(d[4] || 0),
+        Number(d[5] || 0),
+        Number(d[6] || 0),
+        Number(ms),
+      )
     }
   }
   return new Date(at)

@@ -21,8 +21,7 @@ export const projectPhotoFolder = (communityId: string) => `projects/${community
 export const AVATAR_FOLDER = 'avatars/'
 
 /** A fresh cloud path under a folder, for an upload from the device (`jpg` when the extension is unknown). */
-export const uploadCloudPath = (folder: string, ext: string) =>
-  `${folder}${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+export const uploadCloudPath = (folder: string, ext: string) => `${folder}${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
 
 /** The image extension of a file name or path, lower case (`jpg` when it has none we know). */
 export const imageExt = (name: string) => (/\.(png|jpe?g|gif|webp)$/i.exec(name)?.[1] ?? 'jpg').toLowerCase()

@@ -51,7 +51,18 @@ export const auditEntryId = (communityId: string, seq: number) => `${communityId
 /** sha256 over the entry's fields in a fixed order (the chain link: prevHash is one of them). */
 export function entryHash(e: Omit<AuditEntryDoc, '_id' | 'hash'>): string {
   const at = e.at instanceof Date ? e.at.toISOString() : new Date(e.at as unknown as string).toISOString()
-  const canonical = JSON.stringify([e.communityId, e.seq, e.kind, e.action, e.actor.openid, e.actor.role, e.objectId, e.summary, at, e.prevHash])
+  const canonical = JSON.stringify([
+    e.communityId,
+    e.seq,
+    e.kind,
+    e.action,
+    e.actor.openid,
+    e.actor.role,
+    e.objectId,
+    e.summary,
+    at,
+    e.prevHash,
+  ])
   return createHash('sha256').update(canonical).digest('hex')
 }
 
@@ -136,7 +147,9 @@ function outputId(output: unknown): string | null {
 /** The fields the call touched — names only, never values (so never a child's data). */
 export function summaryOf(where: string, input: Loose): string {
   const skip = new Set(['communityId', ...OBJECT_KEYS.map(([k]) => k)])
-  const fields = Object.keys(input).filter((k) => !skip.has(k) && input[k] !== undefined).sort()
+  const fields = Object.keys(input)
+    .filter((k) => !skip.has(k) && input[k] !== undefined)
+    .sort()
   return fields.length > 0 ? `${where}: ${fields.join(', ')}` : where
 }
 

@@ -74,11 +74,19 @@ export async function checkMarkedInput(
   const at = (suggest: Suggest) => texts.filter((_, i) => verdicts[i] === suggest).map((t) => t.path)
   const risky = at('risky')
   if (risky.length > 0) {
-    throw new AppError('CONTENT.RISKY', 'content check: risky', risky.map((path) => ({ path, code: 'content_risky', message: REPHRASE })))
+    throw new AppError(
+      'CONTENT.RISKY',
+      'content check: risky',
+      risky.map((path) => ({ path, code: 'content_risky', message: REPHRASE })),
+    )
   }
   const review = at('review')
   if (review.length > 0 && outcome === 'refuse') {
-    throw new AppError('CONTENT.REVIEW', 'content check: review — rephrase', review.map((path) => ({ path, code: 'content_review', message: REPHRASE })))
+    throw new AppError(
+      'CONTENT.REVIEW',
+      'content check: review — rephrase',
+      review.map((path) => ({ path, code: 'content_review', message: REPHRASE })),
+    )
   }
   return { verdict: review.length > 0 ? 'review' : 'pass', checked: texts.map((t) => t.path), review }
 }
@@ -96,6 +104,10 @@ export function contentVerdict(ctx: Pick<Context, 'content'>): 'pass' | 'review'
  * The moderation of an edited record: 'review' when the texts sent now were, or when a text kept from before (not
  * sent again) had been — an edit of one field never clears the verdict on another.
  */
-export function moderationAfterEdit(sent: 'pass' | 'review', previous: string | null | undefined, keepsOldText: boolean): 'pass' | 'review' {
+export function moderationAfterEdit(
+  sent: 'pass' | 'review',
+  previous: string | null | undefined,
+  keepsOldText: boolean,
+): 'pass' | 'review' {
   return sent === 'review' || (keepsOldText && previous === 'review') ? 'review' : 'pass'
 }

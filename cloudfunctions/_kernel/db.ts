@@ -30,7 +30,11 @@ export async function getInTransaction<T>(t: RawTransaction, collection: string,
 export async function findByIds<T>(db: Db, collection: string, ids: string[]): Promise<T[]> {
   if (ids.length === 0) return []
   const _ = db.command
-  const res = await db.collection(collection).where({ _id: _.in(ids.slice(0, 100)) }).limit(100).get()
+  const res = await db
+    .collection(collection)
+    .where({ _id: _.in(ids.slice(0, 100)) })
+    .limit(100)
+    .get()
   return res.data as T[]
 }
 
@@ -46,7 +50,12 @@ export async function insertOnce(db: Db, collection: string, doc: { _id: string 
 }
 
 /** `where(filter).update(data)` → how many documents were modified (the conditional-update primitive). */
-export async function updateWhere(db: Db, collection: string, filter: Record<string, unknown>, data: Record<string, unknown>): Promise<number> {
+export async function updateWhere(
+  db: Db,
+  collection: string,
+  filter: Record<string, unknown>,
+  data: Record<string, unknown>,
+): Promise<number> {
   const res = await db.collection(collection).where(filter).update({ data })
   return res.stats?.updated ?? 0
 }

@@ -19,7 +19,6 @@ import { deliver, type Delivery } from './inbox'
 
 type Ctx = Pick<Context, 'db' | '_' | 'platform' | 'log' | 'now'>
 
-
 /** Recipients per job document (a job stays far below the 16 MB document limit). */
 const PER_JOB = 2000
 /**
@@ -29,7 +28,8 @@ const PER_JOB = 2000
 export const DRAIN_BATCH = 50
 const LEASE_MS = 30_000
 
-export const fanoutId = (eventKey: string, part: number) => `fanout_${createHash('sha1').update(eventKey).digest('hex').slice(0, 24)}_${part}`
+export const fanoutId = (eventKey: string, part: number) =>
+  `fanout_${createHash('sha1').update(eventKey).digest('hex').slice(0, 24)}_${part}`
 
 /** Queue `message` for `recipients` (deduplicated); nothing is delivered now. Returns how many were queued. */
 export async function enqueue(ctx: Ctx, recipients: Iterable<string>, eventKey: string, message: Delivery): Promise<number> {
@@ -53,7 +53,9 @@ export async function enqueue(ctx: Ctx, recipients: Iterable<string>, eventKey: 
 
 /** Pending jobs, oldest first. Index fanout_pending. */
 async function pendingJobs(ctx: Ctx, limit: number): Promise<FanoutJobDoc[]> {
-  const res = (await ctx.db.collection(COLLECTIONS.fanout).where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(limit).get()) as { data: FanoutJobDoc[] }
+  const res = (await ctx.db.collection(COLLECTIONS.fanout).where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(limit).get()) as {
+    data: FanoutJobDoc[]
+  }
   return res.data
 }
 
@@ -74,7 +76,12 @@ export async function drain(ctx: Ctx, options: DrainOptions = {}): Promise<{ job
   for (const job of await pendingJobs(ctx, 20)) {
     if (Date.now() > until || (options.maxBatches !== undefined && out.batches >= options.maxBatches)) break
     const lease = Date.now() + LEASE_MS
-    const taken = await updateWhere(ctx.db, COLLECTIONS.fanout, { _id: job._id, status: 'pending', leaseUntil: ctx._.lte(Date.now()) }, { leaseUntil: lease })
+    const taken = await updateWhere(
+      ctx.db,
+      COLLECTIONS.fanout,
+      { _id: job._id, status: 'pending', leaseUntil: ctx._.lte(Date.now()) },
+      { leaseUntil: lease },
+    )
     if (taken !== 1) continue // another drainer has it
     out.jobs++
     let next = job.next
@@ -84,13 +91,23 @@ export async function drain(ctx: Ctx, options: DrainOptions = {}): Promise<{ job
         const res = await deliver(ctx, slice, job.eventKey, job.message)
         out.delivered += res.delivered
         out.batches++
-        const moved = await updateWhere(ctx.db, COLLECTIONS.fanout, { _id: job._id, next, leaseUntil: lease }, { next: next + slice.length, updatedAt: ctx.now })
+        const moved = await updateWhere(
+          ctx.db,
+          COLLECTIONS.fanout,
+          { _id: job._id, next, leaseUntil: lease },
+          { next: next + slice.length, updatedAt: ctx.now },
+        )
         if (moved !== 1) break // the lease ran out and someone else took over
         next += slice.length
       }
     } finally {
       const done = next >= job.recipients.length
-      await updateWhere(ctx.db, COLLECTIONS.fanout, { _id: job._id, leaseUntil: lease }, done ? { status: 'done', leaseUntil: 0, updatedAt: ctx.now } : { leaseUntil: 0 })
+      await updateWhere(
+        ctx.db,
+        COLLECTIONS.fanout,
+        { _id: job._id, leaseUntil: lease },
+        done ? { status: 'done', leaseUntil: 0, updatedAt: ctx.now } : { leaseUntil: 0 },
+      )
     }
   }
   return out

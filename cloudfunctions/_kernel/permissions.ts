@@ -21,12 +21,10 @@ export const isMemberOf = (viewer: Viewer, communityId: string): boolean => role
 export const isStaffOf = (viewer: Viewer, communityId: string): boolean => roleIn(viewer, communityId) === 'staff'
 
 /** Staff of that community, or the district admin (who manages every community). */
-export const canManageCommunity = (viewer: Viewer, communityId: string): boolean =>
-  viewer.isDistrictAdmin || isStaffOf(viewer, communityId)
+export const canManageCommunity = (viewer: Viewer, communityId: string): boolean => viewer.isDistrictAdmin || isStaffOf(viewer, communityId)
 
 /** Members read their community's content; the district admin reads everyone's. */
-export const canReadCommunity = (viewer: Viewer, communityId: string): boolean =>
-  viewer.isDistrictAdmin || isMemberOf(viewer, communityId)
+export const canReadCommunity = (viewer: Viewer, communityId: string): boolean => viewer.isDistrictAdmin || isMemberOf(viewer, communityId)
 
 /**
  * A child is never anything but a child (docs/decisions/0032). An account is a child's when its person record says so
@@ -35,10 +33,12 @@ export const canReadCommunity = (viewer: Viewer, communityId: string): boolean =
  * (`MEMBER.IS_CHILD`), linking refuses an account that holds a role, and a role found on a child's account in the
  * database (written by hand, or an old record) is read as a resident's.
  */
-export const isChildAccount = (person: { isChild?: boolean } | null, linkedToChild = false): boolean => person?.isChild === true || linkedToChild
+export const isChildAccount = (person: { isChild?: boolean } | null, linkedToChild = false): boolean =>
+  person?.isChild === true || linkedToChild
 
 /** Whether an account may hold a staff role or the district admin's: never a child's. */
-export const mayHoldStaffRole = (person: { isChild?: boolean } | null, linkedToChild = false): boolean => !isChildAccount(person, linkedToChild)
+export const mayHoldStaffRole = (person: { isChild?: boolean } | null, linkedToChild = false): boolean =>
+  !isChildAccount(person, linkedToChild)
 
 /** Whether an account may be linked as a child's own: not one holding a staff role anywhere or the district admin's. */
 export const mayBecomeChildAccount = (viewer: Pick<Viewer, 'isDistrictAdmin' | 'roles'>): boolean =>

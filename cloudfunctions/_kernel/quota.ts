@@ -13,7 +13,9 @@ function textOf(error: unknown): string {
 
 /** Whether an error is the platform refusing for quota (the request was not executed). */
 export function isQuotaRefusal(error: unknown): boolean {
-  return /-50100[34]\b|EXCEED_(CONCURRENT_)?REQUEST_LIMIT|超出.*配额|LimitExceeded|RequestLimit|exceed(ed|s)? .*limit|quota|超过.*(上限|限制)|达到上限/i.test(textOf(error))
+  return /-50100[34]\b|EXCEED_(CONCURRENT_)?REQUEST_LIMIT|超出.*配额|LimitExceeded|RequestLimit|exceed(ed|s)? .*limit|quota|超过.*(上限|限制)|达到上限/i.test(
+    textOf(error),
+  )
 }
 
 /** A second or so, with jitter so that refused callers do not come back in step. */
@@ -21,5 +23,7 @@ export const retryAfterMs = () => 500 + Math.floor(Math.random() * 1000)
 
 /** SYSTEM.BUSY for a quota refusal, else the error itself. */
 export function busyOr(error: unknown): unknown {
-  return isQuotaRefusal(error) ? new AppError('SYSTEM.BUSY', 'the platform refused for quota; try again shortly', undefined, retryAfterMs()) : error
+  return isQuotaRefusal(error)
+    ? new AppError('SYSTEM.BUSY', 'the platform refused for quota; try again shortly', undefined, retryAfterMs())
+    : error
 }

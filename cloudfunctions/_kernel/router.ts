@@ -41,7 +41,10 @@ export function action<C extends ContractEntry>(
 export type Router = Record<string, ActionDef>
 
 /** A router must implement exactly the actions of its contract. */
-export function defineRouter<C extends Record<string, ContractEntry>>(_contract: C, actions: { [K in keyof C]: ActionDef }): {
+export function defineRouter<C extends Record<string, ContractEntry>>(
+  _contract: C,
+  actions: { [K in keyof C]: ActionDef },
+): {
   [K in keyof C]: ActionDef
 } {
   return actions
@@ -80,9 +83,10 @@ export function handle(router: Router, options: HandleOptions) {
     const actionName = typeof request.action === 'string' ? request.action : ''
     const where = `${name}.${actionName.slice(0, 64) || '?'}`
     try {
-      if (tooLarge(event)) return failure('INPUT.INVALID', `request larger than ${MAX_REQUEST_CHARS} characters`, [
-        { path: '', code: 'too_big', message: '提交的内容太大' },
-      ])
+      if (tooLarge(event))
+        return failure('INPUT.INVALID', `request larger than ${MAX_REQUEST_CHARS} characters`, [
+          { path: '', code: 'too_big', message: '提交的内容太大' },
+        ])
       if (!actionName || !Object.prototype.hasOwnProperty.call(router, actionName)) {
         return failure('ACTION.UNKNOWN', `unknown action: ${actionName.slice(0, 64) || '(none)'}`)
       }

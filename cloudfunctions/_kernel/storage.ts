@@ -12,8 +12,11 @@ export async function uploadBuffer(ctx: Pick<Context, 'platform'>, cloudPath: st
 export async function tempUrls(ctx: Pick<Context, 'platform'>, fileIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   if (fileIds.length === 0) return out
-  const res = (await ctx.platform.getTempFileURL({ fileList: fileIds.slice(0, 50) })) as { fileList?: { fileID: string; tempFileURL?: string; status?: number }[] }
-  for (const item of res?.fileList ?? []) out.set(item.fileID, item.status === 0 || item.status === undefined ? item.tempFileURL ?? '' : '')
+  const res = (await ctx.platform.getTempFileURL({ fileList: fileIds.slice(0, 50) })) as {
+    fileList?: { fileID: string; tempFileURL?: string; status?: number }[]
+  }
+  for (const item of res?.fileList ?? [])
+    out.set(item.fileID, item.status === 0 || item.status === undefined ? (item.tempFileURL ?? '') : '')
   return out
 }
 
@@ -37,7 +40,10 @@ export async function checkUploadedPhotos(
     const why = uploadedFileRefusal(photo.fileId, { env: typeof env === 'string' && env ? env : null, folder })
     if (why) refuse(photo, why)
   }
-  const urls = await tempUrls(ctx, photos.map((p) => p.fileId))
+  const urls = await tempUrls(
+    ctx,
+    photos.map((p) => p.fileId),
+  )
   for (const photo of photos) if (!urls.get(photo.fileId)) refuse(photo, 'no such file in storage')
 }
 
@@ -49,7 +55,9 @@ export async function deleteFiles(ctx: Pick<Context, 'platform'>, fileIds: strin
   let gone = 0
   const ids = [...new Set(fileIds.filter(Boolean))]
   for (let i = 0; i < ids.length; i += 50) {
-    const res = (await ctx.platform.deleteFile({ fileList: ids.slice(i, i + 50) })) as { fileList?: { fileID: string; status?: number; code?: string; errMsg?: string }[] }
+    const res = (await ctx.platform.deleteFile({ fileList: ids.slice(i, i + 50) })) as {
+      fileList?: { fileID: string; status?: number; code?: string; errMsg?: string }[]
+    }
     for (const item of res?.fileList ?? []) {
       const missing = /NONEXIST|not exist/i.test(`${item.code ?? ''} ${item.errMsg ?? ''}`)
       if (item.status === 0 || item.status === undefined || missing) gone++

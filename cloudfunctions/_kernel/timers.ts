@@ -12,8 +12,12 @@ import { handle, type HandleOptions, type Router } from './router'
 export type TimerJob = (ctx: Context) => Promise<Record<string, unknown>>
 
 export function isTimerEvent(event: unknown): event is { Type: 'Timer'; TriggerName: string; Time?: string } {
-  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer' &&
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    (event as { Type?: unknown }).Type === 'Timer' &&
     typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
+  )
 }
 
 export function handleWithTimers(router: Router, jobs: Record<string, TimerJob>, options: HandleOptions) {
@@ -25,7 +29,8 @@ export function handleWithTimers(router: Router, jobs: Record<string, TimerJob>,
     if (!isTimerEvent(event) || (typeof openid === 'string' && openid.length > 0)) return api(event)
     const name = event.TriggerName
     const where = `${options.name}.timer:${name.slice(0, 40)}`
-    if (!Object.prototype.hasOwnProperty.call(jobs, name)) return { ok: false, error: { code: 'ACTION.UNKNOWN', message: `unknown trigger ${name.slice(0, 40)}` } }
+    if (!Object.prototype.hasOwnProperty.call(jobs, name))
+      return { ok: false, error: { code: 'ACTION.UNKNOWN', message: `unknown trigger ${name.slice(0, 40)}` } }
     const d = (db ??= options.cloud.database())
     const ctx: Context = { openid: '', now: clock(), db: d, _: d.command, log: makeLog(where), platform: options.cloud, where }
     try {

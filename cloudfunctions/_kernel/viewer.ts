@@ -10,7 +10,11 @@ export async function loadViewer(ctx: Pick<Context, 'db' | 'openid'>, communityI
   const ids = [...new Set(communityIds)]
   const [person, memberships] = await Promise.all([
     findById<PersonDoc>(ctx.db, COLLECTIONS.people, ctx.openid),
-    findByIds<MembershipDoc>(ctx.db, COLLECTIONS.memberships, ids.map((id) => membershipId(id, ctx.openid))),
+    findByIds<MembershipDoc>(
+      ctx.db,
+      COLLECTIONS.memberships,
+      ids.map((id) => membershipId(id, ctx.openid)),
+    ),
   ])
   return viewerFrom(ctx.openid, person, memberships)
 }

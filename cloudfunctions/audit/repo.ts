@@ -43,7 +43,12 @@ export async function listEntries(ctx: Context, q: ListQuery): Promise<AuditEntr
   if (at.length > 0) filter.at = at.length === 1 ? at[0] : _.and(at)
   else if (!q.communityId) filter.at = _.exists(true)
   // ties on `at` are taken in one page with the cursor's own entry dropped below
-  const res = (await ctx.db.collection(COLLECTIONS.auditLog).where(filter).orderBy('at', 'desc').limit(q.limit + 20).get()) as {
+  const res = (await ctx.db
+    .collection(COLLECTIONS.auditLog)
+    .where(filter)
+    .orderBy('at', 'desc')
+    .limit(q.limit + 20)
+    .get()) as {
     data: AuditEntryDoc[]
   }
   return res.data

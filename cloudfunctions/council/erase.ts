@@ -9,7 +9,18 @@
 import { COLLECTIONS, type ChildDoc, type ChildProposalDoc, type CouncilMeetingDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { deleteFiles } from '../_kernel/storage'
-import { allMeetingsOf, clearChairIf, findChildRecords, findMemberRecords, getChild, incMemberCount, mentions, removeById, removeChildWithAccount, setMeetingFields } from './repo'
+import {
+  allMeetingsOf,
+  clearChairIf,
+  findChildRecords,
+  findMemberRecords,
+  getChild,
+  incMemberCount,
+  mentions,
+  removeById,
+  removeChildWithAccount,
+  setMeetingFields,
+} from './repo'
 
 type Ctx = Pick<Context, 'db' | '_' | 'now' | 'platform'>
 
@@ -20,7 +31,9 @@ export function withoutMembers(m: CouncilMeetingDoc, memberIds: string[]): Parti
   const turns = Object.fromEntries(Object.entries(m.speaking.turns ?? {}).filter(([id]) => !ids.has(id)))
   return {
     attendance: m.attendance.filter((id) => !ids.has(id)),
-    items: m.items.map((i) => (i.presenterMemberId !== null && ids.has(i.presenterMemberId) ? { ...i, presenterMemberId: null, presenterAlias: null } : i)),
+    items: m.items.map((i) =>
+      i.presenterMemberId !== null && ids.has(i.presenterMemberId) ? { ...i, presenterMemberId: null, presenterAlias: null } : i,
+    ),
     speaking: {
       current: m.speaking.current && ids.has(m.speaking.current.memberId) ? null : m.speaking.current,
       queue: m.speaking.queue.filter((q) => !ids.has(q.memberId)),
@@ -45,33 +58,76 @@ export async function eraseChild(ctx: Ctx, child: ChildDoc): Promise<Record<stri
   const memberIds = r.members.map((m) => m._id)
   const deleted: Record<string, number> = {}
   deleted[COLLECTIONS.councilMeetings] = await scrubMeetings(ctx, r.meetings, memberIds)
-  deleted[COLLECTIONS.councilVotes] = await removeById(ctx, COLLECTIONS.councilVotes, r.votes.map((v) => v._id))
+  deleted[COLLECTIONS.councilVotes] = await removeById(
+    ctx,
+    COLLECTIONS.councilVotes,
+    r.votes.map((v) => v._id),
+  )
   deleted.files = await deleteFiles(ctx, photosOf(r.proposals))
-  deleted[COLLECTIONS.councilProposals] = await removeById(ctx, COLLECTIONS.councilProposals, r.proposals.map((p) => p._id))
-  deleted[COLLECTIONS.inbox] = await removeById(ctx, COLLECTIONS.inbox, r.inbox.map((i) => String(i._id)))
+  deleted[COLLECTIONS.councilProposals] = await removeById(
+    ctx,
+    COLLECTIONS.councilProposals,
+    r.proposals.map((p) => p._id),
+  )
+  deleted[COLLECTIONS.inbox] = await removeById(
+    ctx,
+    COLLECTIONS.inbox,
+    r.inbox.map((i) => String(i._id)),
+  )
   for (const m of r.members) if (m.status === 'approved') await incMemberCount(ctx, m.councilId, -1)
   let chairs = 0
   for (const m of r.members) chairs += await clearChairIf(ctx, m.councilId, m._id)
   deleted[COLLECTIONS.councils] = chairs
   deleted[COLLECTIONS.councilMembers] = await removeById(ctx, COLLECTIONS.councilMembers, memberIds)
-  deleted[COLLECTIONS.memberships] = await removeById(ctx, COLLECTIONS.memberships, r.memberships.map((m) => m._id))
-  deleted[COLLECTIONS.people] = await removeById(ctx, COLLECTIONS.people, r.people.map((p) => p._id))
-  deleted[COLLECTIONS.childLinks] = await removeById(ctx, COLLECTIONS.childLinks, r.links.map((l) => l._id))
-  const removed = await removeChildWithAccount(ctx, child._id, r.accounts.map((a) => a._id))
+  deleted[COLLECTIONS.memberships] = await removeById(
+    ctx,
+    COLLECTIONS.memberships,
+    r.memberships.map((m) => m._id),
+  )
+  deleted[COLLECTIONS.people] = await removeById(
+    ctx,
+    COLLECTIONS.people,
+    r.people.map((p) => p._id),
+  )
+  deleted[COLLECTIONS.childLinks] = await removeById(
+    ctx,
+    COLLECTIONS.childLinks,
+    r.links.map((l) => l._id),
+  )
+  const removed = await removeChildWithAccount(
+    ctx,
+    child._id,
+    r.accounts.map((a) => a._id),
+  )
   deleted[COLLECTIONS.childAccounts] = removed.accounts
   deleted[COLLECTIONS.children] = removed.child
   return deleted
 }
 
 /** The retention timer: a former member's council data (membership, proposals, votes, council inbox, meeting traces). */
-export async function eraseFormerMember(ctx: Ctx, member: { _id: string; councilId: string; childId: string; communityId: string; guardianOpenid: string }): Promise<void> {
+export async function eraseFormerMember(
+  ctx: Ctx,
+  member: { _id: string; councilId: string; childId: string; communityId: string; guardianOpenid: string },
+): Promise<void> {
   const child = await getChild(ctx, member.childId)
   const { proposals, votes, inbox } = await findMemberRecords(ctx, member, child?.openid ?? null)
   await scrubMeetings(ctx, await allMeetingsOf(ctx, member.communityId), [member._id])
-  await removeById(ctx, COLLECTIONS.councilVotes, votes.map((v) => v._id))
+  await removeById(
+    ctx,
+    COLLECTIONS.councilVotes,
+    votes.map((v) => v._id),
+  )
   await deleteFiles(ctx, photosOf(proposals))
-  await removeById(ctx, COLLECTIONS.councilProposals, proposals.map((p) => p._id))
-  await removeById(ctx, COLLECTIONS.inbox, inbox.map((i) => i._id))
+  await removeById(
+    ctx,
+    COLLECTIONS.councilProposals,
+    proposals.map((p) => p._id),
+  )
+  await removeById(
+    ctx,
+    COLLECTIONS.inbox,
+    inbox.map((i) => i._id),
+  )
   await clearChairIf(ctx, member.councilId, member._id)
   await removeById(ctx, COLLECTIONS.councilMembers, [member._id])
 }

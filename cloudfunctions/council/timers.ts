@@ -25,13 +25,26 @@ export async function runDaily(ctx: Context): Promise<{ purged: number; told: nu
   let told = 0
   const open = await listOpenHandoffs(ctx)
   const done = new Set(
-    (await findByIds<ProposalDoc>(ctx.db, COLLECTIONS.proposals, open.map((p) => p.handoff!.proposalId))).filter((p) => p.status === 'completed').map((p) => p._id),
+    (
+      await findByIds<ProposalDoc>(
+        ctx.db,
+        COLLECTIONS.proposals,
+        open.map((p) => p.handoff!.proposalId),
+      )
+    )
+      .filter((p) => p.status === 'completed')
+      .map((p) => p._id),
   )
   for (const p of open) {
     if (!done.has(p.handoff!.proposalId)) continue
     const member = await getMember(ctx, p.memberId)
     if (member) await notify(ctx, await recipientsOf(ctx, [member]), `council.done:${p._id}`, doneMessage(p))
-    await updateWhere(ctx.db, COLLECTIONS.councilProposals, { _id: p._id, handoffOpen: true }, { handoffOpen: false, 'handoff.doneNotifiedAt': ctx.now })
+    await updateWhere(
+      ctx.db,
+      COLLECTIONS.councilProposals,
+      { _id: p._id, handoffOpen: true },
+      { handoffOpen: false, 'handoff.doneNotifiedAt': ctx.now },
+    )
     told++
   }
   return { purged, told }

@@ -88,7 +88,9 @@ export async function listInRange(ctx: Ctx, communityId: string, start: Date, en
 
 /** A community's series, newest first. Index event_series_community. */
 export async function listSeries(ctx: Ctx, communityId: string): Promise<SeriesDoc[]> {
-  const res = (await ctx.db.collection(COLLECTIONS.eventSeries).where({ communityId }).orderBy('createdAt', 'desc').limit(100).get()) as { data: SeriesDoc[] }
+  const res = (await ctx.db.collection(COLLECTIONS.eventSeries).where({ communityId }).orderBy('createdAt', 'desc').limit(100).get()) as {
+    data: SeriesDoc[]
+  }
   return res.data
 }
 
@@ -109,7 +111,9 @@ export async function countOpenTasks(ctx: Ctx, communityId: string): Promise<num
 
 /** The sign-ups a person manages (their own, their children's, walk-ins booked for them), newest first. Index event_signups_owner. */
 export async function listByOwner(ctx: Ctx, openid: string, limit: number): Promise<SignupDoc[]> {
-  const res = (await ctx.db.collection(S).where({ ownerOpenid: openid }).orderBy('createdAt', 'desc').limit(limit).get()) as { data: SignupDoc[] }
+  const res = (await ctx.db.collection(S).where({ ownerOpenid: openid }).orderBy('createdAt', 'desc').limit(limit).get()) as {
+    data: SignupDoc[]
+  }
   return res.data
 }
 
@@ -125,7 +129,11 @@ export async function listByOwnerFor(ctx: Ctx, openid: string, eventIds: string[
 }
 
 /** A page of an event's sign-ups in seq order, optionally of one status. Index event_signups_status / event_signups_seq. */
-export async function listSignupsPage(ctx: Ctx, eventId: string, options: { status?: SignupStatus; statuses?: SignupStatus[]; after?: number; limit: number }): Promise<SignupDoc[]> {
+export async function listSignupsPage(
+  ctx: Ctx,
+  eventId: string,
+  options: { status?: SignupStatus; statuses?: SignupStatus[]; after?: number; limit: number },
+): Promise<SignupDoc[]> {
   const _ = ctx._
   const filter: Record<string, unknown> = { eventId, seq: _.gt(options.after ?? 0) }
   if (options.status) filter.status = options.status
@@ -153,7 +161,10 @@ export async function countByStatus(ctx: Ctx, eventId: string, status: SignupSta
 
 /** 1 + the number of waitlisted sign-ups ahead (smaller seq). Index event_signups_status. */
 export async function waitlistPosition(ctx: Ctx, eventId: string, seq: number): Promise<number> {
-  const res = (await ctx.db.collection(S).where({ eventId, status: 'waitlisted', seq: ctx._.lt(seq) }).count()) as { total: number }
+  const res = (await ctx.db
+    .collection(S)
+    .where({ eventId, status: 'waitlisted', seq: ctx._.lt(seq) })
+    .count()) as { total: number }
   return res.total + 1
 }
 
@@ -166,7 +177,9 @@ export async function positionsOf(ctx: Ctx, signups: SignupDoc[]): Promise<Map<s
 
 /** The first on the waitlist (smallest seq). Index event_signups_status. */
 export async function waitlistHead(ctx: Ctx, eventId: string): Promise<SignupDoc | null> {
-  const res = (await ctx.db.collection(S).where({ eventId, status: 'waitlisted' }).orderBy('seq', 'asc').limit(1).get()) as { data: SignupDoc[] }
+  const res = (await ctx.db.collection(S).where({ eventId, status: 'waitlisted' }).orderBy('seq', 'asc').limit(1).get()) as {
+    data: SignupDoc[]
+  }
   return res.data[0] ?? null
 }
 
@@ -177,7 +190,9 @@ export async function signupByTicket(ctx: Ctx, ticketCode: string): Promise<Sign
 
 /** Staff of a community (for alerts). Index memberships_community. */
 export async function staffOf(ctx: Ctx, communityId: string): Promise<string[]> {
-  const res = (await ctx.db.collection(COLLECTIONS.memberships).where({ communityId, role: 'staff' }).limit(100).get()) as { data: MembershipDoc[] }
+  const res = (await ctx.db.collection(COLLECTIONS.memberships).where({ communityId, role: 'staff' }).limit(100).get()) as {
+    data: MembershipDoc[]
+  }
   return res.data.map((m) => m.openid)
 }
 
@@ -200,7 +215,8 @@ export const insertTask = (ctx: Ctx, doc: AdjustmentTaskDoc) => insertOnce(ctx.d
 export const insertDraw = (ctx: Ctx, doc: DrawDoc) => insertOnce(ctx.db, COLLECTIONS.eventDraws, { ...doc })
 export const updateTaskWhere = async (ctx: Ctx, filter: Record<string, unknown> & { _id: string }, data: Record<string, unknown>) =>
   (await updateWhere(ctx.db, COLLECTIONS.eventTasks, filter, data)) === 1
-export const updateSeries = (ctx: Ctx, seriesId: string, data: Record<string, unknown>) => updateWhere(ctx.db, COLLECTIONS.eventSeries, { _id: seriesId }, data)
+export const updateSeries = (ctx: Ctx, seriesId: string, data: Record<string, unknown>) =>
+  updateWhere(ctx.db, COLLECTIONS.eventSeries, { _id: seriesId }, data)
 
 /** Marks every confirmed, not checked-in sign-up of an event as a no-show (idempotent) → how many are no-shows now. */
 export async function markNoShows(ctx: Ctx, eventId: string, now: Date): Promise<number> {
@@ -263,9 +279,22 @@ export async function listEndedBetween(ctx: Ctx, from: Date, to: Date): Promise<
  * conditions on the counters — that adds one to the claim's counter and to `seq` and pushes the claim on the log.
  * → whether it was made.
  */
-export async function claimSeat(ctx: Ctx, eventId: string, cond: ReturnType<typeof claimConditions>, kind: ClaimKind, key: string, now: Date): Promise<boolean> {
+export async function claimSeat(
+  ctx: Ctx,
+  eventId: string,
+  cond: ReturnType<typeof claimConditions>,
+  kind: ClaimKind,
+  key: string,
+  now: Date,
+): Promise<boolean> {
   const _ = ctx._
-  const filter: Record<string, unknown> = { _id: eventId, status: 'published', allocation: cond.allocation, drawState: cond.drawState, 'claims.p': _.neq(key) }
+  const filter: Record<string, unknown> = {
+    _id: eventId,
+    status: 'published',
+    allocation: cond.allocation,
+    drawState: cond.drawState,
+    'claims.p': _.neq(key),
+  }
   if (cond.capacity !== undefined) filter.capacity = cond.capacity
   if (cond.confirmedBelow !== undefined) filter.confirmedCount = _.lt(cond.confirmedBelow)
   if (cond.confirmedAtLeast !== undefined) filter.confirmedCount = _.gte(cond.confirmedAtLeast)
@@ -291,19 +320,24 @@ export interface SeatRead {
  * Everything a sign-up decides from, in one request: the event as it is now and, looked up by `_id`, the caller's
  * person and membership of the event's community, the existing sign-up and the named child.
  */
-export async function readForSeat(ctx: Ctx, eventId: string, ids: { openid: string; signupId: string; childId: string | null }): Promise<SeatRead> {
-  const run = () => ctx.db
-    .collection(E)
-    .aggregate()
-    .match({ _id: eventId })
-    .project({ claims: 0 })
-    .addFields({ seatWho: ids.openid, seatSignup: ids.signupId, seatChild: ids.childId ?? '' })
-    .addFields({ seatMember: ctx._.aggregate.concat(['$communityId', '_', ids.openid]) })
-    .lookup({ from: COLLECTIONS.people, localField: 'seatWho', foreignField: '_id', as: 'seatPerson' })
-    .lookup({ from: COLLECTIONS.memberships, localField: 'seatMember', foreignField: '_id', as: 'seatMembership' })
-    .lookup({ from: S, localField: 'seatSignup', foreignField: '_id', as: 'seatSignups' })
-    .lookup({ from: COLLECTIONS.children, localField: 'seatChild', foreignField: '_id', as: 'seatChildren' })
-    .end() as Promise<{ list: Array<EventDoc & Record<string, any>> }>
+export async function readForSeat(
+  ctx: Ctx,
+  eventId: string,
+  ids: { openid: string; signupId: string; childId: string | null },
+): Promise<SeatRead> {
+  const run = () =>
+    ctx.db
+      .collection(E)
+      .aggregate()
+      .match({ _id: eventId })
+      .project({ claims: 0 })
+      .addFields({ seatWho: ids.openid, seatSignup: ids.signupId, seatChild: ids.childId ?? '' })
+      .addFields({ seatMember: ctx._.aggregate.concat(['$communityId', '_', ids.openid]) })
+      .lookup({ from: COLLECTIONS.people, localField: 'seatWho', foreignField: '_id', as: 'seatPerson' })
+      .lookup({ from: COLLECTIONS.memberships, localField: 'seatMember', foreignField: '_id', as: 'seatMembership' })
+      .lookup({ from: S, localField: 'seatSignup', foreignField: '_id', as: 'seatSignups' })
+      .lookup({ from: COLLECTIONS.children, localField: 'seatChild', foreignField: '_id', as: 'seatChildren' })
+      .end() as Promise<{ list: Array<EventDoc & Record<string, any>> }>
   const res = await readPatiently(run)
   const row = res.list[0]
   if (!row) return { event: null, person: null, membership: null, signup: null, child: null }
@@ -321,11 +355,21 @@ export async function readForSeat(ctx: Ctx, eventId: string, ids: { openid: stri
  * After a claim: the event's `seq`, `waitlistCount` and the last `tail` entries of its claim log (our entry, just
  * pushed, is among them unless that many claims came after it: then the caller asks again with the whole log).
  */
-export async function readClaimLog(ctx: Ctx, eventId: string, tail = CLAIM_LOG): Promise<Pick<EventDoc, 'seq' | 'waitlistCount' | 'confirmedCount' | 'registeredCount' | 'claims'> | null> {
+export async function readClaimLog(
+  ctx: Ctx,
+  eventId: string,
+  tail = CLAIM_LOG,
+): Promise<Pick<EventDoc, 'seq' | 'waitlistCount' | 'confirmedCount' | 'registeredCount' | 'claims'> | null> {
   const res = (await ctx.db
     .collection(E)
     .where({ _id: eventId })
-    .field({ seq: true, waitlistCount: true, confirmedCount: true, registeredCount: true, claims: tail < CLAIM_LOG ? ctx._.project.slice(-tail) : true })
+    .field({
+      seq: true,
+      waitlistCount: true,
+      confirmedCount: true,
+      registeredCount: true,
+      claims: tail < CLAIM_LOG ? ctx._.project.slice(-tail) : true,
+    })
     .limit(1)
     .get()) as { data: EventDoc[] }
   return res.data[0] ?? null
@@ -355,11 +399,19 @@ export const insertSignup = (ctx: Ctx, doc: SignupDoc) => insertOnce(ctx.db, S, 
 /** A re-sign-up over a cancelled one (the same `_id`): only if it is still the cancelled one we read. */
 export async function replaceCancelledSignup(ctx: Ctx, doc: SignupDoc, was: SignupDoc): Promise<boolean> {
   const { _id, createdAt, ...rest } = doc
-  return (await updateWhere(ctx.db, S, { _id, status: 'cancelled', updatedAt: was.updatedAt }, { ...rest, createdAt: was.createdAt ?? createdAt })) === 1
+  return (
+    (await updateWhere(
+      ctx.db,
+      S,
+      { _id, status: 'cancelled', updatedAt: was.updatedAt },
+      { ...rest, createdAt: was.createdAt ?? createdAt },
+    )) === 1
+  )
 }
 
 /** The abandoned-claims sweep has checked the claims made up to `at` (ms). */
-export const markClaimsChecked = (ctx: Ctx, eventId: string, at: number) => updateWhere(ctx.db, E, { _id: eventId }, { claimsCheckedTo: at })
+export const markClaimsChecked = (ctx: Ctx, eventId: string, at: number) =>
+  updateWhere(ctx.db, E, { _id: eventId }, { claimsCheckedTo: at })
 
 /** Sign-ups by `_id`, 100 at a time. */
 export async function findSignups(ctx: Ctx, ids: string[]): Promise<SignupDoc[]> {
@@ -391,7 +443,12 @@ export async function updateEventTx(ctx: Ctx, eventId: string, decide: (ev: Even
 }
 
 /** Check a confirmed place in, once (a second scan answers `already`). Counter and sign-up change together. */
-export async function checkInTx(ctx: Ctx, signupId: string, by: 'staff' | 'venue', now: Date): Promise<{ signup: SignupDoc; already: boolean }> {
+export async function checkInTx(
+  ctx: Ctx,
+  signupId: string,
+  by: 'staff' | 'venue',
+  now: Date,
+): Promise<{ signup: SignupDoc; already: boolean }> {
   return withTransaction(
     ctx.db,
     async (t) => {
@@ -400,8 +457,14 @@ export async function checkInTx(ctx: Ctx, signupId: string, by: 'staff' | 'venue
       orFail(checkCheckIn(s) ?? true)
       if (s.checkedInAt) return { signup: s, already: true }
       await Promise.all([
-        t.collection(S).doc(signupId).update({ data: { checkedInAt: now, checkInBy: by, noShow: false, updatedAt: now } }),
-        t.collection(E).doc(s.eventId).update({ data: { checkedInCount: ctx._.inc(1) } }),
+        t
+          .collection(S)
+          .doc(signupId)
+          .update({ data: { checkedInAt: now, checkInBy: by, noShow: false, updatedAt: now } }),
+        t
+          .collection(E)
+          .doc(s.eventId)
+          .update({ data: { checkedInCount: ctx._.inc(1) } }),
       ])
       return { signup: { ...s, checkedInAt: now, checkInBy: by, noShow: false, updatedAt: now }, already: false }
     },
@@ -410,7 +473,12 @@ export async function checkInTx(ctx: Ctx, signupId: string, by: 'staff' | 'venue
 }
 
 /** One rating per attendee; the event's sum and count move with it. Returns the new totals. */
-export async function rateTx(ctx: Ctx, rating: RatingDoc, signupId: string, now: Date): Promise<{ count: number; sum: number; event: EventDoc }> {
+export async function rateTx(
+  ctx: Ctx,
+  rating: RatingDoc,
+  signupId: string,
+  now: Date,
+): Promise<{ count: number; sum: number; event: EventDoc }> {
   return withTransaction(
     ctx.db,
     async (t) => {
@@ -418,9 +486,18 @@ export async function rateTx(ctx: Ctx, rating: RatingDoc, signupId: string, now:
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
       orFail(checkRate(ev, s, now) ?? true)
       await Promise.all([
-        t.collection(COLLECTIONS.eventRatings).doc(rating._id).set({ data: withoutId(rating) }),
-        t.collection(S).doc(signupId).update({ data: { rated: true, updatedAt: now } }),
-        t.collection(E).doc(rating.eventId).update({ data: { ratingCount: ctx._.inc(1), ratingSum: ctx._.inc(rating.score) } }),
+        t
+          .collection(COLLECTIONS.eventRatings)
+          .doc(rating._id)
+          .set({ data: withoutId(rating) }),
+        t
+          .collection(S)
+          .doc(signupId)
+          .update({ data: { rated: true, updatedAt: now } }),
+        t
+          .collection(E)
+          .doc(rating.eventId)
+          .update({ data: { ratingCount: ctx._.inc(1), ratingSum: ctx._.inc(rating.score) } }),
       ])
       return { count: ev.ratingCount + 1, sum: ev.ratingSum + rating.score, event: ev }
     },

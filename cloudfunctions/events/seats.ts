@@ -36,7 +36,18 @@ import {
   checkQueued,
   type ClaimKind,
 } from './domain/seats'
-import { claimSeat, findSignups, insertSignup, markClaimsChecked, readClaimLog, readForSeat, replaceCancelledSignup, signupIdOf, waitlistHead, type SeatRead } from './repo'
+import {
+  claimSeat,
+  findSignups,
+  insertSignup,
+  markClaimsChecked,
+  readClaimLog,
+  readForSeat,
+  replaceCancelledSignup,
+  signupIdOf,
+  waitlistHead,
+  type SeatRead,
+} from './repo'
 
 type Ctx = Pick<Context, 'db' | '_' | 'log'>
 
@@ -102,7 +113,8 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
     const ev = read.event
     const participant = req.participantOf(read)
     const existing = read.signup
-    if (existing && existing.status !== 'cancelled' && existing.status !== 'pending') return { signup: existing, created: false, position: null, event: ev }
+    if (existing && existing.status !== 'cancelled' && existing.status !== 'pending')
+      return { signup: existing, created: false, position: null, event: ev }
     orFail(checkQueued(ev, participant, now) ?? true)
     const key = existing?.claimKey ? claimKey(req.participantId, roundOf(existing.claimKey) + 1) : claimKey(req.participantId, 0)
     // 2. claim (a free place just taken by someone else → the waitlist at once)
@@ -122,7 +134,12 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
     if (!claimed) {
       // the other tap of a double tap claimed with our key a moment ago and is writing it: its answer is ours
       if (mine && !isReleased(log?.claims, key)) {
-        return { signup: newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ''), created: false, position: mine.position, event: ev }
+        return {
+          signup: newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ''),
+          created: false,
+          position: mine.position,
+          event: ev,
+        }
       }
       continue // the event changed between the read and the claim (capacity, state): decide again
     }
@@ -148,7 +165,17 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
 
 const roundOf = (key: string) => Number(key.slice(key.lastIndexOf('#') + 1)) || 0
 
-function newSignup(ev: EventDoc, p: NewParticipant, id: string, key: string, kind: ClaimKind, seq: number, position: number | null, now: Date, ticketCode: string): SignupDoc {
+function newSignup(
+  ev: EventDoc,
+  p: NewParticipant,
+  id: string,
+  key: string,
+  kind: ClaimKind,
+  seq: number,
+  position: number | null,
+  now: Date,
+  ticketCode: string,
+): SignupDoc {
   const status = statusOf(kind)
   return {
     _id: id,
@@ -244,7 +271,6 @@ async function promoteHeadInTx(tx: Tx, ev: EventDoc, head: SignupDoc | null, now
   return promoted
 }
 
-
 export interface CancelOutcome {
   signup: SignupDoc
   /** false when it was already cancelled (a repeated tap) */
@@ -337,7 +363,14 @@ export async function promoteWhileRoom(ctx: Ctx, eventId: string, now: Date): Pr
 export async function releaseAbandoned(ctx: Ctx, ev: EventDoc, now: Date): Promise<number> {
   const old = settledClaims(ev, Date.now()).filter((c) => c.at > (ev.claimsCheckedTo ?? 0))
   if (old.length === 0) return 0
-  const written = new Map((await findSignups(ctx, old.map((c) => signupIdOf(ev._id, c.participantId)))).map((s) => [s._id, s]))
+  const written = new Map(
+    (
+      await findSignups(
+        ctx,
+        old.map((c) => signupIdOf(ev._id, c.participantId)),
+      )
+    ).map((s) => [s._id, s]),
+  )
   let released = 0
   for (const c of old) {
     const s = written.get(signupIdOf(ev._id, c.participantId))

@@ -13,7 +13,15 @@ import { REMINDER_HOURS_AHEAD } from '../../types/index'
 import { noShowsDue, reminderDue } from './domain/event-rules'
 import { reminderMessage } from './domain/messages'
 import { applyDraw, claimDraw } from './actions/draw'
-import { allSignups, eventsClaimedSince, listDrawCandidates, listEndedBetween, listStartingBetween, markNoShows, updateEventWhere } from './repo'
+import {
+  allSignups,
+  eventsClaimedSince,
+  listDrawCandidates,
+  listEndedBetween,
+  listStartingBetween,
+  markNoShows,
+  updateEventWhere,
+} from './repo'
 import { releaseAbandoned } from './seats'
 
 const MINUTE = 60_000

@@ -41,12 +41,25 @@ export async function recordsFor(ctx: Ctx, communityId: string, start: Date, end
     all<ChildProposalDoc>(ctx, COLLECTIONS.councilProposals, { communityId, updatedAt: _.gte(start) }, 'createdAt'),
   ])
   const signups = (
-    await Promise.all(chunks(events.map((e) => e._id), 100).map((ids) => all<SignupDoc>(ctx, COLLECTIONS.eventSignups, { eventId: _.in(ids) }, 'seq')))
+    await Promise.all(
+      chunks(
+        events.map((e) => e._id),
+        100,
+      ).map((ids) => all<SignupDoc>(ctx, COLLECTIONS.eventSignups, { eventId: _.in(ids) }, 'seq')),
+    )
   ).flat()
   const supports = (
     await Promise.all(
-      chunks(proposals.map((p) => p._id), 100).map((ids) =>
-        all<ProposalSupportDoc>(ctx, COLLECTIONS.proposalSupports, { proposalId: _.in(ids), createdAt: _.gte(start).and(_.lt(end)) }, 'createdAt'),
+      chunks(
+        proposals.map((p) => p._id),
+        100,
+      ).map((ids) =>
+        all<ProposalSupportDoc>(
+          ctx,
+          COLLECTIONS.proposalSupports,
+          { proposalId: _.in(ids), createdAt: _.gte(start).and(_.lt(end)) },
+          'createdAt',
+        ),
       ),
     )
   ).flat()

@@ -16,12 +16,16 @@ export const LOOKBACK_DAYS = 40
 export async function rollUpCommunity(ctx: Context, communityId: string, from: string, to: string): Promise<number> {
   const days = daysBetween(from, to)
   const start = new Date(`${from}T00:00:00+08:00`)
-  const end = inShanghai(new Date(`${to}T00:00:00+08:00`)).add(1, 'day').toDate()
+  const end = inShanghai(new Date(`${to}T00:00:00+08:00`))
+    .add(1, 'day')
+    .toDate()
   const records = await recordsFor(ctx, communityId, start, end)
   const dayDocs = rollupDays(communityId, days, records, ctx.now)
   await saveRollups(ctx, dayDocs)
   const months = [...new Set(days.map((d) => d.slice(0, 7)))]
-  const monthDocs = await Promise.all(months.map(async (m) => rollupMonth(communityId, m, await dayRollupsOfMonth(ctx, communityId, m), ctx.now)))
+  const monthDocs = await Promise.all(
+    months.map(async (m) => rollupMonth(communityId, m, await dayRollupsOfMonth(ctx, communityId, m), ctx.now)),
+  )
   await saveRollups(ctx, monthDocs)
   return dayDocs.length
 }

@@ -4,7 +4,10 @@
  * anything unlisted → -501001). Messages that were seen from the real service are used verbatim.
  */
 export class CloudError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }

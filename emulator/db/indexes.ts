@@ -31,10 +31,14 @@ export function valueKey(value: unknown): string {
   if (value === undefined || value === null) return 'z'
   if (value instanceof Date) return `d:${value.getTime()}`
   switch (typeof value) {
-    case 'number': return `n:${value}`
-    case 'string': return `s:${value}`
-    case 'boolean': return `b:${value}`
-    default: return `o:${JSON.stringify(value)}`
+    case 'number':
+      return `n:${value}`
+    case 'string':
+      return `s:${value}`
+    case 'boolean':
+      return `b:${value}`
+    default:
+      return `o:${JSON.stringify(value)}`
   }
 }
 
@@ -42,7 +46,10 @@ export class CollectionIndexes {
   private readonly buckets = new Map<string, Bucket>()
   private readonly uniques = new Map<string, Map<string, string>>()
 
-  constructor(readonly collection: string, readonly declarations: IndexDeclaration[]) {
+  constructor(
+    readonly collection: string,
+    readonly declarations: IndexDeclaration[],
+  ) {
     for (const decl of declarations) {
       if (!decl.name || !decl.keys || Object.keys(decl.keys).length === 0) {
         throw new Error(`index on ${collection} needs a name and at least one key`)
@@ -135,7 +142,7 @@ export class CollectionIndexes {
       if (!ok) {
         const wanted: Record<string, 1 | -1> = {}
         for (const f of fields) wanted[f] = 1
-        for (const f of sortFields) wanted[f] = (sort![f] < 0 ? -1 : 1)
+        for (const f of sortFields) wanted[f] = sort![f] < 0 ? -1 : 1
         const suggestion = { name: Object.keys(wanted).join('_'), keys: wanted }
         throw requestFailed(
           `[strict index mode] ${what} on collection "${this.collection}" filters on [${fields.join(', ')}]` +

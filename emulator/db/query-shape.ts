@@ -6,12 +6,48 @@
 import { invalidOperator } from './errors'
 
 const QUERY_OPERATORS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$and', '$or', '$nor', '$not', '$exists',
-  '$elemMatch', '$all', '$size', '$regex', '$options',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$and',
+  '$or',
+  '$nor',
+  '$not',
+  '$exists',
+  '$elemMatch',
+  '$all',
+  '$size',
+  '$regex',
+  '$options',
 ])
-const GEO_OPERATORS = new Set(['$geoNear', '$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$geometry', '$maxDistance', '$minDistance'])
+const GEO_OPERATORS = new Set([
+  '$geoNear',
+  '$near',
+  '$nearSphere',
+  '$geoWithin',
+  '$geoIntersects',
+  '$geometry',
+  '$maxDistance',
+  '$minDistance',
+])
 const UPDATE_OPERATORS = new Set([
-  '$inc', '$set', '$unset', '$push', '$pull', '$pullAll', '$addToSet', '$mul', '$min', '$max', '$pop', '$rename',
+  '$inc',
+  '$set',
+  '$unset',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$mul',
+  '$min',
+  '$max',
+  '$pop',
+  '$rename',
 ])
 const PUSH_MODIFIERS = new Set(['$each', '$position', '$slice', '$sort'])
 
@@ -59,7 +95,8 @@ export function filterFieldGroups(query: Record<string, any> | undefined): strin
     for (const [key, value] of Object.entries(q)) {
       if (key === '$and' && Array.isArray(value)) value.forEach((part) => isPlainObject(part) && visit(part))
       else if (key === '$or' && Array.isArray(value)) orBranches.push(value.filter(isPlainObject))
-      else if (key === '$nor') continue // a negation never narrows the scan
+      else if (key === '$nor')
+        continue // a negation never narrows the scan
       else if (!key.startsWith('$')) base.push(key)
     }
   }
@@ -84,7 +121,8 @@ export function equalityValues(query: Record<string, any> | undefined, field: st
     const keys = Object.keys(cond)
     if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) return undefined
     if ('$eq' in cond && !isPlainObject(cond.$eq) && !Array.isArray(cond.$eq) && !(cond.$eq instanceof RegExp)) return [cond.$eq]
-    if (Array.isArray(cond.$in) && cond.$in.every((v: any) => !isPlainObject(v) && !Array.isArray(v) && !(v instanceof RegExp))) return cond.$in
+    if (Array.isArray(cond.$in) && cond.$in.every((v: any) => !isPlainObject(v) && !Array.isArray(v) && !(v instanceof RegExp)))
+      return cond.$in
     return undefined
   }
   const found = fromCondition(direct)

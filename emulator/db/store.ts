@@ -12,8 +12,14 @@ import Database from 'libsql'
 import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
 import { clone, decode, encode, type Doc } from './ejson'
 import {
-  CloudError, collectionNotExist, duplicateKey, invalidOperator, invalidParam, requestFailed,
-  transactionConflict, transactionNotExist,
+  CloudError,
+  collectionNotExist,
+  duplicateKey,
+  invalidOperator,
+  invalidParam,
+  requestFailed,
+  transactionConflict,
+  transactionNotExist,
 } from './errors'
 import { CollectionIndexes, type IndexDeclaration } from './indexes'
 import { assertQueryOperators, assertUpdateOperators, equalityValues } from './query-shape'
@@ -152,7 +158,8 @@ export class Store {
       next.assertUnique(id, stored.doc)
       next.add(id, stored.doc)
     }
-    this.sql.prepare('INSERT INTO collections (name, indexes) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET indexes = excluded.indexes')
+    this.sql
+      .prepare('INSERT INTO collections (name, indexes) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET indexes = excluded.indexes')
       .run(name, JSON.stringify(indexes))
     this.collections.set(name, { name, docs, indexes: next })
   }
@@ -199,7 +206,8 @@ export class Store {
       'INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET body = excluded.body',
     )
     this.removeStatement ??= this.sql.prepare('DELETE FROM documents WHERE collection = ? AND id = ?')
-    const write = (c: Change) => (c.doc ? this.upsertStatement!.run(c.collection, c.id, encode(c.doc)) : this.removeStatement!.run(c.collection, c.id))
+    const write = (c: Change) =>
+      c.doc ? this.upsertStatement!.run(c.collection, c.id, encode(c.doc)) : this.removeStatement!.run(c.collection, c.id)
     // One statement is atomic on its own; several are written in one SQLite transaction.
     if (changes.length === 1) write(changes[0])
     else this.sql.transaction(() => changes.forEach(write))()
@@ -298,8 +306,17 @@ export class Store {
     let docs = input
     let stages: Doc[] = []
     for (const stage of rest) {
-      const lookup = (stage as { $lookup?: { from?: unknown; localField?: unknown; foreignField?: unknown; as?: unknown; pipeline?: unknown } }).$lookup
-      if (!lookup || lookup.foreignField !== '_id' || typeof lookup.localField !== 'string' || typeof lookup.from !== 'string' || typeof lookup.as !== 'string' || lookup.pipeline) {
+      const lookup = (
+        stage as { $lookup?: { from?: unknown; localField?: unknown; foreignField?: unknown; as?: unknown; pipeline?: unknown } }
+      ).$lookup
+      if (
+        !lookup ||
+        lookup.foreignField !== '_id' ||
+        typeof lookup.localField !== 'string' ||
+        typeof lookup.from !== 'string' ||
+        typeof lookup.as !== 'string' ||
+        lookup.pipeline
+      ) {
         stages.push(stage)
         continue
       }
@@ -345,7 +362,10 @@ export class Store {
   }
 
   /** modifyDocument: update with operators (merge) or replace (set); optional upsert; one or many. */
-  modify(name: string, args: { query?: Doc; data: Doc; multi: boolean; merge: boolean; upsert: boolean }): { updated: number; upsertId?: string } {
+  modify(
+    name: string,
+    args: { query?: Doc; data: Doc; multi: boolean; merge: boolean; upsert: boolean },
+  ): { updated: number; upsertId?: string } {
     const collection = this.collection(name)
     const update = this.normalizeUpdate(args.data, args.merge)
     const targets = this.matching(collection, args.query, 'update')
@@ -357,7 +377,8 @@ export class Store {
     }
     if (chosen.length === 0 && args.upsert) {
       const seed: Doc = {}
-      for (const [k, v] of Object.entries(args.query ?? {})) if (!k.startsWith('$') && (v === null || typeof v !== 'object' || v instanceof Date)) seed[k] = v
+      for (const [k, v] of Object.entries(args.query ?? {}))
+        if (!k.startsWith('$') && (v === null || typeof v !== 'object' || v instanceof Date)) seed[k] = v
       const created = this.applyUpdate(seed, update, args.merge)
       if (created._id === undefined) created._id = seed._id ?? newDocumentId()
       const id = String(created._id)
@@ -476,7 +497,11 @@ export class Store {
     })
   }
 
-  txnModify(transactionId: string, name: string, args: { query?: Doc; data: Doc; merge: boolean; upsert: boolean; multi: boolean }): { updated: number; upsertId?: string } {
+  txnModify(
+    transactionId: string,
+    name: string,
+    args: { query?: Doc; data: Doc; merge: boolean; upsert: boolean; multi: boolean },
+  ): { updated: number; upsertId?: string } {
     const transaction = this.transaction(transactionId)
     const collection = this.collection(name)
     if (args.multi) throw invalidParam('multi-document update inside a transaction is not supported, as in the cloud')

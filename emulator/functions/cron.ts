@@ -4,10 +4,35 @@
  * Supports `*`, `?`, lists `a,b`, ranges `a-b`, steps `x/n`, and MON..SUN / JAN..DEC names.
  */
 const NAMES: Record<string, number> = {
-  SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6,
-  JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12,
+  SUN: 0,
+  MON: 1,
+  TUE: 2,
+  WED: 3,
+  THU: 4,
+  FRI: 5,
+  SAT: 6,
+  JAN: 1,
+  FEB: 2,
+  MAR: 3,
+  APR: 4,
+  MAY: 5,
+  JUN: 6,
+  JUL: 7,
+  AUG: 8,
+  SEP: 9,
+  OCT: 10,
+  NOV: 11,
+  DEC: 12,
 }
-const RANGES: Array<[number, number]> = [[0, 59], [0, 59], [0, 23], [1, 31], [1, 12], [0, 7], [1970, 2199]]
+const RANGES: Array<[number, number]> = [
+  [0, 59],
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+  [1970, 2199],
+]
 
 export type CronSpec = Array<Set<number> | null> // null = any
 
@@ -46,8 +71,13 @@ export function parseCron(expression: string): CronSpec {
 export function cronMatches(spec: CronSpec, at: Date): boolean {
   const cst = new Date(at.getTime() + 8 * 3600_000)
   const values = [
-    cst.getUTCSeconds(), cst.getUTCMinutes(), cst.getUTCHours(), cst.getUTCDate(), cst.getUTCMonth() + 1,
-    cst.getUTCDay(), cst.getUTCFullYear(),
+    cst.getUTCSeconds(),
+    cst.getUTCMinutes(),
+    cst.getUTCHours(),
+    cst.getUTCDate(),
+    cst.getUTCMonth() + 1,
+    cst.getUTCDay(),
+    cst.getUTCFullYear(),
   ]
   return spec.every((set, i) => set === null || set.has(values[i]))
 }

@@ -46,7 +46,11 @@ export class FunctionError extends Error {
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; start: () => void }
 /** A worker thread of one function: it loads the bundle once and serves `inflight` invocations at a time. */
 type Thread = {
-  worker: Worker; inflight: Map<number, Pending>; retiring: boolean; busy: boolean; idleTimer?: NodeJS.Timeout
+  worker: Worker
+  inflight: Map<number, Pending>
+  retiring: boolean
+  busy: boolean
+  idleTimer?: NodeJS.Timeout
   /** told when the bundle is loaded (or the worker is gone) after a `load` message */
   onLoaded?: () => void
 }
@@ -111,7 +115,14 @@ export class FunctionRunner {
   private readonly deployed = new Map<string, Deployed>()
   private readonly workerFile = path.join(__dirname, 'worker.cjs')
   private scheduler?: NodeJS.Timeout
-  readonly stats: InvocationStats = { coldStarts: 0, instancesStarted: 0, invocations: 0, instancesReclaimed: 0, concurrencyRejections: 0, maxInstances: 0 }
+  readonly stats: InvocationStats = {
+    coldStarts: 0,
+    instancesStarted: 0,
+    invocations: 0,
+    instancesReclaimed: 0,
+    concurrencyRejections: 0,
+    maxInstances: 0,
+  }
 
   constructor(private readonly options: RunnerOptions) {}
 
@@ -119,21 +130,22 @@ export class FunctionRunner {
   list(): string[] {
     const dir = this.options.functionsDir
     if (!existsSync(dir)) return []
-    return readdirSync(dir).filter((name) => existsSync(path.join(dir, name, 'index.js'))).sort()
+    return readdirSync(dir)
+      .filter((name) => existsSync(path.join(dir, name, 'index.js')))
+      .sort()
   }
 
   private deploy(name: string): Deployed {
     const existing = this.deployed.get(name)
     if (existing) return existing
-    if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new FunctionError('FUNCTION_NOT_FOUND', `[FUNCTION_NOT_FOUND] 找不到对应的FunctionName: ${name}`)
+    if (!/^[A-Za-z0-9_-]+$/.test(name))
+      throw new FunctionError('FUNCTION_NOT_FOUND', `[FUNCTION_NOT_FOUND] 找不到对应的FunctionName: ${name}`)
     const dir = path.join(this.options.functionsDir, name)
     const bundle = path.join(dir, 'index.js')
     if (!existsSync(bundle)) throw new FunctionError('FUNCTION_NOT_FOUND', `[FUNCTION_NOT_FOUND] 找不到对应的FunctionName: ${name}`)
     const configFile = path.join(dir, 'config.json')
     const config: FunctionConfig = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {}
-    const timers = (config.triggers ?? [])
-      .filter((t) => t.type === 'timer')
-      .map((t) => ({ name: t.name, spec: parseCron(t.config) }))
+    const timers = (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => ({ name: t.name, spec: parseCron(t.config) }))
     const deployed: Deployed = { name, bundle, config, threads: [], active: 0, queue: [], timers, reserved: 0 }
     this.deployed.set(name, deployed)
     return deployed
@@ -307,7 +319,7 @@ export class FunctionRunner {
       keys.push(key)
     }
     put('WX_OPENID', identity.openid)
-    put('WX_APPID', identity.openid ? identity.appid ?? this.options.appid : identity.appid)
+    put('WX_APPID', identity.openid ? (identity.appid ?? this.options.appid) : identity.appid)
     put('WX_UNIONID', identity.unionid)
     put('WX_CLIENTIP', identity.clientIp)
     put('WX_SOURCE', identity.source)
@@ -380,11 +392,15 @@ export class FunctionRunner {
   async reload(): Promise<void> {
     const all = [...this.deployed.values()]
     this.deployed.clear()
-    await Promise.all(all.flatMap((fn) => fn.threads.map((t) => {
-      clearTimeout(t.idleTimer)
-      t.worker.removeAllListeners('exit')
-      return t.worker.terminate()
-    })))
+    await Promise.all(
+      all.flatMap((fn) =>
+        fn.threads.map((t) => {
+          clearTimeout(t.idleTimer)
+          t.worker.removeAllListeners('exit')
+          return t.worker.terminate()
+        }),
+      ),
+    )
   }
 
   async stop(): Promise<void> {

@@ -15,14 +15,27 @@ import type { Store } from '../db/store'
 
 const root = protobuf.Root.fromJSON({
   nested: {
-    KeyValuePair: { fields: { key: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 }, contenttype: { type: 'string', id: 3 }, filename: { type: 'string', id: 4 } } },
+    KeyValuePair: {
+      fields: {
+        key: { type: 'string', id: 1 },
+        value: { type: 'bytes', id: 2 },
+        contenttype: { type: 'string', id: 3 },
+        filename: { type: 'string', id: 4 },
+      },
+    },
     OpenApiData: { fields: { pairs: { rule: 'repeated', type: 'KeyValuePair', id: 1 } } },
-    CommApiData: { fields: { apiType: { type: 'int32', id: 1 }, openapiData: { type: 'OpenApiData', id: 2 }, appid: { type: 'string', id: 6 } } },
+    CommApiData: {
+      fields: { apiType: { type: 'int32', id: 1 }, openapiData: { type: 'OpenApiData', id: 2 }, appid: { type: 'string', id: 6 } },
+    },
     HttpHeader: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
     CommOpenApiResp: {
       fields: {
-        respData: { type: 'bytes', id: 1 }, contentType: { type: 'string', id: 2 }, errorCode: { type: 'int32', id: 3 },
-        httpCode: { type: 'uint32', id: 4 }, headers: { rule: 'repeated', type: 'HttpHeader', id: 5 }, svrkitErrorCode: { type: 'int32', id: 6 },
+        respData: { type: 'bytes', id: 1 },
+        contentType: { type: 'string', id: 2 },
+        errorCode: { type: 'int32', id: 3 },
+        httpCode: { type: 'uint32', id: 4 },
+        headers: { rule: 'repeated', type: 'HttpHeader', id: 5 },
+        svrkitErrorCode: { type: 'int32', id: 6 },
       },
     },
   },
@@ -92,7 +105,16 @@ function msgSecCheck(body: Record<string, any>, ctx: OpenApiContext): Buffer {
     errcode: 0,
     errmsg: 'ok',
     result: { suggest, label },
-    detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90, ...(risky || review ? { keyword: risky ?? review } : {}) }],
+    detail: [
+      {
+        strategy: 'content_model',
+        errcode: 0,
+        suggest,
+        label,
+        prob: suggest === 'pass' ? 0 : 90,
+        ...(risky || review ? { keyword: risky ?? review } : {}),
+      },
+    ],
     trace_id: `local-${randomUUID()}`,
   })
 }
@@ -127,16 +149,18 @@ function subscribeSend(body: Record<string, any>, ctx: OpenApiContext): Buffer {
     if (typeof body.page !== 'string') return wechatError(41030, 'invalid page')
   }
   const msgid = Date.now() * 1000 + Math.floor(Math.random() * 1000)
-  ctx.store.insert(OUTBOX, [{
-    touser: body.touser,
-    templateId: body.template_id,
-    page: body.page ?? null,
-    data,
-    miniprogramState: body.miniprogram_state ?? 'formal',
-    lang: body.lang ?? 'zh_CN',
-    msgid: String(msgid),
-    createdAt: new Date(ctx.now()),
-  }])
+  ctx.store.insert(OUTBOX, [
+    {
+      touser: body.touser,
+      templateId: body.template_id,
+      page: body.page ?? null,
+      data,
+      miniprogramState: body.miniprogram_state ?? 'formal',
+      lang: body.lang ?? 'zh_CN',
+      msgid: String(msgid),
+      createdAt: new Date(ctx.now()),
+    },
+  ])
   return json({ errcode: 0, errmsg: 'ok', msgid })
 }
 
@@ -144,7 +168,11 @@ const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
 async function getUnlimited(body: Record<string, any>, ctx: OpenApiContext): Promise<Buffer> {
   const scene = String(body.scene ?? '')
-  if (!SCENE_PATTERN.test(scene)) return wechatError(40169, 'invalid length for scene, or the data is not json string (scene: ≤ 32 visible characters of 0-9 A-Z a-z !#$&\'()*+,/:;=?@-._~)')
+  if (!SCENE_PATTERN.test(scene))
+    return wechatError(
+      40169,
+      "invalid length for scene, or the data is not json string (scene: ≤ 32 visible characters of 0-9 A-Z a-z !#$&'()*+,/:;=?@-._~)",
+    )
   if (body.page !== undefined && (typeof body.page !== 'string' || body.page.startsWith('/') || body.page.includes('?'))) {
     return wechatError(41030, 'invalid page rid: local (page: no leading "/" and no query)')
   }

@@ -6,7 +6,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path'
 
 export class LocalStorage {
-  constructor(readonly root: string, readonly envId: string, private readonly baseUrl: () => string) {
+  constructor(
+    readonly root: string,
+    readonly envId: string,
+    private readonly baseUrl: () => string,
+  ) {
     mkdirSync(root, { recursive: true })
   }
 

@@ -49,10 +49,16 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   }
 }
 
-async function callOnce<F extends FunctionName, A extends ActionName<F>>(name: F, action: A, input: ActionInput<F, A>): Promise<Result<ActionOutput<F, A>>> {
+async function callOnce<F extends FunctionName, A extends ActionName<F>>(
+  name: F,
+  action: A,
+  input: ActionInput<F, A>,
+): Promise<Result<ActionOutput<F, A>>> {
   const res = await send(name, { action, input })
   if (res.kind === 'failure') {
-    const detail = [res.status && `HTTP ${res.status}`, res.errCode !== undefined && `errCode ${res.errCode}`, res.message].filter(Boolean).join(' · ')
+    const detail = [res.status && `HTTP ${res.status}`, res.errCode !== undefined && `errCode ${res.errCode}`, res.message]
+      .filter(Boolean)
+      .join(' · ')
     return { ok: false, error: { code: 'NETWORK', message: detail || 'network failure' } }
   }
   return readEnvelope<ActionOutput<F, A>>(res.body)
@@ -61,7 +67,11 @@ async function callOnce<F extends FunctionName, A extends ActionName<F>>(name: F
 /** Checks the shape of an answer without zod (zod stays out of the main package). */
 export function readEnvelope<T>(body: unknown): Result<T> {
   if (body && typeof body === 'object') {
-    const b = body as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown; issues?: unknown; retryAfterMs?: unknown } }
+    const b = body as {
+      ok?: unknown
+      data?: unknown
+      error?: { code?: unknown; message?: unknown; issues?: unknown; retryAfterMs?: unknown }
+    }
     if (b.ok === true) return { ok: true, data: b.data as T }
     if (b.ok === false && b.error && typeof b.error === 'object') {
       const code = isErrorCode(b.error.code) ? b.error.code : 'INTERNAL'

@@ -74,7 +74,10 @@ const COPY: Record<ClientErrorCode, string> = {
 
 /** `context`: what a code means on one screen, where the general copy would mislead (e.g. AUTH.FORBIDDEN when a
  *  guardian's phone tries to redeem a child-link code). */
-export function errorCopy(error: Pick<ClientError, 'code' | 'issues'> | ClientErrorCode, context?: Partial<Record<ClientErrorCode, string>>): string {
+export function errorCopy(
+  error: Pick<ClientError, 'code' | 'issues'> | ClientErrorCode,
+  context?: Partial<Record<ClientErrorCode, string>>,
+): string {
   const code = typeof error === 'string' ? error : error.code
   if (context?.[code]) return context[code]!
   // bad input: the schema's own words for the first problem ("请填写议题"), when they are written for people

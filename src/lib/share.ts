@@ -23,4 +23,6 @@ export function useShare(card: () => ShareCard): void {
 
 /** The path of a shared page, carrying its community (a non-member lands on the same community). */
 export const sharePath = (page: string, params: Record<string, string>): string =>
-  `${page}?${Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`
+  `${page}?${Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')}`

@@ -85,7 +85,10 @@ describe('readEnvelope', () => {
   test('something that is not an envelope is INTERNAL, an unknown code too', () => {
     expect(readEnvelope(undefined)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(readEnvelope({ data: 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    expect(readEnvelope({ ok: false, error: { code: 'WHAT.EVER', message: 'x' } })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(readEnvelope({ ok: false, error: { code: 'WHAT.EVER', message: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    })
   })
 })
 
@@ -99,12 +102,25 @@ describe('error copy', () => {
   })
 
   test('field issues map to the first message per field, and per row under every prefix of the path', () => {
-    expect(issuesByField([{ path: ['title'], message: 'a' }, { path: ['title'], message: 'b' }, { path: 'body.0', message: 'c' }])).toEqual({
+    expect(
+      issuesByField([
+        { path: ['title'], message: 'a' },
+        { path: ['title'], message: 'b' },
+        { path: 'body.0', message: 'c' },
+      ]),
+    ).toEqual({
       title: 'a',
       body: 'c',
       'body.0': 'c',
     })
-    expect(issuesByField([{ path: ['quotas', 1, 'places'], message: 'p' }, { path: ['quotas', 1], message: 'r' }, { path: ['quotas'], message: 's' }, { path: [], message: 'x' }])).toEqual({
+    expect(
+      issuesByField([
+        { path: ['quotas', 1, 'places'], message: 'p' },
+        { path: ['quotas', 1], message: 'r' },
+        { path: ['quotas'], message: 's' },
+        { path: [], message: 'x' },
+      ]),
+    ).toEqual({
       quotas: 'p',
       'quotas.1': 'p',
       'quotas.1.places': 'p',

@@ -20,7 +20,10 @@ const tap = (scope: Locator, selector: string) => scope.locator(`${selector}:not
 async function tapUntil(scope: Locator, selector: string, done: Locator) {
   for (let attempt = 0; attempt < 5; attempt++) {
     await tap(scope, selector)
-    await done.or(scope.locator(`${selector}:not([disabled="true"])`)).first().waitFor()
+    await done
+      .or(scope.locator(`${selector}:not([disabled="true"])`))
+      .first()
+      .waitFor()
     if ((await done.count()) > 0) return
   }
   await done.waitFor()
@@ -47,7 +50,10 @@ describeWithChromium('children’s council: apply → approve → propose → re
       const council = shown(g.page, 'council')
       await council.locator('.council-apply-btn').click()
       await council.locator('.council-alias input, input.council-alias').first().fill('小华')
-      await council.locator('.council-birth-year input, input.council-birth-year').first().fill(String(new Date().getFullYear() - 10))
+      await council
+        .locator('.council-birth-year input, input.council-birth-year')
+        .first()
+        .fill(String(new Date().getFullYear() - 10))
       await council.locator('.council-consent').click()
       await screenshot(g.page, 'council-1-apply')
       await council.locator('.council-apply-submit').filter({ hasText: '同意并为小华报名' }).click()
@@ -116,7 +122,10 @@ describeWithChromium('children’s council: apply → approve → propose → re
       await item.getByText(`已投 ${memberCount} 人`).waitFor()
       await screenshot(s.page, 'council-3-meeting-mode-voting')
       await tap(item, '.council-close-vote')
-      await item.locator('.council-result').getByText(`赞成 ${memberCount - 1} · 反对 0 · 弃权 1 · 通过`).waitFor()
+      await item
+        .locator('.council-result')
+        .getByText(`赞成 ${memberCount - 1} · 反对 0 · 弃权 1 · 通过`)
+        .waitFor()
 
       // the decision
       await item.locator('.council-decision-input input, input.council-decision-input').first().fill('下个月大家一起画彩色墙')

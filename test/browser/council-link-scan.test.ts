@@ -84,7 +84,11 @@ describeWithChromium('a child’s own WeChat, by scanning: QR with the binding c
       await gProfile.locator('.link-code-guardian').getByText('请用孩子自己的微信扫这个二维码').waitFor()
       await expect(gProfile.locator('.link-code-submit').count()).resolves.toBe(0)
       await g.page.goto(`${stack.url}/#/packages/profile/pages/children/index`)
-      await shown(g.page, 'profile-children').locator('.children-card__child').filter({ hasText: '小兰' }).getByText('已绑定孩子的微信').waitFor()
+      await shown(g.page, 'profile-children')
+        .locator('.children-card__child')
+        .filter({ hasText: '小兰' })
+        .getByText('已绑定孩子的微信')
+        .waitFor()
 
       expect(g.errors).toEqual([])
       expect(k.errors).toEqual([])

@@ -45,7 +45,10 @@ describeWithChromium('a child’s own WeChat: binding code → linked → counci
       await child.getByText('绑定孩子自己的微信').click()
       const code = (await child.locator('.child-link-code').innerText()).trim()
       expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
-      await child.locator('.child-link-expiry').getByText(/前有效/).waitFor()
+      await child
+        .locator('.child-link-expiry')
+        .getByText(/前有效/)
+        .waitFor()
       await screenshot(g.page, 'council-link-1-code')
 
       // 2. the child's phone: 首页 → 儿童议事会 → 我是孩子，输入绑定码; a wrong code first, in plain Chinese

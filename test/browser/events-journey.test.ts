@@ -19,20 +19,26 @@ describeWithChromium('events: a guardian signs a child up, a neighbour waits, a 
     stack = await startStack()
     // Staff publish a one-place family course starting in a few hours (so it is first on 首页).
     const iso = (offset: number) => new Date(Date.now() + offset).toISOString()
-    const created = await gateway(stack.url, 'events', 'create', {
-      communityId: DEMO_COMMUNITIES.zhizijie.communityId,
-      title,
-      description: '家长和孩子一起剪窗花，材料社区准备。',
-      category: '课程',
-      place: '社区书画室',
-      startAt: iso(5 * 3600_000),
-      endAt: iso(7 * 3600_000),
-      capacity: 1,
-      signupOpensAt: iso(-60_000),
-      signupClosesAt: iso(4 * 3600_000),
-      allocation: 'first_come',
-      openTo: 'residents',
-    }, 'demo-staff')
+    const created = await gateway(
+      stack.url,
+      'events',
+      'create',
+      {
+        communityId: DEMO_COMMUNITIES.zhizijie.communityId,
+        title,
+        description: '家长和孩子一起剪窗花，材料社区准备。',
+        category: '课程',
+        place: '社区书画室',
+        startAt: iso(5 * 3600_000),
+        endAt: iso(7 * 3600_000),
+        capacity: 1,
+        signupOpensAt: iso(-60_000),
+        signupClosesAt: iso(4 * 3600_000),
+        allocation: 'first_come',
+        openTo: 'residents',
+      },
+      'demo-staff',
+    )
     expect(created.ok).toBe(true)
     eventId = created.data.eventId
     expect((await gateway(stack.url, 'events', 'publish', { eventId }, 'demo-staff')).ok).toBe(true)

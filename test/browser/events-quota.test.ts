@@ -66,7 +66,10 @@ describeWithChromium('events: staff give a lottery course two age-band quotas', 
       await input(rows.nth(1), 'event-editor__quota-max').fill('12')
       await input(rows.nth(1), 'event-editor__quota-places').fill('16')
       await editor.getByText('保存', { exact: true }).click()
-      await editor.locator('.event-editor__quotas > .yb-field-error').filter({ hasText: '各年龄段名额合计 24 个，超过了总名额 20 个' }).waitFor()
+      await editor
+        .locator('.event-editor__quotas > .yb-field-error')
+        .filter({ hasText: '各年龄段名额合计 24 个，超过了总名额 20 个' })
+        .waitFor()
       expect(await saved()).toEqual([])
 
       // a third row added and removed again leaves the two

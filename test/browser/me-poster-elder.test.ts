@@ -6,7 +6,6 @@ import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { describeWithChromium, openSession, screenshot, shown } from './helpers/browser'
 import { startStack, type Stack } from './helpers/stack'
 
-
 /** Body text size and the smallest tap target on the page shown, in CSS px (≈ dp on a phone). */
 async function sizes(page: Page, root: string) {
   return shown(page, root).evaluate((el) => {

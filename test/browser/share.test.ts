@@ -24,7 +24,10 @@ describeWithChromium('sharing: a non-member opens a shared page', () => {
     try {
       await n.page.goto(`${stack.url}/#/packages/proposals/pages/detail/index?proposalId=${DEMO_PROPOSAL_IDS.published}&communityId=${A}`)
       const page = shown(n.page, 'proposal-detail')
-      await page.locator('.shared-preview__needed').getByText(/还差 \d+ 人附议/).waitFor()
+      await page
+        .locator('.shared-preview__needed')
+        .getByText(/还差 \d+ 人附议/)
+        .waitFor()
       const text = await page.innerText()
       expect(text).not.toContain('无权限')
       expect(text).not.toContain('工作人员')

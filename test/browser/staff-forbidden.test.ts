@@ -39,7 +39,10 @@ describeWithChromium('staff pages of another community', () => {
   const pages = [
     { name: 'notice list', hash: `#/packages/staff/pages/notices/index?communityId=${ZHIZIJIE}` },
     { name: 'new-notice editor', hash: `#/packages/staff/pages/editor/index?communityId=${ZHIZIJIE}` },
-    { name: 'editor of a zhizijie draft', hash: () => `#/packages/staff/pages/editor/index?communityId=${ZHIZIJIE}&noticeId=${draft.noticeId}` },
+    {
+      name: 'editor of a zhizijie draft',
+      hash: () => `#/packages/staff/pages/editor/index?communityId=${ZHIZIJIE}&noticeId=${draft.noticeId}`,
+    },
     { name: 'QR poster', hash: `#/packages/staff/pages/poster/index?communityId=${ZHIZIJIE}` },
     { name: 'event management', hash: `#/packages/events-staff/pages/list/index?communityId=${ZHIZIJIE}` },
     { name: 'proposal review queue', hash: `#/packages/proposals-staff/pages/queue/index?communityId=${ZHIZIJIE}` },

@@ -7,7 +7,8 @@ import { describeWithChromium, openSession, screenshot, shown } from './helpers/
 import { gateway, startStack, type Stack } from './helpers/stack'
 
 /** The H5 tab bar's badge on 我的 (Taro renders it as .weui-badge inside the tab item), '' when none. */
-const tabBadge = (page: Page) => page.locator('.taro-tabbar__tabbar .weui-tabbar__item').nth(1).locator('.weui-badge').filter({ visible: true })
+const tabBadge = (page: Page) =>
+  page.locator('.taro-tabbar__tabbar .weui-tabbar__item').nth(1).locator('.weui-badge').filter({ visible: true })
 
 describeWithChromium('unread: badges on 我的 and 我的消息, read one, 全部已读', () => {
   let stack: Stack
@@ -40,9 +41,14 @@ describeWithChromium('unread: badges on 我的 and 我的消息, read one, 全�
       await inbox.locator('.proposal-inbox__item--unread').first().click()
       await shown(r.page, 'proposal-detail').waitFor()
       await r.page.goBack()
-      await shown(r.page, 'proposal-inbox').getByText(`${start - 1} 条未读`).waitFor()
+      await shown(r.page, 'proposal-inbox')
+        .getByText(`${start - 1} 条未读`)
+        .waitFor()
       await r.page.goBack()
-      await shown(r.page, 'me').locator('.me-unread-badge').getByText(String(start - 1), { exact: true }).waitFor()
+      await shown(r.page, 'me')
+        .locator('.me-unread-badge')
+        .getByText(String(start - 1), { exact: true })
+        .waitFor()
       expect(await unread()).toBe(start - 1)
 
       // 全部已读

@@ -59,7 +59,11 @@ describeWithChromium('workbench: staff act on a to-do; the district admin compar
       await page.goBack()
       const back = shown(page, 'workbench')
       await back.locator('.workbench__todo').first().waitFor()
-      await back.locator('.workbench__todo').filter({ hasText: title }).filter({ has: reviewTag }).waitFor({ state: 'detached', timeout: 15000 })
+      await back
+        .locator('.workbench__todo')
+        .filter({ hasText: title })
+        .filter({ has: reviewTag })
+        .waitFor({ state: 'detached', timeout: 15000 })
       expect(s.errors).toEqual([])
     } finally {
       await s.close()

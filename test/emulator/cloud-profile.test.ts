@@ -27,10 +27,24 @@ describe('knobs', () => {
     expect(parseLatency('12ms')).toEqual({ mean: 12, jitter: 0 })
     expect(parseLatency(5)).toEqual({ mean: 5, jitter: 0 })
     expect(() => parseLatency('fast')).toThrow()
-    expect(resolveProfile('default')).toMatchObject({ dbLatency: { mean: 0, jitter: 0 }, dbQps: Infinity, dbConnections: Infinity, isolatedInstances: false })
-    expect(resolveProfile('cloud')).toMatchObject({ dbLatency: { mean: 8, jitter: 4 }, dbQps: 500, dbConnections: 100, functionConcurrency: 1000, isolatedInstances: true })
+    expect(resolveProfile('default')).toMatchObject({
+      dbLatency: { mean: 0, jitter: 0 },
+      dbQps: Infinity,
+      dbConnections: Infinity,
+      isolatedInstances: false,
+    })
+    expect(resolveProfile('cloud')).toMatchObject({
+      dbLatency: { mean: 8, jitter: 4 },
+      dbQps: 500,
+      dbConnections: 100,
+      functionConcurrency: 1000,
+      isolatedInstances: true,
+    })
     expect(resolveProfile('cloud', { dbQps: 30, dbConnections: 20, functionConcurrency: 20, dbLatency: '20ms' })).toMatchObject({
-      dbLatency: { mean: 20, jitter: 0 }, dbQps: 30, dbConnections: 20, functionConcurrency: 20,
+      dbLatency: { mean: 20, jitter: 0 },
+      dbQps: 30,
+      dbConnections: 20,
+      functionConcurrency: 20,
     })
   })
 })
@@ -68,10 +82,12 @@ describe('instances', () => {
 
   test('beyond the function concurrency the call is refused with the cloud code (EXCEED_CONCURRENT_REQUEST_LIMIT through the real SDK)', async () => {
     const before = h.emu.counters()
-    const calls = Array.from({ length: 9 }, () => h.cloud.callFunction({ name: 'instance-state', data: { ms: 2500 } }).then(
-      (res: any) => ({ ok: true, res }),
-      (error: any) => ({ ok: false, error }),
-    ))
+    const calls = Array.from({ length: 9 }, () =>
+      h.cloud.callFunction({ name: 'instance-state', data: { ms: 2500 } }).then(
+        (res: any) => ({ ok: true, res }),
+        (error: any) => ({ ok: false, error }),
+      ),
+    )
     const outcomes = await Promise.all(calls)
     const refused = outcomes.filter((o) => !o.ok)
     expect(refused.length).toBeGreaterThanOrEqual(3)
@@ -119,12 +135,18 @@ describe('database latency', () => {
 
   test('every SDK request pays it, from the test and from a function (counted per function); a transaction per request', async () => {
     const before = h.emu.counters().db
-    await h.db.collection('events').doc('lat').set({ data: { title: 'lat', seatsLeft: 3 } })
+    await h.db
+      .collection('events')
+      .doc('lat')
+      .set({ data: { title: 'lat', seatsLeft: 3 } })
     await h.db.collection('events').doc('lat').get()
     expect(await h.emu.invoke('dbcaller', { n: 3 })).toEqual({ ok: true })
     await h.db.runTransaction(async (t: any) => {
       const doc = await t.collection('events').doc('lat').get()
-      await t.collection('events').doc('lat').update({ data: { seatsLeft: doc.data.seatsLeft - 1 } })
+      await t
+        .collection('events')
+        .doc('lat')
+        .update({ data: { seatsLeft: doc.data.seatsLeft - 1 } })
     })
     const after = h.emu.counters().db
     // 2 + 3 + (start, get, update, commit)
@@ -150,7 +172,14 @@ describe('quotas through the real SDK', () => {
       expect(counters.db.byFunction.dbcaller).toBeGreaterThanOrEqual(5)
       expect(counters.quotaRejections).toBe(1)
       // the test's own SDK (a seeder, outside any function) pays latency but is not counted against the quota
-      await Promise.all(Array.from({ length: 20 }, (_, i) => h.db.collection('events').doc(`seed${i}`).set({ data: { title: 'seed' } })))
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          h.db
+            .collection('events')
+            .doc(`seed${i}`)
+            .set({ data: { title: 'seed' } }),
+        ),
+      )
       expect(h.emu.counters().db.rejections.requestLimit).toBe(1)
     } finally {
       await h.emu.stop()
@@ -160,8 +189,18 @@ describe('quotas through the real SDK', () => {
   test("with dbQuotaScope 'all' every SDK request counts: the test's own SDK gets -501003 too", async () => {
     const h = await startWithSdk({ profile: 'cloud', functionsDir: FUNCTIONS, dbQps: 5, dbLatency: 0, dbQuotaScope: 'all' })
     try {
-      const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) =>
-        h.db.collection('events').doc(`q${i}`).set({ data: { title: 'q' } }).then(() => 'ok', (e: any) => e)))
+      const outcomes = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          h.db
+            .collection('events')
+            .doc(`q${i}`)
+            .set({ data: { title: 'q' } })
+            .then(
+              () => 'ok',
+              (e: any) => e,
+            ),
+        ),
+      )
       const refused = outcomes.filter((o) => o !== 'ok')
       expect(refused.length).toBeGreaterThanOrEqual(1)
       for (const e of refused) {

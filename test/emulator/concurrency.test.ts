@@ -12,7 +12,10 @@ afterAll(async () => {
 test('1,000 concurrent conditional decrements on one document: exactly 50 succeed, seatsLeft ends at 0', async () => {
   await h.db.collection('events').add({ data: { _id: 'summer', title: '暑期课堂', seatsLeft: 50 } })
   const takeSeat = () =>
-    h.db.collection('events').where({ _id: 'summer', seatsLeft: h._.gt(0) }).update({ data: { seatsLeft: h._.inc(-1) } })
+    h.db
+      .collection('events')
+      .where({ _id: 'summer', seatsLeft: h._.gt(0) })
+      .update({ data: { seatsLeft: h._.inc(-1) } })
   const results = await Promise.all(Array.from({ length: 1000 }, takeSeat))
   const won = results.filter((r: any) => r.stats.updated === 1).length
   expect(won).toBe(50)
@@ -27,7 +30,10 @@ test('concurrent transactions on one counter never lose an update (conflicts are
       try {
         return await h.db.runTransaction(async (t: any) => {
           const { data } = await t.collection('events').doc('counter').get()
-          await t.collection('events').doc('counter').update({ data: { seatsLeft: data.seatsLeft + 1 } })
+          await t
+            .collection('events')
+            .doc('counter')
+            .update({ data: { seatsLeft: data.seatsLeft + 1 } })
         })
       } catch (error: any) {
         if (!String(error.errMsg ?? error.message).includes('TransactionConflict') || attempt > 50) throw error

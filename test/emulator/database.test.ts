@@ -19,7 +19,9 @@ const p = () => h.db.collection('p')
 describe('insert and read', () => {
   test('add returns a 32-hex _id; doc().get() returns the document with types intact', async () => {
     const at = new Date('2026-05-01T08:00:00Z')
-    const { _id } = await events().add({ data: { title: 'Park cleanup', seatsLeft: 2, price: 2.5, tags: ['env'], at, nested: { a: null } } })
+    const { _id } = await events().add({
+      data: { title: 'Park cleanup', seatsLeft: 2, price: 2.5, tags: ['env'], at, nested: { a: null } },
+    })
     expect(_id).toMatch(/^[0-9a-f]{32}$/)
     const { data } = await events().doc(_id).get()
     expect(data).toEqual({ _id, title: 'Park cleanup', seatsLeft: 2, price: 2.5, tags: ['env'], at, nested: { a: null } })
@@ -29,7 +31,13 @@ describe('insert and read', () => {
   test('add of several documents at once returns every id', async () => {
     const result = await events().add({ data: [{ title: 'a' }, { title: 'b' }] })
     expect(result._ids).toHaveLength(2)
-    expect((await events().where({ title: h._.in(['a', 'b']) }).count()).total).toBe(2)
+    expect(
+      (
+        await events()
+          .where({ title: h._.in(['a', 'b']) })
+          .count()
+      ).total,
+    ).toBe(2)
   })
 
   test('serverDate() is stamped by the server, with its offset', async () => {
@@ -94,15 +102,45 @@ describe('queries', () => {
   })
 
   test('comparison operators, regex, $in/$nin, $ne, count', async () => {
-    const ids = async (q: any, order = 'title') => (await events().where(q).orderBy(order === 'title' ? 'title' : order, 'asc').get()).data.map((d: any) => d._id)
+    const ids = async (q: any, order = 'title') =>
+      (
+        await events()
+          .where(q)
+          .orderBy(order === 'title' ? 'title' : order, 'asc')
+          .get()
+      ).data.map((d: any) => d._id)
     expect(await ids({ title: h._.in(['Park', 'Course']) })).toEqual(['e3', 'e1'])
     expect(await ids({ title: h._.nin(['Park']) })).toEqual(['e2', 'e3'])
     expect(await ids({ title: h._.neq('Park') })).toEqual(['e2', 'e3'])
     expect(await ids({ title: h.db.RegExp({ regexp: '^c', options: 'i' }) })).toEqual(['e2', 'e3'])
-    expect((await events().where({ seatsLeft: h._.gt(0).and(h._.lte(2)) }).count()).total).toBe(1)
-    expect((await events().where({ seatsLeft: h._.gte(0) }).count()).total).toBe(3)
-    expect((await events().where({ seatsLeft: h._.lt(1) }).count()).total).toBe(1)
-    expect((await events().where({ seatsLeft: h._.eq(5) }).count()).total).toBe(1)
+    expect(
+      (
+        await events()
+          .where({ seatsLeft: h._.gt(0).and(h._.lte(2)) })
+          .count()
+      ).total,
+    ).toBe(1)
+    expect(
+      (
+        await events()
+          .where({ seatsLeft: h._.gte(0) })
+          .count()
+      ).total,
+    ).toBe(3)
+    expect(
+      (
+        await events()
+          .where({ seatsLeft: h._.lt(1) })
+          .count()
+      ).total,
+    ).toBe(1)
+    expect(
+      (
+        await events()
+          .where({ seatsLeft: h._.eq(5) })
+          .count()
+      ).total,
+    ).toBe(1)
   })
 
   test('$and/$or/$nor/$not/$exists/$elemMatch/$all/$size and nested paths', async () => {
@@ -137,11 +175,17 @@ describe('queries', () => {
 
   test('an unknown operator is refused with an error naming it', async () => {
     const error = await failure(
-      h.cloud.database().collection('events').where({ title: { $where: 'x' } } as any).get(),
+      h.cloud
+        .database()
+        .collection('events')
+        .where({ title: { $where: 'x' } } as any)
+        .get(),
     )
     expect(error.errMsg).toMatch(/\$where/)
     const geo = await failure(
-      p().where({ loc: h._.geoNear({ geometry: new h.db.Geo.Point(113.3, 23.1), maxDistance: 1000 }) }).get(),
+      p()
+        .where({ loc: h._.geoNear({ geometry: new h.db.Geo.Point(113.3, 23.1), maxDistance: 1000 }) })
+        .get(),
     )
     expect(geo.errMsg).toMatch(/\$nearSphere|geo/)
   })
@@ -161,19 +205,21 @@ describe('queries', () => {
 describe('updates', () => {
   test('update operators: $inc $set $unset $push(+$each $position $slice $sort) $pull $addToSet $mul $min $max', async () => {
     await p().add({ data: { _id: 'p1', n: 1, x: 'gone', arr: [1, 2, 3], t: ['k'], m: 3, mn: 5, mx: 5, pa: [1, 2], meta: { a: 1 } } })
-    const res = await p().doc('p1').update({
-      data: {
-        n: h._.inc(2),
-        'meta.b': 7,
-        x: h._.remove(),
-        arr: h._.pull(2),
-        t: h._.addToSet('k'),
-        m: h._.mul(2),
-        mn: h._.min(1),
-        mx: h._.max(9),
-        pa: h._.push({ each: [9, 0], position: 0, sort: -1, slice: 3 }),
-      },
-    })
+    const res = await p()
+      .doc('p1')
+      .update({
+        data: {
+          n: h._.inc(2),
+          'meta.b': 7,
+          x: h._.remove(),
+          arr: h._.pull(2),
+          t: h._.addToSet('k'),
+          m: h._.mul(2),
+          mn: h._.min(1),
+          mx: h._.max(9),
+          pa: h._.push({ each: [9, 0], position: 0, sort: -1, slice: 3 }),
+        },
+      })
     expect(res.stats.updated).toBe(1)
     const { data } = await p().doc('p1').get()
     expect(data).toEqual({ _id: 'p1', n: 3, arr: [1, 3], t: ['k'], m: 6, mn: 1, mx: 9, pa: [9, 2, 1], meta: { a: 1, b: 7 } })
@@ -181,19 +227,34 @@ describe('updates', () => {
 
   test('set() replaces the document; set on a missing id upserts', async () => {
     await p().add({ data: { _id: 'p1', n: 1, keep: false } })
-    await p().doc('p1').set({ data: { n: 2 } })
+    await p()
+      .doc('p1')
+      .set({ data: { n: 2 } })
     expect((await p().doc('p1').get()).data).toEqual({ _id: 'p1', n: 2 })
-    const created = await p().doc('fresh').set({ data: { n: 5 } })
+    const created = await p()
+      .doc('fresh')
+      .set({ data: { n: 5 } })
     expect(created.stats).toEqual({ updated: 0, created: 1 })
     expect((await p().doc('fresh').get()).data).toEqual({ _id: 'fresh', n: 5 })
   })
 
   test('where().update() updates every match; a conditional update reports 0 when nothing matches', async () => {
-    await events().add({ data: [{ title: 'a', seatsLeft: 0 }, { title: 'b', seatsLeft: 0 }, { title: 'c', seatsLeft: 3 }] })
-    const res = await events().where({ seatsLeft: 0 }).update({ data: { full: true } })
+    await events().add({
+      data: [
+        { title: 'a', seatsLeft: 0 },
+        { title: 'b', seatsLeft: 0 },
+        { title: 'c', seatsLeft: 3 },
+      ],
+    })
+    const res = await events()
+      .where({ seatsLeft: 0 })
+      .update({ data: { full: true } })
     expect(res.stats.updated).toBe(2)
     const [c] = (await events().where({ title: 'c' }).get()).data
-    const take = () => events().where({ _id: c._id, seatsLeft: h._.gt(0) }).update({ data: { seatsLeft: h._.inc(-1) } })
+    const take = () =>
+      events()
+        .where({ _id: c._id, seatsLeft: h._.gt(0) })
+        .update({ data: { seatsLeft: h._.inc(-1) } })
     expect((await take()).stats.updated).toBe(1)
     expect((await take()).stats.updated).toBe(1)
     expect((await take()).stats.updated).toBe(1)
@@ -202,31 +263,65 @@ describe('updates', () => {
 
   test('an update that changes nothing reports updated 0 (modified, not matched)', async () => {
     await events().add({ data: { _id: 'e', title: 'same' } })
-    expect((await events().doc('e').update({ data: { title: 'same' } })).stats.updated).toBe(0)
+    expect(
+      (
+        await events()
+          .doc('e')
+          .update({ data: { title: 'same' } })
+      ).stats.updated,
+    ).toBe(0)
   })
 
   test('_id cannot be changed', async () => {
     await events().add({ data: { _id: 'e', title: 'x' } })
-    const error = await failure(events().where({ title: 'x' }).update({ data: { _id: 'other' } }))
+    const error = await failure(
+      events()
+        .where({ title: 'x' })
+        .update({ data: { _id: 'other' } }),
+    )
     expect(error.errMsg).toContain('_id')
   })
 })
 
 describe('remove and aggregate', () => {
   test('doc().remove() and where().remove()', async () => {
-    await events().add({ data: [{ _id: 'a', title: 'x' }, { _id: 'b', title: 'x' }, { _id: 'c', title: 'y' }] })
+    await events().add({
+      data: [
+        { _id: 'a', title: 'x' },
+        { _id: 'b', title: 'x' },
+        { _id: 'c', title: 'y' },
+      ],
+    })
     expect((await events().doc('c').remove()).stats.removed).toBe(1)
     expect((await events().where({ title: 'x' }).remove()).stats.removed).toBe(2)
     expect(h.emu.store.dump('events')).toEqual([])
   })
 
   test('aggregate: match, group, sort, lookup', async () => {
-    await events().add({ data: [{ _id: 'e1', title: 'A', seatsLeft: 2, category: '活动' }, { _id: 'e2', title: 'B', seatsLeft: 3, category: '活动' }, { _id: 'e3', title: 'C', seatsLeft: 1, category: '课程' }] })
+    await events().add({
+      data: [
+        { _id: 'e1', title: 'A', seatsLeft: 2, category: '活动' },
+        { _id: 'e2', title: 'B', seatsLeft: 3, category: '活动' },
+        { _id: 'e3', title: 'C', seatsLeft: 1, category: '课程' },
+      ],
+    })
     await h.db.collection('signups').add({ data: [{ eventId: 'e1' }, { eventId: 'e1' }, { eventId: 'e2' }] })
     const $ = h.db.command.aggregate
-    const { list } = await events().aggregate().match({ category: h._.exists(true) }).group({ _id: '$category', seats: $.sum('$seatsLeft'), n: $.sum(1) }).sort({ _id: 1 }).end()
-    expect(list).toEqual([{ _id: '活动', seats: 5, n: 2 }, { _id: '课程', seats: 1, n: 1 }])
-    const joined = await events().aggregate().match({ title: 'A' }).lookup({ from: 'signups', localField: '_id', foreignField: 'eventId', as: 'signups' }).end()
+    const { list } = await events()
+      .aggregate()
+      .match({ category: h._.exists(true) })
+      .group({ _id: '$category', seats: $.sum('$seatsLeft'), n: $.sum(1) })
+      .sort({ _id: 1 })
+      .end()
+    expect(list).toEqual([
+      { _id: '活动', seats: 5, n: 2 },
+      { _id: '课程', seats: 1, n: 1 },
+    ])
+    const joined = await events()
+      .aggregate()
+      .match({ title: 'A' })
+      .lookup({ from: 'signups', localField: '_id', foreignField: 'eventId', as: 'signups' })
+      .end()
     expect(joined.list[0].signups).toHaveLength(2)
   })
 })

@@ -13,20 +13,35 @@ import { FIXTURES, TEST_SCHEMA, startWithSdk, type Harness } from './support'
 let h: Harness
 beforeAll(async () => {
   h = await startWithSdk({ functionsDir: path.join(FIXTURES, 'functions') })
-  await h.db.collection('events').doc('door').set({ data: { title: 'door', seatsLeft: 1 } })
+  await h.db
+    .collection('events')
+    .doc('door')
+    .set({ data: { title: 'door', seatsLeft: 1 } })
 })
 afterAll(async () => {
   await h.emu.stop()
 })
 
 const insertBody = (title: string) =>
-  JSON.stringify({ action: 'database.insertDocument', collectionName: 'events', data: [JSON.stringify({ title, seatsLeft: { $numberInt: '1' } })] })
+  JSON.stringify({
+    action: 'database.insertDocument',
+    collectionName: 'events',
+    data: [JSON.stringify({ title, seatsLeft: { $numberInt: '1' } })],
+  })
 /** Run a snippet with the real SDK in a child process (async: the emulator answers from this process). */
 const sdkChild = (env: Record<string, string | undefined>, code: string) =>
   new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, ['-e', `process.on('unhandledRejection', () => {})
-      const cloud = require('wx-server-sdk'); cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV }); ${code}`], { env: { ...process.env, ...env }, encoding: 'utf8' },
-    (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))))
+    execFile(
+      process.execPath,
+      [
+        '-e',
+        `process.on('unhandledRejection', () => {})
+      const cloud = require('wx-server-sdk'); cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV }); ${code}`,
+      ],
+      { env: { ...process.env, ...env }, encoding: 'utf8' },
+      (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
+    ),
+  )
 const ADD = (title: string) => `cloud.database().collection('events').add({ data: { title: '${title}' } })
   .then(() => console.log('WROTE'), (e) => console.log('REFUSED ' + (e.errCode ?? e.code)))`
 
@@ -44,7 +59,9 @@ test('a simple cross-site request (text/plain POST from a web page, no secret) c
 
 test('/admin refuses an unsigned request and one signed with another secret', async () => {
   const unsigned = await fetch(`${h.emu.adminUrl}?env=${h.emu.envId}&seqId=1_2`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: insertBody('unsigned'),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: insertBody('unsigned'),
   })
   expect(unsigned.status).toBe(401)
   expect((await unsigned.json()).code).toBeTruthy()
@@ -71,7 +88,11 @@ test('the secret is written to the data folder (owner-only) and local tools can 
     const secret = JSON.parse(readFileSync(file, 'utf8'))
     expect(secret.TENCENTCLOUD_SECRETKEY).toBeTruthy()
     const env = {
-      ...secret, TENCENTCLOUD_RUNENV: 'SCF', TCB_ENV: emu.envId, SCF_NAMESPACE: emu.envId, SILENCE: 'true',
+      ...secret,
+      TENCENTCLOUD_RUNENV: 'SCF',
+      TCB_ENV: emu.envId,
+      SCF_NAMESPACE: emu.envId,
+      SILENCE: 'true',
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: emu.adminUrl }),
     }
     expect(await sdkChild(env, ADD('local tool'))).toBe('WROTE')
@@ -87,11 +108,14 @@ test('timer triggers over HTTP need the secret (the CLI reads it from the data f
   expect(open.status).toBe(401)
   expect((await h.emu.dump('events')).some((d: any) => d._id === 'ticks')).toBe(false)
   const crossSite = await fetch(`${h.emu.url}/api/triggers/ticker/everySecond`, {
-    method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }, body: '',
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+    body: '',
   })
   expect(crossSite.status).toBe(403)
   const res = await fetch(`${h.emu.url}/api/triggers/ticker/everySecond`, {
-    method: 'POST', headers: { 'x-emulator-secret': h.emu.secret.TENCENTCLOUD_SECRETKEY },
+    method: 'POST',
+    headers: { 'x-emulator-secret': h.emu.secret.TENCENTCLOUD_SECRETKEY },
   })
   expect(res.status).toBe(200)
   expect((await res.json()).result).toEqual({ fired: 'everySecond' })
@@ -99,7 +123,9 @@ test('timer triggers over HTTP need the secret (the CLI reads it from the data f
 
 test('a malformed percent-encoding in a function path answers 400 with the envelope', async () => {
   const res = await fetch(`${h.emu.url}/api/functions/who%E0%A4ami`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
   })
   expect(res.status).toBe(400)
   const body = await res.json()
@@ -108,7 +134,9 @@ test('a malformed percent-encoding in a function path answers 400 with the envel
 
 test('a body over the limit answers 413 with the envelope (not a reset connection)', async () => {
   const res = await fetch(`${h.emu.url}/api/functions/whoami`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ echo: 'x'.repeat(7 * 1024 * 1024) }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ echo: 'x'.repeat(7 * 1024 * 1024) }),
   })
   expect(res.status).toBe(413)
   const body = await res.json()

@@ -11,14 +11,16 @@ import { Store } from '../../emulator/db/store'
 import { adminRequest, SECRET_FILE } from '../../emulator/doors'
 import { FIXTURES } from './support'
 
-
-
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'emulator', 'cli.ts'), 'serve', '--port', '0', '--data-dir', dataDir], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'emulator', 'cli.ts'), 'serve', '--port', '0', '--data-dir', dataDir],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let out = ''
     child.stdout!.on('data', (chunk) => {
       out += chunk
@@ -48,7 +50,9 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
     children.push(writer)
     let buffer = ''
     await new Promise<void>((resolve, reject) => {
-      writer.on('exit', () => (acked.length >= 300 ? resolve() : reject(new Error(`writer stopped after ${acked.length} acknowledged writes`))))
+      writer.on('exit', () =>
+        acked.length >= 300 ? resolve() : reject(new Error(`writer stopped after ${acked.length} acknowledged writes`)),
+      )
       writer.stdout!.on('data', (chunk) => {
         buffer += chunk
         const lines = buffer.split('\n')
@@ -73,7 +77,10 @@ test('every write acknowledged before kill -9 survives the restart', async () =>
 
     const second = await startServer(dataDir)
     children.push(second.child)
-    const res = await adminRequest(`${second.url}/admin`, secret(), { action: 'database.calculateDocument', collectionName: 'durable_writes' })
+    const res = await adminRequest(`${second.url}/admin`, secret(), {
+      action: 'database.calculateDocument',
+      collectionName: 'durable_writes',
+    })
     second.child.kill('SIGKILL')
     expect(res.data?.total).toBeGreaterThanOrEqual(acked.length)
   } finally {

@@ -37,11 +37,17 @@ test('subscribeMessage.send lands in the outbox; field limits are enforced (4700
   const outbox = h.emu.store.dump('outbox')
   expect(outbox).toHaveLength(1)
   expect(outbox[0]).toMatchObject({ touser: 'demo-resident', templateId: 'TPL_SIGNUP_OK', data: { phrase2: { value: '已录取' } } })
-  const tooLong = await failure(h.cloud.openapi.subscribeMessage.send({
-    touser: 'demo-resident', templateId: 'T', data: { thing1: { value: '这是一个超过二十个字的活动标题用来测试字段长度限制' } },
-  }))
+  const tooLong = await failure(
+    h.cloud.openapi.subscribeMessage.send({
+      touser: 'demo-resident',
+      templateId: 'T',
+      data: { thing1: { value: '这是一个超过二十个字的活动标题用来测试字段长度限制' } },
+    }),
+  )
   expect(tooLong.errCode).toBe(47003)
-  const phrase = await failure(h.cloud.openapi.subscribeMessage.send({ touser: 'x', templateId: 'T', data: { phrase1: { value: '候补中ok' } } }))
+  const phrase = await failure(
+    h.cloud.openapi.subscribeMessage.send({ touser: 'x', templateId: 'T', data: { phrase1: { value: '候补中ok' } } }),
+  )
   expect(phrase.errCode).toBe(47003)
   expect(h.emu.store.dump('outbox')).toHaveLength(1)
 })

@@ -23,7 +23,10 @@ const seats = async () => (await h.db.collection('events').doc('ev').get()).data
 test('a two-document transaction commits both writes', async () => {
   const result = await h.db.runTransaction(async (t: any) => {
     const { data } = await t.collection('events').doc('ev').get()
-    await t.collection('events').doc('ev').update({ data: { seatsLeft: h._.inc(-1) } })
+    await t
+      .collection('events')
+      .doc('ev')
+      .update({ data: { seatsLeft: h._.inc(-1) } })
     await t.collection('signups').add({ data: { _id: 'ev_alice', eventId: 'ev' } })
     return data.seatsLeft
   })
@@ -36,7 +39,10 @@ test('a two-document transaction commits both writes', async () => {
 test('rollback leaves nothing: neither a thrown error nor t.rollback() writes anything', async () => {
   const thrown = await failure(
     h.db.runTransaction(async (t: any) => {
-      await t.collection('events').doc('ev').update({ data: { seatsLeft: 0 } })
+      await t
+        .collection('events')
+        .doc('ev')
+        .update({ data: { seatsLeft: 0 } })
       await t.collection('signups').add({ data: { _id: 'ev_bob', eventId: 'ev' } })
       throw new Error('changed my mind')
     }),
@@ -44,7 +50,10 @@ test('rollback leaves nothing: neither a thrown error nor t.rollback() writes an
   expect(thrown.message).toContain('changed my mind')
   const rolledBack = await failure(
     h.db.runTransaction(async (t: any) => {
-      await t.collection('events').doc('ev').update({ data: { seatsLeft: 0 } })
+      await t
+        .collection('events')
+        .doc('ev')
+        .update({ data: { seatsLeft: 0 } })
       await t.rollback('full')
     }),
   )
@@ -55,11 +64,17 @@ test('rollback leaves nothing: neither a thrown error nor t.rollback() writes an
 
 test('startTransaction / commit / rollback by hand', async () => {
   const t = await h.db.startTransaction()
-  await t.collection('events').doc('ev').update({ data: { seatsLeft: 1 } })
+  await t
+    .collection('events')
+    .doc('ev')
+    .update({ data: { seatsLeft: 1 } })
   await t.rollback()
   expect(await seats()).toBe(2)
   const t2 = await h.db.startTransaction()
-  await t2.collection('events').doc('ev').update({ data: { seatsLeft: 1 } })
+  await t2
+    .collection('events')
+    .doc('ev')
+    .update({ data: { seatsLeft: 1 } })
   expect(await seats()).toBe(2) // not visible before commit
   await t2.commit()
   expect(await seats()).toBe(1)
@@ -68,7 +83,10 @@ test('startTransaction / commit / rollback by hand', async () => {
 test('reads inside a transaction see the snapshot taken at its start', async () => {
   const t = await h.db.startTransaction()
   expect((await t.collection('events').doc('ev').get()).data.seatsLeft).toBe(2)
-  await h.db.collection('events').doc('ev').update({ data: { seatsLeft: 0 } })
+  await h.db
+    .collection('events')
+    .doc('ev')
+    .update({ data: { seatsLeft: 0 } })
   expect((await t.collection('events').doc('ev').get()).data.seatsLeft).toBe(2)
   await t.rollback()
 })
@@ -78,8 +96,15 @@ test('a write that lands between the operation and the commit makes the commit c
   const result = await h.db.runTransaction(async (t: any) => {
     attempts++
     const { data } = await t.collection('events').doc('ev').get()
-    await t.collection('events').doc('ev').update({ data: { seatsLeft: data.seatsLeft - 1 } })
-    if (attempts === 1) await h.db.collection('events').doc('ev').update({ data: { seatsLeft: h._.inc(-1) } }) // someone else
+    await t
+      .collection('events')
+      .doc('ev')
+      .update({ data: { seatsLeft: data.seatsLeft - 1 } })
+    if (attempts === 1)
+      await h.db
+        .collection('events')
+        .doc('ev')
+        .update({ data: { seatsLeft: h._.inc(-1) } }) // someone else
     return data.seatsLeft
   })
   expect(attempts).toBe(2)
@@ -89,12 +114,18 @@ test('a write that lands between the operation and the commit makes the commit c
 
 test('a conflicting operation fails at once with TransactionConflict and is not retried by the SDK', async () => {
   const first = await h.db.startTransaction()
-  await first.collection('events').doc('ev').update({ data: { seatsLeft: h._.inc(-1) } })
+  await first
+    .collection('events')
+    .doc('ev')
+    .update({ data: { seatsLeft: h._.inc(-1) } })
   let attempts = 0
   const error = await failure(
     h.db.runTransaction(async (t: any) => {
       attempts++
-      await t.collection('events').doc('ev').update({ data: { seatsLeft: h._.inc(-1) } })
+      await t
+        .collection('events')
+        .doc('ev')
+        .update({ data: { seatsLeft: h._.inc(-1) } })
     }),
   )
   expect(attempts).toBe(1)
@@ -105,8 +136,14 @@ test('a conflicting operation fails at once with TransactionConflict and is not 
 
 test('the raw commit conflict reaches startTransaction users as DATABASE_TRANSACTION_CONFLICT', async () => {
   const t = await h.db.startTransaction()
-  await t.collection('events').doc('ev').update({ data: { seatsLeft: 0 } })
-  await h.db.collection('events').doc('ev').update({ data: { seatsLeft: 7 } })
+  await t
+    .collection('events')
+    .doc('ev')
+    .update({ data: { seatsLeft: 0 } })
+  await h.db
+    .collection('events')
+    .doc('ev')
+    .update({ data: { seatsLeft: 7 } })
   const error = await failure(t.commit())
   expect(error.code).toBe('DATABASE_TRANSACTION_CONFLICT')
   expect(await seats()).toBe(7)
@@ -116,8 +153,15 @@ test('inside a transaction only single-document operations by _id are accepted',
   const admin = (body: Record<string, unknown>) => adminRequest(h.emu.adminUrl, h.emu.secret, body)
   const { transactionId } = await admin({ action: 'database.startTransaction' })
   const body = await admin({
-    action: 'database.modifyDocument', collectionName: 'events', transactionId,
-    queryType: 'WHERE', multi: true, merge: true, upsert: false, query: '{"title":"Summer class"}', data: '{"$set":{"seatsLeft":{"$numberInt":"0"}}}',
+    action: 'database.modifyDocument',
+    collectionName: 'events',
+    transactionId,
+    queryType: 'WHERE',
+    multi: true,
+    merge: true,
+    upsert: false,
+    query: '{"title":"Summer class"}',
+    data: '{"$set":{"seatsLeft":{"$numberInt":"0"}}}',
   })
   expect(body.code).toBe('INVALID_PARAM')
   expect(body.message).toContain('transaction')

@@ -97,7 +97,8 @@ describe('every audited action appends exactly one entry', () => {
     expectOk(await h.as(persona)(fn, action, input))
     expect((await entries()).length).toBe(count)
     const residentsMay = (['residentA', 'residentB'] as const).some((p) => CASES[fn][action].expect[p] === 'ok')
-    if (!residentsMay) expect({ action: `${fn}.${action}`, changed: await changedCollections(before) }).toEqual({ action: `${fn}.${action}`, changed: [] })
+    if (!residentsMay)
+      expect({ action: `${fn}.${action}`, changed: await changedCollections(before) }).toEqual({ action: `${fn}.${action}`, changed: [] })
   })
 })
 
@@ -113,7 +114,8 @@ describe('the chain', () => {
   }
 
   beforeAll(async () => {
-    for (let i = 0; i < 4; i++) expectOk(await h.as('staffA')('notices', 'create', { communityId: A, title: `审计${i}`, body: '正文', category: '通知' }))
+    for (let i = 0; i < 4; i++)
+      expectOk(await h.as('staffA')('notices', 'create', { communityId: A, title: `审计${i}`, body: '正文', category: '通知' }))
   })
 
   it('an untouched chain verifies', async () => {
@@ -198,7 +200,10 @@ describe('who reads the log', () => {
     const all = expectOk(await h.as('admin')('audit', 'list', {}), auditContract.list.output)
     expect(all.entries.length).toBeGreaterThan(0)
     const from = new Date(Date.now() - 3600_000).toISOString()
-    const window = expectOk(await h.as('admin')('audit', 'list', { communityId: A, from, to: new Date(Date.now() + 60_000).toISOString() }), auditContract.list.output)
+    const window = expectOk(
+      await h.as('admin')('audit', 'list', { communityId: A, from, to: new Date(Date.now() + 60_000).toISOString() }),
+      auditContract.list.output,
+    )
     expect(window.entries.length).toBeGreaterThan(0)
   })
 })

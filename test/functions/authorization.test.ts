@@ -11,7 +11,13 @@ import { router as eventsRouter } from '../../cloudfunctions/events/router'
 import { CASES } from './cases'
 import { SIGNED_IN, expectError, outcome, startHarness, type Harness } from './harness'
 
-const ROUTERS = { communities: communitiesRouter, notices: noticesRouter, proposals: proposalsRouter, council: councilRouter, events: eventsRouter }
+const ROUTERS = {
+  communities: communitiesRouter,
+  notices: noticesRouter,
+  proposals: proposalsRouter,
+  council: councilRouter,
+  events: eventsRouter,
+}
 let h: Harness
 
 beforeAll(async () => {

@@ -57,7 +57,8 @@ function expectStableRefusal(res: Envelope<unknown>): string {
 
 it('covers every function of the contract, and each router implements exactly its contract', () => {
   expect(Object.keys(ROUTERS).sort()).toEqual(Object.keys(contract).sort())
-  for (const fn of Object.keys(ROUTERS) as (keyof typeof ROUTERS)[]) expect({ fn, actions: actionNames(ROUTERS[fn]).sort() }).toEqual({ fn, actions: Object.keys(contract[fn]).sort() })
+  for (const fn of Object.keys(ROUTERS) as (keyof typeof ROUTERS)[])
+    expect({ fn, actions: actionNames(ROUTERS[fn]).sort() }).toEqual({ fn, actions: Object.keys(contract[fn]).sort() })
 })
 
 describe.each(Object.keys(ROUTERS) as (keyof typeof ROUTERS)[])('%s', (fn) => {

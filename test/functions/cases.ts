@@ -31,18 +31,30 @@ const nobody = { residentA: F, residentB: F, staffA: F, staffB: F, admin: F } as
 /** An unlinked child of community A (fresh, or the fixed one of residentA) and a valid code for a child. */
 export async function addUnlinkedChild(h: Harness, guardianOpenid: string, childId = uniqueId('test-child')): Promise<string> {
   const now = new Date()
-  await h.db.collection(COLLECTIONS.children).doc(childId).set({
-    data: { guardianOpenid, communityId: A, alias: '小兰', birthYear: thisYear() - 10, openid: null, createdAt: now, updatedAt: now },
-  })
+  await h.db
+    .collection(COLLECTIONS.children)
+    .doc(childId)
+    .set({
+      data: { guardianOpenid, communityId: A, alias: '小兰', birthYear: thisYear() - 10, openid: null, createdAt: now, updatedAt: now },
+    })
   return childId
 }
 const residentAChild = (h: Harness) => addUnlinkedChild(h, PERSONAS.residentA, 'test-child-of-resident-a')
 export async function addLinkCode(h: Harness, childId: string, createdAt = new Date(), ttlMinutes = 10): Promise<string> {
   const child = (await h.db.collection(COLLECTIONS.children).doc(childId).get()).data
   const code = linkCodeFrom(randomInt)
-  await h.db.collection(COLLECTIONS.childLinks).doc(code).set({
-    data: { childId, communityId: child.communityId, guardianOpenid: child.guardianOpenid, createdAt, expiresAt: new Date(createdAt.getTime() + ttlMinutes * 60_000) },
-  })
+  await h.db
+    .collection(COLLECTIONS.childLinks)
+    .doc(code)
+    .set({
+      data: {
+        childId,
+        communityId: child.communityId,
+        guardianOpenid: child.guardianOpenid,
+        createdAt,
+        expiresAt: new Date(createdAt.getTime() + ttlMinutes * 60_000),
+      },
+    })
   return code
 }
 
@@ -71,10 +83,16 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
       // a fresh child of another guardian and its code; residentB (a plain resident) may be linked, so undo the last link's mark
       input: async (h) => {
         await residentAChild(h) // residentA is a guardian: refused as a child account
-        await h.db.collection(COLLECTIONS.people).doc(PERSONAS.residentB).update({ data: { isChild: false } })
+        await h.db
+          .collection(COLLECTIONS.people)
+          .doc(PERSONAS.residentB)
+          .update({ data: { isChild: false } })
         // one account, one child: free residentB's account from the previous run's child
         await h.db.collection(COLLECTIONS.childAccounts).where({ _id: PERSONAS.residentB }).remove()
-        await h.db.collection(COLLECTIONS.children).where({ openid: PERSONAS.residentB }).update({ data: { openid: null } })
+        await h.db
+          .collection(COLLECTIONS.children)
+          .where({ openid: PERSONAS.residentB })
+          .update({ data: { openid: null } })
         const childId = await addUnlinkedChild(h, uniqueId('test-guardian'))
         return { code: await addLinkCode(h, childId) }
       },
@@ -92,27 +110,41 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
     },
     publish: { input: async (h) => ({ noticeId: await h.addNotice({ communityId: A }) }), expect: managersOfA },
     unpublish: {
-      input: async (h) => ({ noticeId: await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) }) }),
+      input: async (h) => ({
+        noticeId: await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) }),
+      }),
       expect: managersOfA,
     },
     list: { input: async () => ({ communityId: A }), expect: readersOfA },
     get: {
-      input: async (h) => ({ noticeId: await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) }) }),
+      input: async (h) => ({
+        noticeId: await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) }),
+      }),
       expect: readersOfA,
     },
     listForStaff: { input: async () => ({ communityId: A }), expect: managersOfA },
     preview: {
-      input: async (h) => ({ noticeId: await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) }) }),
+      input: async (h) => ({
+        noticeId: await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) }),
+      }),
       expect: everyone,
     },
   },
   proposals: {
     submit: {
-      input: async () => ({ communityId: A, title: '院坝加装路灯', description: '14 号院坝晚上太黑，建议加装两盏路灯。', category: '平安建设' }),
+      input: async () => ({
+        communityId: A,
+        title: '院坝加装路灯',
+        description: '14 号院坝晚上太黑，建议加装两盏路灯。',
+        category: '平安建设',
+      }),
       expect: membersOfA,
     },
     update: {
-      input: async (h) => ({ proposalId: await addProposal(h, { status: 'pending', createdBy: 'demo-resident' }), title: '院坝加装路灯（补充）' }),
+      input: async (h) => ({
+        proposalId: await addProposal(h, { status: 'pending', createdBy: 'demo-resident' }),
+        title: '院坝加装路灯（补充）',
+      }),
       expect: authorOnly,
     },
     withdraw: { input: async (h) => ({ proposalId: await addProposal(h, { createdBy: 'demo-resident' }) }), expect: authorOnly },
@@ -133,14 +165,26 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
     markAllRead: { input: async () => ({}), expect: everyone },
     markRead: {
       input: async (h) => ({ inboxId: await addInboxItem(h, 'demo-resident') }),
-      expect: { residentA: 'ok', residentB: 'INBOX.NOT_FOUND', staffA: 'INBOX.NOT_FOUND', staffB: 'INBOX.NOT_FOUND', admin: 'INBOX.NOT_FOUND' },
+      expect: {
+        residentA: 'ok',
+        residentB: 'INBOX.NOT_FOUND',
+        staffA: 'INBOX.NOT_FOUND',
+        staffB: 'INBOX.NOT_FOUND',
+        admin: 'INBOX.NOT_FOUND',
+      },
     },
     review: {
       input: async (h) => ({ proposalId: await addProposal(h, { status: 'pending' }), decision: 'return', reason: '请写清楚具体位置' }),
       expect: managersOfA,
     },
     answer: {
-      input: async (h) => ({ proposalId: await addProposal(h), decision: 'accepted', explanation: '采纳，下月施工。', cost: 5000, dueDate: '2030-01-31' }),
+      input: async (h) => ({
+        proposalId: await addProposal(h),
+        decision: 'accepted',
+        explanation: '采纳，下月施工。',
+        cost: 5000,
+        dueDate: '2030-01-31',
+      }),
       expect: managersOfA,
     },
     createProject: {
@@ -155,11 +199,20 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
       }),
       expect: managersOfA,
     },
-    updateProgress: { input: async (h) => ({ projectId: (await addProject(h)).projectId, progress: 50, text: '路灯已到货' }), expect: managersOfA },
-    complete: { input: async (h) => ({ projectId: (await addProject(h)).projectId, outcome: '两盏路灯已亮，院坝晚上不再黑。' }), expect: managersOfA },
+    updateProgress: {
+      input: async (h) => ({ projectId: (await addProject(h)).projectId, progress: 50, text: '路灯已到货' }),
+      expect: managersOfA,
+    },
+    complete: {
+      input: async (h) => ({ projectId: (await addProject(h)).projectId, outcome: '两盏路灯已亮，院坝晚上不再黑。' }),
+      expect: managersOfA,
+    },
     moderationQueue: { input: async () => ({ communityId: A }), expect: managersOfA },
     hide: { input: async (h) => ({ proposalId: await addProposal(h) }), expect: managersOfA },
-    unhide: { input: async (h) => ({ proposalId: await addProposal(h, { hidden: true, hiddenBy: 'reports', reportCount: 3 }) }), expect: managersOfA },
+    unhide: {
+      input: async (h) => ({ proposalId: await addProposal(h, { hidden: true, hiddenBy: 'reports', reportCount: 3 }) }),
+      expect: managersOfA,
+    },
     mustAnswer: { input: async () => ({ communityId: A }), expect: managersOfA },
     updateSettings: { input: async () => ({ communityId: A, supportThreshold: 20, answerDays: 15 }), expect: managersOfA },
   },

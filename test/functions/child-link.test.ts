@@ -1,6 +1,14 @@
 /** A child's own WeChat account, linked when the guardian confirms it: code from the guardian, redeemed once by the child. */
 import QRCode from 'qrcode'
-import { CHILD_LINK_CODE_ALPHABET, COLLECTIONS, SCENE_MAX_LENGTH, childViewSchema, createChildLinkCodeOutput, parseScene, profileViewSchema } from '../../types/index'
+import {
+  CHILD_LINK_CODE_ALPHABET,
+  COLLECTIONS,
+  SCENE_MAX_LENGTH,
+  childViewSchema,
+  createChildLinkCodeOutput,
+  parseScene,
+  profileViewSchema,
+} from '../../types/index'
 import { addLinkCode, addUnlinkedChild } from './cases'
 import { A, expectError, expectOk, outcome, startHarness, uniqueId, type Harness } from './harness'
 
@@ -27,7 +35,8 @@ async function guardianWithChild(): Promise<{ guardian: string; childId: string 
 describe('linking a child’s own account', () => {
   it('the guardian creates a code; the child redeems it; the record says who confirmed; the code is used up', async () => {
     const { guardian, childId } = await guardianWithChild()
-    const childInProfile = async () => expectOk(await h.call('communities', 'profile', {}, guardian), profileViewSchema).children.find((c) => c.childId === childId)
+    const childInProfile = async () =>
+      expectOk(await h.call('communities', 'profile', {}, guardian), profileViewSchema).children.find((c) => c.childId === childId)
     expect(await childInProfile()).toMatchObject({ hasOwnAccount: false })
     const created = expectOk(await h.call('communities', 'createChildLinkCode', { childId }, guardian), createChildLinkCodeOutput)
     expect(created.code).toMatch(new RegExp(`^[${CHILD_LINK_CODE_ALPHABET}]{6}$`))
@@ -88,7 +97,8 @@ describe('linking a child’s own account', () => {
     const results = await Promise.all(kids.map((kid) => h.call('communities', 'linkChildAccount', { code }, kid)))
     const outcomes = results.map(outcome)
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1)
-    for (const o of outcomes.filter((o) => o !== 'ok')) expect(['CHILD.ALREADY_LINKED', 'CHILD.LINK_CODE_INVALID', 'CHILD.BUSY']).toContain(o)
+    for (const o of outcomes.filter((o) => o !== 'ok'))
+      expect(['CHILD.ALREADY_LINKED', 'CHILD.LINK_CODE_INVALID', 'CHILD.BUSY']).toContain(o)
     const winner = kids[outcomes.indexOf('ok')]
     expect((await childDoc(childId)).openid).toBe(winner)
     const marked = ((await h.emu.dump(COLLECTIONS.people)) as any[]).filter((p) => kids.includes(p._id) && p.isChild)
@@ -100,7 +110,10 @@ describe('linking a child’s own account', () => {
     const kid = uniqueId('test-kid')
     const first = await guardianWithChild()
     expectOk(await h.call('communities', 'linkChildAccount', { code: await addLinkCode(h, first.childId) }, kid), childViewSchema)
-    await expect(accountDocs().then((a) => a.find((x) => x._id === kid))).resolves.toMatchObject({ childId: first.childId, linkedBy: first.guardian })
+    await expect(accountDocs().then((a) => a.find((x) => x._id === kid))).resolves.toMatchObject({
+      childId: first.childId,
+      linkedBy: first.guardian,
+    })
 
     const second = await guardianWithChild()
     const code = await addLinkCode(h, second.childId)
@@ -152,7 +165,11 @@ describe('linking a child’s own account', () => {
     const png = Buffer.from(created.qr!.image.slice(prefix.length), 'base64')
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
     // what the emulator's getUnlimited draws for that scene: the local H5 URL a phone's camera would open
-    const expected = await QRCode.toBuffer(`${h.emu.url}/?scene=${encodeURIComponent(`k=${created.code}`)}`, { type: 'png', width: 280, margin: 2 })
+    const expected = await QRCode.toBuffer(`${h.emu.url}/?scene=${encodeURIComponent(`k=${created.code}`)}`, {
+      type: 'png',
+      width: 280,
+      margin: 2,
+    })
     expect(png.equals(expected)).toBe(true)
 
     // the scan leads to the same one-time redemption

@@ -27,7 +27,12 @@ async function linkedChildAccount(): Promise<string> {
   const kid = uniqueId('test-kid')
   const { code } = expectOk(await h.call('communities', 'createChildLinkCode', { childId }, guardian), createChildLinkCodeOutput)
   expectOk(await h.call('communities', 'linkChildAccount', { code }, kid))
-  const community = (id: string) => h.db.collection(COLLECTIONS.communities).doc(id).get().then((r: any) => r.data.code)
+  const community = (id: string) =>
+    h.db
+      .collection(COLLECTIONS.communities)
+      .doc(id)
+      .get()
+      .then((r: any) => r.data.code)
   for (const id of [A, B]) expectOk(await h.call('communities', 'join', { code: await community(id) }, kid))
   return kid
 }
@@ -41,7 +46,6 @@ describe('the seed', () => {
     for (const p of people) if (childAccounts.has(p._id)) expect(p.isDistrictAdmin).toBe(false)
     for (const m of (await h.emu.dump(COLLECTIONS.memberships)) as any[]) if (childAccounts.has(m.openid)) expect(m.role).not.toBe('staff')
   })
-
 })
 
 describe('communities.addStaff never promotes a child account', () => {
@@ -90,10 +94,19 @@ describe('linking as a child an account that holds a role', () => {
 describe('the data', () => {
   it('a child account holding a staff role in the database (written by hand) still acts as a resident', async () => {
     const kid = await linkedChildAccount()
-    await h.db.collection(COLLECTIONS.memberships).doc(`${A}_${kid}`).update({ data: { role: 'staff' } })
-    await h.db.collection(COLLECTIONS.people).doc(kid).update({ data: { isDistrictAdmin: true } })
+    await h.db
+      .collection(COLLECTIONS.memberships)
+      .doc(`${A}_${kid}`)
+      .update({ data: { role: 'staff' } })
+    await h.db
+      .collection(COLLECTIONS.people)
+      .doc(kid)
+      .update({ data: { isDistrictAdmin: true } })
     expectError(await h.call('communities', 'listMembers', { communityId: A }, kid), 'AUTH.FORBIDDEN')
-    expectError(await h.call('notices', 'create', { communityId: A, title: '孩子发的通知', body: '正文', category: '通知' }, kid), 'AUTH.FORBIDDEN')
+    expectError(
+      await h.call('notices', 'create', { communityId: A, title: '孩子发的通知', body: '正文', category: '通知' }, kid),
+      'AUTH.FORBIDDEN',
+    )
     expectError(await h.call('communities', 'addStaff', { communityId: B, openid: 'test-resident-xinhua' }, kid), 'AUTH.FORBIDDEN')
   })
 })

@@ -48,7 +48,9 @@ describe('scan → join', () => {
 
   it('20 concurrent joins by one person make one membership and count one member', async () => {
     const count = await memberCount(B)
-    const results = await Promise.all(Array.from({ length: 20 }, () => h.call('communities', 'join', { code: 'xinhua' }, 'test-burst-joiner')))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => h.call('communities', 'join', { code: 'xinhua' }, 'test-burst-joiner')),
+    )
     expect(results.filter((r) => expectOk(r, joinCommunityOutput).joined)).toHaveLength(1)
     expect(await memberCount(B)).toBe(count + 1)
     expect((await h.emu.dump(COLLECTIONS.memberships)).filter((m: any) => m.openid === 'test-burst-joiner')).toHaveLength(1)
@@ -85,8 +87,13 @@ describe('profile', () => {
   })
   it('creates the person on first setProfile; avatar gets a temporary URL', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const avatar = (await require('wx-server-sdk').uploadFile({ cloudPath: 'avatars/test-first-profile.png', fileContent: Buffer.from('an avatar') })).fileID as string
-    const p = expectOk(await h.call('communities', 'setProfile', { nickname: '新邻居', avatarFileId: avatar }, 'test-first-profile'), profileViewSchema)
+    const avatar = (
+      await require('wx-server-sdk').uploadFile({ cloudPath: 'avatars/test-first-profile.png', fileContent: Buffer.from('an avatar') })
+    ).fileID as string
+    const p = expectOk(
+      await h.call('communities', 'setProfile', { nickname: '新邻居', avatarFileId: avatar }, 'test-first-profile'),
+      profileViewSchema,
+    )
     expect(p).toMatchObject({ nickname: '新邻居', avatarFileId: avatar, isDistrictAdmin: false, children: [] })
     expect(p.avatarUrl).toContain('avatars/test-first-profile.png')
   })
@@ -99,7 +106,16 @@ describe('profile', () => {
   it('the guardian sees their linked child', async () => {
     const p = expectOk(await h.call('communities', 'profile', {}, 'demo-guardian'), profileViewSchema)
     // 小明 has his own WeChat (demo-child): the guardian learns that much, never which account
-    expect(p.children).toEqual([{ childId: 'child-demo-child', communityId: A, alias: '小明', birthYear: shanghaiYear(new Date()) - 11, age: 11, hasOwnAccount: true }])
+    expect(p.children).toEqual([
+      {
+        childId: 'child-demo-child',
+        communityId: A,
+        alias: '小明',
+        birthYear: shanghaiYear(new Date()) - 11,
+        age: 11,
+        hasOwnAccount: true,
+      },
+    ])
     expect(JSON.stringify(p)).not.toContain('"demo-child"')
     expect(expectOk(await h.call('communities', 'profile', {}, 'demo-child'), profileViewSchema).isChild).toBe(true)
   })
@@ -109,17 +125,32 @@ describe('children', () => {
   const year = () => shanghaiYear(new Date())
   it('a guardian links a child once (a double tap does not make two)', async () => {
     const input = { communityId: A, alias: '小华', birthYear: year() - 8 }
-    const [one, two] = await Promise.all([h.as('residentA')('communities', 'addChild', input), h.as('residentA')('communities', 'addChild', input)])
+    const [one, two] = await Promise.all([
+      h.as('residentA')('communities', 'addChild', input),
+      h.as('residentA')('communities', 'addChild', input),
+    ])
     const a = expectOk(one, childViewSchema)
     expect(expectOk(two, childViewSchema).childId).toBe(a.childId)
     expect(a).toMatchObject({ alias: '小华', age: 8, hasOwnAccount: false })
     expect((await h.emu.dump(COLLECTIONS.children)).filter((c: any) => c.alias === '小华')).toHaveLength(1)
   })
   it('adults and children-to-be are refused; children cannot link children', async () => {
-    expectError(await h.as('residentA')('communities', 'addChild', { communityId: A, alias: '大人', birthYear: year() - 18 }), 'CHILD.AGE_OUT_OF_RANGE')
-    expectError(await h.as('residentA')('communities', 'addChild', { communityId: A, alias: '未来', birthYear: year() + 1 }), 'CHILD.AGE_OUT_OF_RANGE')
-    expectError(await h.call('communities', 'addChild', { communityId: A, alias: '弟弟', birthYear: year() - 5 }, 'demo-child'), 'AUTH.FORBIDDEN')
-    expectError(await h.as('residentA')('communities', 'addChild', { communityId: A, alias: '赌博', birthYear: year() - 5 }), 'CONTENT.RISKY')
+    expectError(
+      await h.as('residentA')('communities', 'addChild', { communityId: A, alias: '大人', birthYear: year() - 18 }),
+      'CHILD.AGE_OUT_OF_RANGE',
+    )
+    expectError(
+      await h.as('residentA')('communities', 'addChild', { communityId: A, alias: '未来', birthYear: year() + 1 }),
+      'CHILD.AGE_OUT_OF_RANGE',
+    )
+    expectError(
+      await h.call('communities', 'addChild', { communityId: A, alias: '弟弟', birthYear: year() - 5 }, 'demo-child'),
+      'AUTH.FORBIDDEN',
+    )
+    expectError(
+      await h.as('residentA')('communities', 'addChild', { communityId: A, alias: '赌博', birthYear: year() - 5 }),
+      'CONTENT.RISKY',
+    )
   })
 })
 

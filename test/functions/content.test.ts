@@ -87,7 +87,10 @@ describe.each(FIELDS.map((f) => [`${f.fn}.${f.action}.${f.path}`, f] as const))(
     if (f.fn === 'proposals' && f.path === 'category') {
       // a proposal's category must be in the community's list: put the word there as stored data (the list's own
       // texts are checked by updateSettings), so the check, not the list, is what answers
-      await h.db.collection(COLLECTIONS.proposalSettings).doc(A).set({ data: { categories: [...DEFAULT_PROPOSAL_CATEGORIES, text] } })
+      await h.db
+        .collection(COLLECTIONS.proposalSettings)
+        .doc(A)
+        .set({ data: { categories: [...DEFAULT_PROPOSAL_CATEGORIES, text] } })
     }
     const input = withField(await CASES[f.fn][f.action].input(h), f.path, text)
     const before = await h.snapshot()

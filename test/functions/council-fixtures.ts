@@ -18,7 +18,15 @@ const DAY = 24 * 60 * 60 * 1000
 
 export async function addCouncilMember(
   h: Harness,
-  fields: { guardian?: string; alias?: string; age?: number; status?: CouncilMemberDoc['status']; childOpenid?: string | null; councilId?: string; communityId?: string } = {},
+  fields: {
+    guardian?: string
+    alias?: string
+    age?: number
+    status?: CouncilMemberDoc['status']
+    childOpenid?: string | null
+    councilId?: string
+    communityId?: string
+  } = {},
 ): Promise<string> {
   const now = new Date()
   const childId = uniqueId('test-child')
@@ -27,9 +35,12 @@ export async function addCouncilMember(
   const guardian = fields.guardian ?? 'demo-resident'
   const alias = fields.alias ?? '测试娃'
   const birthYear = shanghaiYear(now) - (fields.age ?? 10)
-  await h.db.collection(COLLECTIONS.children).doc(childId).set({
-    data: { guardianOpenid: guardian, communityId, alias, birthYear, openid: fields.childOpenid ?? null, createdAt: now, updatedAt: now },
-  })
+  await h.db
+    .collection(COLLECTIONS.children)
+    .doc(childId)
+    .set({
+      data: { guardianOpenid: guardian, communityId, alias, birthYear, openid: fields.childOpenid ?? null, createdAt: now, updatedAt: now },
+    })
   const memberId = `${councilId}_${childId}`
   const status = fields.status ?? 'approved'
   const member: Omit<CouncilMemberDoc, '_id'> = {
@@ -101,7 +112,15 @@ export const freeItem = (fields: Partial<AgendaItemDoc> = {}): AgendaItemDoc => 
 })
 
 export const openVoteOf = (secret = false): NonNullable<AgendaItemDoc['vote']> => ({
-  status: 'open', secret, openedAt: new Date(), closedAt: null, tally: null, present: null, memberCount: null, quorumMet: null, passed: null,
+  status: 'open',
+  secret,
+  openedAt: new Date(),
+  closedAt: null,
+  tally: null,
+  present: null,
+  memberCount: null,
+  quorumMet: null,
+  passed: null,
 })
 
 export async function addMeeting(h: Harness, fields: Partial<CouncilMeetingDoc> = {}): Promise<string> {

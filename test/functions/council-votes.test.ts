@@ -22,15 +22,46 @@ async function freshCouncil(tag: string) {
   const councilId = `council-${communityId}`
   const staff = `test-staff-${tag}`
   const now = new Date()
-  await h.db.collection(COLLECTIONS.communities).doc(communityId).set({
-    data: { code: `t${tag}`, name: '测试社区', district: '武侯区', street: '玉林街道', memberCount: 0, posterFileId: null, createdAt: now, updatedAt: now },
-  })
+  await h.db
+    .collection(COLLECTIONS.communities)
+    .doc(communityId)
+    .set({
+      data: {
+        code: `t${tag}`,
+        name: '测试社区',
+        district: '武侯区',
+        street: '玉林街道',
+        memberCount: 0,
+        posterFileId: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+    })
   await h.addMember(communityId, staff, 'staff')
-  await h.db.collection(COLLECTIONS.councils).doc(councilId).set({
-    data: { communityId, name: '测试议事会', termStart: '2026-01-01', termEnd: '2026-12-31', minAge: 6, maxAge: 17, answerDays: 30, retentionDays: 180, memberCount: 0, createdBy: staff, updatedBy: staff, createdAt: now, updatedAt: now },
-  })
+  await h.db
+    .collection(COLLECTIONS.councils)
+    .doc(councilId)
+    .set({
+      data: {
+        communityId,
+        name: '测试议事会',
+        termStart: '2026-01-01',
+        termEnd: '2026-12-31',
+        minAge: 6,
+        maxAge: 17,
+        answerDays: 30,
+        retentionDays: 180,
+        memberCount: 0,
+        createdBy: staff,
+        updatedBy: staff,
+        createdAt: now,
+        updatedAt: now,
+      },
+    })
   const addMembers = (n: number, prefix: string) =>
-    Promise.all(Array.from({ length: n }, (_, i) => addCouncilMember(h, { councilId, communityId, guardian: `${prefix}-${i}`, alias: `成员${i}` })))
+    Promise.all(
+      Array.from({ length: n }, (_, i) => addCouncilMember(h, { councilId, communityId, guardian: `${prefix}-${i}`, alias: `成员${i}` })),
+    )
   return { communityId, councilId, staff, addMembers }
 }
 
@@ -38,7 +69,12 @@ describe('concurrent votes', () => {
   it('200 members tapping at once, each twice → exactly one vote each', async () => {
     const c = await freshCouncil('v200')
     const members = await c.addMembers(200, 'test-g200')
-    const meetingId = await addMeeting(h, { councilId: c.councilId, communityId: c.communityId, attendance: members, items: [freeItem({ itemId: 'item-1', vote: openVoteOf(false) })] })
+    const meetingId = await addMeeting(h, {
+      councilId: c.councilId,
+      communityId: c.communityId,
+      attendance: members,
+      items: [freeItem({ itemId: 'item-1', vote: openVoteOf(false) })],
+    })
     const taps = members.flatMap((memberId, i) => {
       const cast = (choice: string) => h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId, choice }, `test-g200-${i}`)
       return [cast(i % 3 === 0 ? 'no' : 'yes'), cast('abstain')]
@@ -56,7 +92,10 @@ describe('concurrent votes', () => {
     expect(tally.yes + tally.no + tally.abstain).toBe(200)
     expect(closed.items[0].vote).toMatchObject({ present: 200, quorumMet: true })
     // a closed vote refuses more
-    expectError(await h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId: members[0], choice: 'yes' }, 'test-g200-0'), 'COUNCIL.VOTE_NOT_OPEN')
+    expectError(
+      await h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId: members[0], choice: 'yes' }, 'test-g200-0'),
+      'COUNCIL.VOTE_NOT_OPEN',
+    )
     expectError(await h.call('council', 'closeVote', { meetingId, itemId: 'item-1' }, c.staff), 'COUNCIL.VOTE_NOT_OPEN')
   }, 120_000)
 })
@@ -71,14 +110,40 @@ describe('quorum: more than half of the members present', () => {
   ])('%i members, %i present → quorum %s', async (n, present, expected) => {
     const c = await freshCouncil(`q${n}${present}`)
     const members = await c.addMembers(n, `test-gq${n}${present}`)
-    const meetingId = await addMeeting(h, { councilId: c.councilId, communityId: c.communityId, attendance: members.slice(0, present), items: [freeItem({ itemId: 'item-1', vote: openVoteOf(false) })] })
+    const meetingId = await addMeeting(h, {
+      councilId: c.councilId,
+      communityId: c.communityId,
+      attendance: members.slice(0, present),
+      items: [freeItem({ itemId: 'item-1', vote: openVoteOf(false) })],
+    })
     for (let i = 0; i < present; i++) {
-      okData(await h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId: members[i], choice: 'yes' }, `test-gq${n}${present}-${i}`))
+      okData(
+        await h.call(
+          'council',
+          'castVote',
+          { meetingId, itemId: 'item-1', memberId: members[i], choice: 'yes' },
+          `test-gq${n}${present}-${i}`,
+        ),
+      )
     }
     // an absent member cannot vote
-    if (present < n) expectError(await h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId: members[n - 1], choice: 'yes' }, `test-gq${n}${present}-${n - 1}`), 'COUNCIL.NOT_PRESENT')
+    if (present < n)
+      expectError(
+        await h.call(
+          'council',
+          'castVote',
+          { meetingId, itemId: 'item-1', memberId: members[n - 1], choice: 'yes' },
+          `test-gq${n}${present}-${n - 1}`,
+        ),
+        'COUNCIL.NOT_PRESENT',
+      )
     const closed = expectOk(await h.call('council', 'closeVote', { meetingId, itemId: 'item-1' }, c.staff), meetingViewSchema)
-    expect(closed.items[0].vote).toMatchObject({ quorumMet: expected, passed: expected, present, tally: { yes: present, no: 0, abstain: 0 } })
+    expect(closed.items[0].vote).toMatchObject({
+      quorumMet: expected,
+      passed: expected,
+      present,
+      tally: { yes: present, no: 0, abstain: 0 },
+    })
   })
 })
 
@@ -86,10 +151,16 @@ describe('secret ballots', () => {
   it('never reveal who voted what — not in any answer, not in the stored vote records', async () => {
     const c = await freshCouncil('secret')
     const members = await c.addMembers(3, 'test-gs')
-    const meetingId = await addMeeting(h, { councilId: c.councilId, communityId: c.communityId, attendance: members, items: [freeItem({ itemId: 'item-1' })] })
+    const meetingId = await addMeeting(h, {
+      councilId: c.councilId,
+      communityId: c.communityId,
+      attendance: members,
+      items: [freeItem({ itemId: 'item-1' })],
+    })
     okData(await h.call('council', 'openVote', { meetingId, itemId: 'item-1', secret: true }, c.staff))
     const choices = ['yes', 'no', 'yes']
-    for (let i = 0; i < 3; i++) okData(await h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId: members[i], choice: choices[i] }, `test-gs-${i}`))
+    for (let i = 0; i < 3; i++)
+      okData(await h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId: members[i], choice: choices[i] }, `test-gs-${i}`))
     const closed = expectOk(await h.call('council', 'closeVote', { meetingId, itemId: 'item-1' }, c.staff), meetingViewSchema)
     expect(closed.items[0].vote).toMatchObject({ secret: true, tally: { yes: 2, no: 1, abstain: 0 }, ballots: null })
     const agenda = expectOk(await h.call('council', 'agenda', { meetingId }, c.staff), meetingViewSchema)

@@ -21,7 +21,8 @@ const MEETINGS = 105 // more than listMeetings' 100
 
 /** Insert docs straight through the SDK, 100 at a time. */
 async function insertAll(collection: string, docs: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 100) await Promise.all(docs.slice(i, i + 100).map((data) => h.db.collection(collection).add({ data })))
+  for (let i = 0; i < docs.length; i += 100)
+    await Promise.all(docs.slice(i, i + 100).map((data) => h.db.collection(collection).add({ data })))
 }
 
 /** A member with MANY votes, proposals and council inbox entries, present in MEETINGS meetings. */
@@ -35,30 +36,58 @@ async function memberWithLongHistory(guardian: string, status: 'approved' | 'lef
   await insertAll(
     COLLECTIONS.councilVotes,
     Array.from({ length: MANY }, (_, i) => ({
-      _id: `${tag}-m${i}_item_${memberId}`, meetingId: `${tag}-m${i}`, itemId: 'item', communityId: A, memberId, childId, secret: false, choice: 'yes',
-      actedBy: { actorOpenid: guardian, childId, as: 'guardian' }, createdAt: now,
+      _id: `${tag}-m${i}_item_${memberId}`,
+      meetingId: `${tag}-m${i}`,
+      itemId: 'item',
+      communityId: A,
+      memberId,
+      childId,
+      secret: false,
+      choice: 'yes',
+      actedBy: { actorOpenid: guardian, childId, as: 'guardian' },
+      createdAt: now,
     })),
   )
   // proposals: one through the fixture (so the shape is right), the rest copies of it
   const first = await addChildProposal(h, memberId, { status: 'approved' })
   const { _id, ...proposal } = (await h.db.collection(COLLECTIONS.councilProposals).doc(first).get()).data
-  await insertAll(COLLECTIONS.councilProposals, Array.from({ length: MANY - 1 }, (_, i) => ({ ...proposal, noticed: `第${i}个` })))
+  await insertAll(
+    COLLECTIONS.councilProposals,
+    Array.from({ length: MANY - 1 }, (_, i) => ({ ...proposal, noticed: `第${i}个` })),
+  )
   await insertAll(
     COLLECTIONS.inbox,
-    Array.from({ length: MANY }, (_, i) => ({ openid: guardian, communityId: A, childId, kind: 'council.answer', title: `回复${i}`, body: '大人回复了你', page: '/x', read: false, createdAt: now, readAt: null })),
+    Array.from({ length: MANY }, (_, i) => ({
+      openid: guardian,
+      communityId: A,
+      childId,
+      kind: 'council.answer',
+      title: `回复${i}`,
+      body: '大人回复了你',
+      page: '/x',
+      read: false,
+      createdAt: now,
+      readAt: null,
+    })),
   )
   for (let i = 0; i < MEETINGS; i += 15) {
     await Promise.all(
       Array.from({ length: Math.min(15, MEETINGS - i) }, (_, j) =>
-        addMeeting(h, { startsAt: new Date(now.getTime() - (i + j + 1) * 86_400_000), attendance: [memberId], items: [freeItem({ itemId: 'item-1' })] }),
+        addMeeting(h, {
+          startsAt: new Date(now.getTime() - (i + j + 1) * 86_400_000),
+          attendance: [memberId],
+          items: [freeItem({ itemId: 'item-1' })],
+        }),
       ),
     )
   }
   return { memberId, childId }
 }
 
-const left = async (collection: string, field: string, value: string) => ((await h.emu.dump(collection)) as any[]).filter((d) => d[field] === value).length
-const meetingsMentioning = async (memberId: string) => ((await h.emu.dump(COLLECTIONS.councilMeetings)) as any[]).filter((m) => m.attendance.includes(memberId)).length
+const left = async (collection: string, field: string, value: string) =>
+  ((await h.emu.dump(collection)) as any[]).filter((d) => d[field] === value).length
+const meetingsMentioning = async (memberId: string) =>
+  ((await h.emu.dump(COLLECTIONS.councilMeetings)) as any[]).filter((m) => m.attendance.includes(memberId)).length
 
 describe('a long history is exported and erased whole', () => {
   it('the guardian’s export has every record; deleting the child leaves none', async () => {
@@ -84,7 +113,10 @@ describe('a long history is exported and erased whole', () => {
   it('the retention timer purges a former member whole', async () => {
     const guardian = uniqueId('test-guardian-left')
     const { memberId, childId } = await memberWithLongHistory(guardian, 'left')
-    await h.db.collection(COLLECTIONS.councilMembers).doc(memberId).update({ data: { purgeAfter: new Date(Date.now() - 60_000) } })
+    await h.db
+      .collection(COLLECTIONS.councilMembers)
+      .doc(memberId)
+      .update({ data: { purgeAfter: new Date(Date.now() - 60_000) } })
     await h.emu.fireTrigger('council', 'daily')
     expect({
       member: await left(COLLECTIONS.councilMembers, '_id', memberId),
@@ -104,9 +136,28 @@ describe('the sign-up export', () => {
     await insertAll(
       COLLECTIONS.eventSignups,
       Array.from({ length: n }, (_, i) => ({
-        _id: `${eventId}_p${i}`, eventId, communityId: A, participantId: `p${i}`, kind: 'self', ownerOpenid: `p${i}`, displayName: `居民${i}`, birthYear: null,
-        status: 'confirmed', pendingAt: now, seq: i + 1, joinPosition: null, rejectCode: null, source: 'self', proxyBy: null, ticketCode: `T${String(i).padStart(9, '0')}`,
-        checkedInAt: null, checkInBy: null, noShow: false, rated: false, createdAt: now, updatedAt: now,
+        _id: `${eventId}_p${i}`,
+        eventId,
+        communityId: A,
+        participantId: `p${i}`,
+        kind: 'self',
+        ownerOpenid: `p${i}`,
+        displayName: `居民${i}`,
+        birthYear: null,
+        status: 'confirmed',
+        pendingAt: now,
+        seq: i + 1,
+        joinPosition: null,
+        rejectCode: null,
+        source: 'self',
+        proxyBy: null,
+        ticketCode: `T${String(i).padStart(9, '0')}`,
+        checkedInAt: null,
+        checkInBy: null,
+        noShow: false,
+        rated: false,
+        createdAt: now,
+        updatedAt: now,
       })),
     )
     const out = expectOk(await h.call('events', 'export', { eventId }, 'demo-staff'), exportOutput)

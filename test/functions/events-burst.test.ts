@@ -20,8 +20,22 @@ afterAll(async () => {
 function residents(prefix: string, n: number): string[] {
   const now = new Date()
   const ids = Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`)
-  h.emu.store.insert(COLLECTIONS.people, ids.map((id) => ({ _id: id, nickname: `居民${id.slice(-4)}`, avatarFileId: null, isDistrictAdmin: false, isChild: false, createdAt: now, updatedAt: now })))
-  h.emu.store.insert(COLLECTIONS.memberships, ids.map((id) => ({ _id: `${A}_${id}`, communityId: A, openid: id, role: 'resident', joinedAt: now, createdAt: now, updatedAt: now })))
+  h.emu.store.insert(
+    COLLECTIONS.people,
+    ids.map((id) => ({
+      _id: id,
+      nickname: `居民${id.slice(-4)}`,
+      avatarFileId: null,
+      isDistrictAdmin: false,
+      isChild: false,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
+  h.emu.store.insert(
+    COLLECTIONS.memberships,
+    ids.map((id) => ({ _id: `${A}_${id}`, communityId: A, openid: id, role: 'resident', joinedAt: now, createdAt: now, updatedAt: now })),
+  )
   return ids
 }
 
@@ -49,7 +63,10 @@ test('1,000 distinct residents at once for 50 places: 50 confirmed, 950 waitlist
   }
   const first = results.slice(0, 1000)
   expect(first.filter((r) => r.status === 'confirmed')).toHaveLength(50)
-  const positions = first.filter((r) => r.status === 'waitlisted').map((r) => r.position!).sort((x, y) => x - y)
+  const positions = first
+    .filter((r) => r.status === 'waitlisted')
+    .map((r) => r.position!)
+    .sort((x, y) => x - y)
   expect(positions).toEqual(Array.from({ length: 950 }, (_, i) => i + 1))
 
   const { counters, records, signups, event } = await countersAndRecords(h, eventId)
@@ -88,7 +105,10 @@ test('cancellations racing sign-ups: FIFO promotion, no place lost or doubled', 
   for (let i = 0; i < 150; i += 25) await Promise.all(people.slice(i, i + 25).map((p) => signUp(eventId, p)))
   const before = (await countersAndRecords(h, eventId)).signups
   const confirmedBefore = before.filter((s) => s.status === 'confirmed').map((s) => s.participantId)
-  const waitingBefore = before.filter((s) => s.status === 'waitlisted').sort((x, y) => x.seq - y.seq).map((s) => s.participantId)
+  const waitingBefore = before
+    .filter((s) => s.status === 'waitlisted')
+    .sort((x, y) => x.seq - y.seq)
+    .map((s) => s.participantId)
   expect(confirmedBefore).toHaveLength(50)
   expect(waitingBefore).toHaveLength(100)
 
@@ -126,7 +146,10 @@ test('cancellations racing sign-ups: FIFO promotion, no place lost or doubled', 
   // FIFO: the freed places went to the head of the waitlist, in order, skipping only those who had left it.
   // (Someone leaving the waitlist at the same moment may have been promoted first — then their cancel freed the
   // place again and it went on to the next.)
-  const promoted = signups.filter((s) => s.promotedAt).sort((x, y) => x.seq - y.seq).map((s) => s.participantId)
+  const promoted = signups
+    .filter((s) => s.promotedAt)
+    .sort((x, y) => x.seq - y.seq)
+    .map((s) => s.participantId)
   const leftWhileWaiting = new Set(waitCancellers.filter((p) => !status.get(p)!.promotedAt))
   const promotedThenLeft = promoted.filter((p) => waitCancellers.includes(p))
   expect(promoted).toEqual(waitingBefore.filter((p) => !leftWhileWaiting.has(p)).slice(0, promoted.length))
@@ -139,7 +162,12 @@ test('cancellations racing sign-ups: FIFO promotion, no place lost or doubled', 
   expect(newcomers.every((p) => status.get(p)!.status === 'waitlisted')).toBe(true)
   expect(waiting).toHaveLength(100 - 10 - 30 + 250)
   // and the positions people see are exact: 1…n in sequence order
-  const seen = await Promise.all(waiting.sort((x, y) => x.seq - y.seq).slice(0, 20).map(async (s) => (expectOk(await h.call('events', 'get', { eventId }, s.participantId)) as any).mine[0].position))
+  const seen = await Promise.all(
+    waiting
+      .sort((x, y) => x.seq - y.seq)
+      .slice(0, 20)
+      .map(async (s) => (expectOk(await h.call('events', 'get', { eventId }, s.participantId)) as any).mine[0].position),
+  )
   expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
 
   // every promoted person was told, in the inbox and by subscribe message

@@ -40,7 +40,10 @@ export const EVENT_CASES: Record<string, ActionCase> = {
     }),
     expect: managersOfA,
   },
-  update: { input: async (h) => ({ eventId: await addEvent(h, { status: 'draft' }), title: '暑期课堂·剪纸', capacity: 30 }), expect: managersOfA },
+  update: {
+    input: async (h) => ({ eventId: await addEvent(h, { status: 'draft' }), title: '暑期课堂·剪纸', capacity: 30 }),
+    expect: managersOfA,
+  },
   publish: { input: async (h) => ({ eventId: await addEvent(h, { status: 'draft', publishedAt: null }) }), expect: managersOfA },
   cancelEvent: { input: async (h) => ({ eventId: await addEvent(h), reason: '天气原因' }), expect: managersOfA },
   list: { input: async () => ({ communityId: A }), expect: everyone },
@@ -87,7 +90,8 @@ export const EVENT_CASES: Record<string, ActionCase> = {
   draw: {
     input: async (h) => {
       const eventId = await addEvent(h, closedLottery())
-      for (const p of ['demo-resident', 'demo-guardian', 'test-draw-1']) await addSignup(h, eventId, { participantId: p, status: 'registered', confirmedAt: null })
+      for (const p of ['demo-resident', 'demo-guardian', 'test-draw-1'])
+        await addSignup(h, eventId, { participantId: p, status: 'registered', confirmedAt: null })
       return { eventId }
     },
     expect: managersOfA,
@@ -98,16 +102,36 @@ export const EVENT_CASES: Record<string, ActionCase> = {
     input: async (h) => {
       const eventId = await addEvent(h, endedAnHourAgo())
       const now = new Date()
-      await h.db.collection(COLLECTIONS.eventTasks).doc(`${eventId}_adjustment`).set({
-        data: { eventId, eventTitle: '测试活动', communityId: A, seriesId: null, status: 'open', average: 2.4, count: 5, note: null, openedAt: now, closedAt: null, closedBy: null, createdAt: now, updatedAt: now },
-      })
+      await h.db
+        .collection(COLLECTIONS.eventTasks)
+        .doc(`${eventId}_adjustment`)
+        .set({
+          data: {
+            eventId,
+            eventTitle: '测试活动',
+            communityId: A,
+            seriesId: null,
+            status: 'open',
+            average: 2.4,
+            count: 5,
+            note: null,
+            openedAt: now,
+            closedAt: null,
+            closedBy: null,
+            createdAt: now,
+            updatedAt: now,
+          },
+        })
       return { eventId, note: '我们改进了：换到更大的活动室，并提前发通知。' }
     },
     expect: managersOfA,
   },
   tasks: { input: async () => ({ communityId: A }), expect: managersOfA },
   monthOverview: { input: async () => ({ communityId: A, month: monthOf() }), expect: managersOfA },
-  createSeries: { input: async () => ({ communityId: A, title: `院落大学·测试班${(n++).toString(36)}${Date.now().toString(36)}` }), expect: managersOfA },
+  createSeries: {
+    input: async () => ({ communityId: A, title: `院落大学·测试班${(n++).toString(36)}${Date.now().toString(36)}` }),
+    expect: managersOfA,
+  },
   ticket: {
     input: async (h) => {
       const eventId = await addEvent(h)

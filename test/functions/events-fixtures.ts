@@ -30,7 +30,10 @@ export function eventFields(fields: Partial<EventDoc> = {}, now = Date.now()): O
     quotas: [],
     status: 'published',
     moderation: 'pass',
-    venueCode: unique('V').replace(/[^A-Za-z0-9]/g, '').slice(0, 12).padEnd(6, 'x'),
+    venueCode: unique('V')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 12)
+      .padEnd(6, 'x'),
     ...initialEventState(),
     publishedAt: new Date(now - DAY),
     cancelledAt: null,
@@ -73,7 +76,11 @@ export async function addSignup(
     rejectCode: null,
     source: 'self',
     proxyBy: null,
-    ticketCode: unique('T').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(-10).padStart(10, 'Q'),
+    ticketCode: unique('T')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(-10)
+      .padStart(10, 'Q'),
     checkedInAt: null,
     checkInBy: null,
     noShow: false,
@@ -132,7 +139,12 @@ export async function countersAndRecords(h: Harness, eventId: string) {
   const count = (status: string) => signups.filter((s) => s.status === status).length
   return {
     counters: { confirmed: ev.confirmedCount, waitlisted: ev.waitlistCount, registered: ev.registeredCount, checkedIn: ev.checkedInCount },
-    records: { confirmed: count('confirmed'), waitlisted: count('waitlisted'), registered: count('registered'), checkedIn: signups.filter((s) => s.checkedInAt).length },
+    records: {
+      confirmed: count('confirmed'),
+      waitlisted: count('waitlisted'),
+      registered: count('registered'),
+      checkedIn: signups.filter((s) => s.checkedInAt).length,
+    },
     event: ev,
     signups,
   }

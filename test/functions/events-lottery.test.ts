@@ -30,7 +30,9 @@ async function families(prefix: string, ages: number[]): Promise<Array<{ guardia
   for (const [i, age] of ages.entries()) {
     const guardian = `${prefix}-${String(i).padStart(3, '0')}`
     await h.addMember(A, guardian)
-    const child = expectOk(await h.call('communities', 'addChild', { communityId: A, alias: `娃${i}`, birthYear: thisYear() - age }, guardian)) as any
+    const child = expectOk(
+      await h.call('communities', 'addChild', { communityId: A, alias: `娃${i}`, birthYear: thisYear() - age }, guardian),
+    ) as any
     out.push({ guardian, childId: child.childId as string, age })
   }
   return out
@@ -38,7 +40,10 @@ async function families(prefix: string, ages: number[]): Promise<Array<{ guardia
 
 /** Close the sign-up window a moment ago (time passing), keeping the schedule consistent. */
 async function closeSignUp(eventId: string) {
-  await h.db.collection(COLLECTIONS.events).doc(eventId).update({ data: { signupClosesAt: new Date(Date.now() - 1000) } })
+  await h.db
+    .collection(COLLECTIONS.events)
+    .doc(eventId)
+    .update({ data: { signupClosesAt: new Date(Date.now() - 1000) } })
 }
 
 test('publish → registrations → draw: seed revealed and matching its commitment, recomputable, quotas held, final', async () => {
@@ -104,10 +109,15 @@ test('publish → registrations → draw: seed revealed and matching its commitm
   expect(records).toMatchObject({ confirmed: 8, waitlisted: 12, registered: 0 })
   const byKey = new Map(signups.map((s) => [keyOf(s), s]))
   expect(log.winners.map((k) => byKey.get(k)!.status)).toEqual(Array(8).fill('confirmed'))
-  const waitlistBySeq = signups.filter((s) => s.status === 'waitlisted').sort((x, y) => x.seq - y.seq).map(keyOf)
+  const waitlistBySeq = signups
+    .filter((s) => s.status === 'waitlisted')
+    .sort((x, y) => x.seq - y.seq)
+    .map(keyOf)
   expect(waitlistBySeq).toEqual(log.waitlist)
   expect(log.waitlist).toEqual(log.order.filter((k) => !log.winners.includes(k))) // in drawn order
-  const inBand = signups.filter((s) => s.status === 'confirmed' && s.birthYear !== null && thisYear() - s.birthYear >= 3 && thisYear() - s.birthYear <= 5)
+  const inBand = signups.filter(
+    (s) => s.status === 'confirmed' && s.birthYear !== null && thisYear() - s.birthYear >= 3 && thisYear() - s.birthYear <= 5,
+  )
   expect(inBand.length).toBeGreaterThanOrEqual(3)
 
   // the event shows the public summary; each family finds itself
@@ -117,7 +127,9 @@ test('publish → registrations → draw: seed revealed and matching its commitm
   expect(mineLog.mine).toHaveLength(1)
   expect(mineLog.order).toEqual(log.order)
   const mineKey = mineLog.mine[0]
-  expect(after.mine[0]).toMatchObject(log.winners.includes(mineKey) ? { status: 'confirmed' } : { status: 'waitlisted', position: log.waitlist.indexOf(mineKey) + 1 })
+  expect(after.mine[0]).toMatchObject(
+    log.winners.includes(mineKey) ? { status: 'confirmed' } : { status: 'waitlisted', position: log.waitlist.indexOf(mineKey) + 1 },
+  )
 
   // final: no second draw, by staff or by the timer
   expectError(await staff('draw', { eventId }), 'EVENT.ALREADY_DRAWN')
@@ -133,10 +145,16 @@ test('publish → registrations → draw: seed revealed and matching its commitm
 
   // a winner gives the place back: the first of the drawn waitlist gets it
   const winner = byKey.get(log.winners[0])!
-  const cancelled = expectOk(await h.call('events', 'cancel', { eventId, participantId: winner.participantId }, winner.ownerOpenid!), cancelSignupOutput)
+  const cancelled = expectOk(
+    await h.call('events', 'cancel', { eventId, participantId: winner.participantId }, winner.ownerOpenid!),
+    cancelSignupOutput,
+  )
   expect(cancelled.promoted).toBe(true)
   const next = byKey.get(log.waitlist[0])!
-  expect((await countersAndRecords(h, eventId)).signups.find((s) => s._id === next._id)).toMatchObject({ status: 'confirmed', promotedAt: expect.any(Date) })
+  expect((await countersAndRecords(h, eventId)).signups.find((s) => s._id === next._id)).toMatchObject({
+    status: 'confirmed',
+    promotedAt: expect.any(Date),
+  })
 }, 120_000)
 
 test('the timer draws a lottery that is due; recomputing its log (in any entry order) gives the same draw', async () => {
@@ -144,7 +162,14 @@ test('the timer draws a lottery that is due; recomputing its log (in any entry o
   const commitment = createHash('sha256').update(seed).digest('hex')
   const people = await families('tmr', [6, 7, 8, 6, 7, 8, 6, 7])
   const drawWith = async () => {
-    const eventId = await addEvent(h, { allocation: 'lottery', capacity: 3, lotterySeed: seed, seedCommitment: commitment, ageMin: 3, ageMax: 8 })
+    const eventId = await addEvent(h, {
+      allocation: 'lottery',
+      capacity: 3,
+      lotterySeed: seed,
+      seedCommitment: commitment,
+      ageMin: 3,
+      ageMax: 8,
+    })
     for (const p of people) expectOk(await h.call('events', 'signUp', { eventId, participantId: p.childId }, p.guardian))
     await closeSignUp(eventId)
     const fired = (await h.emu.fireTrigger('events', 'draw')) as any

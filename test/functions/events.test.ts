@@ -47,7 +47,8 @@ const resident = as('demo-resident')
 const guardian = as('demo-guardian')
 const CHILD = 'child-demo-child' // 小明, 11, demo-guardian's child
 const get = async (openid: string, eventId: string): Promise<EventView> => expectOk(await as(openid)('get', { eventId }), eventViewSchema)
-const inbox = async (kind: string, eventId: string) => (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === kind && m.page.includes(eventId))
+const inbox = async (kind: string, eventId: string) =>
+  (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === kind && m.page.includes(eventId))
 const outbox = async (eventId: string) => (await h.emu.dump('outbox')).filter((m: any) => String(m.page).includes(eventId))
 
 async function newCourse(fields: Record<string, unknown> = {}): Promise<string> {
@@ -83,10 +84,20 @@ describe('the seeded demo', () => {
     expect(byId.has(DEMO_EVENT_IDS.draft)).toBe(false)
     expect(byId.has(DEMO_EVENT_IDS.xinhua)).toBe(false)
     expect(byId.get(DEMO_EVENT_IDS.movie)!.mine).toMatchObject([{ status: 'confirmed', kind: 'self', ticketCode: expect.any(String) }])
-    expect(byId.get(DEMO_EVENT_IDS.summer)).toMatchObject({ capacity: 20, counts: { confirmed: 20, waitlisted: 3, remaining: 0 }, ageMin: 6, ageMax: 12 })
+    expect(byId.get(DEMO_EVENT_IDS.summer)).toMatchObject({
+      capacity: 20,
+      counts: { confirmed: 20, waitlisted: 3, remaining: 0 },
+      ageMin: 6,
+      ageMax: 12,
+    })
     const lottery = byId.get(DEMO_EVENT_IDS.lottery)!
     expect(lottery).toMatchObject({ allocation: 'lottery', phase: 'open', counts: { registered: 14 } })
-    expect(lottery.lottery).toMatchObject({ seed: null, drawnAt: null, registrations: 14, seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(lottery.lottery).toMatchObject({
+      seed: null,
+      drawnAt: null,
+      registrations: 14,
+      seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
     expect(byId.get(DEMO_EVENT_IDS.phone1)!.seriesTitle).toBe('院落大学·智能手机课')
     expect(byId.get(DEMO_EVENT_IDS.zongzi)).toMatchObject({ phase: 'ended', rating: { count: 3, average: 4.33 } })
     // open ones first
@@ -117,7 +128,7 @@ describe('the seeded demo', () => {
     const { events } = expectOk(await as('test-resident-xinhua')('list', { communityId: A }), listEventsOutput)
     expect(events.every((e) => e.openTo === 'anyone')).toBe(true)
     expect(events.length).toBeGreaterThan(0)
-    expect((await as('test-resident-xinhua')('list', { communityId: B }) as any).ok).toBe(true)
+    expect(((await as('test-resident-xinhua')('list', { communityId: B })) as any).ok).toBe(true)
   })
 })
 
@@ -129,16 +140,24 @@ describe('signing up: self, a child, the waitlist, and FIFO promotion', () => {
     expect(child).toMatchObject({ status: 'confirmed', kind: 'child', displayName: '小明', position: null, created: true })
     expectError(await guardian('signUp', { eventId }), 'EVENT.AGE_OUT_OF_RANGE')
     // a repeated tap returns the same sign-up
-    expect(expectOk(await guardian('signUp', { eventId, participantId: CHILD }), signupResultSchema)).toMatchObject({ signupId: child.signupId, created: false, status: 'confirmed' })
+    expect(expectOk(await guardian('signUp', { eventId, participantId: CHILD }), signupResultSchema)).toMatchObject({
+      signupId: child.signupId,
+      created: false,
+      status: 'confirmed',
+    })
     // someone else's child, or a child's own account: refused
     expectError(await resident('signUp', { eventId, participantId: CHILD }), 'AUTH.FORBIDDEN')
     expectError(await as('demo-child')('signUp', { eventId }), 'AUTH.FORBIDDEN')
 
     // add a child for demo-resident through communities.addChild, then fill the course
-    const kid = expectOk(await h.call('communities', 'addChild', { communityId: A, alias: '豆豆', birthYear: thisYear() - 7 }, 'demo-resident')) as any
+    const kid = expectOk(
+      await h.call('communities', 'addChild', { communityId: A, alias: '豆豆', birthYear: thisYear() - 7 }, 'demo-resident'),
+    ) as any
     const second = expectOk(await resident('signUp', { eventId, participantId: kid.childId }), signupResultSchema)
     expect(second.status).toBe('confirmed')
-    const staffKid = expectOk(await h.call('communities', 'addChild', { communityId: A, alias: '乐乐', birthYear: thisYear() - 9 }, 'demo-staff')) as any
+    const staffKid = expectOk(
+      await h.call('communities', 'addChild', { communityId: A, alias: '乐乐', birthYear: thisYear() - 9 }, 'demo-staff'),
+    ) as any
     const third = expectOk(await staff('signUp', { eventId, participantId: staffKid.childId }), signupResultSchema)
     expect(third).toMatchObject({ status: 'waitlisted', position: 1 })
 
@@ -157,13 +176,21 @@ describe('signing up: self, a child, the waitlist, and FIFO promotion', () => {
     expect(told.map((m: any) => m.openid)).toEqual(['demo-staff'])
     const sent = await outbox(eventId)
     expect(sent).toHaveLength(1)
-    expect(sent[0]).toMatchObject({ touser: 'demo-staff', templateId: 'yuanba-tmpl-signup-result', data: { phrase2: { value: '候补转正' } } })
+    expect(sent[0]).toMatchObject({
+      touser: 'demo-staff',
+      templateId: 'yuanba-tmpl-signup-result',
+      data: { phrase2: { value: '候补转正' } },
+    })
     expect([...sent[0].data.thing1.value].length).toBeLessThanOrEqual(20) // the long title was cut, the send did not fail
     const { counters, records } = await countersAndRecords(h, eventId)
     expect(counters).toEqual(records)
 
     // 小明 can sign up again: at the back of the queue
-    expect(expectOk(await guardian('signUp', { eventId, participantId: CHILD }), signupResultSchema)).toMatchObject({ status: 'waitlisted', position: 1, created: true })
+    expect(expectOk(await guardian('signUp', { eventId, participantId: CHILD }), signupResultSchema)).toMatchObject({
+      status: 'waitlisted',
+      position: 1,
+      created: true,
+    })
   })
 
   it('the cancellation deadline: a confirmed place cannot be given back after it; a waitlist spot can', async () => {
@@ -171,7 +198,10 @@ describe('signing up: self, a child, the waitlist, and FIFO promotion', () => {
     await addSignup(h, eventId, { participantId: 'demo-resident' })
     await addSignup(h, eventId, { participantId: 'demo-guardian', status: 'waitlisted', confirmedAt: null })
     expectError(await resident('cancel', { eventId }), 'EVENT.CANCEL_DEADLINE_PASSED')
-    expect(expectOk(await guardian('cancel', { eventId }), cancelSignupOutput)).toMatchObject({ signup: { status: 'cancelled' }, promoted: false })
+    expect(expectOk(await guardian('cancel', { eventId }), cancelSignupOutput)).toMatchObject({
+      signup: { status: 'cancelled' },
+      promoted: false,
+    })
   })
 
   it('windows: before opening and after closing, sign-up is refused', async () => {
@@ -219,7 +249,13 @@ describe('check-in, no-shows and ratings', () => {
     const eventId = await addEvent(h, { ...inCheckInWindow(), capacity: 5, ageMin: null, ageMax: null })
     await addSignup(h, eventId, { participantId: 'demo-resident' })
     await addSignup(h, eventId, { participantId: 'demo-guardian', ownerOpenid: 'demo-guardian' })
-    await addSignup(h, eventId, { participantId: CHILD, ownerOpenid: 'demo-guardian', kind: 'child', displayName: '小明', birthYear: thisYear() - 11 })
+    await addSignup(h, eventId, {
+      participantId: CHILD,
+      ownerOpenid: 'demo-guardian',
+      kind: 'child',
+      displayName: '小明',
+      birthYear: thisYear() - 11,
+    })
     await addSignup(h, eventId, { participantId: 'demo-staff', status: 'waitlisted', confirmedAt: null })
 
     const ticket = expectOk(await resident('ticket', { eventId }), ticketOutput)
@@ -237,7 +273,9 @@ describe('check-in, no-shows and ratings', () => {
     const venue = expectOk(await guardian('checkInAtVenue', { code: ev.venueCode }), checkInAtVenueOutput)
     expect(venue.checkedIn.map((c) => c.displayName).sort()).toEqual(['小明', '测试居民'].sort())
     expect(venue.checkedIn.every((c) => !c.already)).toBe(true)
-    expect(expectOk(await guardian('checkInAtVenue', { code: ev.venueCode }), checkInAtVenueOutput).checkedIn.every((c) => c.already)).toBe(true)
+    expect(expectOk(await guardian('checkInAtVenue', { code: ev.venueCode }), checkInAtVenueOutput).checkedIn.every((c) => c.already)).toBe(
+      true,
+    )
     expectError(await staff('checkInAtVenue', { code: ev.venueCode }), 'SIGNUP.NOT_FOUND')
     expectError(await resident('checkInAtVenue', { code: 'NoSuchCode' }), 'EVENT.NOT_FOUND')
 
@@ -267,7 +305,9 @@ describe('check-in, no-shows and ratings', () => {
 
   it('only attendees rate, once; risky comments are refused; five low ratings open a task, closed with a public note', async () => {
     const series = expectOk(await staff('createSeries', { communityId: A, title: '院落大学·川剧欣赏' }), seriesViewSchema)
-    expect(expectOk(await staff('createSeries', { communityId: A, title: '院落大学·川剧欣赏' }), seriesViewSchema).seriesId).toBe(series.seriesId)
+    expect(expectOk(await staff('createSeries', { communityId: A, title: '院落大学·川剧欣赏' }), seriesViewSchema).seriesId).toBe(
+      series.seriesId,
+    )
     const eventId = await addEvent(h, { ...endedAnHourAgo(), seriesId: series.seriesId })
     const raters = ['demo-resident', 'demo-guardian', 'demo-staff', 'r-four-0001', 'r-five-0001']
     for (const p of raters.slice(3)) await h.addMember(A, p)
@@ -282,7 +322,10 @@ describe('check-in, no-shows and ratings', () => {
 
     const scores = [3, 4, 2, 3, 2] // average 2.8
     for (const [i, p] of raters.entries()) {
-      const out = expectOk(await as(p)('rate', { eventId, score: scores[i], tags: ['场地太挤'], comment: i === 0 ? '场地太小，听不清。' : undefined }), rateOutput)
+      const out = expectOk(
+        await as(p)('rate', { eventId, score: scores[i], tags: ['场地太挤'], comment: i === 0 ? '场地太小，听不清。' : undefined }),
+        rateOutput,
+      )
       expect(out.adjustmentOpened).toBe(i === 4)
     }
     expectError(await resident('rate', { eventId, score: 5 }), 'SIGNUP.ALREADY_RATED')
@@ -295,7 +338,10 @@ describe('check-in, no-shows and ratings', () => {
     expect(open.tasks.find((t) => t.eventId === eventId)).toMatchObject({ status: 'open', average: 2.8, count: 5 })
     expect((await get('demo-staff', eventId)).adjustment).toMatchObject({ status: 'open' })
     expectError(await staff('closeAdjustment', { eventId, note: '我们改进了：加微信群通知' }), 'CONTENT.REVIEW')
-    const closed = expectOk(await staff('closeAdjustment', { eventId, note: '我们改进了：换到三楼大会议室，并配了扩音器。' }), eventViewSchema)
+    const closed = expectOk(
+      await staff('closeAdjustment', { eventId, note: '我们改进了：换到三楼大会议室，并配了扩音器。' }),
+      eventViewSchema,
+    )
     expect(closed.adjustment).toMatchObject({ status: 'closed', note: '我们改进了：换到三楼大会议室，并配了扩音器。' })
     const publicView = await get('demo-resident', eventId)
     expect(publicView.adjustment).toMatchObject({ status: 'closed', note: expect.stringContaining('扩音器') })
@@ -318,7 +364,10 @@ describe('staff tools', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as any)
     const sheet = wb.getWorksheet('报名名单')!
-    const rows = sheet.getSheetValues().slice(1).map((r: any) => (r as any[]).slice(1))
+    const rows = sheet
+      .getSheetValues()
+      .slice(1)
+      .map((r: any) => (r as any[]).slice(1))
     expect(rows[0].slice(0, 4)).toEqual(['序号', '姓名/称呼', '类型', '状态'])
     expect(rows.slice(1).map((r: any[]) => [r[1], r[3], r[4]])).toEqual([
       ['王阿姨', '已报名', undefined],
@@ -332,7 +381,10 @@ describe('staff tools', () => {
     const eventId = await addEvent(h, { capacity: 5 })
     const walkIn = expectOk(await staff('proxySignUp', { eventId, name: '张奶奶', birthYear: 1948 }), signupResultSchema)
     expect(walkIn).toMatchObject({ kind: 'walk_in', status: 'confirmed', created: true })
-    expect(expectOk(await staff('proxySignUp', { eventId, name: '张奶奶', birthYear: 1948 }), signupResultSchema)).toMatchObject({ signupId: walkIn.signupId, created: false })
+    expect(expectOk(await staff('proxySignUp', { eventId, name: '张奶奶', birthYear: 1948 }), signupResultSchema)).toMatchObject({
+      signupId: walkIn.signupId,
+      created: false,
+    })
     expectOk(await staff('proxySignUp', { eventId, name: '王阿姨', openid: 'demo-resident' }), signupResultSchema)
     const listed = expectOk(await staff('listSignups', { eventId }), listSignupsOutput)
     expect(listed.signups.map((s) => [s.displayName, s.source, s.proxyBy])).toEqual([
@@ -342,7 +394,9 @@ describe('staff tools', () => {
     const mine = expectOk(await resident('mySignups', {}), mySignupsOutput)
     expect(mine.tickets.some((t) => t.event.eventId === eventId && t.signup.kind === 'walk_in')).toBe(true)
     // staff cancel a walk-in's place for them
-    expect(expectOk(await staff('cancel', { eventId, participantId: walkIn.participantId }), cancelSignupOutput).signup.status).toBe('cancelled')
+    expect(expectOk(await staff('cancel', { eventId, participantId: walkIn.participantId }), cancelSignupOutput).signup.status).toBe(
+      'cancelled',
+    )
   })
 
   it('cancelling an event tells everyone holding a place or a waitlist spot, once; sign-up is closed after', async () => {
@@ -377,7 +431,8 @@ describe('staff tools', () => {
     expect((await inbox('event.reminder', eventId)).map((m: any) => m.openid)).toEqual(['demo-resident'])
     const sent = (await outbox(eventId)).filter((m: any) => m.templateId === 'yuanba-tmpl-event-reminder')
     expect(sent).toHaveLength(1)
-    for (const [key, { value }] of Object.entries<any>(sent[0].data)) if (key.startsWith('thing')) expect([...value].length).toBeLessThanOrEqual(20)
+    for (const [key, { value }] of Object.entries<any>(sent[0].data))
+      if (key.startsWith('thing')) expect([...value].length).toBeLessThanOrEqual(20)
     await h.emu.fireTrigger('events', 'remind')
     await h.emu.fireTrigger('events', 'fanout')
     expect(await inbox('event.reminder', eventId)).toHaveLength(1)

@@ -63,13 +63,28 @@ export async function startHarness(): Promise<Harness> {
   await seedDemo(db)
 
   const now = new Date()
-  await db.collection(COLLECTIONS.communities).doc(C).set({
-    data: { code: C_CODE, name: '测试社区', district: '武侯区', street: '玉林街道', memberCount: 0, posterFileId: null, createdAt: now, updatedAt: now },
-  })
-  const person = (openid: string, nickname: string) =>
-    db.collection(COLLECTIONS.people).doc(openid).set({
-      data: { nickname, avatarFileId: null, isDistrictAdmin: false, isChild: false, createdAt: now, updatedAt: now },
+  await db
+    .collection(COLLECTIONS.communities)
+    .doc(C)
+    .set({
+      data: {
+        code: C_CODE,
+        name: '测试社区',
+        district: '武侯区',
+        street: '玉林街道',
+        memberCount: 0,
+        posterFileId: null,
+        createdAt: now,
+        updatedAt: now,
+      },
     })
+  const person = (openid: string, nickname: string) =>
+    db
+      .collection(COLLECTIONS.people)
+      .doc(openid)
+      .set({
+        data: { nickname, avatarFileId: null, isDistrictAdmin: false, isChild: false, createdAt: now, updatedAt: now },
+      })
 
   /**
    * On the cloud profile a call over the function's concurrency is refused before the function runs (the cloud's
@@ -101,19 +116,37 @@ export async function startHarness(): Promise<Harness> {
     },
     async addMember(communityId, openid, role = 'resident') {
       await person(openid, `成员${openid.slice(-4)}`)
-      await db.collection(COLLECTIONS.memberships).doc(`${communityId}_${openid}`).set({
-        data: { communityId, openid, role, joinedAt: now, createdAt: now, updatedAt: now },
-      })
+      await db
+        .collection(COLLECTIONS.memberships)
+        .doc(`${communityId}_${openid}`)
+        .set({
+          data: { communityId, openid, role, joinedAt: now, createdAt: now, updatedAt: now },
+        })
     },
     async addNotice(fields) {
       const id = fields._id ?? unique('test-notice')
       const { _id, ...rest } = fields
-      await db.collection(COLLECTIONS.notices).doc(id).set({
-        data: {
-          title: '测试通知', body: '测试正文', category: '通知', pinned: false, status: 'draft', publishAt: null, expiresAt: null,
-          moderation: 'pass', readCount: 0, createdBy: 'demo-staff', updatedBy: 'demo-staff', createdAt: now, updatedAt: now, ...rest,
-        },
-      })
+      await db
+        .collection(COLLECTIONS.notices)
+        .doc(id)
+        .set({
+          data: {
+            title: '测试通知',
+            body: '测试正文',
+            category: '通知',
+            pinned: false,
+            status: 'draft',
+            publishAt: null,
+            expiresAt: null,
+            moderation: 'pass',
+            readCount: 0,
+            createdBy: 'demo-staff',
+            updatedBy: 'demo-staff',
+            createdAt: now,
+            updatedAt: now,
+            ...rest,
+          },
+        })
       return id
     },
     stop: () => emu.stop(),
@@ -129,7 +162,8 @@ export function expectOk<T extends z.ZodType>(res: Envelope<unknown>, schema?: T
   if (!res || res.ok !== true) throw new Error(`expected ok, got ${JSON.stringify(res)}`)
   if (schema) {
     const parsed = schema.safeParse(res.data)
-    if (!parsed.success) throw new Error(`output does not match the contract: ${JSON.stringify(parsed.error.issues)}\n${JSON.stringify(res.data)}`)
+    if (!parsed.success)
+      throw new Error(`output does not match the contract: ${JSON.stringify(parsed.error.issues)}\n${JSON.stringify(res.data)}`)
   }
   return res.data as z.infer<T>
 }
@@ -140,4 +174,5 @@ export function expectError(res: Envelope<unknown>, code: ErrorCode): void {
   expect(JSON.stringify(res)).not.toMatch(/\bat .+:\d+:\d+/) // never a stack trace
 }
 
-export const outcome = (res: Envelope<unknown>): string => (res && res.ok === true ? 'ok' : res && res.ok === false ? res.error.code : `malformed: ${JSON.stringify(res)}`)
+export const outcome = (res: Envelope<unknown>): string =>
+  res && res.ok === true ? 'ok' : res && res.ok === false ? res.error.code : `malformed: ${JSON.stringify(res)}`

@@ -10,10 +10,28 @@ beforeAll(async () => {
   h = await startHarness()
   const now = new Date()
   const put = (id: string, openid: string, read: boolean) =>
-    h.db.collection(COLLECTIONS.inbox).doc(id).set({
-      data: { openid, communityId: 'community-zhizijie', kind: 'test', title: `消息 ${id}`, body: '正文', page: 'pages/home/index', read, createdAt: now, readAt: read ? now : null },
-    })
-  await Promise.all([put('t-unread-1', 'demo-resident', false), put('t-unread-2', 'demo-resident', false), put('t-read-1', 'demo-resident', true), put('t-other-1', 'demo-staff', false)])
+    h.db
+      .collection(COLLECTIONS.inbox)
+      .doc(id)
+      .set({
+        data: {
+          openid,
+          communityId: 'community-zhizijie',
+          kind: 'test',
+          title: `消息 ${id}`,
+          body: '正文',
+          page: 'pages/home/index',
+          read,
+          createdAt: now,
+          readAt: read ? now : null,
+        },
+      })
+  await Promise.all([
+    put('t-unread-1', 'demo-resident', false),
+    put('t-unread-2', 'demo-resident', false),
+    put('t-read-1', 'demo-resident', true),
+    put('t-other-1', 'demo-staff', false),
+  ])
 })
 afterAll(() => h?.stop())
 
@@ -26,7 +44,9 @@ test('the count, one read, then 全部已读 — for the caller only', async () 
   const inbox = expectOk(await h.call('proposals', 'inbox', { limit: 50 }, 'demo-resident')) as { unread: number }
   expect(inbox.unread).toBe(before)
 
-  expect((expectOk(await h.call('proposals', 'markRead', { inboxId: 't-unread-1' }, 'demo-resident')) as { unread: number }).unread).toBe(before - 1)
+  expect((expectOk(await h.call('proposals', 'markRead', { inboxId: 't-unread-1' }, 'demo-resident')) as { unread: number }).unread).toBe(
+    before - 1,
+  )
   const firstRead = (await h.emu.dump(COLLECTIONS.inbox)).find((d: any) => d._id === 't-unread-1') as any
 
   expect((expectOk(await h.call('proposals', 'markAllRead', {}, 'demo-resident')) as { unread: number }).unread).toBe(0)

@@ -21,7 +21,12 @@ describe('the seeded feed', () => {
     const notices = await list()
     const titles = notices.map((n) => n.title)
     expect(titles[0]).toBe('栀子街老旧院落改造意见征集') // pinned
-    expect(titles).toEqual(['栀子街老旧院落改造意见征集', '周六院坝议事会：楼下停车怎么管', demoTitles(new Date()).powerNotice, '居住证办理指南'])
+    expect(titles).toEqual([
+      '栀子街老旧院落改造意见征集',
+      '周六院坝议事会：楼下停车怎么管',
+      demoTitles(new Date()).powerNotice,
+      '居住证办理指南',
+    ])
     expect(titles.join()).not.toMatch(/草稿|假期|已结束/) // draft, scheduled, expired
     const rest = notices.slice(1).map((n) => Date.parse(n.publishAt!))
     expect([...rest].sort((a, b) => b - a)).toEqual(rest)
@@ -33,9 +38,18 @@ describe('the seeded feed', () => {
   it('staff see every state in their list, with the flags to act', async () => {
     const all = expectOk(await staffA()('notices', 'listForStaff', { communityId: A }), listNoticesOutput).notices
     const byTitle = new Map(all.map((n) => [n.title, n]))
-    expect(byTitle.get('社区长者食堂试运营（草稿）')).toMatchObject({ state: 'draft', viewer: { canEdit: true, canPublish: true, canUnpublish: false } })
-    expect(byTitle.get(demoTitles(new Date()).holidayNotice)).toMatchObject({ state: 'scheduled', viewer: { canPublish: true, canUnpublish: true } })
-    expect(byTitle.get(demoTitles(new Date()).festivalNotice)).toMatchObject({ state: 'expired', viewer: { canPublish: false, canUnpublish: true } })
+    expect(byTitle.get('社区长者食堂试运营（草稿）')).toMatchObject({
+      state: 'draft',
+      viewer: { canEdit: true, canPublish: true, canUnpublish: false },
+    })
+    expect(byTitle.get(demoTitles(new Date()).holidayNotice)).toMatchObject({
+      state: 'scheduled',
+      viewer: { canPublish: true, canUnpublish: true },
+    })
+    expect(byTitle.get(demoTitles(new Date()).festivalNotice)).toMatchObject({
+      state: 'expired',
+      viewer: { canPublish: false, canUnpublish: true },
+    })
     expect(all.every((n) => n.communityId === A)).toBe(true)
   })
   it('staff of B never see A drafts — not in a list, not by id', async () => {
@@ -63,7 +77,10 @@ describe('staff write, residents read', () => {
     expect(draft.viewer).toMatchObject({ canEdit: true, canPublish: true, canUnpublish: false })
     expect((await list()).map((n) => n.noticeId)).not.toContain(draft.noticeId)
 
-    const edited = expectOk(await staffA()('notices', 'update', { noticeId: draft.noticeId, body: '周日 9:00–13:00 停水检修，请提前储水。' }), noticeViewSchema)
+    const edited = expectOk(
+      await staffA()('notices', 'update', { noticeId: draft.noticeId, body: '周日 9:00–13:00 停水检修，请提前储水。' }),
+      noticeViewSchema,
+    )
     expect(edited.body).toBe('周日 9:00–13:00 停水检修，请提前储水。')
 
     const live = expectOk(await staffA()('notices', 'publish', { noticeId: draft.noticeId }), noticeViewSchema)
@@ -92,11 +109,17 @@ describe('staff write, residents read', () => {
   })
 
   it('pinning and expiry through update; the feed honours them', async () => {
-    const n = expectOk(await staffA()('notices', 'create', { communityId: A, title: '燃气安全检查', body: '本周入户检查燃气管道。', category: '安全提示' }), noticeViewSchema)
+    const n = expectOk(
+      await staffA()('notices', 'create', { communityId: A, title: '燃气安全检查', body: '本周入户检查燃气管道。', category: '安全提示' }),
+      noticeViewSchema,
+    )
     await staffA()('notices', 'publish', { noticeId: n.noticeId })
     expectOk(await staffA()('notices', 'update', { noticeId: n.noticeId, pinned: true }), noticeViewSchema)
     expect((await list())[0].noticeId).toBe(n.noticeId) // newest pinned
-    expectError(await staffA()('notices', 'update', { noticeId: n.noticeId, expiresAt: new Date(Date.now() - 1000).toISOString() }), 'NOTICE.INVALID_SCHEDULE')
+    expectError(
+      await staffA()('notices', 'update', { noticeId: n.noticeId, expiresAt: new Date(Date.now() - 1000).toISOString() }),
+      'NOTICE.INVALID_SCHEDULE',
+    )
     const inAMoment = new Date(Date.now() + 1500).toISOString()
     expectOk(await staffA()('notices', 'update', { noticeId: n.noticeId, expiresAt: inAMoment }), noticeViewSchema)
     expect((await list()).map((x) => x.noticeId)).toContain(n.noticeId)
@@ -105,7 +128,10 @@ describe('staff write, residents read', () => {
   })
 
   it('scheduling: publishAt in the future stays hidden, shows in the staff list as scheduled', async () => {
-    const n = expectOk(await staffA()('notices', 'create', { communityId: A, title: '下周义诊', body: '下周三上午社区卫生站义诊。', category: '活动预告' }), noticeViewSchema)
+    const n = expectOk(
+      await staffA()('notices', 'create', { communityId: A, title: '下周义诊', body: '下周三上午社区卫生站义诊。', category: '活动预告' }),
+      noticeViewSchema,
+    )
     const publishAt = new Date(Date.now() + 3600_000).toISOString()
     const scheduled = expectOk(await staffA()('notices', 'publish', { noticeId: n.noticeId, publishAt }), noticeViewSchema)
     expect(scheduled).toMatchObject({ state: 'scheduled', publishAt })
@@ -130,7 +156,10 @@ describe('staff write, residents read', () => {
   })
 
   it('the district admin manages any community', async () => {
-    const n = expectOk(await h.as('admin')('notices', 'create', { communityId: B, title: '区级通知', body: '全区开展消防演练。', category: '通知' }), noticeViewSchema)
+    const n = expectOk(
+      await h.as('admin')('notices', 'create', { communityId: B, title: '区级通知', body: '全区开展消防演练。', category: '通知' }),
+      noticeViewSchema,
+    )
     expectOk(await h.as('admin')('notices', 'publish', { noticeId: n.noticeId }), noticeViewSchema)
     expect((await list('staffB', B)).map((x) => x.noticeId)).toContain(n.noticeId)
     expect((await list('residentB', B)).map((x) => x.noticeId)).toContain(n.noticeId)
@@ -140,13 +169,19 @@ describe('staff write, residents read', () => {
 describe('content check', () => {
   it('risky text is refused and nothing is written', async () => {
     const before = await h.snapshot()
-    expectError(await staffA()('notices', 'create', { communityId: A, title: '活动', body: '欢迎来赌博', category: '通知' }), 'CONTENT.RISKY')
+    expectError(
+      await staffA()('notices', 'create', { communityId: A, title: '活动', body: '欢迎来赌博', category: '通知' }),
+      'CONTENT.RISKY',
+    )
     expect(await h.snapshot()).toEqual(before)
     expectError(await staffA()('notices', 'update', { noticeId: 'demo-notice-zhizijie-draft', title: '赌博' }), 'CONTENT.RISKY')
     expect(await h.snapshot()).toEqual(before)
   })
   it('review text is kept as a draft that only the district admin can publish', async () => {
-    const n = expectOk(await staffA()('notices', 'create', { communityId: A, title: '团购', body: '想参加团购的请加微信', category: '通知' }), noticeViewSchema)
+    const n = expectOk(
+      await staffA()('notices', 'create', { communityId: A, title: '团购', body: '想参加团购的请加微信', category: '通知' }),
+      noticeViewSchema,
+    )
     expect(n).toMatchObject({ moderation: 'review', state: 'draft', viewer: { canPublish: false } })
     expectError(await staffA()('notices', 'publish', { noticeId: n.noticeId }), 'CONTENT.REVIEW')
     const asAdmin = expectOk(await h.as('admin')('notices', 'get', { noticeId: n.noticeId }), noticeViewSchema)
@@ -154,7 +189,10 @@ describe('content check', () => {
     expect(expectOk(await h.as('admin')('notices', 'publish', { noticeId: n.noticeId }), noticeViewSchema).state).toBe('live')
   })
   it('editing a live notice into review text is refused; clean text clears review', async () => {
-    const n = expectOk(await staffA()('notices', 'create', { communityId: A, title: '招募', body: '招募志愿者', category: '活动预告' }), noticeViewSchema)
+    const n = expectOk(
+      await staffA()('notices', 'create', { communityId: A, title: '招募', body: '招募志愿者', category: '活动预告' }),
+      noticeViewSchema,
+    )
     await staffA()('notices', 'publish', { noticeId: n.noticeId })
     expectError(await staffA()('notices', 'update', { noticeId: n.noticeId, body: '报名请加微信' }), 'CONTENT.REVIEW')
     const fine = expectOk(await staffA()('notices', 'update', { noticeId: n.noticeId, body: '报名请到社区服务中心' }), noticeViewSchema)

@@ -88,7 +88,10 @@ test('a drain killed mid-batch, run again: everyone is told exactly once', async
   // the job's lease of the killed drain runs out; a later run resumes from the last finished batch
   const jobs = (await h.emu.dump(COLLECTIONS.fanout)).filter((j: any) => j.eventKey === 'test:b')
   expect(jobs).toMatchObject([{ next: 10, status: 'pending' }])
-  await h.db.collection(COLLECTIONS.fanout).doc(jobs[0]._id).update({ data: { leaseUntil: 0 } })
+  await h.db
+    .collection(COLLECTIONS.fanout)
+    .doc(jobs[0]._id)
+    .update({ data: { leaseUntil: 0 } })
   await drain(contextWith(sent, now), { batch: 10 })
   expect((await inboxFor('测试通知 b')).map((m: any) => m.openid).sort()).toEqual([...people].sort())
   expect([...sent.values()].every((n) => n === 1)).toBe(true)

@@ -18,7 +18,8 @@ afterAll(async () => {
 })
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const upload = async (cloudPath: string) => (await require('wx-server-sdk').uploadFile({ cloudPath, fileContent: Buffer.from(`photo ${cloudPath}`) })).fileID as string
+const upload = async (cloudPath: string) =>
+  (await require('wx-server-sdk').uploadFile({ cloudPath, fileContent: Buffer.from(`photo ${cloudPath}`) })).fileID as string
 /** cloud://<env>.<bucket>/ of this environment, from a real upload */
 const ownPrefix = (fileId: string) => /^cloud:\/\/[^/]+\//.exec(fileId)![0]
 
@@ -49,19 +50,32 @@ describe('council.submitProposal checks the photo', () => {
     await refusedWritingNothing(() => submit(memberId, `${prefix}council-photos/never-uploaded.jpg`), 'photo')
     await refusedWritingNothing(() => submit(memberId, elsewhere), 'photo')
     await upload('council-photos/foreign.jpg') // the same path exists here, but the fileID names another environment
-    await refusedWritingNothing(() => submit(memberId, 'cloud://someone-else-1a2b.7365-someone-else-1a2b-1300000000/council-photos/foreign.jpg'), 'photo')
+    await refusedWritingNothing(
+      () => submit(memberId, 'cloud://someone-else-1a2b.7365-someone-else-1a2b-1300000000/council-photos/foreign.jpg'),
+      'photo',
+    )
     await refusedWritingNothing(() => submit(memberId, `${prefix}council-photos/../avatars/test-not-a-council-photo.png`), 'photo')
   })
 
   it('checks who may submit before looking at the photo', async () => {
     const memberId = await addCouncilMember(h)
-    const res = await h.call('council', 'submitProposal', { memberId, ...idea, photo: 'cloud://x.y/council-photos/none.jpg' }, 'test-resident-xinhua')
+    const res = await h.call(
+      'council',
+      'submitProposal',
+      { memberId, ...idea, photo: 'cloud://x.y/council-photos/none.jpg' },
+      'test-resident-xinhua',
+    )
     expectError(res, 'AUTH.FORBIDDEN')
   })
 })
 
 describe('proposals.submit and update check their photos', () => {
-  const base = { communityId: B, title: '小区门口增设快递柜', description: '快递堆在门卫室，经常丢件，建议增设快递柜。', category: '便民服务' }
+  const base = {
+    communityId: B,
+    title: '小区门口增设快递柜',
+    description: '快递堆在门卫室，经常丢件，建议增设快递柜。',
+    category: '便民服务',
+  }
   const resident = (action: string, input: unknown) => h.call('proposals', action, input, 'test-resident-xinhua')
 
   it('take photos uploaded under proposals/<communityId>/; refuse others, writing nothing', async () => {
@@ -73,10 +87,16 @@ describe('proposals.submit and update check their photos', () => {
 
     await refusedWritingNothing(() => resident('submit', { ...base, photos: [good, `${prefix}proposals/${B}/missing.jpg`] }), 'photos.1')
     await refusedWritingNothing(() => resident('submit', { ...base, photos: [otherCommunity] }), 'photos.0')
-    await refusedWritingNothing(() => resident('submit', { ...base, photos: [`cloud://another-env.6e6f/proposals/${B}/lockers-1.jpg`] }), 'photos.0')
+    await refusedWritingNothing(
+      () => resident('submit', { ...base, photos: [`cloud://another-env.6e6f/proposals/${B}/lockers-1.jpg`] }),
+      'photos.0',
+    )
 
     // editing: the photo already there stays; a new one must exist
-    await refusedWritingNothing(() => resident('update', { proposalId: p.proposalId, photos: [good, `${prefix}proposals/${B}/missing.jpg`] }), 'photos.1')
+    await refusedWritingNothing(
+      () => resident('update', { proposalId: p.proposalId, photos: [good, `${prefix}proposals/${B}/missing.jpg`] }),
+      'photos.1',
+    )
     const second = await upload(`proposals/${B}/lockers-2.jpg`)
     const edited = expectOk(await resident('update', { proposalId: p.proposalId, photos: [good, second] }), proposalViewSchema)
     expect(edited.photos.map((x) => x.fileId)).toEqual([good, second])
@@ -86,7 +106,8 @@ describe('proposals.submit and update check their photos', () => {
 describe('proposals.updateProgress and complete check project photos', () => {
   const staff = (action: string, input: unknown) => h.call('proposals', action, input, 'demo-staff')
   const progress = (projectId: string, photo: string) => staff('updateProgress', { projectId, progress: 40, text: '灯杆已立好。', photo })
-  const complete = (projectId: string, photos: string[]) => staff('complete', { projectId, outcome: '两盏路灯已亮，院坝晚上不再黑。', photos })
+  const complete = (projectId: string, photos: string[]) =>
+    staff('complete', { projectId, outcome: '两盏路灯已亮，院坝晚上不再黑。', photos })
 
   it('take photos uploaded under projects/<communityId>/ of this environment, and show them', async () => {
     const { projectId } = await addProject(h)
@@ -118,17 +139,30 @@ describe('proposals.updateProgress and complete check project photos', () => {
 
   it('checks who may manage the project before looking at the photo', async () => {
     const { projectId } = await addProject(h)
-    expectError(await h.call('proposals', 'updateProgress', { projectId, progress: 40, text: '进展', photo: 'cloud://x.y/projects/none.jpg' }, 'demo-staff-xinhua'), 'AUTH.FORBIDDEN')
+    expectError(
+      await h.call(
+        'proposals',
+        'updateProgress',
+        { projectId, progress: 40, text: '进展', photo: 'cloud://x.y/projects/none.jpg' },
+        'demo-staff-xinhua',
+      ),
+      'AUTH.FORBIDDEN',
+    )
   })
 })
 
 describe('communities.setProfile checks the avatar', () => {
-  const setProfile = (openid: string, avatarFileId: string) => h.call('communities', 'setProfile', { nickname: '院坝邻居', avatarFileId }, openid)
+  const setProfile = (openid: string, avatarFileId: string) =>
+    h.call('communities', 'setProfile', { nickname: '院坝邻居', avatarFileId }, openid)
 
   it('takes an avatar uploaded under avatars/ of this environment, and shows it', async () => {
     const avatar = await upload('avatars/test-avatar-ok.png')
     const p = expectOk(await setProfile('test-avatar-person', avatar), profileViewSchema)
-    expect(p).toMatchObject({ nickname: '院坝邻居', avatarFileId: avatar, avatarUrl: expect.stringContaining('avatars/test-avatar-ok.png') })
+    expect(p).toMatchObject({
+      nickname: '院坝邻居',
+      avatarFileId: avatar,
+      avatarUrl: expect.stringContaining('avatars/test-avatar-ok.png'),
+    })
     expect(expectOk(await h.call('communities', 'profile', {}, 'test-avatar-person'), profileViewSchema).avatarFileId).toBe(avatar)
   })
 

@@ -22,7 +22,10 @@ const REAL_NAME = '王小明'
 async function childAccount(): Promise<string> {
   const kid = uniqueId('test-kid')
   await h.addMember(A, kid)
-  await h.db.collection(COLLECTIONS.people).doc(kid).update({ data: { isChild: true, nickname: REAL_NAME } })
+  await h.db
+    .collection(COLLECTIONS.people)
+    .doc(kid)
+    .update({ data: { isChild: true, nickname: REAL_NAME } })
   return kid
 }
 
@@ -30,9 +33,23 @@ describe('a child account in the adult forum', () => {
   it.each([[CHILD], ['linked']])('%s: submit, comment, support and report are refused, nothing written', async (who) => {
     const kid = who === CHILD ? CHILD : await childAccount()
     const proposalId = await addProposal(h)
-    const commentId = (await h.db.collection(COLLECTIONS.proposalComments).add({
-      data: { proposalId, communityId: A, body: '同意', authorName: '邻居', moderation: 'pass', hidden: false, hiddenBy: null, reportCount: 0, createdBy: 'demo-resident', createdAt: new Date(), updatedAt: new Date() },
-    }))._id
+    const commentId = (
+      await h.db.collection(COLLECTIONS.proposalComments).add({
+        data: {
+          proposalId,
+          communityId: A,
+          body: '同意',
+          authorName: '邻居',
+          moderation: 'pass',
+          hidden: false,
+          hiddenBy: null,
+          reportCount: 0,
+          createdBy: 'demo-resident',
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
+      })
+    )._id
     const before = await h.snapshot()
     const calls: [string, unknown][] = [
       ['submit', { communityId: A, title: '滑梯坏了', description: '小区的滑梯坏了，请修一修。', category: '其他' }],
@@ -48,7 +65,9 @@ describe('a child account in the adult forum', () => {
     const view = expectOk(await h.call('proposals', 'get', { proposalId }, kid), proposalViewSchema)
     expect(view.viewer).toMatchObject({ canSupport: false, canComment: false, canReport: false, canUnsupport: false })
     expect(view.comments.every((c) => c.viewer.canReport === false)).toBe(true)
-    expect(expectOk(await h.call('proposals', 'settings', { communityId: A }, kid), proposalSettingsViewSchema).viewer.canSubmit).toBe(false)
+    expect(expectOk(await h.call('proposals', 'settings', { communityId: A }, kid), proposalSettingsViewSchema).viewer.canSubmit).toBe(
+      false,
+    )
     // an adult resident still may
     const adult = expectOk(await h.call('proposals', 'get', { proposalId }, 'demo-resident'), proposalViewSchema)
     expect(adult.viewer).toMatchObject({ canSupport: true, canComment: true, canReport: true })
@@ -61,7 +80,19 @@ describe('a child account in the adult forum', () => {
     const host = await addProposal(h)
     for (const id of [proposalId, host]) {
       await h.db.collection(COLLECTIONS.proposalComments).add({
-        data: { proposalId: id, communityId: A, body: '小朋友的留言', authorName: REAL_NAME, moderation: 'pass', hidden: false, hiddenBy: null, reportCount: 0, createdBy: kid, createdAt: new Date(), updatedAt: new Date() },
+        data: {
+          proposalId: id,
+          communityId: A,
+          body: '小朋友的留言',
+          authorName: REAL_NAME,
+          moderation: 'pass',
+          hidden: false,
+          hiddenBy: null,
+          reportCount: 0,
+          createdBy: kid,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
       })
     }
     const answers = [

@@ -55,13 +55,22 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
       }),
     )
     proposalId = p.proposalId
-    expect(p).toMatchObject({ title: '巷口加装路灯', status: 'pending', authorName: '王阿姨', supportCount: 0, publishedAt: null, supportOpen: false })
+    expect(p).toMatchObject({
+      title: '巷口加装路灯',
+      status: 'pending',
+      authorName: '王阿姨',
+      supportCount: 0,
+      publishedAt: null,
+      supportOpen: false,
+    })
     expect(p.viewer).toMatchObject({ isAuthor: true, canUpdate: true, canWithdraw: true, canSupport: false, canReview: false })
     expect(p.timeline.map((e) => e.kind)).toEqual(['submitted'])
     expect(await listIds('demo-guardian')).not.toContain(proposalId)
     expectError(await guardian('get', { proposalId }), 'PROPOSAL.NOT_FOUND')
     expectError(await guardian('support', { proposalId }), 'PROPOSAL.NOT_FOUND')
-    expect(expectOk(await resident('mine', { communityId: A }), listProposalsOutput).proposals.map((x) => x.proposalId)).toContain(proposalId)
+    expect(expectOk(await resident('mine', { communityId: A }), listProposalsOutput).proposals.map((x) => x.proposalId)).toContain(
+      proposalId,
+    )
     const queue = expectOk(await staff('moderationQueue', { communityId: A }), moderationQueueOutput)
     expect(queue.pending.map((x: any) => x.proposalId)).toContain(proposalId)
     expect(view(await staff('get', { proposalId })).viewer).toMatchObject({ canReview: true, canUpdate: false, canAnswer: false })
@@ -101,7 +110,7 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     expect(view(await resident('get', { proposalId })).viewer).toMatchObject({ canSupport: false, canWithdraw: true })
   })
 
-  it('supports: not one\'s own; crossing the threshold puts it on the must-answer list with a 15-day deadline', async () => {
+  it("supports: not one's own; crossing the threshold puts it on the must-answer list with a 15-day deadline", async () => {
     expectOk(await staff('updateSettings', { communityId: A, supportThreshold: 3 }), proposalSettingsViewSchema)
     expectError(await resident('support', { proposalId }), 'PROPOSAL.OWN')
     for (const openid of ['demo-guardian', 'demo-neighbour-01', 'demo-neighbour-02']) {
@@ -111,7 +120,13 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     }
     expect(expectOk(await guardian('support', { proposalId }), supportOutput)).toMatchObject({ changed: false, supportCount: 3 })
     const p = view(await guardian('get', { proposalId }))
-    expect(p).toMatchObject({ supportCount: 3, thresholdReached: true, threshold: 3, overdue: false, viewer: { supported: true, canUnsupport: true } })
+    expect(p).toMatchObject({
+      supportCount: 3,
+      thresholdReached: true,
+      threshold: 3,
+      overdue: false,
+      viewer: { supported: true, canUnsupport: true },
+    })
     expect(Date.parse(p.answerDueAt!) - Date.parse(p.timeline.find((e) => e.kind === 'threshold')!.at)).toBe(15 * 24 * 3600_000)
     expectError(await resident('withdraw', { proposalId }), 'PROPOSAL.HAS_SUPPORTERS')
     const must = expectOk(await staff('mustAnswer', { communityId: A }), mustAnswerOutput)
@@ -127,14 +142,29 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     const evaluating = view(await staff('answer', { proposalId, decision: 'evaluating', explanation: '已请电力公司现场查看。' }))
     expect(evaluating).toMatchObject({ status: 'evaluating', answer: { decision: 'evaluating' }, supportOpen: true })
     expect((await h.emu.dump(COLLECTIONS.proposals)).find((x: any) => x._id === proposalId).finalAnsweredAt).toBeNull()
-    const accepted = view(await staff('answer', { proposalId, decision: 'accepted', explanation: '采纳：下月安装两盏 LED 路灯，由社区微更新资金支付。', cost: 6000, dueDate: '2030-06-30' }))
-    expect(accepted).toMatchObject({ status: 'accepted', answer: { decision: 'accepted', cost: 6000, dueDate: '2030-06-30' }, supportOpen: false })
+    const accepted = view(
+      await staff('answer', {
+        proposalId,
+        decision: 'accepted',
+        explanation: '采纳：下月安装两盏 LED 路灯，由社区微更新资金支付。',
+        cost: 6000,
+        dueDate: '2030-06-30',
+      }),
+    )
+    expect(accepted).toMatchObject({
+      status: 'accepted',
+      answer: { decision: 'accepted', cost: 6000, dueDate: '2030-06-30' },
+      supportOpen: false,
+    })
     expect(view(await staff('get', { proposalId })).viewer).toMatchObject({ canAnswer: false, canCreateProject: true })
     expectError(await guardian('unsupport', { proposalId }), 'PROPOSAL.SUPPORT_CLOSED')
     await h.emu.fireTrigger('events', 'fanout') // receipts are queued off the request path; the timer delivers them
     for (const openid of ['demo-resident', ...supporters]) {
       const answers = (await inboxOf(openid)).items.filter((m) => m.kind === 'proposal.answer' && m.page.endsWith(proposalId))
-      expect({ openid, titles: answers.map((m) => m.title).sort() }).toEqual({ openid, titles: ['建议有了答复：已采纳', '建议有了答复：评估中'] })
+      expect({ openid, titles: answers.map((m) => m.title).sort() }).toEqual({
+        openid,
+        titles: ['建议有了答复：已采纳', '建议有了答复：评估中'],
+      })
       const sent = (await outboxTo(openid)).filter((m: any) => m.templateId === PROPOSAL_TEMPLATES.answer && m.page.endsWith(proposalId))
       expect(sent.map((m: any) => m.data.phrase2.value).sort()).toEqual(['已采纳', '评估中'])
       for (const m of sent) expect([...m.data.thing3.value].length).toBeLessThanOrEqual(20)
@@ -142,25 +172,71 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     expect(await outboxTo('demo-neighbour-03')).toEqual([]) // not a supporter
   })
 
-  it('staff build a project, record progress, complete it: the outcome reaches 成效清单 and everyone\'s inbox', async () => {
+  it("staff build a project, record progress, complete it: the outcome reaches 成效清单 and everyone's inbox", async () => {
     const project = expectOk(
-      await staff('createProject', { communityId: A, proposalIds: [proposalId], title: '栀子街小巷亮灯工程', owner: '社区居委会 · 张社工', dueDate: '2030-06-30', cost: 6000 }),
+      await staff('createProject', {
+        communityId: A,
+        proposalIds: [proposalId],
+        title: '栀子街小巷亮灯工程',
+        owner: '社区居委会 · 张社工',
+        dueDate: '2030-06-30',
+        cost: 6000,
+      }),
       projectViewSchema,
     )
-    expect(project).toMatchObject({ status: 'active', progress: 0, proposals: [{ proposalId, status: 'implementing' }], viewer: { canUpdate: true } })
-    expectError(await staff('createProject', { communityId: A, proposalIds: [proposalId], title: '再来一个', owner: '居委会' }), 'PROPOSAL.INVALID_STATE')
-    expectError(await staff('createProject', { communityId: A, proposalIds: [DEMO_PROPOSAL_IDS.published], title: '未采纳的', owner: '居委会' }), 'PROPOSAL.INVALID_STATE')
-    expectError(await h.call('proposals', 'createProject', { communityId: B, proposalIds: [DEMO_PROPOSAL_IDS.accepted], title: '跨社区', owner: '居委会' }, 'demo-staff-xinhua'), 'PROPOSAL.NOT_FOUND')
+    expect(project).toMatchObject({
+      status: 'active',
+      progress: 0,
+      proposals: [{ proposalId, status: 'implementing' }],
+      viewer: { canUpdate: true },
+    })
+    expectError(
+      await staff('createProject', { communityId: A, proposalIds: [proposalId], title: '再来一个', owner: '居委会' }),
+      'PROPOSAL.INVALID_STATE',
+    )
+    expectError(
+      await staff('createProject', { communityId: A, proposalIds: [DEMO_PROPOSAL_IDS.published], title: '未采纳的', owner: '居委会' }),
+      'PROPOSAL.INVALID_STATE',
+    )
+    expectError(
+      await h.call(
+        'proposals',
+        'createProject',
+        { communityId: B, proposalIds: [DEMO_PROPOSAL_IDS.accepted], title: '跨社区', owner: '居委会' },
+        'demo-staff-xinhua',
+      ),
+      'PROPOSAL.NOT_FOUND',
+    )
 
-    const progress = expectOk(await staff('updateProgress', { projectId: project.projectId, progress: 60, text: '灯杆已立好，等待通电。' }), projectViewSchema)
+    const progress = expectOk(
+      await staff('updateProgress', { projectId: project.projectId, progress: 60, text: '灯杆已立好，等待通电。' }),
+      projectViewSchema,
+    )
     expect(progress).toMatchObject({ progress: 60 })
     const mid = view(await guardian('get', { proposalId }))
     expect(mid.status).toBe('implementing')
     expect(mid.project).toMatchObject({ projectId: project.projectId, progress: 60 })
-    expect(mid.timeline.map((e) => e.kind)).toEqual(['submitted', 'published', 'threshold', 'answered', 'answered', 'project', 'progress', 'progress'])
+    expect(mid.timeline.map((e) => e.kind)).toEqual([
+      'submitted',
+      'published',
+      'threshold',
+      'answered',
+      'answered',
+      'project',
+      'progress',
+      'progress',
+    ])
 
-    const done = expectOk(await staff('complete', { projectId: project.projectId, outcome: '两盏 LED 路灯已亮，小巷晚上不再黑，居民回家更安心。' }), projectViewSchema)
-    expect(done).toMatchObject({ status: 'completed', progress: 100, outcome: '两盏 LED 路灯已亮，小巷晚上不再黑，居民回家更安心。', viewer: { canUpdate: false } })
+    const done = expectOk(
+      await staff('complete', { projectId: project.projectId, outcome: '两盏 LED 路灯已亮，小巷晚上不再黑，居民回家更安心。' }),
+      projectViewSchema,
+    )
+    expect(done).toMatchObject({
+      status: 'completed',
+      progress: 100,
+      outcome: '两盏 LED 路灯已亮，小巷晚上不再黑，居民回家更安心。',
+      viewer: { canUpdate: false },
+    })
     expectError(await staff('complete', { projectId: project.projectId, outcome: '再完成一次' }), 'PROJECT.INVALID_STATE')
     expectError(await staff('updateProgress', { projectId: project.projectId, progress: 50, text: '倒退' }), 'PROJECT.INVALID_STATE')
     expect(view(await guardian('get', { proposalId })).status).toBe('completed')
@@ -175,8 +251,12 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     await h.emu.fireTrigger('events', 'fanout')
     for (const openid of ['demo-resident', ...supporters]) {
       const inbox = await inboxOf(openid)
-      expect(inbox.items.find((m) => m.kind === 'proposal.outcome' && m.page.endsWith(proposalId))).toMatchObject({ title: '你关注的建议已办结' })
-      expect((await outboxTo(openid)).some((m: any) => m.templateId === PROPOSAL_TEMPLATES.outcome && m.data.phrase2.value === '已办结')).toBe(true)
+      expect(inbox.items.find((m) => m.kind === 'proposal.outcome' && m.page.endsWith(proposalId))).toMatchObject({
+        title: '你关注的建议已办结',
+      })
+      expect(
+        (await outboxTo(openid)).some((m: any) => m.templateId === PROPOSAL_TEMPLATES.outcome && m.data.phrase2.value === '已办结'),
+      ).toBe(true)
     }
     // reading one marks it read
     const before = await inboxOf('demo-guardian')
@@ -188,7 +268,12 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
 
 describe('post-review, content checks, categories (新华社区 is post-review, threshold 10)', () => {
   const residentB = as('test-resident-xinhua')
-  const base = { communityId: B, title: '小区门口增设快递柜', description: '快递堆在门卫室，经常丢件，建议增设快递柜。', category: '便民服务' }
+  const base = {
+    communityId: B,
+    title: '小区门口增设快递柜',
+    description: '快递堆在门卫室，经常丢件，建议增设快递柜。',
+    category: '便民服务',
+  }
 
   it('text that passes is published at once', async () => {
     const p = view(await residentB('submit', base))
@@ -197,14 +282,20 @@ describe('post-review, content checks, categories (新华社区 is post-review, 
   })
   it('photos and text for review wait for staff even here; a child account cannot submit', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const uploaded = await require('wx-server-sdk').uploadFile({ cloudPath: `proposals/${B}/express-lockers.jpg`, fileContent: Buffer.from('a photo') })
+    const uploaded = await require('wx-server-sdk').uploadFile({
+      cloudPath: `proposals/${B}/express-lockers.jpg`,
+      fileContent: Buffer.from('a photo'),
+    })
     const photo = view(await residentB('submit', { ...base, photos: [uploaded.fileID] }))
     expect(photo.status).toBe('pending')
     const review = view(await residentB('submit', { ...base, description: '想团购快递柜的邻居请加微信联系我。' }))
     expect(review).toMatchObject({ status: 'pending', moderation: 'review' })
     const child = uniqueId('test-child')
     await h.addMember(B, child)
-    await h.db.collection(COLLECTIONS.people).doc(child).update({ data: { isChild: true } })
+    await h.db
+      .collection(COLLECTIONS.people)
+      .doc(child)
+      .update({ data: { isChild: true } })
     // a child's account does not submit resident proposals at all: its voice goes through the council (0033)
     expectError(await h.call('proposals', 'submit', base, child), 'AUTH.CHILD_NOT_ALLOWED')
   })
@@ -213,17 +304,25 @@ describe('post-review, content checks, categories (新华社区 is post-review, 
     expectError(await residentB('submit', { ...base, description: '楼下有人聚众赌博，大家快来看。' }), 'CONTENT.RISKY')
     expect(await h.snapshot()).toEqual(before)
   })
-  it('a category outside the community\'s list is refused; staff can change the list', async () => {
+  it("a category outside the community's list is refused; staff can change the list", async () => {
     expectError(await residentB('submit', { ...base, category: '宠物管理' }), 'PROPOSAL.CATEGORY_UNKNOWN')
     const settings = expectOk(await h.call('proposals', 'settings', { communityId: B }, 'demo-staff-xinhua'), proposalSettingsViewSchema)
     expect(settings.categories).toHaveLength(10)
     const updated = expectOk(
-      await h.call('proposals', 'updateSettings', { communityId: B, categories: [...settings.categories, '宠物管理'] }, 'demo-staff-xinhua'),
+      await h.call(
+        'proposals',
+        'updateSettings',
+        { communityId: B, categories: [...settings.categories, '宠物管理'] },
+        'demo-staff-xinhua',
+      ),
       proposalSettingsViewSchema,
     )
     expect(updated.categories).toContain('宠物管理')
     expect(view(await residentB('submit', { ...base, category: '宠物管理' })).category).toBe('宠物管理')
-    expectError(await h.call('proposals', 'updateSettings', { communityId: B, categories: ['其他', '其他'] }, 'demo-staff-xinhua'), 'INPUT.INVALID')
+    expectError(
+      await h.call('proposals', 'updateSettings', { communityId: B, categories: ['其他', '其他'] }, 'demo-staff-xinhua'),
+      'INPUT.INVALID',
+    )
     expectError(await h.call('proposals', 'updateSettings', { communityId: B, categories: ['赌博'] }, 'demo-staff-xinhua'), 'CONTENT.RISKY')
   })
 })
@@ -290,9 +389,14 @@ describe('lists', () => {
     const second = expectOk(await guardian('list', { communityId: A, limit: 3, before: first.next! }), listProposalsOutput)
     expect(second.proposals.map((p) => p.proposalId)).toEqual(all.slice(3, 6).map((p) => p.proposalId))
   })
-  it('the seeded completed project: 上学路安全, proposed by the children\'s council', async () => {
+  it("the seeded completed project: 上学路安全, proposed by the children's council", async () => {
     const p = view(await guardian('get', { proposalId: DEMO_PROPOSAL_IDS.completed }))
-    expect(p).toMatchObject({ status: 'completed', category: '儿童友好', authorName: '儿童议事会', project: { title: '栀子街上学路安全改造', status: 'completed' } })
+    expect(p).toMatchObject({
+      status: 'completed',
+      category: '儿童友好',
+      authorName: '儿童议事会',
+      project: { title: '栀子街上学路安全改造', status: 'completed' },
+    })
     expect(p.timeline.at(-1)).toMatchObject({ kind: 'completed' })
     const project = expectOk(await guardian('getProject', { projectId: p.project!.projectId }), projectViewSchema)
     expect(project.timeline.map((e) => e.progress)).toEqual([0, 20, 60, 90, 100])
@@ -302,7 +406,10 @@ describe('lists', () => {
     expectError(await other('list', { communityId: A }), 'AUTH.FORBIDDEN')
     expectError(await other('get', { proposalId: DEMO_PROPOSAL_IDS.published }), 'AUTH.FORBIDDEN')
     expectError(await other('review', { proposalId: DEMO_PROPOSAL_IDS.pending, decision: 'publish' }), 'AUTH.FORBIDDEN')
-    expectError(await other('answer', { proposalId: DEMO_PROPOSAL_IDS.published, decision: 'rejected', explanation: '不行' }), 'AUTH.FORBIDDEN')
+    expectError(
+      await other('answer', { proposalId: DEMO_PROPOSAL_IDS.published, decision: 'rejected', explanation: '不行' }),
+      'AUTH.FORBIDDEN',
+    )
     expectError(await other('mustAnswer', { communityId: A }), 'AUTH.FORBIDDEN')
     expectError(await other('getProject', { projectId: 'demo-project-school-route' }), 'AUTH.FORBIDDEN')
   })

@@ -2,7 +2,15 @@
  * Moderation through the real SDK: reports by three different residents hide a proposal or comment until staff
  * decide; comments are content-checked (risky refused, review queued for staff); staff hide and unhide.
  */
-import { COLLECTIONS, commentViewSchema, listProposalsOutput, moderationQueueOutput, proposalViewSchema, reportOutput, type ProposalView } from '../../types/index'
+import {
+  COLLECTIONS,
+  commentViewSchema,
+  listProposalsOutput,
+  moderationQueueOutput,
+  proposalViewSchema,
+  reportOutput,
+  type ProposalView,
+} from '../../types/index'
 import { DEMO_PROPOSAL_IDS } from '../../scripts/seed-demo-proposals'
 import { A, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
 import { addProposal } from './proposals-fixtures'
@@ -38,7 +46,11 @@ describe('reports hide a proposal at three different residents', () => {
     expect(expectOk(await report(people[2]), reportOutput)).toEqual({ reported: true, hidden: true })
     expectError(await as('demo-guardian')('get', { proposalId }), 'PROPOSAL.NOT_FOUND')
     expectError(await as('demo-guardian')('support', { proposalId }), 'PROPOSAL.NOT_FOUND')
-    expect(expectOk(await as('demo-guardian')('list', { communityId: A, limit: 50 }), listProposalsOutput).proposals.map((p: any) => p.proposalId)).not.toContain(proposalId)
+    expect(
+      expectOk(await as('demo-guardian')('list', { communityId: A, limit: 50 }), listProposalsOutput).proposals.map(
+        (p: any) => p.proposalId,
+      ),
+    ).not.toContain(proposalId)
     expect(view(await as(people[7])('get', { proposalId }))).toMatchObject({ hidden: true, viewer: { isAuthor: true, canSupport: false } })
     expect((await queue()).hidden.map((p) => p.proposalId)).toContain(proposalId)
     expect(view(await staff('get', { proposalId })).viewer).toMatchObject({ canUnhide: true, canHide: true })
@@ -76,7 +88,10 @@ describe('reports hide a proposal at three different residents', () => {
     const q = await queue()
     expect(q.pending.map((p) => p.proposalId)).toContain(DEMO_PROPOSAL_IDS.pending)
     expect(q.hidden.map((p) => p.proposalId)).toContain(DEMO_PROPOSAL_IDS.hidden)
-    expect(q.comments.find((c) => c.commentId === 'demo-comment-seats-3')).toMatchObject({ moderation: 'review', proposalTitle: '14 号院坝增设休息座椅' })
+    expect(q.comments.find((c) => c.commentId === 'demo-comment-seats-3')).toMatchObject({
+      moderation: 'review',
+      proposalTitle: '14 号院坝增设休息座椅',
+    })
   })
 
   it('staff cannot hide what was never published (review it instead)', async () => {
@@ -90,7 +105,12 @@ describe('comments', () => {
     const proposalId = await addProposal(h)
     const guardian = as('demo-guardian')
     const ok = expectOk(await guardian('comment', { proposalId, body: '  支持！晚上确实太黑了。 ' }), commentViewSchema)
-    expect(ok).toMatchObject({ body: '支持！晚上确实太黑了。', authorName: '李先生', moderation: 'pass', viewer: { isAuthor: true, canReport: false } })
+    expect(ok).toMatchObject({
+      body: '支持！晚上确实太黑了。',
+      authorName: '李先生',
+      moderation: 'pass',
+      viewer: { isAuthor: true, canReport: false },
+    })
     const held = expectOk(await as('demo-resident')('comment', { proposalId, body: '要买灯的加微信找我' }), commentViewSchema)
     expect(held.moderation).toBe('review')
     const before = await h.snapshot()

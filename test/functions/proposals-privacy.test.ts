@@ -33,7 +33,13 @@ function strings(value: unknown, out: string[] = []): string[] {
 describe('anonymity', () => {
   it('an anonymous author is 居民 to everyone — staff included — and the nickname appears nowhere', async () => {
     const p = expectOk(
-      await call('demo-resident', 'submit', { communityId: A, title: '楼道堆物清理', description: '3 单元楼道堆满杂物，消防隐患大。', category: '平安建设', anonymous: true }),
+      await call('demo-resident', 'submit', {
+        communityId: A,
+        title: '楼道堆物清理',
+        description: '3 单元楼道堆满杂物，消防隐患大。',
+        category: '平安建设',
+        anonymous: true,
+      }),
       proposalViewSchema,
     ) as ProposalView
     expect(p.authorName).toBe('居民')
@@ -49,17 +55,40 @@ describe('anonymity', () => {
     expect((await h.emu.dump(COLLECTIONS.proposals)).find((x: any) => x._id === p.proposalId).createdBy).toBe('demo-resident')
   })
   it('a person without a nickname shows as 居民; a named one by nickname only', async () => {
-    await h.db.collection(COLLECTIONS.people).doc('test-resident-xinhua').update({ data: { nickname: null } })
-    const p = expectOk(await call('test-resident-xinhua', 'submit', { communityId: B, title: '增加垃圾桶', description: '公园路边没有垃圾桶。', category: '环境卫生' }), proposalViewSchema)
+    await h.db
+      .collection(COLLECTIONS.people)
+      .doc('test-resident-xinhua')
+      .update({ data: { nickname: null } })
+    const p = expectOk(
+      await call('test-resident-xinhua', 'submit', {
+        communityId: B,
+        title: '增加垃圾桶',
+        description: '公园路边没有垃圾桶。',
+        category: '环境卫生',
+      }),
+      proposalViewSchema,
+    )
     expect(p.authorName).toBe('居民')
-    const c = expectOk(await call('demo-guardian', 'comment', { proposalId: DEMO_PROPOSAL_IDS.published, body: '同意加座椅' }), commentViewSchema)
+    const c = expectOk(
+      await call('demo-guardian', 'comment', { proposalId: DEMO_PROPOSAL_IDS.published, body: '同意加座椅' }),
+      commentViewSchema,
+    )
     expect(c.authorName).toBe('李先生')
   })
 })
 
 describe('no openid in any answer', () => {
   it('every action, every persona, seeded and fresh data', async () => {
-    const personas = ['demo-resident', 'demo-guardian', 'demo-child', 'demo-staff', 'demo-admin', 'demo-staff-xinhua', 'test-resident-xinhua', 'demo-neighbour-05']
+    const personas = [
+      'demo-resident',
+      'demo-guardian',
+      'demo-child',
+      'demo-staff',
+      'demo-admin',
+      'demo-staff-xinhua',
+      'test-resident-xinhua',
+      'demo-neighbour-05',
+    ]
     const reads: [string, unknown][] = [
       ['list', { communityId: A, limit: 50 }],
       ['list', { communityId: A, status: 'withdrawn' }],
@@ -80,7 +109,14 @@ describe('no openid in any answer', () => {
     const allowed: Record<string, string> = {}
     for (const [action, c] of Object.entries(CASES.proposals)) {
       const persona = (Object.entries(c.expect).find(([, v]) => v === 'ok') ?? [])[0]
-      allowed[action] = { residentA: 'demo-resident', residentB: 'test-resident-xinhua', staffA: 'demo-staff', staffB: 'demo-staff-xinhua', admin: 'demo-admin' }[persona as string] ?? 'demo-resident'
+      allowed[action] =
+        {
+          residentA: 'demo-resident',
+          residentB: 'test-resident-xinhua',
+          staffA: 'demo-staff',
+          staffB: 'demo-staff-xinhua',
+          admin: 'demo-admin',
+        }[persona as string] ?? 'demo-resident'
     }
     for (const [action, c] of Object.entries(CASES.proposals)) await call(allowed[action], action, await c.input(h))
     expect(new Set(answers.map((a) => a.action))).toEqual(new Set(Object.keys(CASES.proposals)))
@@ -91,7 +127,7 @@ describe('no openid in any answer', () => {
     for (const d of await h.emu.dump(COLLECTIONS.people)) add(d._id)
     for (const d of await h.emu.dump(COLLECTIONS.memberships)) add(d.openid)
     for (const d of await h.emu.dump(COLLECTIONS.proposalSupports)) add(d.openid)
-    for (const d of await h.emu.dump(COLLECTIONS.proposals)) add(d.createdBy), add(d.updatedBy)
+    for (const d of await h.emu.dump(COLLECTIONS.proposals)) (add(d.createdBy), add(d.updatedBy))
     for (const d of await h.emu.dump(COLLECTIONS.proposalComments)) add(d.createdBy)
     for (const d of await h.emu.dump(COLLECTIONS.inbox)) add(d.openid)
     for (const id of ['test-author', 'demo-resident', 'demo-staff', 'demo-child']) expect(openids).toContain(id) // the check is not vacuous

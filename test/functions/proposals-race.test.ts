@@ -58,13 +58,22 @@ describe('the support race', () => {
     expect(p.thresholdReachedAt).toBeInstanceOf(Date)
     expect(p.timeline.filter((e) => e.kind === 'threshold')).toHaveLength(1)
     expect(p.answerDueAt!.getTime() - p.thresholdReachedAt!.getTime()).toBe(15 * 24 * 3600_000)
-    const authorInbox = (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.openid === 'test-author' && m.kind === 'proposal.threshold' && m.page.includes(proposalId))
+    const authorInbox = (await h.emu.dump(COLLECTIONS.inbox)).filter(
+      (m: any) => m.openid === 'test-author' && m.kind === 'proposal.threshold' && m.page.includes(proposalId),
+    )
     expect(authorInbox).toHaveLength(1)
 
     // the read model agrees
     const view = expectOk(await h.call('proposals', 'get', { proposalId }, supportOnly[0]), proposalViewSchema)
-    expect(view).toMatchObject({ supportCount: 300, thresholdReached: true, viewer: { supported: true, canSupport: false, canUnsupport: true } })
-    expect(expectOk(await h.call('proposals', 'get', { proposalId }, supportThenTakeBack[0]), proposalViewSchema).viewer).toMatchObject({ supported: false, canSupport: true })
+    expect(view).toMatchObject({
+      supportCount: 300,
+      thresholdReached: true,
+      viewer: { supported: true, canSupport: false, canUnsupport: true },
+    })
+    expect(expectOk(await h.call('proposals', 'get', { proposalId }, supportThenTakeBack[0]), proposalViewSchema).viewer).toMatchObject({
+      supported: false,
+      canSupport: true,
+    })
   }, 240_000)
 
   it('crossing exactly at the threshold under a burst of supports and take-backs fires once', async () => {

@@ -35,7 +35,10 @@ describe('who a walk-in booking may name', () => {
   it('a linked child account that joined the community: refused', async () => {
     const kid = uniqueId('test-kid')
     await h.addMember(A, kid)
-    await h.db.collection(COLLECTIONS.people).doc(kid).update({ data: { isChild: true } })
+    await h.db
+      .collection(COLLECTIONS.people)
+      .doc(kid)
+      .update({ data: { isChild: true } })
     const eventId = await addEvent(h)
     expectError(await proxy({ eventId, name: '小朋友', openid: kid }), 'MEMBER.IS_CHILD')
   })

@@ -27,8 +27,30 @@ afterAll(async () => {
 function residents(communityId: string, n: number, prefix = uniqueId('racer')): string[] {
   const now = new Date()
   const ids = Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`)
-  h.emu.store.insert(COLLECTIONS.people, ids.map((id) => ({ _id: id, nickname: null, avatarFileId: null, isDistrictAdmin: false, isChild: false, createdAt: now, updatedAt: now })))
-  h.emu.store.insert(COLLECTIONS.memberships, ids.map((id) => ({ _id: `${communityId}_${id}`, communityId, openid: id, role: 'resident', joinedAt: now, createdAt: now, updatedAt: now })))
+  h.emu.store.insert(
+    COLLECTIONS.people,
+    ids.map((id) => ({
+      _id: id,
+      nickname: null,
+      avatarFileId: null,
+      isDistrictAdmin: false,
+      isChild: false,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
+  h.emu.store.insert(
+    COLLECTIONS.memberships,
+    ids.map((id) => ({
+      _id: `${communityId}_${id}`,
+      communityId,
+      openid: id,
+      role: 'resident',
+      joinedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
   return ids
 }
 
@@ -53,7 +75,9 @@ describe('supports race the threshold', () => {
       const reached = doc.timeline.filter((e: any) => e.kind === 'threshold').length
       expect(reached).toBeLessThanOrEqual(1)
       expect(reached).toBe(doc.thresholdReachedAt ? 1 : 0)
-      const told = (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === 'proposal.threshold' && String(m.page).includes(proposalId))
+      const told = (await h.emu.dump(COLLECTIONS.inbox)).filter(
+        (m: any) => m.kind === 'proposal.threshold' && String(m.page).includes(proposalId),
+      )
       expect(told).toHaveLength(reached)
       // a burst past the threshold from below reaches it exactly once
       const more = residents(C, 6)
@@ -121,7 +145,11 @@ describe('child-link redemption races', () => {
       const winner = kids[raced.outcomes.indexOf('ok')]
       const child = (await h.emu.dump(COLLECTIONS.children)).find((c: any) => c._id === childId)
       const accounts = (await h.emu.dump(COLLECTIONS.childAccounts)).filter((a: any) => a.childId === childId)
-      expect({ round, openid: child.openid, accounts: accounts.map((a: any) => a._id) }).toEqual({ round, openid: winner, accounts: [winner] })
+      expect({ round, openid: child.openid, accounts: accounts.map((a: any) => a._id) }).toEqual({
+        round,
+        openid: winner,
+        accounts: [winner],
+      })
       const people = (await h.emu.dump(COLLECTIONS.people)).filter((p: any) => kids.includes(p._id) && p.isChild)
       expect(people.map((p: any) => p._id)).toEqual([winner])
     })
@@ -137,7 +165,12 @@ describe('child-link redemption races', () => {
       expect(unexpected(raced, ['CHILD.ACCOUNT_ALREADY_LINKED', 'CHILD.BUSY'])).toEqual([])
       const linked = (await h.emu.dump(COLLECTIONS.children)).filter((c: any) => c.openid === kid)
       const accounts = (await h.emu.dump(COLLECTIONS.childAccounts)).filter((a: any) => a._id === kid)
-      expect({ round, linked: linked.length, accounts: accounts.length, same: accounts[0]?.childId === linked[0]?._id }).toEqual({ round, linked: 1, accounts: 1, same: true })
+      expect({ round, linked: linked.length, accounts: accounts.length, same: accounts[0]?.childId === linked[0]?._id }).toEqual({
+        round,
+        linked: 1,
+        accounts: 1,
+        same: true,
+      })
       // the losing codes are still unused
       const left = (await h.emu.dump(COLLECTIONS.childLinks)).filter((l: any) => codes.includes(l._id))
       expect(left).toHaveLength(4)

@@ -20,13 +20,42 @@ async function freshCouncil(tag: string) {
   const councilId = `council-${communityId}`
   const staff = `test-staff-${tag}`
   const now = new Date()
-  await h.db.collection(COLLECTIONS.communities).doc(communityId).set({
-    data: { code: `t${tag}`, name: '测试社区', district: '武侯区', street: '玉林街道', memberCount: 0, posterFileId: null, createdAt: now, updatedAt: now },
-  })
+  await h.db
+    .collection(COLLECTIONS.communities)
+    .doc(communityId)
+    .set({
+      data: {
+        code: `t${tag}`,
+        name: '测试社区',
+        district: '武侯区',
+        street: '玉林街道',
+        memberCount: 0,
+        posterFileId: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+    })
   await h.addMember(communityId, staff, 'staff')
-  await h.db.collection(COLLECTIONS.councils).doc(councilId).set({
-    data: { communityId, name: '测试议事会', termStart: '2026-01-01', termEnd: '2026-12-31', minAge: 6, maxAge: 17, answerDays: 30, retentionDays: 180, memberCount: 0, createdBy: staff, updatedBy: staff, createdAt: now, updatedAt: now },
-  })
+  await h.db
+    .collection(COLLECTIONS.councils)
+    .doc(councilId)
+    .set({
+      data: {
+        communityId,
+        name: '测试议事会',
+        termStart: '2026-01-01',
+        termEnd: '2026-12-31',
+        minAge: 6,
+        maxAge: 17,
+        answerDays: 30,
+        retentionDays: 180,
+        memberCount: 0,
+        createdBy: staff,
+        updatedBy: staff,
+        createdAt: now,
+        updatedAt: now,
+      },
+    })
   return { communityId, councilId, staff }
 }
 
@@ -35,7 +64,11 @@ describe.each([false, true])('votes race the close (secret: %s)', (secret) => {
     const c = await freshCouncil(`race${secret ? 's' : 'o'}`)
     const n = 10
     const guardians = Array.from({ length: n }, (_, i) => `test-grace-${secret ? 's' : 'o'}-${i}`)
-    const members = await Promise.all(guardians.map((guardian, i) => addCouncilMember(h, { councilId: c.councilId, communityId: c.communityId, guardian, alias: `成员${i}` })))
+    const members = await Promise.all(
+      guardians.map((guardian, i) =>
+        addCouncilMember(h, { councilId: c.councilId, communityId: c.communityId, guardian, alias: `成员${i}` }),
+      ),
+    )
     const choices = ['yes', 'no', 'abstain'] as const
     await rounds(20, async (round) => {
       const meetingId = await addMeeting(h, {
@@ -45,18 +78,36 @@ describe.each([false, true])('votes race the close (secret: %s)', (secret) => {
         attendance: members,
         items: [freeItem({ itemId: 'item-1', vote: openVoteOf(secret) })],
       })
-      const vote = (i: number) => () => h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId: members[i], choice: choices[i % 3] }, guardians[i])
+      const vote = (i: number) => () =>
+        h.call('council', 'castVote', { meetingId, itemId: 'item-1', memberId: members[i], choice: choices[i % 3] }, guardians[i])
       const close = () => h.call('council', 'closeVote', { meetingId, itemId: 'item-1' }, c.staff)
       // the close starts with the votes, or once one or two have answered: the others are in flight
-      const raced = await race(members.map((_, i) => vote(i)), [close], round % 3)
-      if (process.env.RACE_DEBUG) console.log(round, raced.outcomes.join(","), raced.results.slice(0, n).map((r: any) => r.ok && r.data.counted ? 1 : 0).join(""))
+      const raced = await race(
+        members.map((_, i) => vote(i)),
+        [close],
+        round % 3,
+      )
+      if (process.env.RACE_DEBUG)
+        console.log(
+          round,
+          raced.outcomes.join(','),
+          raced.results
+            .slice(0, n)
+            .map((r: any) => (r.ok && r.data.counted ? 1 : 0))
+            .join(''),
+        )
       expect(unexpected(raced, ['COUNCIL.VOTE_NOT_OPEN'])).toEqual([])
       const closeResult = raced.results[n]
       const tally = expectOk(closeResult, meetingViewSchema).items[0].vote!.tally!
       const counted = raced.results.slice(0, n).filter((r) => r.ok === true && (r.data as any).counted === true).length
       const records = ((await h.emu.dump(COLLECTIONS.councilVotes)) as any[]).filter((v) => v.meetingId === meetingId)
       const ballots = ((await h.emu.dump(COLLECTIONS.councilBallots)) as any[]).filter((b) => b.meetingId === meetingId)
-      expect({ round, counted, tallied: tally.yes + tally.no + tally.abstain, records: records.length }).toEqual({ round, counted, tallied: counted, records: counted })
+      expect({ round, counted, tallied: tally.yes + tally.no + tally.abstain, records: records.length }).toEqual({
+        round,
+        counted,
+        tallied: counted,
+        records: counted,
+      })
       if (secret) expect(ballots).toHaveLength(counted)
       // the tally by choice matches what the acknowledged votes chose
       const chose = { yes: 0, no: 0, abstain: 0 }

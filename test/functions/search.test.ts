@@ -37,7 +37,14 @@ test('proposals and events are searched too', async () => {
 
 test('a notice is found by its words once published, and by its new words after an edit', async () => {
   const staff = h.as('staffA')
-  const created = expectOk(await staff('notices', 'create', { communityId: A, title: '二号院坝停水通知', body: '周四上午水管检修，请提前储水。', category: '通知' })) as { noticeId: string }
+  const created = expectOk(
+    await staff('notices', 'create', {
+      communityId: A,
+      title: '二号院坝停水通知',
+      body: '周四上午水管检修，请提前储水。',
+      category: '通知',
+    }),
+  ) as { noticeId: string }
   expect(await search('检修')).toEqual([]) // a draft: not yet
   expectOk(await staff('notices', 'publish', { noticeId: created.noticeId }))
   expect((await search('水管检修')).map((r) => r.id)).toContain(created.noticeId)

@@ -24,7 +24,10 @@ const OPERATORS = [{ $ne: null }, { $gt: '' }, { $regex: '.*' }, { $where: '1' }
 const invisible = fc.constantFrom(...ZERO_WIDTH, ...BIDI)
 /** Visible text of length min..max, with invisible characters sprinkled in (they do not count). */
 function textArb(min: number, max: number): fc.Arbitrary<string> {
-  const visible = fc.array(fc.constantFrom(...CJK, ' ', 'a', '1'), { minLength: Math.max(min, 1), maxLength: Math.max(min, Math.min(max, 40)) })
+  const visible = fc.array(fc.constantFrom(...CJK, ' ', 'a', '1'), {
+    minLength: Math.max(min, 1),
+    maxLength: Math.max(min, Math.min(max, 40)),
+  })
   return fc.tuple(visible, fc.array(fc.tuple(fc.nat(40), invisible), { maxLength: 3 })).map(([chars, extra]) => {
     const out = chars.map((c, i) => (i === 0 && c === ' ' ? '字' : c))
     for (const [at, c] of extra) out.splice(at % (out.length + 1), 0, c)
@@ -43,7 +46,9 @@ export function shapedArb(schema: z.ZodType): fc.Arbitrary<unknown> {
       const required = Object.keys(shape).filter((k) => !['optional', 'default', 'prefault'].includes(defOf(shape[k]).type))
       const fields = Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, shapedArb(s)]))
       // an undefined optional value is the same as a missing one on the wire
-      return fc.record(fields, { requiredKeys: required as any }).map((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)))
+      return fc
+        .record(fields, { requiredKeys: required as any })
+        .map((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)))
     }
     case 'optional':
       return fc.option(shapedArb(def.innerType), { nil: undefined })
@@ -58,7 +63,8 @@ export function shapedArb(schema: z.ZodType): fc.Arbitrary<unknown> {
     case 'pipe':
       return defOf(def.out).type === 'transform' ? shapedArb(def.in) : shapedArb(def.out)
     case 'string': {
-      if (def.format === 'datetime') return fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString())
+      if (def.format === 'datetime')
+        return fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString())
       const pattern = checksOf(schema).find((c) => c.check === 'string_format' && c.pattern)?.pattern as RegExp | undefined
       if (pattern) return fc.stringMatching(pattern).filter((s) => schema.safeParse(s).success)
       const min = bound(schema, 'min_length', 'minimum') ?? 0
@@ -114,7 +120,19 @@ function hostileValue(schema: z.ZodType): fc.Arbitrary<unknown> {
   const kind = kindOf(schema)
   const wrongTypes: unknown[] = [12345, -1.5, true, null, [], ['x'], {}, 'x', '', 1e308]
   const options: fc.Arbitrary<unknown>[] = [
-    fc.constantFrom(...wrongTypes.filter((v) => (kind === 'string' ? typeof v !== 'string' : kind === 'number' ? typeof v !== 'number' : kind === 'boolean' ? typeof v !== 'boolean' : kind === 'array' ? !Array.isArray(v) : true))),
+    fc.constantFrom(
+      ...wrongTypes.filter((v) =>
+        kind === 'string'
+          ? typeof v !== 'string'
+          : kind === 'number'
+            ? typeof v !== 'number'
+            : kind === 'boolean'
+              ? typeof v !== 'boolean'
+              : kind === 'array'
+                ? !Array.isArray(v)
+                : true,
+      ),
+    ),
     fc.constantFrom(...OPERATORS),
   ]
   if (kind === 'string' || kind === 'enum' || kind === 'literal') {
@@ -143,9 +161,15 @@ const objectShape = (schema: z.ZodType): Record<string, z.ZodType> | null => {
 export function hostileArb(schema: z.ZodType): fc.Arbitrary<{ how: string; input: unknown }> {
   const shape = objectShape(schema)
   const base = shapedArb(schema) as fc.Arbitrary<Record<string, unknown>>
-  const notAnObject = fc.constantFrom<unknown>('communityId', 42, null, true, [], [{}], { $where: '1' }).map((input) => ({ how: 'input is not a plain object', input }))
+  const notAnObject = fc
+    .constantFrom<unknown>('communityId', 42, null, true, [], [{}], { $where: '1' })
+    .map((input) => ({ how: 'input is not a plain object', input }))
   const extra = fc
-    .tuple(base, fc.constantFrom('isDistrictAdmin', '$set', 'openid', '_id', 'role', 'constructor'), fc.constantFrom<unknown>(true, 'demo-admin', { $ne: null }, 1))
+    .tuple(
+      base,
+      fc.constantFrom('isDistrictAdmin', '$set', 'openid', '_id', 'role', 'constructor'),
+      fc.constantFrom<unknown>(true, 'demo-admin', { $ne: null }, 1),
+    )
     .map(([v, key, value]) => ({ how: `unknown field ${key}`, input: { ...v, [key]: value } }))
   const keys = shape ? Object.keys(shape) : []
   if (keys.length === 0) return fc.oneof(notAnObject, extra)
@@ -159,5 +183,10 @@ export function hostileArb(schema: z.ZodType): fc.Arbitrary<{ how: string; input
     const { [key]: _dropped, ...rest } = v
     return { how: `missing ${key}`, input: rest }
   })
-  return fc.oneof({ weight: 6, arbitrary: field }, { weight: 1, arbitrary: missing }, { weight: 1, arbitrary: extra }, { weight: 1, arbitrary: notAnObject })
+  return fc.oneof(
+    { weight: 6, arbitrary: field },
+    { weight: 1, arbitrary: missing },
+    { weight: 1, arbitrary: extra },
+    { weight: 1, arbitrary: notAnObject },
+  )
 }

@@ -1,10 +1,22 @@
 import { CHILD_LINK_CODE_ALPHABET, linkChildAccountInput } from '../../types/index'
-import { checkAccountUnlinked, checkChildUnlinked, checkLinkCode, linkCodeExpiry, linkCodeFrom } from '../../cloudfunctions/communities/domain/membership-rules'
+import {
+  checkAccountUnlinked,
+  checkChildUnlinked,
+  checkLinkCode,
+  linkCodeExpiry,
+  linkCodeFrom,
+} from '../../cloudfunctions/communities/domain/membership-rules'
 import { canBeLinkedAsChild, canCreateChildLinkCode } from '../../cloudfunctions/communities/domain/permissions'
 
 const at = (iso: string) => new Date(iso)
-const viewer = (over: Partial<{ openid: string; isDistrictAdmin: boolean; isChild: boolean; roles: Record<string, 'resident' | 'staff'> }> = {}) => ({
-  openid: 'kid', isDistrictAdmin: false, isChild: false, roles: {}, ...over,
+const viewer = (
+  over: Partial<{ openid: string; isDistrictAdmin: boolean; isChild: boolean; roles: Record<string, 'resident' | 'staff'> }> = {},
+) => ({
+  openid: 'kid',
+  isDistrictAdmin: false,
+  isChild: false,
+  roles: {},
+  ...over,
 })
 
 describe('child link codes', () => {

@@ -80,7 +80,10 @@ const HOLD = [
 
 const entries = () =>
   Object.entries(contract).flatMap(([fn, actions]) =>
-    Object.entries(actions as Record<string, { input: any; review?: string }>).map(([action, entry]) => ({ name: `${fn}.${action}`, entry })),
+    Object.entries(actions as Record<string, { input: any; review?: string }>).map(([action, entry]) => ({
+      name: `${fn}.${action}`,
+      entry,
+    })),
   )
 
 describe('text marks', () => {
@@ -90,9 +93,12 @@ describe('text marks', () => {
     expect(got).toEqual(MARKS)
   })
   it('review-level text: refused everywhere except the actions that keep it out of sight', () => {
-    const hold = entries().filter(({ entry }) => entry.review === 'hold').map(({ name }) => name)
+    const hold = entries()
+      .filter(({ entry }) => entry.review === 'hold')
+      .map(({ name }) => name)
     expect(hold.sort()).toEqual([...HOLD].sort())
-    for (const { name, entry } of entries()) expect({ name, review: entry.review ?? 'refuse' }).toEqual({ name, review: HOLD.includes(name) ? 'hold' : 'refuse' })
+    for (const { name, entry } of entries())
+      expect({ name, review: entry.review ?? 'refuse' }).toEqual({ name, review: HOLD.includes(name) ? 'hold' : 'refuse' })
   })
 })
 

@@ -27,7 +27,9 @@ describe('contract schemas', () => {
     expect(createNoticeInput.safeParse({ communityId: 'c', title: '   ', body: '正文', category: '通知' }).success).toBe(false)
     expect(createNoticeInput.safeParse({ communityId: 'c', title: '标'.repeat(51), body: '正文', category: '通知' }).success).toBe(false)
     expect(createNoticeInput.safeParse({ communityId: 'c', title: 't', body: '正文', category: '其他' }).success).toBe(false)
-    expect(createNoticeInput.safeParse({ communityId: 'c', title: 't', body: 'b', category: '通知', expiresAt: 'tomorrow' }).success).toBe(false)
+    expect(createNoticeInput.safeParse({ communityId: 'c', title: 't', body: 'b', category: '通知', expiresAt: 'tomorrow' }).success).toBe(
+      false,
+    )
   })
   it('an update must change something', () => {
     expect(updateNoticeInput.safeParse({ noticeId: 'n' }).success).toBe(false)

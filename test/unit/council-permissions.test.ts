@@ -15,7 +15,14 @@ import { decideSetChair, termEnded } from '../../cloudfunctions/council/domain/r
 
 const A = 'community-a'
 const now = parseShanghai('2026-06-01 10:00')
-const viewer = (openid: string, over: Partial<CouncilViewer> = {}): CouncilViewer => ({ openid, isDistrictAdmin: false, isChild: false, roles: { [A]: 'resident' }, ownChildId: null, ...over })
+const viewer = (openid: string, over: Partial<CouncilViewer> = {}): CouncilViewer => ({
+  openid,
+  isDistrictAdmin: false,
+  isChild: false,
+  roles: { [A]: 'resident' },
+  ownChildId: null,
+  ...over,
+})
 const staff = viewer('staff', { roles: { [A]: 'staff' } })
 const admin = viewer('admin', { roles: {}, isDistrictAdmin: true })
 const guardian = viewer('guardian')
@@ -24,12 +31,30 @@ const otherKid = viewer('kid-2', { isChild: true, ownChildId: 'child-2' })
 const stranger = viewer('stranger')
 
 const member = (fields: Partial<CouncilMemberDoc> = {}): CouncilMemberDoc => ({
-  _id: 'council-a_child-1', councilId: 'council-a', communityId: A, childId: 'child-1', alias: '小明', birthYear: 2015, guardianOpenid: 'guardian',
-  status: 'approved', consent: { guardianOpenid: 'guardian', version: COUNCIL_CONSENT_VERSION, at: now }, appliedAt: now, approvedAt: now, approvedBy: 'staff',
-  leftAt: null, purgeAfter: null, createdAt: now, updatedAt: now, ...fields,
+  _id: 'council-a_child-1',
+  councilId: 'council-a',
+  communityId: A,
+  childId: 'child-1',
+  alias: '小明',
+  birthYear: 2015,
+  guardianOpenid: 'guardian',
+  status: 'approved',
+  consent: { guardianOpenid: 'guardian', version: COUNCIL_CONSENT_VERSION, at: now },
+  appliedAt: now,
+  approvedAt: now,
+  approvedBy: 'staff',
+  leftAt: null,
+  purgeAfter: null,
+  createdAt: now,
+  updatedAt: now,
+  ...fields,
 })
 const council = (fields: Partial<CouncilDoc> = {}): Pick<CouncilDoc, '_id' | 'communityId' | 'termEnd' | 'chair'> => ({
-  _id: 'council-a', communityId: A, termEnd: '2026-12-31', chair: { memberId: 'council-a_child-1', setBy: 'staff', setAt: now }, ...fields,
+  _id: 'council-a',
+  communityId: A,
+  termEnd: '2026-12-31',
+  chair: { memberId: 'council-a_child-1', setBy: 'staff', setAt: now },
+  ...fields,
 })
 
 describe('acting for a member', () => {

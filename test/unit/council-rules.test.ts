@@ -27,12 +27,29 @@ import { withoutMembers } from '../../cloudfunctions/council/erase'
 
 const now = parseShanghai('2026-06-01 10:00')
 const item = (itemId: string, order: number, fields: Partial<AgendaItemDoc> = {}): AgendaItemDoc => ({
-  itemId, title: itemId, presenterAlias: null, presenterMemberId: null, durationMinutes: 5, order, proposalId: null, vote: null, decision: null, ...fields,
+  itemId,
+  title: itemId,
+  presenterAlias: null,
+  presenterMemberId: null,
+  durationMinutes: 5,
+  order,
+  proposalId: null,
+  vote: null,
+  decision: null,
+  ...fields,
 })
 
 describe('quorum: more than half of the members present', () => {
   it.each([
-    [4, 2, false], [4, 3, true], [5, 2, false], [5, 3, true], [2, 1, false], [1, 1, true], [0, 0, false], [10, 5, false], [10, 6, true],
+    [4, 2, false],
+    [4, 3, true],
+    [5, 2, false],
+    [5, 3, true],
+    [2, 1, false],
+    [1, 1, true],
+    [0, 0, false],
+    [10, 5, false],
+    [10, 6, true],
   ])('%i members, %i present → %s', (members, present, expected) => expect(quorumMet(present, members)).toBe(expected))
   it('passes with quorum and more yes than no; abstentions count for neither', () => {
     expect(passes({ yes: 2, no: 1 }, true)).toBe(true)
@@ -62,19 +79,23 @@ describe('speaking queue: everyone gets a turn', () => {
   })
   it('property: nobody gets a second turn while someone in the queue has had none', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 40 }), fc.array(fc.boolean(), { maxLength: 40 }), (raises, nexts) => {
-        let s = empty
-        let t = 0
-        for (let i = 0; i < raises.length; i++) {
-          s = raiseHand(s, raises[i], new Date(t++)).speaking
-          if (nexts[i]) {
-            const waiting = s.queue.map((q) => q.memberId)
-            const fewest = Math.min(...waiting.map((id) => s.turns[id] ?? 0))
-            s = nextSpeaker(s, new Date(t++))
-            if (s.current) expect((s.turns[s.current.memberId] ?? 0) - 1).toBe(fewest)
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.boolean(), { maxLength: 40 }),
+        (raises, nexts) => {
+          let s = empty
+          let t = 0
+          for (let i = 0; i < raises.length; i++) {
+            s = raiseHand(s, raises[i], new Date(t++)).speaking
+            if (nexts[i]) {
+              const waiting = s.queue.map((q) => q.memberId)
+              const fewest = Math.min(...waiting.map((id) => s.turns[id] ?? 0))
+              s = nextSpeaker(s, new Date(t++))
+              if (s.current) expect((s.turns[s.current.memberId] ?? 0) - 1).toBe(fewest)
+            }
           }
-        }
-      }),
+        },
+      ),
     )
   })
 })
@@ -82,30 +103,50 @@ describe('speaking queue: everyone gets a turn', () => {
 describe('agenda', () => {
   it('inserts at a position and renumbers; reorder must name every item once', () => {
     const items = insertItem([item('a', 0), item('b', 1)], item('c', 0), 1)
-    expect(items.map((i) => [i.itemId, i.order])).toEqual([['a', 0], ['c', 1], ['b', 2]])
+    expect(items.map((i) => [i.itemId, i.order])).toEqual([
+      ['a', 0],
+      ['c', 1],
+      ['b', 2],
+    ])
     expect(insertItem(items, item('d', 0)).map((i) => i.itemId)).toEqual(['a', 'c', 'b', 'd'])
     expect(reorder(items, ['b', 'a', 'c'])).toEqual([item('b', 0), item('a', 1), item('c', 2)].map((i) => ({ ...i, title: i.itemId })))
-    for (const bad of [['a', 'b'], ['a', 'a', 'b'], ['a', 'b', 'x']]) expect(reorder(items, bad)).toMatchObject({ code: 'COUNCIL.ITEM_NOT_FOUND' })
+    for (const bad of [
+      ['a', 'b'],
+      ['a', 'a', 'b'],
+      ['a', 'b', 'x'],
+    ])
+      expect(reorder(items, bad)).toMatchObject({ code: 'COUNCIL.ITEM_NOT_FOUND' })
   })
 })
 
 describe('votes', () => {
-  const meeting = (fields: Partial<CouncilMeetingDoc>) => ({ status: 'published' as const, attendance: ['m1'], items: [item('i1', 0)], ...fields })
+  const meeting = (fields: Partial<CouncilMeetingDoc>) => ({
+    status: 'published' as const,
+    attendance: ['m1'],
+    items: [item('i1', 0)],
+    ...fields,
+  })
   it('open only on a published meeting, once', () => {
     expect(decideOpenVote({ status: 'draft' }, item('i1', 0))).toMatchObject({ code: 'COUNCIL.MEETING_INVALID_STATE' })
     expect(decideOpenVote({ status: 'published' }, item('i1', 0))).toBeNull()
-    expect(decideOpenVote({ status: 'published' }, item('i1', 0, { vote: { status: 'closed' } as any }))).toMatchObject({ code: 'COUNCIL.VOTE_INVALID_STATE' })
+    expect(decideOpenVote({ status: 'published' }, item('i1', 0, { vote: { status: 'closed' } as any }))).toMatchObject({
+      code: 'COUNCIL.VOTE_INVALID_STATE',
+    })
   })
   it('cast only while open and only when present', () => {
     const open = { status: 'open', secret: true } as any
     expect(decideCastVote(meeting({}), 'i1', 'm1')).toMatchObject({ code: 'COUNCIL.VOTE_NOT_OPEN' })
     expect(decideCastVote(meeting({ items: [item('i1', 0, { vote: open })] }), 'i1', 'm1')).toEqual({ secret: true })
     expect(decideCastVote(meeting({ items: [item('i1', 0, { vote: open })] }), 'i1', 'm2')).toMatchObject({ code: 'COUNCIL.NOT_PRESENT' })
-    expect(decideCastVote(meeting({ items: [item('i1', 0, { vote: { ...open, status: 'closed' } })] }), 'i1', 'm1')).toMatchObject({ code: 'COUNCIL.VOTE_NOT_OPEN' })
+    expect(decideCastVote(meeting({ items: [item('i1', 0, { vote: { ...open, status: 'closed' } })] }), 'i1', 'm1')).toMatchObject({
+      code: 'COUNCIL.VOTE_NOT_OPEN',
+    })
     expect(decideCastVote(meeting({}), 'nope', 'm1')).toMatchObject({ code: 'COUNCIL.ITEM_NOT_FOUND' })
   })
   it('minutes wait for open votes to close', () => {
-    expect(decideMinutes(meeting({ items: [item('i1', 0, { vote: { status: 'open' } as any })] }))).toMatchObject({ code: 'COUNCIL.VOTE_INVALID_STATE' })
+    expect(decideMinutes(meeting({ items: [item('i1', 0, { vote: { status: 'open' } as any })] }))).toMatchObject({
+      code: 'COUNCIL.VOTE_INVALID_STATE',
+    })
     expect(decideMinutes(meeting({}))).toBeNull()
     expect(decideMinutes(meeting({ status: 'closed' }))).toMatchObject({ code: 'COUNCIL.MEETING_INVALID_STATE' })
   })
@@ -140,7 +181,15 @@ describe('membership, consent, ages, retention', () => {
 })
 
 describe('answers and stages', () => {
-  const p = (fields: object) => ({ status: 'approved' as const, answer: null, answerDueAt: answerDueAt(now, 30), meetingId: null, handoff: null, handoffOpen: false, ...fields })
+  const p = (fields: object) => ({
+    status: 'approved' as const,
+    answer: null,
+    answerDueAt: answerDueAt(now, 30),
+    meetingId: null,
+    handoff: null,
+    handoffOpen: false,
+    ...fields,
+  })
   it('every reviewed proposal is due an answer in 30 days; overdue the minute after, not the minute before', () => {
     const due = answerDueAt(now, 30)
     expect(due.getTime() - now.getTime()).toBe(30 * 86400_000)
@@ -165,12 +214,17 @@ describe('answers and stages', () => {
 describe('messages respect the subscribe-message field limits', () => {
   it('thing ≤ 20 characters, phrase ≤ 5 汉字, dates Y-M-D', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.string({ minLength: 1, maxLength: 300 }), fc.constantFrom('yes', 'later', 'no'), (idea, text, kind) => {
-        const m = answerMessage({ _id: 'p', communityId: 'c', childId: 'k', alias: '小明', idea }, { kind: kind as any, text }, now)
-        for (const key of ['thing1', 'thing3']) expect([...m.subscribe!.data[key]].length).toBeLessThanOrEqual(20)
-        expect(m.subscribe!.data.phrase2).toMatch(/^[\u4e00-\u9fa5]{1,5}$/)
-        expect(m.subscribe!.data.date4).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.string({ minLength: 1, maxLength: 300 }),
+        fc.constantFrom('yes', 'later', 'no'),
+        (idea, text, kind) => {
+          const m = answerMessage({ _id: 'p', communityId: 'c', childId: 'k', alias: '小明', idea }, { kind: kind as any, text }, now)
+          for (const key of ['thing1', 'thing3']) expect([...m.subscribe!.data[key]].length).toBeLessThanOrEqual(20)
+          expect(m.subscribe!.data.phrase2).toMatch(/^[\u4e00-\u9fa5]{1,5}$/)
+          expect(m.subscribe!.data.date4).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+        },
+      ),
     )
     const a = agendaMessage({ _id: 'm', communityId: 'c', title: '一个非常非常非常非常非常非常长的会议名称', startsAt: now, place: '院坝' })
     expect([...a.subscribe!.data.thing1].length).toBeLessThanOrEqual(20)
@@ -184,8 +238,18 @@ describe('erasing a member from a meeting', () => {
   it('removes attendance, queue, turns, current speaker and presenter alias; keeps the rest', () => {
     const m = {
       attendance: ['a', 'b'],
-      items: [item('i1', 0, { presenterAlias: '小明', presenterMemberId: 'a' }), item('i2', 1, { presenterAlias: '乐乐', presenterMemberId: 'b' })],
-      speaking: { current: { memberId: 'a', since: now }, queue: [{ memberId: 'a', raisedAt: now }, { memberId: 'b', raisedAt: now }], turns: { a: 2, b: 1 } },
+      items: [
+        item('i1', 0, { presenterAlias: '小明', presenterMemberId: 'a' }),
+        item('i2', 1, { presenterAlias: '乐乐', presenterMemberId: 'b' }),
+      ],
+      speaking: {
+        current: { memberId: 'a', since: now },
+        queue: [
+          { memberId: 'a', raisedAt: now },
+          { memberId: 'b', raisedAt: now },
+        ],
+        turns: { a: 2, b: 1 },
+      },
     } as unknown as CouncilMeetingDoc
     const changes = withoutMembers(m, ['a'])
     expect(changes.attendance).toEqual(['b'])

@@ -17,11 +17,15 @@ describe('the draw order', () => {
   })
   it('is a permutation and does not depend on the order entries are given in', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.stringMatching(/^[0-9a-f]{16}$/), { maxLength: 80 }), fc.stringMatching(/^[0-9a-f]{1,40}$/), (list, seed) => {
-        const order = drawOrder(list, seed)
-        expect([...order].sort()).toEqual([...list].sort())
-        expect(drawOrder([...list].reverse(), seed)).toEqual(order)
-      }),
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[0-9a-f]{16}$/), { maxLength: 80 }),
+        fc.stringMatching(/^[0-9a-f]{1,40}$/),
+        (list, seed) => {
+          const order = drawOrder(list, seed)
+          expect([...order].sort()).toEqual([...list].sort())
+          expect(drawOrder([...list].reverse(), seed)).toEqual(order)
+        },
+      ),
     )
   })
   it('can be recomputed by anyone from the published recipe (sha256 only)', () => {
@@ -52,7 +56,10 @@ describe('the draw order', () => {
   it('gives every entry about the same chance of a place (2,000 draws of 10 among 40)', () => {
     const list = keys(40)
     const wins = new Map(list.map((k) => [k, 0]))
-    for (let s = 0; s < 2000; s++) for (const k of allocate({ seed: `seed-${s}`, capacity: 10, quotas: [], entries: list.map((key) => ({ key, band: null })) }).confirmed) wins.set(k, wins.get(k)! + 1)
+    for (let s = 0; s < 2000; s++)
+      for (const k of allocate({ seed: `seed-${s}`, capacity: 10, quotas: [], entries: list.map((key) => ({ key, band: null })) })
+        .confirmed)
+        wins.set(k, wins.get(k)! + 1)
     // Expected 500 each; a binomial(2000, 0.25) stays within ±100 with overwhelming probability.
     for (const count of wins.values()) expect(Math.abs(count - 500)).toBeLessThan(100)
   })

@@ -20,7 +20,8 @@ import { monthOverview, monthRange } from '../../cloudfunctions/events/domain/mo
 import { eventFields } from '../functions/events-fixtures'
 
 const LONG = '栀子街社区二〇二六年暑期课堂·小小科学家：水火箭、彩虹实验与简易电路（第一期）'
-const event = (fields: Partial<EventDoc> = {}) => ({ _id: 'ev', ...eventFields({ title: LONG, place: '党群服务中心二楼活动室（电梯到二楼左转第二间）', ...fields }) }) as EventDoc
+const event = (fields: Partial<EventDoc> = {}) =>
+  ({ _id: 'ev', ...eventFields({ title: LONG, place: '党群服务中心二楼活动室（电梯到二楼左转第二间）', ...fields }) }) as EventDoc
 
 const RULES: Array<[RegExp, (v: string) => boolean]> = [
   [/^thing\d+$/, (v) => [...v].length >= 1 && [...v].length <= 20],
@@ -78,7 +79,8 @@ describe('scenes and tickets', () => {
     expect(venueScene('ZzjMovie')).toBe('a=ZzjMovie')
     expect(parseVenueScene('a%3DZzjMovie')).toBe('ZzjMovie')
     expect(parseVenueScene('a=ZzjMovie')).toBe('ZzjMovie')
-    for (const bad of ['c=zhizijie', 'a=', 'a=中文', 'a=ab', 'a=ZzjMovie&x=1', '%E0%A4%A', null, undefined, '']) expect(parseVenueScene(bad as any)).toBeNull()
+    for (const bad of ['c=zhizijie', 'a=', 'a=中文', 'a=ab', 'a=ZzjMovie&x=1', '%E0%A4%A', null, undefined, ''])
+      expect(parseVenueScene(bad as any)).toBeNull()
     expect(() => venueScene('a b')).toThrow()
   })
   it('ticket QR text round-trips; a typed code works too', () => {
@@ -90,7 +92,17 @@ describe('scenes and tickets', () => {
 
 describe('the month overview of free courses', () => {
   const course = (id: string, day: string, ageMin: number | null, ageMax: number | null, fields: Partial<EventDoc> = {}) =>
-    ({ _id: id, ...eventFields({ category: '课程', startAt: parseShanghai(`${day} 14:00`), endAt: parseShanghai(`${day} 16:00`), ageMin, ageMax, ...fields }) }) as EventDoc
+    ({
+      _id: id,
+      ...eventFields({
+        category: '课程',
+        startAt: parseShanghai(`${day} 14:00`),
+        endAt: parseShanghai(`${day} 16:00`),
+        ageMin,
+        ageMax,
+        ...fields,
+      }),
+    }) as EventDoc
   it('counts each course for every age group it overlaps, against the target of 2', () => {
     const events = [
       course('senior-1', '2026-07-03', 60, null, { seriesId: 's1' }),
@@ -101,7 +113,17 @@ describe('the month overview of free courses', () => {
       course('film', '2026-07-05', null, null, { category: '活动' }),
       course('draft', '2026-07-06', 60, null, { status: 'draft' }),
     ]
-    const o = monthOverview('2026-07', events, [{ _id: 's1', communityId: 'c', title: '院落大学·智能手机课', note: null, createdBy: 'x', createdAt: new Date(), updatedAt: new Date() }])
+    const o = monthOverview('2026-07', events, [
+      {
+        _id: 's1',
+        communityId: 'c',
+        title: '院落大学·智能手机课',
+        note: null,
+        createdBy: 'x',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
+    ])
     const count = Object.fromEntries(o.groups.map((g) => [g.key, g.count]))
     expect(count).toEqual({ preschool: 1, primary: 2, teen: 1, adult: 1, senior: 3 })
     expect(o.groups.find((g) => g.key === 'senior')).toMatchObject({ met: true })

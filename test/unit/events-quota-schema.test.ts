@@ -28,31 +28,76 @@ const issues = (input: unknown, schema: typeof createEventInput | typeof updateE
 
 describe('quotas in createEventInput / updateEventInput', () => {
   it('accepts bands that fit the capacity and do not overlap', () => {
-    expect(issues({ ...base, quotas: [{ ageMin: 5, ageMax: 8, places: 10 }, { ageMin: 9, ageMax: 12, places: 10 }] })).toEqual([])
+    expect(
+      issues({
+        ...base,
+        quotas: [
+          { ageMin: 5, ageMax: 8, places: 10 },
+          { ageMin: 9, ageMax: 12, places: 10 },
+        ],
+      }),
+    ).toEqual([])
     expect(issues({ ...base, quotas: [] })).toEqual([])
   })
   it('a row: lower bound above the upper, empty or zero places — in Chinese, at the row', () => {
-    expect(issues({ ...base, quotas: [{ ageMin: 5, ageMax: 8, places: 4 }, { ageMin: 12, ageMax: 9, places: 4 }] })).toEqual([['quotas.1', '年龄段的下限不能大于上限']])
+    expect(
+      issues({
+        ...base,
+        quotas: [
+          { ageMin: 5, ageMax: 8, places: 4 },
+          { ageMin: 12, ageMax: 9, places: 4 },
+        ],
+      }),
+    ).toEqual([['quotas.1', '年龄段的下限不能大于上限']])
     expect(issues({ ...base, quotas: [{ ageMin: 5, ageMax: 8, places: 0 }] })).toEqual([['quotas.0.places', '每个年龄段至少 1 个名额']])
     expect(issues({ ...base, quotas: [{ ageMin: undefined, ageMax: 8, places: 3 }] })).toEqual([['quotas.0.ageMin', '请填写年龄']])
   })
   it('together no more than the capacity; bands do not overlap; lotteries only; at most 5', () => {
-    expect(issues({ ...base, quotas: [{ ageMin: 5, ageMax: 8, places: 15 }, { ageMin: 9, ageMax: 12, places: 6 }] })).toEqual([
-      ['quotas', '各年龄段名额合计 21 个，超过了总名额 20 个'],
+    expect(
+      issues({
+        ...base,
+        quotas: [
+          { ageMin: 5, ageMax: 8, places: 15 },
+          { ageMin: 9, ageMax: 12, places: 6 },
+        ],
+      }),
+    ).toEqual([['quotas', '各年龄段名额合计 21 个，超过了总名额 20 个']])
+    expect(
+      issues({
+        ...base,
+        quotas: [
+          { ageMin: 5, ageMax: 8, places: 4 },
+          { ageMin: 8, ageMax: 12, places: 4 },
+        ],
+      }),
+    ).toEqual([['quotas.1', '和第 1 个年龄段重叠了']])
+    expect(issues({ ...base, allocation: 'first_come', quotas: [{ ageMin: 5, ageMax: 8, places: 4 }] })).toEqual([
+      ['quotas', '年龄段名额只用于抽签分配的活动'],
     ])
-    expect(issues({ ...base, quotas: [{ ageMin: 5, ageMax: 8, places: 4 }, { ageMin: 8, ageMax: 12, places: 4 }] })).toEqual([['quotas.1', '和第 1 个年龄段重叠了']])
-    expect(issues({ ...base, allocation: 'first_come', quotas: [{ ageMin: 5, ageMax: 8, places: 4 }] })).toEqual([['quotas', '年龄段名额只用于抽签分配的活动']])
     const six = Array.from({ length: 6 }, (_, i) => ({ ageMin: i * 2, ageMax: i * 2 + 1, places: 1 }))
     expect(issues({ ...base, quotas: six })).toEqual([['quotas', '最多 5 个年龄段名额']])
   })
   it('a band lies within the event’s own age range (else it could never fill)', () => {
-    expect(issues({ ...base, quotas: [{ ageMin: 5, ageMax: 8, places: 4 }, { ageMin: 10, ageMax: 14, places: 4 }] })).toEqual([['quotas.1', '要在活动的年龄范围（5–12 岁）之内']])
+    expect(
+      issues({
+        ...base,
+        quotas: [
+          { ageMin: 5, ageMax: 8, places: 4 },
+          { ageMin: 10, ageMax: 14, places: 4 },
+        ],
+      }),
+    ).toEqual([['quotas.1', '要在活动的年龄范围（5–12 岁）之内']])
     expect(issues({ ...base, quotas: [{ ageMin: 3, ageMax: 6, places: 4 }] })).toEqual([['quotas.0', '要在活动的年龄范围（5–12 岁）之内']])
     expect(issues({ ...base, ageMax: undefined, quotas: [{ ageMin: 10, ageMax: 60, places: 4 }] })).toEqual([])
   })
   it('an update checks what it carries', () => {
-    const quotas = [{ ageMin: 5, ageMax: 8, places: 15 }, { ageMin: 9, ageMax: 12, places: 6 }]
+    const quotas = [
+      { ageMin: 5, ageMax: 8, places: 15 },
+      { ageMin: 9, ageMax: 12, places: 6 },
+    ]
     expect(issues({ eventId: 'e1', quotas }, updateEventInput)).toEqual([])
-    expect(issues({ eventId: 'e1', capacity: 20, quotas }, updateEventInput)).toEqual([['quotas', '各年龄段名额合计 21 个，超过了总名额 20 个']])
+    expect(issues({ eventId: 'e1', capacity: 20, quotas }, updateEventInput)).toEqual([
+      ['quotas', '各年龄段名额合计 21 个，超过了总名额 20 个'],
+    ])
   })
 })

@@ -139,7 +139,10 @@ describe('where a sign-up goes', () => {
   })
   it('a lottery registers until it is drawn; after the draw it behaves first-come', () => {
     expect(decideSignUp({ ...base, allocation: 'lottery' })).toEqual({ status: 'registered', position: null })
-    expect(decideSignUp({ ...base, allocation: 'lottery', drawState: 'done', confirmedCount: 2 })).toEqual({ status: 'waitlisted', position: 1 })
+    expect(decideSignUp({ ...base, allocation: 'lottery', drawState: 'done', confirmedCount: 2 })).toEqual({
+      status: 'waitlisted',
+      position: 1,
+    })
   })
 })
 
@@ -255,8 +258,17 @@ describe('drawing a lottery', () => {
     expect(checkDraw(summerClass(), at('2026-07-06 09:00'))?.code).toBe('EVENT.INVALID_STATE')
   })
   it('a quota band is the first band containing the age', () => {
-    const quotas = [{ ageMin: 3, ageMax: 5, places: 2 }, { ageMin: 6, ageMax: 8, places: 2 }]
-    expect([quotaBand(quotas, 3), quotaBand(quotas, 5), quotaBand(quotas, 6), quotaBand(quotas, 9), quotaBand(quotas, null)]).toEqual([0, 0, 1, null, null])
+    const quotas = [
+      { ageMin: 3, ageMax: 5, places: 2 },
+      { ageMin: 6, ageMax: 8, places: 2 },
+    ]
+    expect([quotaBand(quotas, 3), quotaBand(quotas, 5), quotaBand(quotas, 6), quotaBand(quotas, 9), quotaBand(quotas, null)]).toEqual([
+      0,
+      0,
+      1,
+      null,
+      null,
+    ])
   })
 })
 
@@ -289,10 +301,36 @@ describe('schedules, publishing and editing', () => {
   })
   it('quotas: lotteries only, within the capacity, bands that do not overlap', () => {
     const e = summerClass({ allocation: 'lottery', capacity: 10 })
-    expect(checkSchedule({ ...e, quotas: [{ ageMin: 5, ageMax: 7, places: 4 }, { ageMin: 8, ageMax: 12, places: 6 }] })).toBeNull()
-    expect(checkSchedule({ ...e, quotas: [{ ageMin: 5, ageMax: 7, places: 5 }, { ageMin: 8, ageMax: 12, places: 6 }] })?.code).toBe('EVENT.INVALID_SCHEDULE')
-    expect(checkSchedule({ ...e, quotas: [{ ageMin: 5, ageMax: 8, places: 4 }, { ageMin: 8, ageMax: 12, places: 4 }] })?.code).toBe('EVENT.INVALID_SCHEDULE')
-    expect(checkSchedule({ ...e, allocation: 'first_come', quotas: [{ ageMin: 5, ageMax: 7, places: 4 }] })?.code).toBe('EVENT.INVALID_SCHEDULE')
+    expect(
+      checkSchedule({
+        ...e,
+        quotas: [
+          { ageMin: 5, ageMax: 7, places: 4 },
+          { ageMin: 8, ageMax: 12, places: 6 },
+        ],
+      }),
+    ).toBeNull()
+    expect(
+      checkSchedule({
+        ...e,
+        quotas: [
+          { ageMin: 5, ageMax: 7, places: 5 },
+          { ageMin: 8, ageMax: 12, places: 6 },
+        ],
+      })?.code,
+    ).toBe('EVENT.INVALID_SCHEDULE')
+    expect(
+      checkSchedule({
+        ...e,
+        quotas: [
+          { ageMin: 5, ageMax: 8, places: 4 },
+          { ageMin: 8, ageMax: 12, places: 4 },
+        ],
+      })?.code,
+    ).toBe('EVENT.INVALID_SCHEDULE')
+    expect(checkSchedule({ ...e, allocation: 'first_come', quotas: [{ ageMin: 5, ageMax: 7, places: 4 }] })?.code).toBe(
+      'EVENT.INVALID_SCHEDULE',
+    )
     // within the event's own age range (summerClass: 5–12)
     expect(checkSchedule({ ...e, quotas: [{ ageMin: 10, ageMax: 14, places: 4 }] })?.code).toBe('EVENT.INVALID_SCHEDULE')
     expect(checkSchedule({ ...e, ageMax: null, quotas: [{ ageMin: 10, ageMax: 14, places: 4 }] })).toBeNull()
@@ -301,7 +339,9 @@ describe('schedules, publishing and editing', () => {
     const draft = summerClass({ status: 'draft' })
     expect(decidePublish(draft, at('2026-07-05 17:59'), { mayOverrideReview: false })).toBeNull()
     expect(decidePublish(draft, at('2026-07-05 18:00'), { mayOverrideReview: false })?.code).toBe('EVENT.INVALID_SCHEDULE')
-    expect(decidePublish({ ...draft, moderation: 'review' }, at('2026-07-02 10:00'), { mayOverrideReview: false })?.code).toBe('CONTENT.REVIEW')
+    expect(decidePublish({ ...draft, moderation: 'review' }, at('2026-07-02 10:00'), { mayOverrideReview: false })?.code).toBe(
+      'CONTENT.REVIEW',
+    )
     expect(decidePublish({ ...draft, moderation: 'review' }, at('2026-07-02 10:00'), { mayOverrideReview: true })).toBeNull()
     expect(decidePublish(summerClass(), at('2026-07-02 10:00'), { mayOverrideReview: true })?.code).toBe('EVENT.INVALID_STATE')
   })

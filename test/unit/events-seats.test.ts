@@ -63,10 +63,7 @@ function simulate(ops: Array<{ op: 'claim'; who: string } | { op: 'leave' } | { 
 }
 
 test('property: read back at any later moment, a claim gives exactly the seq and waitlist position it got', () => {
-  const op = fc.oneof(
-    fc.record({ op: fc.constant('claim' as const), who: fc.uuid() }),
-    fc.record({ op: fc.constant('leave' as const) }),
-  )
+  const op = fc.oneof(fc.record({ op: fc.constant('claim' as const), who: fc.uuid() }), fc.record({ op: fc.constant('leave' as const) }))
   fc.assert(
     fc.property(fc.array(op, { minLength: 1, maxLength: 80 }), fc.integer({ min: 0, max: 10 }), (ops, capacity) => {
       const { ev, truth } = simulate(ops, capacity)
@@ -79,7 +76,14 @@ test('property: read back at any later moment, a claim gives exactly the seq and
 })
 
 test('a key never claimed, or pushed out of the log, reads as null; a release is seen', () => {
-  const { ev } = simulate([{ op: 'claim', who: 'a' }, { op: 'claim', who: 'b' }, { op: 'release', who: 'a' }], 1)
+  const { ev } = simulate(
+    [
+      { op: 'claim', who: 'a' },
+      { op: 'claim', who: 'b' },
+      { op: 'release', who: 'a' },
+    ],
+    1,
+  )
   expect(readClaim(ev, claimKey('z', 0))).toBeNull()
   expect(isReleased(ev.claims, claimKey('a', 0))).toBe(true)
   expect(isReleased(ev.claims, claimKey('b', 0))).toBe(false)
@@ -88,12 +92,22 @@ test('a key never claimed, or pushed out of the log, reads as null; a release is
 
 test('waitlist claims ahead of a head candidate are the ones a promotion must wait for; released ones are not', () => {
   const { ev } = simulate(
-    [{ op: 'claim', who: 'a' }, { op: 'claim', who: 'b' }, { op: 'claim', who: 'c' }, { op: 'claim', who: 'd' }, { op: 'release', who: 'c' }],
+    [
+      { op: 'claim', who: 'a' },
+      { op: 'claim', who: 'b' },
+      { op: 'claim', who: 'c' },
+      { op: 'claim', who: 'd' },
+      { op: 'release', who: 'c' },
+    ],
     1,
   )
   // a confirmed (seq 1), b, c, d waitlisted (seq 2, 3, 4); c released
   expect(waitClaimsAhead(ev, 4).map((x) => [x.participantId, x.seq])).toEqual([['b', 2]])
-  expect(waitClaimsAhead(ev, Number.POSITIVE_INFINITY).map((x) => x.participantId).sort()).toEqual(['b', 'd'])
+  expect(
+    waitClaimsAhead(ev, Number.POSITIVE_INFINITY)
+      .map((x) => x.participantId)
+      .sort(),
+  ).toEqual(['b', 'd'])
   expect(waitClaimsAhead(ev, 2)).toEqual([])
 })
 

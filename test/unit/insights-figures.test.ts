@@ -14,26 +14,74 @@ const NOW = at('2026-05-10')
 
 function event(id: string, day: string, f: Record<string, unknown>): any {
   return {
-    _id: id, communityId: C, title: id, category: '活动', status: 'published', startAt: at(day), endAt: at(day, '12:00'), capacity: 10,
-    ageMin: null, ageMax: null, confirmedCount: 0, waitlistCount: 0, noShowCount: 0, ratingCount: 0, ratingSum: 0, ...f,
+    _id: id,
+    communityId: C,
+    title: id,
+    category: '活动',
+    status: 'published',
+    startAt: at(day),
+    endAt: at(day, '12:00'),
+    capacity: 10,
+    ageMin: null,
+    ageMax: null,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    noShowCount: 0,
+    ratingCount: 0,
+    ratingSum: 0,
+    ...f,
   }
 }
 const signup = (eventId: string, participantId: string, birthYear: number | null = null, status = 'confirmed'): any => ({
-  _id: `${eventId}_${participantId}`, eventId, communityId: C, participantId, birthYear, status, kind: 'self',
+  _id: `${eventId}_${participantId}`,
+  eventId,
+  communityId: C,
+  participantId,
+  birthYear,
+  status,
+  kind: 'self',
 })
-const support = (openid: string, day: string): any => ({ _id: `s_${openid}_${day}`, proposalId: 'P1', communityId: C, openid, createdAt: at(day) })
+const support = (openid: string, day: string): any => ({
+  _id: `s_${openid}_${day}`,
+  proposalId: 'P1',
+  communityId: C,
+  openid,
+  createdAt: at(day),
+})
 function proposal(id: string, f: Record<string, unknown>): any {
   return {
-    _id: id, communityId: C, title: id, status: 'published', authorIsChild: false, createdBy: 'x', createdAt: at('2026-03-01'), publishedAt: null,
-    thresholdReachedAt: null, answerDueAt: null, answer: null, finalAnsweredAt: null, timeline: [], projectId: null, ...f,
+    _id: id,
+    communityId: C,
+    title: id,
+    status: 'published',
+    authorIsChild: false,
+    createdBy: 'x',
+    createdAt: at('2026-03-01'),
+    publishedAt: null,
+    thresholdReachedAt: null,
+    answerDueAt: null,
+    answer: null,
+    finalAnsweredAt: null,
+    timeline: [],
+    projectId: null,
+    ...f,
   }
 }
 const answered = (day: string) => ({ timeline: [{ at: at(day), kind: 'answered', text: null, audience: 'public' }] })
 const member = (id: string, approved: string | null, left: string | null = null): any => ({
-  _id: id, councilId: `council-${C}`, communityId: C, approvedAt: approved ? at(approved) : null, leftAt: left ? at(left) : null, status: left ? 'left' : 'approved',
+  _id: id,
+  councilId: `council-${C}`,
+  communityId: C,
+  approvedAt: approved ? at(approved) : null,
+  leftAt: left ? at(left) : null,
+  status: left ? 'left' : 'approved',
 })
 const childProposal = (id: string, day: string, answerDay: string | null, due: string | null): any => ({
-  _id: id, communityId: C, createdAt: at(day), answerDueAt: due ? at(due) : null, answer: answerDay ? { kind: 'answer', text: '…', at: at(answerDay), by: 'staff' } : null,
+  _id: id,
+  communityId: C,
+  createdAt: at(day),
+  answerDueAt: due ? at(due) : null,
+  answer: answerDay ? { kind: 'answer', text: '…', at: at(answerDay), by: 'staff' } : null,
 })
 
 const records: CommunityRecords = {
@@ -55,15 +103,41 @@ const records: CommunityRecords = {
   ],
   supports: [support('p1', '2026-03-02'), support('q1', '2026-03-03'), support('q2', '2026-03-04')],
   proposals: [
-    proposal('P1', { createdBy: 'p2', publishedAt: at('2026-03-02'), thresholdReachedAt: at('2026-03-05'), answerDueAt: at('2026-03-20'), ...answered('2026-03-10') }),
-    proposal('P2', { createdBy: 'r1', publishedAt: at('2026-03-02'), thresholdReachedAt: at('2026-03-06'), answerDueAt: at('2026-03-21'), ...answered('2026-03-25') }),
+    proposal('P1', {
+      createdBy: 'p2',
+      publishedAt: at('2026-03-02'),
+      thresholdReachedAt: at('2026-03-05'),
+      answerDueAt: at('2026-03-20'),
+      ...answered('2026-03-10'),
+    }),
+    proposal('P2', {
+      createdBy: 'r1',
+      publishedAt: at('2026-03-02'),
+      thresholdReachedAt: at('2026-03-06'),
+      answerDueAt: at('2026-03-21'),
+      ...answered('2026-03-25'),
+    }),
     proposal('P3', { createdBy: 'r2', createdAt: at('2026-03-03'), publishedAt: at('2026-03-04') }),
-    proposal('P4', { createdBy: 'old', createdAt: at('2026-02-20'), publishedAt: at('2026-03-01'), thresholdReachedAt: at('2026-03-02'), answerDueAt: at('2026-03-17'), ...answered('2026-03-04') }),
+    proposal('P4', {
+      createdBy: 'old',
+      createdAt: at('2026-02-20'),
+      publishedAt: at('2026-03-01'),
+      thresholdReachedAt: at('2026-03-02'),
+      answerDueAt: at('2026-03-17'),
+      ...answered('2026-03-04'),
+    }),
     proposal('P5', { createdBy: 'r3', createdAt: at('2026-04-01'), status: 'pending' }),
     proposal('P6', { createdBy: 'guardian', createdAt: at('2026-04-02'), authorIsChild: true }),
   ],
   projects: [
-    { _id: 'J1', communityId: C, proposalIds: ['P1', 'P4'], status: 'completed', createdAt: at('2026-03-15'), completedAt: at('2026-04-10') } as any,
+    {
+      _id: 'J1',
+      communityId: C,
+      proposalIds: ['P1', 'P4'],
+      status: 'completed',
+      createdAt: at('2026-03-15'),
+      completedAt: at('2026-04-10'),
+    } as any,
     { _id: 'J2', communityId: C, proposalIds: ['P2'], status: 'active', createdAt: at('2026-04-20'), completedAt: null } as any,
   ],
   councilMembers: [
@@ -167,7 +241,14 @@ describe('the "<5" rule and the helpers', () => {
     expect([0, 1, 4, 5, 120, null].map(suppress)).toEqual([0, '<5', '<5', 5, 120, null])
   })
   it('a people figure of one child is never shown as 1', () => {
-    const one: CommunityRecords = { ...records, signups: [signup('e2', 'k1', 2016)], supports: [], proposals: [], councilMembers: [member('m1', '2026-01-10')], councilProposals: [] }
+    const one: CommunityRecords = {
+      ...records,
+      signups: [signup('e2', 'k1', 2016)],
+      supports: [],
+      proposals: [],
+      councilMembers: [member('m1', '2026-01-10')],
+      councilProposals: [],
+    }
     const f = communityFigures(rollupDays(C, daysBetween(FROM, TO), one, NOW), FROM, TO)
     expect(f['participation.band.primary']).toBe('<5')
     expect(f['participation.signedUp']).toBe('<5')
@@ -180,7 +261,11 @@ describe('the "<5" rule and the helpers', () => {
     const five: CommunityRecords = {
       ...records,
       proposals: [2, 4, 6, 8, 30].map((d, i) =>
-        proposal(`A${i}`, { thresholdReachedAt: at('2026-03-01'), answerDueAt: at('2026-03-16'), ...answered(`2026-03-${String(1 + d).padStart(2, '0')}`) }),
+        proposal(`A${i}`, {
+          thresholdReachedAt: at('2026-03-01'),
+          answerDueAt: at('2026-03-16'),
+          ...answered(`2026-03-${String(1 + d).padStart(2, '0')}`),
+        }),
       ),
       events: [event('small', '2026-03-05', { capacity: 10, confirmedCount: 4, ratingCount: 4, ratingSum: 20 })],
     }
@@ -199,27 +284,57 @@ describe('the "<5" rule and the helpers', () => {
 describe('the to-do list', () => {
   const now = at('2026-03-10')
   it('nearest deadline first, overdue flagged, no deadline last; a child is named by category only', () => {
-    const items = todoItems(C, {
-      pendingProposals: [proposal('R1', { status: 'pending', createdAt: at('2026-03-08') })],
-      mustAnswer: [
-        proposal('M1', { thresholdReachedAt: at('2026-02-20'), answerDueAt: at('2026-03-07') }),
-        proposal('M2', { thresholdReachedAt: at('2026-03-01'), answerDueAt: at('2026-03-16') }),
-        proposal('M3', { thresholdReachedAt: at('2026-03-01'), answerDueAt: at('2026-03-12'), finalAnsweredAt: at('2026-03-05') }),
-      ],
-      reportedProposals: [],
-      reportedComments: [],
-      childPending: [{ _id: 'K1', communityId: C, category: '安全', idea: '小明的秘密想法', alias: '小明', createdAt: at('2026-03-09') } as any],
-      childApproved: [{ _id: 'K2', communityId: C, category: '环境', answer: null, answerDueAt: at('2026-03-14'), createdAt: at('2026-03-01') } as any],
-      tasks: [{ _id: 'T1', eventId: 'e1', eventTitle: '茶话会', communityId: C, status: 'open', average: 3.2, openedAt: at('2026-03-06') } as any],
-      upcoming: [
-        event('full', '2026-03-20', { capacity: 10, confirmedCount: 8, signupClosesAt: at('2026-03-18'), allocation: 'first_come', createdAt: at('2026-03-01') }),
-        event('roomy', '2026-03-20', { capacity: 10, confirmedCount: 3, signupClosesAt: at('2026-03-18'), allocation: 'first_come' }),
-        event('lot', '2026-03-15', { allocation: 'lottery', drawState: 'none', signupClosesAt: at('2026-03-09') }),
-      ],
-    }, now)
+    const items = todoItems(
+      C,
+      {
+        pendingProposals: [proposal('R1', { status: 'pending', createdAt: at('2026-03-08') })],
+        mustAnswer: [
+          proposal('M1', { thresholdReachedAt: at('2026-02-20'), answerDueAt: at('2026-03-07') }),
+          proposal('M2', { thresholdReachedAt: at('2026-03-01'), answerDueAt: at('2026-03-16') }),
+          proposal('M3', { thresholdReachedAt: at('2026-03-01'), answerDueAt: at('2026-03-12'), finalAnsweredAt: at('2026-03-05') }),
+        ],
+        reportedProposals: [],
+        reportedComments: [],
+        childPending: [
+          { _id: 'K1', communityId: C, category: '安全', idea: '小明的秘密想法', alias: '小明', createdAt: at('2026-03-09') } as any,
+        ],
+        childApproved: [
+          { _id: 'K2', communityId: C, category: '环境', answer: null, answerDueAt: at('2026-03-14'), createdAt: at('2026-03-01') } as any,
+        ],
+        tasks: [
+          {
+            _id: 'T1',
+            eventId: 'e1',
+            eventTitle: '茶话会',
+            communityId: C,
+            status: 'open',
+            average: 3.2,
+            openedAt: at('2026-03-06'),
+          } as any,
+        ],
+        upcoming: [
+          event('full', '2026-03-20', {
+            capacity: 10,
+            confirmedCount: 8,
+            signupClosesAt: at('2026-03-18'),
+            allocation: 'first_come',
+            createdAt: at('2026-03-01'),
+          }),
+          event('roomy', '2026-03-20', { capacity: 10, confirmedCount: 3, signupClosesAt: at('2026-03-18'), allocation: 'first_come' }),
+          event('lot', '2026-03-15', { allocation: 'lottery', drawState: 'none', signupClosesAt: at('2026-03-09') }),
+        ],
+      },
+      now,
+    )
     expect(items.map((i) => `${i.kind}:${i.id}`)).toEqual([
-      'proposalAnswer:M1', 'childAnswer:K2', 'lotteryDue:lot', 'proposalAnswer:M2', 'eventFilling:full',
-      'adjustment:T1', 'proposalReview:R1', 'childReview:K1',
+      'proposalAnswer:M1',
+      'childAnswer:K2',
+      'lotteryDue:lot',
+      'proposalAnswer:M2',
+      'eventFilling:full',
+      'adjustment:T1',
+      'proposalReview:R1',
+      'childReview:K1',
     ])
     expect(items.find((i) => i.id === 'M1')!.overdue).toBe(true)
     expect(items.find((i) => i.id === 'M2')!.overdue).toBe(false)

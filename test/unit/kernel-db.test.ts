@@ -3,16 +3,21 @@ import { isDuplicateError, isTransactionConflict, withTransaction } from '../../
 
 describe('error classification', () => {
   it('recognises duplicate-key failures as wx-server-sdk reports them', () => {
-    const err = Object.assign(new Error('collection.add:fail -501001 resource system error. E11000 duplicate key error collection: t index: _id_'), {
-      errCode: -501001,
-    })
+    const err = Object.assign(
+      new Error('collection.add:fail -501001 resource system error. E11000 duplicate key error collection: t index: _id_'),
+      {
+        errCode: -501001,
+      },
+    )
     expect(isDuplicateError(err)).toBe(true)
     expect(isDuplicateError({ code: 'DATABASE_DUPLICATE_WRITE', message: 'x' })).toBe(true)
     expect(isDuplicateError(new Error('document.get:fail -502005 database collection not exists'))).toBe(false)
   })
   it('recognises transaction conflicts from operations and from commits', () => {
     expect(isTransactionConflict({ errMsg: 'document.update:fail -501001 resource system error. Transaction is conflicted' })).toBe(true)
-    expect(isTransactionConflict({ code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] ...' })).toBe(true)
+    expect(isTransactionConflict({ code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] ...' })).toBe(
+      true,
+    )
     expect(isTransactionConflict(new Error('other'))).toBe(false)
   })
 })
@@ -32,11 +37,21 @@ describe('withTransaction', () => {
   })
   it('gives up after the attempts and rethrows other errors at once', async () => {
     let calls = 0
-    const conflicting = { runTransaction: async () => { calls++; throw new Error('TransactionConflict') } }
+    const conflicting = {
+      runTransaction: async () => {
+        calls++
+        throw new Error('TransactionConflict')
+      },
+    }
     await expect(withTransaction(conflicting, async () => 'x', 4)).rejects.toThrow('TransactionConflict')
     expect(calls).toBe(4)
     calls = 0
-    const broken = { runTransaction: async () => { calls++; throw new Error('boom') } }
+    const broken = {
+      runTransaction: async () => {
+        calls++
+        throw new Error('boom')
+      },
+    }
     await expect(withTransaction(broken, async () => 'x')).rejects.toThrow('boom')
     expect(calls).toBe(1)
   })

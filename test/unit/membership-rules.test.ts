@@ -1,5 +1,11 @@
 import { CHILD_MAX_AGE, MAX_CHILDREN_PER_GUARDIAN } from '../../types/index'
-import { checkChildBirthYear, checkChildLimit, childAge, decidePromotion, posterScene } from '../../cloudfunctions/communities/domain/membership-rules'
+import {
+  checkChildBirthYear,
+  checkChildLimit,
+  childAge,
+  decidePromotion,
+  posterScene,
+} from '../../cloudfunctions/communities/domain/membership-rules'
 
 describe('promotion to staff', () => {
   it('needs a membership; staff stay staff', () => {

@@ -36,7 +36,9 @@ describe('display code never slices ISO strings', () => {
   })
 
   test('no file in src/ cuts an instant by position (use formatShanghai from types/time-format)', () => {
-    const found = files(SRC).flatMap((file) => findIsoSlicing(readFileSync(file, 'utf8')).map((hit) => `${path.relative(SRC, file)}:${hit}`))
+    const found = files(SRC).flatMap((file) =>
+      findIsoSlicing(readFileSync(file, 'utf8')).map((hit) => `${path.relative(SRC, file)}:${hit}`),
+    )
     expect(found).toEqual([])
   })
 })

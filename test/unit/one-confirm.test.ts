@@ -16,7 +16,9 @@ test('only src/lib/confirm.ts opens a modal, and every confirmation names its ac
   const modal = files(SRC).filter((f) => !f.endsWith(path.join('lib', 'confirm.ts')) && /showModal\(/.test(readFileSync(f, 'utf8')))
   expect(modal.map((f) => path.relative(SRC, f))).toEqual([])
   const vague = files(SRC).flatMap((f) =>
-    [...readFileSync(f, 'utf8').matchAll(/confirmAction\(\{[\s\S]*?confirmText: '([^']*)'/g)].filter((m) => ['确定', '好的', '是'].includes(m[1])).map(() => path.relative(SRC, f)),
+    [...readFileSync(f, 'utf8').matchAll(/confirmAction\(\{[\s\S]*?confirmText: '([^']*)'/g)]
+      .filter((m) => ['确定', '好的', '是'].includes(m[1]))
+      .map(() => path.relative(SRC, f)),
   )
   expect(vague).toEqual([])
 })

@@ -1,6 +1,13 @@
 /** Permissions per persona, as scenarios: the same functions authorize actions and fill viewer.can* flags. */
 import type { NoticeDoc } from '../../types/index'
-import { canManageCommunity, canReadCommunity, mayBecomeChildAccount, mayHoldStaffRole, roleIn, type Viewer } from '../../cloudfunctions/_kernel/permissions'
+import {
+  canManageCommunity,
+  canReadCommunity,
+  mayBecomeChildAccount,
+  mayHoldStaffRole,
+  roleIn,
+  type Viewer,
+} from '../../cloudfunctions/_kernel/permissions'
 import { viewerFrom } from '../../cloudfunctions/_kernel/viewer'
 import * as community from '../../cloudfunctions/communities/domain/permissions'
 import * as notices from '../../cloudfunctions/notices/domain/permissions'
@@ -31,9 +38,22 @@ const who = (check: (v: Viewer) => boolean): Persona[] => (Object.keys(personas)
 
 function notice(fields: Partial<NoticeDoc> = {}): NoticeDoc {
   return {
-    _id: 'n1', communityId: A, title: 't', body: 'b', category: '通知', pinned: false, status: 'published',
-    publishAt: new Date(now.getTime() - 1000), expiresAt: null, moderation: 'pass', readCount: 0,
-    createdBy: 'staff-a', updatedBy: 'staff-a', createdAt: now, updatedAt: now, ...fields,
+    _id: 'n1',
+    communityId: A,
+    title: 't',
+    body: 'b',
+    category: '通知',
+    pinned: false,
+    status: 'published',
+    publishAt: new Date(now.getTime() - 1000),
+    expiresAt: null,
+    moderation: 'pass',
+    readCount: 0,
+    createdBy: 'staff-a',
+    updatedBy: 'staff-a',
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
   }
 }
 const draft = notice({ status: 'draft', publishAt: null })
@@ -110,9 +130,33 @@ describe('a child is never anything but a child (0032)', () => {
     expect(mayBecomeChildAccount({ isDistrictAdmin: true, roles: {} })).toBe(false)
   })
   it('a staff role or admin flag found on a child account reads as a resident', () => {
-    const person = { _id: 'kid', nickname: null, avatarFileId: null, isDistrictAdmin: true, isChild: true, createdAt: new Date(), updatedAt: new Date() }
-    const m = (communityId: string, role: 'staff' | 'resident') => ({ _id: `${communityId}_kid`, communityId, openid: 'kid', role, joinedAt: new Date(), createdAt: new Date(), updatedAt: new Date() })
-    expect(viewerFrom('kid', person, [m('a', 'staff'), m('b', 'resident')])).toEqual({ openid: 'kid', isDistrictAdmin: false, isChild: true, roles: { a: 'resident', b: 'resident' } })
-    expect(viewerFrom('adult', { ...person, _id: 'adult', isChild: false }, [{ ...m('a', 'staff'), openid: 'adult' }])).toMatchObject({ isDistrictAdmin: true, roles: { a: 'staff' } })
+    const person = {
+      _id: 'kid',
+      nickname: null,
+      avatarFileId: null,
+      isDistrictAdmin: true,
+      isChild: true,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    }
+    const m = (communityId: string, role: 'staff' | 'resident') => ({
+      _id: `${communityId}_kid`,
+      communityId,
+      openid: 'kid',
+      role,
+      joinedAt: new Date(),
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    })
+    expect(viewerFrom('kid', person, [m('a', 'staff'), m('b', 'resident')])).toEqual({
+      openid: 'kid',
+      isDistrictAdmin: false,
+      isChild: true,
+      roles: { a: 'resident', b: 'resident' },
+    })
+    expect(viewerFrom('adult', { ...person, _id: 'adult', isChild: false }, [{ ...m('a', 'staff'), openid: 'adult' }])).toMatchObject({
+      isDistrictAdmin: true,
+      roles: { a: 'staff' },
+    })
   })
 })

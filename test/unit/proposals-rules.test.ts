@@ -19,7 +19,14 @@ import {
   supportOpen,
   type Transition,
 } from '../../cloudfunctions/proposals/domain/proposal-rules'
-import { answerMessage, outcomeMessage, phrase, reviewMessage, thing, thresholdMessage } from '../../cloudfunctions/proposals/domain/messages'
+import {
+  answerMessage,
+  outcomeMessage,
+  phrase,
+  reviewMessage,
+  thing,
+  thresholdMessage,
+} from '../../cloudfunctions/proposals/domain/messages'
 
 const now = new Date('2026-05-01T02:00:00.000Z') // 10:00 in Chengdu
 const MIN = 60_000
@@ -28,11 +35,38 @@ const at = (ms: number) => new Date(now.getTime() + ms)
 
 function proposal(fields: Partial<ProposalDoc> = {}): ProposalDoc {
   return {
-    _id: 'p1', communityId: 'c', title: '加装路灯', description: '院坝太黑', category: '平安建设', place: null, photos: [], anonymous: false,
-    authorName: '王阿姨', authorIsChild: false, status: 'published', isPublic: true, hidden: false, hiddenBy: null, reportCount: 0,
-    moderation: 'pass', supportCount: 0, commentCount: 0, supportUntil: at(30 * DAY), thresholdReachedAt: null, answerDueAt: null,
-    review: null, answer: null, finalAnsweredAt: null, projectId: null, timeline: [], createdBy: 'author', updatedBy: 'author',
-    createdAt: at(-DAY), updatedAt: at(-DAY), publishedAt: at(-DAY), ...fields,
+    _id: 'p1',
+    communityId: 'c',
+    title: '加装路灯',
+    description: '院坝太黑',
+    category: '平安建设',
+    place: null,
+    photos: [],
+    anonymous: false,
+    authorName: '王阿姨',
+    authorIsChild: false,
+    status: 'published',
+    isPublic: true,
+    hidden: false,
+    hiddenBy: null,
+    reportCount: 0,
+    moderation: 'pass',
+    supportCount: 0,
+    commentCount: 0,
+    supportUntil: at(30 * DAY),
+    thresholdReachedAt: null,
+    answerDueAt: null,
+    review: null,
+    answer: null,
+    finalAnsweredAt: null,
+    projectId: null,
+    timeline: [],
+    createdBy: 'author',
+    updatedBy: 'author',
+    createdAt: at(-DAY),
+    updatedAt: at(-DAY),
+    publishedAt: at(-DAY),
+    ...fields,
   }
 }
 
@@ -48,10 +82,10 @@ describe('the transition table', () => {
   })
   it('every status is reachable from pending or published (the two starting points)', () => {
     const reached = new Set<ProposalStatus>(['pending', 'published'])
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false
       for (const rule of Object.values(TRANSITIONS)) {
-        if (rule.from.some((f) => reached.has(f)) && !reached.has(rule.to)) reached.add(rule.to), (changed = true)
+        if (rule.from.some((f) => reached.has(f)) && !reached.has(rule.to)) (reached.add(rule.to), (changed = true))
       }
     }
     expect([...reached].sort()).toEqual([...PROPOSAL_STATUSES].sort())
@@ -111,13 +145,22 @@ describe('supports', () => {
     expect(supportOpen(proposal({ supportUntil: now }), now)).toBe(true)
     expect(supportOpen(proposal({ supportUntil: at(-1) }), now)).toBe(false)
     expect(supportOpen(proposal({ status: 'evaluating' }), now)).toBe(true)
-    for (const status of ['pending', 'returned', 'refused', 'accepted', 'rejected', 'implementing', 'completed', 'withdrawn'] as ProposalStatus[]) {
+    for (const status of [
+      'pending',
+      'returned',
+      'refused',
+      'accepted',
+      'rejected',
+      'implementing',
+      'completed',
+      'withdrawn',
+    ] as ProposalStatus[]) {
       expect({ status, open: supportOpen(proposal({ status }), now) }).toEqual({ status, open: false })
     }
     expect(supportOpen(proposal({ hidden: true }), now)).toBe(false)
     expect(supportOpen(proposal({ supportUntil: null }), now)).toBe(false)
   })
-  it('never one\'s own; closed → PROPOSAL.SUPPORT_CLOSED', () => {
+  it("never one's own; closed → PROPOSAL.SUPPORT_CLOSED", () => {
     expect(decideSupport(proposal(), now, false)).toBe(true)
     expect(decideSupport(proposal(), now, true)).toMatchObject({ code: 'PROPOSAL.OWN' })
     expect(decideSupport(proposal({ supportUntil: at(-MIN) }), now, false)).toMatchObject({ code: 'PROPOSAL.SUPPORT_CLOSED' })
@@ -146,13 +189,19 @@ describe('the must-answer list', () => {
     expect(mustAnswerCounts(list, now)).toEqual({ open: 2, overdue: 1, answeredOnTime: 1, answeredLate: 1 })
   })
   it('cost and due date only with an acceptance', () => {
-    expect(answerFields({ decision: 'rejected', explanation: 'x', cost: 5, dueDate: '2026-06-01' }, now)).toMatchObject({ cost: null, dueDate: null })
-    expect(answerFields({ decision: 'accepted', explanation: 'x', cost: 5, dueDate: '2026-06-01' }, now)).toMatchObject({ cost: 5, dueDate: '2026-06-01' })
+    expect(answerFields({ decision: 'rejected', explanation: 'x', cost: 5, dueDate: '2026-06-01' }, now)).toMatchObject({
+      cost: null,
+      dueDate: null,
+    })
+    expect(answerFields({ decision: 'accepted', explanation: 'x', cost: 5, dueDate: '2026-06-01' }, now)).toMatchObject({
+      cost: 5,
+      dueDate: '2026-06-01',
+    })
   })
 })
 
 describe('reports', () => {
-  it('not one\'s own, only listed content; three reports hide', () => {
+  it("not one's own, only listed content; three reports hide", () => {
     expect(decideReport({ hidden: false, listed: true }, false)).toBe(true)
     expect(decideReport({ hidden: false, listed: true }, true)).toMatchObject({ code: 'PROPOSAL.OWN' })
     expect(decideReport({ hidden: true, listed: true }, false)).toMatchObject({ code: 'PROPOSAL.INVALID_STATE' })

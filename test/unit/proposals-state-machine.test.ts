@@ -67,9 +67,16 @@ type Command =
   | { kind: 'time'; days: number }
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('update', 'withdraw', 'support', 'unsupport', 'startProject', 'complete', 'report', 'hide', 'unhide'), by: actor }) as fc.Arbitrary<Command>,
+  fc.record({
+    kind: fc.constantFrom('update', 'withdraw', 'support', 'unsupport', 'startProject', 'complete', 'report', 'hide', 'unhide'),
+    by: actor,
+  }) as fc.Arbitrary<Command>,
   fc.record({ kind: fc.constant('review' as const), by: actor, decision: fc.constantFrom<ReviewDecision>('publish', 'reject', 'return') }),
-  fc.record({ kind: fc.constant('answer' as const), by: actor, decision: fc.constantFrom<AnswerDecision>('evaluating', 'accepted', 'rejected') }),
+  fc.record({
+    kind: fc.constant('answer' as const),
+    by: actor,
+    decision: fc.constantFrom<AnswerDecision>('evaluating', 'accepted', 'rejected'),
+  }),
   fc.record({ kind: fc.constant('time' as const), days: fc.integer({ min: 0, max: 25 }) }),
 )
 
@@ -86,11 +93,37 @@ type Model = {
 function start(initial: 'pending' | 'published'): Model {
   const now = new Date('2026-05-01T02:00:00.000Z')
   const p: ProposalDoc = {
-    _id: 'p', communityId: C, title: 't', description: 'd', category: '其他', place: null, photos: [], anonymous: false,
-    authorName: '居民', authorIsChild: false, status: initial, isPublic: false, hidden: false, hiddenBy: null, reportCount: 0,
-    moderation: 'pass', supportCount: 0, commentCount: 0, supportUntil: null, thresholdReachedAt: null, answerDueAt: null,
-    review: null, answer: null, finalAnsweredAt: null, projectId: null, timeline: [], createdBy: 'author', updatedBy: 'author',
-    createdAt: now, updatedAt: now, publishedAt: null,
+    _id: 'p',
+    communityId: C,
+    title: 't',
+    description: 'd',
+    category: '其他',
+    place: null,
+    photos: [],
+    anonymous: false,
+    authorName: '居民',
+    authorIsChild: false,
+    status: initial,
+    isPublic: false,
+    hidden: false,
+    hiddenBy: null,
+    reportCount: 0,
+    moderation: 'pass',
+    supportCount: 0,
+    commentCount: 0,
+    supportUntil: null,
+    thresholdReachedAt: null,
+    answerDueAt: null,
+    review: null,
+    answer: null,
+    finalAnsweredAt: null,
+    projectId: null,
+    timeline: [],
+    createdBy: 'author',
+    updatedBy: 'author',
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: null,
   }
   if (initial === 'published') Object.assign(p, publication(now, settings))
   return { p, now, supporters: [], reporters: [], thresholdFires: 0, everPublished: initial === 'published' }
@@ -189,7 +222,11 @@ function checkInvariants(before: Model, c: Command, ok: boolean, after: Model): 
   expect(PROPOSAL_STATUSES).toContain(p.status)
   if (!ok) expect(after).toBe(before) // a refusal changes nothing
   if (p.status !== before.p.status) {
-    expect({ from: before.p.status, to: p.status, legal: isRow(before.p.status, p.status) }).toEqual({ from: before.p.status, to: p.status, legal: true })
+    expect({ from: before.p.status, to: p.status, legal: isRow(before.p.status, p.status) }).toEqual({
+      from: before.p.status,
+      to: p.status,
+      legal: true,
+    })
     expect(TERMINAL_STATUSES).not.toContain(before.p.status)
   }
   if (p.status === 'withdrawn' && before.p.status !== 'withdrawn') expect(after.supporters).toEqual([])
@@ -197,7 +234,8 @@ function checkInvariants(before: Model, c: Command, ok: boolean, after: Model): 
   expect(new Set(after.supporters).size).toBe(after.supporters.length)
   expect(after.supporters).not.toContain('author')
   expect(after.supporters.every((s) => /^r\d$|^staff$/.test(s))).toBe(true) // members only: never the outsider or the admin
-  if (after.supporters.length > before.supporters.length) expect(before.p.status === 'published' || before.p.status === 'evaluating').toBe(true)
+  if (after.supporters.length > before.supporters.length)
+    expect(before.p.status === 'published' || before.p.status === 'evaluating').toBe(true)
   expect(after.thresholdFires).toBeLessThanOrEqual(1)
   if (after.thresholdFires === 1 && before.thresholdFires === 0) expect(p.supportCount).toBeGreaterThanOrEqual(settings.supportThreshold)
   expect(p.isPublic).toBe(after.everPublished)
@@ -245,16 +283,20 @@ function checkFlags(m: Model): void {
 describe('the proposal state machine (fast-check)', () => {
   it('no sequence of actions reaches an illegal state or takes an illegal transition; flags never lie', () => {
     fc.assert(
-      fc.property(fc.constantFrom<'pending' | 'published'>('pending', 'published'), fc.array(command, { minLength: 1, maxLength: 40, size: 'max' }), (initial, commands) => {
-        let m = start(initial)
-        checkFlags(m)
-        for (const c of commands) {
-          const { ok, m: next } = apply(m, c)
-          checkInvariants(m, c, ok, next)
-          m = next
+      fc.property(
+        fc.constantFrom<'pending' | 'published'>('pending', 'published'),
+        fc.array(command, { minLength: 1, maxLength: 40, size: 'max' }),
+        (initial, commands) => {
+          let m = start(initial)
           checkFlags(m)
-        }
-      }),
+          for (const c of commands) {
+            const { ok, m: next } = apply(m, c)
+            checkInvariants(m, c, ok, next)
+            m = next
+            checkFlags(m)
+          }
+        },
+      ),
       { numRuns: 200 },
     )
   })

@@ -18,8 +18,23 @@ describe('community scenes', () => {
   })
   it('rejects what is not a well-formed community scene', () => {
     for (const bad of [
-      undefined, null, '', 'c=', '=zhizijie', 'zhizijie', 'x=zhizijie', 'c=zhizijie&c=xinhua', 'c=zhizijie&a=1',
-      `c=${'a'.repeat(31)}`, 'c=栀子街', 'c=%E6%A0%80', 'c%3D%E6%A0%80', 'c=ZHIZIJIE', 'c=zhi zi', '%E0%A4%A', 'c=a',
+      undefined,
+      null,
+      '',
+      'c=',
+      '=zhizijie',
+      'zhizijie',
+      'x=zhizijie',
+      'c=zhizijie&c=xinhua',
+      'c=zhizijie&a=1',
+      `c=${'a'.repeat(31)}`,
+      'c=栀子街',
+      'c=%E6%A0%80',
+      'c%3D%E6%A0%80',
+      'c=ZHIZIJIE',
+      'c=zhi zi',
+      '%E0%A4%A',
+      'c=a',
     ]) {
       expect(parseScene(bad as any)).toBeNull()
     }
@@ -39,7 +54,18 @@ describe('community scenes', () => {
     for (const bad of ['abc234', 'ABC23', 'ABC2345', 'ABC0I1', 'ABC 23', '绑定码一二三']) expect(() => childLinkScene(bad)).toThrow()
   })
   it('rejects what is not a well-formed child-link scene (never a partial code to fill in)', () => {
-    for (const bad of ['k=', 'k=abc234', 'k=ABC23', 'k=ABC2345', 'k=ABCD0O', 'k=ABC234&c=zhizijie', 'k=ABC234&k=XYZ789', 'K=ABC234', 'k%3D%E7%BB%91', 'k=ABC234%']) {
+    for (const bad of [
+      'k=',
+      'k=abc234',
+      'k=ABC23',
+      'k=ABC2345',
+      'k=ABCD0O',
+      'k=ABC234&c=zhizijie',
+      'k=ABC234&k=XYZ789',
+      'K=ABC234',
+      'k%3D%E7%BB%91',
+      'k=ABC234%',
+    ]) {
       expect(parseScene(bad)).toBeNull()
     }
   })

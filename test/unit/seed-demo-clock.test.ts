@@ -19,15 +19,18 @@ function instants(value: unknown, path = '', out: { path: string; at: Date }[] =
 const SEEDED_AT = ['2026-11-20 03:10', '2026-12-03 23:40', '2026-06-15 12:00', '2027-01-02 00:05'].map(parseShanghai)
 
 describe('demo times', () => {
-  test.each(SEEDED_AT.map((d) => [formatShanghai(d), d] as const))('seeded at %s: every instant between 08:00 and 21:00 in Chengdu (a film night ends 20:45)', (_label, now) => {
-    const all = instants([demoDocuments(now), demoEventDocuments(now), demoCouncilDocuments(now), demoProposalDocuments(now)])
-    expect(all.length).toBeGreaterThan(100)
-    const night = all.filter(({ at }) => {
-      const hm = formatShanghai(at, 'HH:mm')
-      return hm < '08:00' || hm > '21:00'
-    })
-    expect(night.map((n) => `${n.path} ${formatShanghai(n.at)}`)).toEqual([])
-  })
+  test.each(SEEDED_AT.map((d) => [formatShanghai(d), d] as const))(
+    'seeded at %s: every instant between 08:00 and 21:00 in Chengdu (a film night ends 20:45)',
+    (_label, now) => {
+      const all = instants([demoDocuments(now), demoEventDocuments(now), demoCouncilDocuments(now), demoProposalDocuments(now)])
+      expect(all.length).toBeGreaterThan(100)
+      const night = all.filter(({ at }) => {
+        const hm = formatShanghai(at, 'HH:mm')
+        return hm < '08:00' || hm > '21:00'
+      })
+      expect(night.map((n) => `${n.path} ${formatShanghai(n.at)}`)).toEqual([])
+    },
+  )
 
   test('ago stays in the past and ahead in the future, keeping order within a day', () => {
     for (const now of SEEDED_AT) {

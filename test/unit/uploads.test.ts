@@ -1,5 +1,13 @@
 /** The pure check of a fileID a client hands back (types/uploads.ts). */
-import { AVATAR_FOLDER, COUNCIL_PHOTO_FOLDER, imageExt, projectPhotoFolder, proposalPhotoFolder, uploadCloudPath, uploadedFileRefusal } from '../../types/uploads'
+import {
+  AVATAR_FOLDER,
+  COUNCIL_PHOTO_FOLDER,
+  imageExt,
+  projectPhotoFolder,
+  proposalPhotoFolder,
+  uploadCloudPath,
+  uploadedFileRefusal,
+} from '../../types/uploads'
 
 const council = { env: 'prod-1a2b', folder: COUNCIL_PHOTO_FOLDER }
 
@@ -19,7 +27,9 @@ describe('uploadedFileRefusal', () => {
     expect(uploadedFileRefusal('https://example.com/council-photos/1.jpg', council)).toMatch(/not a cloud fileID/)
     expect(uploadedFileRefusal('cloud://prod-1a2b/council-photos/1.jpg', council)).toMatch(/not a cloud fileID/)
     // one community's folder is not another's
-    expect(uploadedFileRefusal('cloud://prod-1a2b.local/proposals/c2/a.jpg', { env: 'prod-1a2b', folder: proposalPhotoFolder('c1') })).toMatch(/not under/)
+    expect(
+      uploadedFileRefusal('cloud://prod-1a2b.local/proposals/c2/a.jpg', { env: 'prod-1a2b', folder: proposalPhotoFolder('c1') }),
+    ).toMatch(/not under/)
   })
   it('names fresh upload paths under the folder', () => {
     const path = uploadCloudPath(COUNCIL_PHOTO_FOLDER, imageExt('IMG_1.JPEG'))
@@ -28,6 +38,8 @@ describe('uploadedFileRefusal', () => {
     expect(imageExt('wxfile://tmp_abc')).toBe('jpg')
     expect(uploadCloudPath(projectPhotoFolder('c1'), 'png')).toMatch(/^projects\/c1\/\d+-[a-z0-9]+\.png$/)
     expect(uploadCloudPath(AVATAR_FOLDER, 'jpg')).toMatch(/^avatars\/\d+-[a-z0-9]+\.jpg$/)
-    expect(uploadedFileRefusal('cloud://prod-1a2b.local/proposals/c1/a.jpg', { env: 'prod-1a2b', folder: projectPhotoFolder('c1') })).toMatch(/not under/)
+    expect(
+      uploadedFileRefusal('cloud://prod-1a2b.local/proposals/c1/a.jpg', { env: 'prod-1a2b', folder: projectPhotoFolder('c1') }),
+    ).toMatch(/not under/)
   })
 })

@@ -33,7 +33,13 @@ afterAll(async () => {
 })
 
 test('opening a notice on the broken build fails the journey with the component’s error', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: 'demo-resident', dist: dir, launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
+  ;({ app } = await startWeapp({
+    emu: cloud.emu,
+    sdk: cloud.sdk,
+    openid: 'demo-resident',
+    dist: dir,
+    launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 },
+  }))
   const title: string = (await cloud.emu.dump('notices')).find((n: any) => /用电安全提醒$/.test(n.title)).title
   await app.waitForText(title)
   expect(app.errors).toEqual([])

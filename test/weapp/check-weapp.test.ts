@@ -51,7 +51,9 @@ test('a page missing from app.json fails, and so does a declared page whose file
 
   const other = copyOfBuild()
   unlinkSync(path.join(other, 'packages/events/pages/ticket/index.js'))
-  expect(checkJson(other)).toEqual(['app.json declares packages/events/pages/ticket/index but packages/events/pages/ticket/index.js is missing'])
+  expect(checkJson(other)).toEqual([
+    'app.json declares packages/events/pages/ticket/index but packages/events/pages/ticket/index.js is missing',
+  ])
 })
 
 test('app.json against miniprogram-ci’s schema: a wrong type fails', () => {

@@ -18,9 +18,18 @@ let childId = ''
 
 beforeAll(async () => {
   cloud = await startCloud()
-  const applied = await cloud.call('council', 'apply', {
-    communityId: A, alias: '小兰', birthYear: new Date().getFullYear() - 9, consent: true, consentVersion: COUNCIL_CONSENT_VERSION,
-  }, 'demo-guardian')
+  const applied = await cloud.call(
+    'council',
+    'apply',
+    {
+      communityId: A,
+      alias: '小兰',
+      birthYear: new Date().getFullYear() - 9,
+      consent: true,
+      consentVersion: COUNCIL_CONSENT_VERSION,
+    },
+    'demo-guardian',
+  )
   expect(applied.ok).toBe(true)
   childId = applied.data.childId
   expect((await cloud.call('council', 'approveMember', { memberId: applied.data.memberId }, 'demo-staff')).ok).toBe(true)
@@ -35,7 +44,12 @@ afterAll(async () => {
 })
 
 test('scanning the binding code opens 我是孩子 with the code filled in; nothing links before the tap', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: CHILD_PHONE, launch: { query: { scene: encodeURIComponent(`k=${code}`) }, scene: 1047 } }))
+  ;({ app } = await startWeapp({
+    emu: cloud.emu,
+    sdk: cloud.sdk,
+    openid: CHILD_PHONE,
+    launch: { query: { scene: encodeURIComponent(`k=${code}`) }, scene: 1047 },
+  }))
   const page = await app.waitForPage('packages/profile/pages/edit/index')
   await app.waitForText('扫码绑定我自己的微信', page)
   expect(attr(app.field('6 位绑定码'), 'value')).toBe(code)

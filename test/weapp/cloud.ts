@@ -20,7 +20,8 @@ export interface Cloud {
 
 export async function startCloud(): Promise<Cloud> {
   for (const file of ['dist/weapp/app.js', 'dist/cloudfunctions/communities/index.js']) {
-    if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run test:weapp\` (it builds weapp and the function bundles)`)
+    if (!existsSync(path.join(ROOT, file)))
+      throw new Error(`${file} is missing: run \`npm run test:weapp\` (it builds weapp and the function bundles)`)
   }
   const emu = await startEmulator({ port: 0, strictIndexes: true, log: () => {} })
   Object.assign(process.env, emu.sdkEnv({ openid: 'weapp-test-seeder' }))

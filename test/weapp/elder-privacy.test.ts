@@ -19,14 +19,23 @@ afterAll(async () => {
 
 /** The page's root (PageShell): its class says 长辈版, its style carries the font scale. */
 function root(): Element {
-  const el = (Array.from(app.top()!.comp.dom.querySelectorAll('*')) as Element[]).find((e) => /(^|\s)yb-page(\s|$)/.test(attr(e, 'class') ?? ''))
+  const el = (Array.from(app.top()!.comp.dom.querySelectorAll('*')) as Element[]).find((e) =>
+    /(^|\s)yb-page(\s|$)/.test(attr(e, 'class') ?? ''),
+  )
   if (!el) throw new Error('no yb-page root')
   return el
 }
 const isElder = () => /(^|\s)yb-elder(\s|$)/.test(attr(root(), 'class') ?? '')
 
 test('a large WeChat font (scale 1.3) turns 长辈版 on at launch, with the scale on the page', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: 'demo-guardian', fontSizeScaleFactor: 1.3, privacyAgreed: false, launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
+  ;({ app } = await startWeapp({
+    emu: cloud.emu,
+    sdk: cloud.sdk,
+    openid: 'demo-guardian',
+    fontSizeScaleFactor: 1.3,
+    privacyAgreed: false,
+    launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 },
+  }))
   await app.waitForText('栀子街社区')
   expect(app.callsTo('getAppBaseInfo').length).toBeGreaterThan(0)
   expect(isElder()).toBe(true)

@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(async () => cloud?.stop())
 
 const upload = (cloudPath: string, body: Blob | string) =>
-  fetch(`${cloud.emu.url}/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'content-type': 'image/png' }, body })
+  fetch(`${cloud.emu.url}/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png' },
+    body,
+  })
 
 test('an upload lands in storage under its cloud path and answers the fileID the SDK would', async () => {
   const bytes = Buffer.from('h5-photo-bytes')
@@ -29,9 +33,18 @@ test('an upload lands in storage under its cloud path and answers the fileID the
   expect(Buffer.from(await stored.arrayBuffer()).equals(bytes)).toBe(true)
 
   // the proposals function accepts it as one of this environment's uploads in the community's folder
-  const submitted = await cloud.call('proposals', 'submit', {
-    communityId: A, title: '网页上传的照片', description: '网页体验版也能给建议配照片了，这里试一张。', category: '环境卫生', photos: [fileID],
-  }, 'demo-resident')
+  const submitted = await cloud.call(
+    'proposals',
+    'submit',
+    {
+      communityId: A,
+      title: '网页上传的照片',
+      description: '网页体验版也能给建议配照片了，这里试一张。',
+      category: '环境卫生',
+      photos: [fileID],
+    },
+    'demo-resident',
+  )
   expect(submitted.ok).toBe(true)
   const doc = (await cloud.emu.dump('proposals')).find((p: any) => p.title === '网页上传的照片')
   expect(doc.photos).toEqual([fileID])
@@ -45,7 +58,9 @@ test('paths outside storage, absolute paths, empty bodies and other sites are re
   expect((await upload(`proposals/${A}/empty.png`, '')).status).toBe(400)
   // another site's page cannot write into storage
   const forged = await fetch(`${cloud.emu.url}/api/upload?cloudPath=${encodeURIComponent(`proposals/${A}/forged.png`)}`, {
-    method: 'POST', headers: { 'content-type': 'text/plain', origin: 'http://evil.example' }, body: 'x',
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', origin: 'http://evil.example' },
+    body: 'x',
   })
   expect(forged.status).toBe(403)
   expect((await fetch(`${cloud.emu.url}/storage/files/proposals/${A}/forged.png`)).status).toBe(404)

@@ -69,7 +69,6 @@ export interface PageHandle {
   hidden: boolean
 }
 
-
 function parseUrl(url: string, from?: string): { route: string; query: Query } {
   const [p, q = ''] = url.split('?')
   let route = p
@@ -83,14 +82,23 @@ function parseUrl(url: string, from?: string): { route: string; query: Query } {
   return { route, query }
 }
 
-function request(method: string, url: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
+function request(
+  method: string,
+  url: string,
+  body?: Buffer | string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
-      res.on('error', reject)
-    })
+    const req = http.request(
+      url,
+      { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     if (body) req.write(body)
     req.end()
@@ -112,7 +120,8 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
       if (e instanceof AppThrew) throw e
       last = e
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${(last as Error).message}` : ''}`)
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${(last as Error).message}` : ''}`)
     await new Promise((r) => setTimeout(r, 15))
   }
 }
@@ -188,7 +197,10 @@ export class Weapp {
 
   readonly sdk: any
 
-  constructor(readonly emu: Emulator, options: WeappOptions) {
+  constructor(
+    readonly emu: Emulator,
+    options: WeappOptions,
+  ) {
     this.sdk = options.sdk
     this.openid = options.openid
     this.fontSizeScaleFactor = options.fontSizeScaleFactor ?? 1
@@ -220,12 +232,18 @@ export class Weapp {
 
   /** Wait until the app has asked `api` at least `count` times; the asks. */
   async waitForCall(api: string, count = 1): Promise<any[]> {
-    await waitFor(() => this.callsTo(api).length >= count, () => `${count}× ${api}; asked: ${this.calls.map((c) => c.api).join(', ')}`)
+    await waitFor(
+      () => this.callsTo(api).length >= count,
+      () => `${count}× ${api}; asked: ${this.calls.map((c) => c.api).join(', ')}`,
+    )
     return this.callsTo(api)
   }
 
   lastCalls(n = 16): string {
-    return this.calls.slice(-n).map((c) => `${c.api} ${JSON.stringify(c.args)?.slice(0, 120)}`).join(' | ')
+    return this.calls
+      .slice(-n)
+      .map((c) => `${c.api} ${JSON.stringify(c.args)?.slice(0, 120)}`)
+      .join(' | ')
   }
 
   callsTo(api: string): any[] {
@@ -287,10 +305,13 @@ export class Weapp {
     // The app's resolve may be called more than once: `exposureAuthorization` only reports that the pop-up is shown;
     // `agree` (with the agree button's id) or `disagree` settles it.
     const answer: any = await new Promise((resolve) =>
-      this.privacyListener!((r: any) => {
-        this.record('privacyAnswer', r)
-        if (r?.event !== 'exposureAuthorization') resolve(r)
-      }, { referrer: api }),
+      this.privacyListener!(
+        (r: any) => {
+          this.record('privacyAnswer', r)
+          if (r?.event !== 'exposureAuthorization') resolve(r)
+        },
+        { referrer: api },
+      ),
     )
     if (answer?.event === 'agree') this.privacyAgreed = true
     else throw { errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 }
@@ -299,21 +320,45 @@ export class Weapp {
   buildWx(): Record<string, any> {
     const self = this
     const baseInfo = () => ({
-      SDKVersion: '3.6.0', enableDebug: false, host: { env: 'WeChat' }, language: 'zh_CN', version: '8.0.50', theme: 'light',
-      fontSizeScaleFactor: self.fontSizeScaleFactor, fontSizeSetting: Math.round(16 * self.fontSizeScaleFactor),
+      SDKVersion: '3.6.0',
+      enableDebug: false,
+      host: { env: 'WeChat' },
+      language: 'zh_CN',
+      version: '8.0.50',
+      theme: 'light',
+      fontSizeScaleFactor: self.fontSizeScaleFactor,
+      fontSizeSetting: Math.round(16 * self.fontSizeScaleFactor),
     })
     const launch = () => self.launchOptions
     const wx: Record<string, any> = {
       // -- system
       getAppBaseInfo: this.syncApi('getAppBaseInfo', baseInfo),
       getSystemInfoSync: this.syncApi('getSystemInfoSync', () => ({
-        ...baseInfo(), brand: 'devtools', model: 'simulate', pixelRatio: 2, screenWidth: 375, screenHeight: 812,
-        windowWidth: 375, windowHeight: 812, statusBarHeight: 44, platform: 'devtools', system: 'iOS 17',
+        ...baseInfo(),
+        brand: 'devtools',
+        model: 'simulate',
+        pixelRatio: 2,
+        screenWidth: 375,
+        screenHeight: 812,
+        windowWidth: 375,
+        windowHeight: 812,
+        statusBarHeight: 44,
+        platform: 'devtools',
+        system: 'iOS 17',
       })),
-      getWindowInfo: this.syncApi('getWindowInfo', () => ({ pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812, statusBarHeight: 44 })),
+      getWindowInfo: this.syncApi('getWindowInfo', () => ({
+        pixelRatio: 2,
+        screenWidth: 375,
+        screenHeight: 812,
+        windowWidth: 375,
+        windowHeight: 812,
+        statusBarHeight: 44,
+      })),
       getLaunchOptionsSync: this.syncApi('getLaunchOptionsSync', launch),
       getEnterOptionsSync: this.syncApi('getEnterOptionsSync', launch),
-      getAccountInfoSync: this.syncApi('getAccountInfoSync', () => ({ miniProgram: { appId: 'wx-yuanba-local', envVersion: 'develop', version: '' } })),
+      getAccountInfoSync: this.syncApi('getAccountInfoSync', () => ({
+        miniProgram: { appId: 'wx-yuanba-local', envVersion: 'develop', version: '' },
+      })),
       canIUse: () => true,
       nextTick: (fn: () => void) => Promise.resolve().then(fn),
       // -- storage
@@ -394,7 +439,9 @@ export class Weapp {
         await self.privacyGate('chooseMedia')
         const pick = self.answers.media.length ? self.answers.media.shift()! : [TINY_PNG]
         if (!pick) throw { errMsg: 'chooseMedia:fail cancel' }
-        const files = pick.slice(0, count).map((bytes) => ({ tempFilePath: self.tempFile(bytes), size: bytes.length, fileType: 'image', width: 1, height: 1 }))
+        const files = pick
+          .slice(0, count)
+          .map((bytes) => ({ tempFilePath: self.tempFile(bytes), size: bytes.length, fileType: 'image', width: 1, height: 1 }))
         return { tempFiles: files, type: 'image' }
       }),
       chooseImage: this.asyncApi('chooseImage', async () => {
@@ -417,7 +464,10 @@ export class Weapp {
         return Object.fromEntries(tmplIds.map((id: string) => [id, answer]))
       }),
       // -- privacy
-      getPrivacySetting: this.asyncApi('getPrivacySetting', () => ({ needAuthorization: !self.privacyAgreed, privacyContractName: '《院坝小程序隐私保护指引》' })),
+      getPrivacySetting: this.asyncApi('getPrivacySetting', () => ({
+        needAuthorization: !self.privacyAgreed,
+        privacyContractName: '《院坝小程序隐私保护指引》',
+      })),
       onNeedPrivacyAuthorization: this.syncApi('onNeedPrivacyAuthorization', (listener: any) => void (self.privacyListener = listener)),
       openPrivacyContract: this.asyncApi('openPrivacyContract', () => ({})),
       requirePrivacyAuthorize: this.asyncApi('requirePrivacyAuthorize', () => self.privacyGate('requirePrivacyAuthorize')),
@@ -429,7 +479,10 @@ export class Weapp {
             const result = await self.emu.invoke(name, data ?? {}, { openid: self.openid })
             return { result, requestID: `weapp-${self.calls.length}`, errMsg: 'cloud.callFunction:ok' }
           } catch (error: any) {
-            throw { errCode: error?.code === 'FUNCTION_NOT_FOUND' ? -501000 : -504002, errMsg: `cloud.callFunction:fail ${error?.message ?? error}` }
+            throw {
+              errCode: error?.code === 'FUNCTION_NOT_FOUND' ? -501000 : -504002,
+              errMsg: `cloud.callFunction:fail ${error?.message ?? error}`,
+            }
           }
         }),
         uploadFile: this.asyncApi('cloud.uploadFile', async ({ cloudPath, filePath }) => {
@@ -449,7 +502,12 @@ export class Weapp {
   }
 
   // -- the app and its pages ----------------------------------------------------------------------------------------
-  launchOptions: { path: string; query: Query; scene: number; referrerInfo: Record<string, never> } = { path: '', query: {}, scene: 1001, referrerInfo: {} }
+  launchOptions: { path: string; query: Query; scene: number; referrerInfo: Record<string, never> } = {
+    path: '',
+    query: {},
+    scene: 1001,
+    referrerInfo: {},
+  }
   appInstance: any
 
   async launch(launch: WeappOptions['launch'] = {}): Promise<PageHandle> {
@@ -474,7 +532,7 @@ export class Weapp {
     window.addEventListener('error', (e) => this.errors.push(e.error ?? e.message))
     const consoleError = console.error
     console.error = (...args: unknown[]) => {
-      this.errors.push(args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' '))
+      this.errors.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '))
       consoleError(...args)
     }
     require(path.join(this.dist, 'app.js'))
@@ -566,7 +624,8 @@ export class Weapp {
   // -- reading and touching the rendered tree ---------------------------------------------------------------------
   /** Throws when the app has reported an error: a page that threw never passes a wait. */
   healthy(): void {
-    if (this.errors.length) throw new AppThrew(`the app threw: ${this.errors.map((e) => (e instanceof Error ? e.message : String(e)).slice(0, 300)).join(' ‖ ')}`)
+    if (this.errors.length)
+      throw new AppThrew(`the app threw: ${this.errors.map((e) => (e instanceof Error ? e.message : String(e)).slice(0, 300)).join(' ‖ ')}`)
   }
 
   async waitForText(text: string | RegExp, page = this.top()!, timeoutMs?: number): Promise<PageHandle> {
@@ -580,7 +639,11 @@ export class Weapp {
   }
 
   async waitForPage(route: string, timeoutMs?: number): Promise<PageHandle> {
-    return waitFor(() => (this.healthy(), this.top()?.route === route ? this.top() : undefined), () => `page ${route}; top is ${this.top()?.route}; last asked: ${this.lastCalls()}`, timeoutMs)
+    return waitFor(
+      () => (this.healthy(), this.top()?.route === route ? this.top() : undefined),
+      () => `page ${route}; top is ${this.top()?.route}; last asked: ${this.lastCalls()}`,
+      timeoutMs,
+    )
   }
 
   /** The deepest rendered element whose text is (or, failing that, contains) `text`. */
@@ -687,7 +750,10 @@ export class Weapp {
     if (openType === 'chooseAvatar') {
       this.record('chooseAvatar', {})
       this.privacyGate('chooseAvatar').then(
-        () => dispatch(el, 'chooseavatar', { avatarUrl: this.tempFile(this.answers.media.length ? (this.answers.media.shift() ?? [TINY_PNG])[0] : TINY_PNG) }),
+        () =>
+          dispatch(el, 'chooseavatar', {
+            avatarUrl: this.tempFile(this.answers.media.length ? (this.answers.media.shift() ?? [TINY_PNG])[0] : TINY_PNG),
+          }),
         (err) => this.record('chooseAvatar.fail', err),
       )
     } else if (openType === 'agreePrivacyAuthorization') {
@@ -733,7 +799,15 @@ export function attr(el: Element, name: string): string | undefined {
 export function dispatch(el: Element, type: string, detail: Record<string, unknown>): void {
   const node = (el as any).__wxElement
   if (!node) throw new Error(`not a rendered WXML node: <${el.tagName.toLowerCase()}>`)
-  exparser.Event.dispatchEvent(node, exparser.Event.create(type, detail, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }))
+  exparser.Event.dispatchEvent(
+    node,
+    exparser.Event.create(type, detail, {
+      bubbles: true,
+      composed: true,
+      capturePhase: true,
+      extraFields: { touches: [], changedTouches: [] },
+    }),
+  )
 }
 
 /**

@@ -17,11 +17,25 @@ const courseTitle = `亲子手工课·剪纸 ${tag}`
 beforeAll(async () => {
   cloud = await startCloud()
   const iso = (offset: number) => new Date(Date.now() + offset).toISOString()
-  const created = await cloud.call('events', 'create', {
-    communityId: ZHIZIJIE, title: courseTitle, description: '家长和孩子一起剪窗花，材料社区准备。', category: '课程', place: '社区书画室',
-    startAt: iso(5 * 3600_000), endAt: iso(7 * 3600_000), capacity: 1, signupOpensAt: iso(-60_000), signupClosesAt: iso(4 * 3600_000),
-    allocation: 'first_come', openTo: 'residents',
-  }, 'demo-staff')
+  const created = await cloud.call(
+    'events',
+    'create',
+    {
+      communityId: ZHIZIJIE,
+      title: courseTitle,
+      description: '家长和孩子一起剪窗花，材料社区准备。',
+      category: '课程',
+      place: '社区书画室',
+      startAt: iso(5 * 3600_000),
+      endAt: iso(7 * 3600_000),
+      capacity: 1,
+      signupOpensAt: iso(-60_000),
+      signupClosesAt: iso(4 * 3600_000),
+      allocation: 'first_come',
+      openTo: 'residents',
+    },
+    'demo-staff',
+  )
   expect(created.ok).toBe(true)
   eventId = created.data.eventId
   expect((await cloud.call('events', 'publish', { eventId }, 'demo-staff')).ok).toBe(true)
@@ -34,7 +48,12 @@ afterAll(async () => {
 })
 
 test('launched with scene c=zhizijie, 首页 shows 栀子街社区 and its notices', async () => {
-  ;({ app } = await startWeapp({ emu: cloud.emu, sdk: cloud.sdk, openid: 'demo-resident', launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 } }))
+  ;({ app } = await startWeapp({
+    emu: cloud.emu,
+    sdk: cloud.sdk,
+    openid: 'demo-resident',
+    launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 },
+  }))
   const home = await app.waitForText('栀子街社区')
   await app.waitForText('栀子街老旧院落改造意见征集', home)
   expect(app.launchOptions.scene).toBe(1047)
@@ -110,11 +129,13 @@ async function waitForUploaded(form: ReturnType<Weapp['top']> & object) {
 async function fetchBytes(url: string): Promise<Buffer> {
   const http = await import('node:http')
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${res.statusCode} for ${url}`))))
-    }).on('error', reject)
+    http
+      .get(url, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${res.statusCode} for ${url}`))))
+      })
+      .on('error', reject)
   })
 }
 

@@ -40,7 +40,9 @@ test('publishes a notice: 管理 → 新建通知 → 发布; residents get it a
   await app.waitForPage('packages/staff/pages/notices/index')
   await app.waitForText(title)
   const notice = (await cloud.emu.dump('notices')).find((n: any) => n.title === title)
-  expect(notice).toEqual(expect.objectContaining({ communityId: ZHIZIJIE, status: 'published', category: '活动预告', createdBy: 'demo-staff' }))
+  expect(notice).toEqual(
+    expect.objectContaining({ communityId: ZHIZIJIE, status: 'published', category: '活动预告', createdBy: 'demo-staff' }),
+  )
   const seen = await cloud.call('notices', 'list', { communityId: ZHIZIJIE }, 'demo-resident')
   expect(JSON.stringify(seen.data)).toContain(title)
   expect(app.errors).toEqual([])
@@ -49,11 +51,25 @@ test('publishes a notice: 管理 → 新建通知 → 发布; residents get it a
 test('checks a ticket in by scanning it: 活动管理 → the event → 扫码签到 → 扫描票码', async () => {
   const iso = (offset: number) => new Date(Date.now() + offset).toISOString()
   const eventTitle = `院坝电影夜 ${tag}`
-  const created = await cloud.call('events', 'create', {
-    communityId: ZHIZIJIE, title: eventTitle, description: '露天放映，自带小板凳。', category: '活动', place: '栀子街 14 号院坝',
-    startAt: iso(-10 * 60_000 + 3600_000), endAt: iso(3 * 3600_000), capacity: 20, signupOpensAt: iso(-60_000), signupClosesAt: iso(30 * 60_000),
-    allocation: 'first_come', openTo: 'residents',
-  }, 'demo-staff')
+  const created = await cloud.call(
+    'events',
+    'create',
+    {
+      communityId: ZHIZIJIE,
+      title: eventTitle,
+      description: '露天放映，自带小板凳。',
+      category: '活动',
+      place: '栀子街 14 号院坝',
+      startAt: iso(-10 * 60_000 + 3600_000),
+      endAt: iso(3 * 3600_000),
+      capacity: 20,
+      signupOpensAt: iso(-60_000),
+      signupClosesAt: iso(30 * 60_000),
+      allocation: 'first_come',
+      openTo: 'residents',
+    },
+    'demo-staff',
+  )
   expect(created.ok).toBe(true)
   const eventId = created.data.eventId
   expect((await cloud.call('events', 'publish', { eventId }, 'demo-staff')).ok).toBe(true)

@@ -11,7 +11,11 @@ import { auditEntryId, entryHash } from '../../_kernel/audit'
 
 type Bad = NonNullable<VerifyAuditOutput['firstBad']>
 
-export function verifyChain(communityId: string, entries: AuditEntryDoc[], head: Pick<AuditHeadDoc, 'seq' | 'hash'> | null): VerifyAuditOutput {
+export function verifyChain(
+  communityId: string,
+  entries: AuditEntryDoc[],
+  head: Pick<AuditHeadDoc, 'seq' | 'hash'> | null,
+): VerifyAuditOutput {
   let prevHash = AUDIT_GENESIS
   let expected = 1
   const result = (firstBad: Bad | null, checked: number): VerifyAuditOutput => ({ communityId, checked, ok: firstBad === null, firstBad })

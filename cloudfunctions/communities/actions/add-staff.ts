@@ -17,7 +17,8 @@ export const addStaff = action(communitiesContract.addStaff, async (ctx, input) 
     getPerson(ctx, input.openid),
     getChildAccount(ctx, input.openid),
   ])
-  if (orFail(decidePromotion(target, person, childAccount !== null)) === 'promote') await promoteToStaff(ctx, input.communityId, input.openid, ctx.now)
+  if (orFail(decidePromotion(target, person, childAccount !== null)) === 'promote')
+    await promoteToStaff(ctx, input.communityId, input.openid, ctx.now)
   const membership = await getMembership(ctx, input.communityId, input.openid)
   if (!membership) throw new Error('membership vanished during promotion')
   ctx.log.info('staff added', { communityId: input.communityId, by: ctx.openid })

@@ -25,8 +25,16 @@ export const createChildLinkCode = action(communitiesContract.createChildLinkCod
   const expiresAt = linkCodeExpiry(ctx.now)
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = linkCodeFrom(randomInt)
-    const link: ChildLinkDoc = { _id: code, childId: child._id, communityId: child.communityId, guardianOpenid: ctx.openid, createdAt: ctx.now, expiresAt }
-    if (await insertChildLink(ctx, link)) return { childId: child._id, code, expiresAt: expiresAt.toISOString(), qr: await linkCodeQr(ctx, code) }
+    const link: ChildLinkDoc = {
+      _id: code,
+      childId: child._id,
+      communityId: child.communityId,
+      guardianOpenid: ctx.openid,
+      createdAt: ctx.now,
+      expiresAt,
+    }
+    if (await insertChildLink(ctx, link))
+      return { childId: child._id, code, expiresAt: expiresAt.toISOString(), qr: await linkCodeQr(ctx, code) }
   }
   throw new Error('could not draw a free link code')
 })

@@ -7,7 +7,7 @@ import { getChild, getChildAccount, getPerson, listChildrenOf } from '../repo'
 
 export async function loadProfile(ctx: Context) {
   const [person, children] = await Promise.all([getPerson(ctx, ctx.openid), listChildrenOf(ctx, ctx.openid)])
-  const avatarUrl = person?.avatarFileId ? (await tempUrls(ctx, [person.avatarFileId])).get(person.avatarFileId) ?? null : null
+  const avatarUrl = person?.avatarFileId ? ((await tempUrls(ctx, [person.avatarFileId])).get(person.avatarFileId) ?? null) : null
   // a child's own account: which child it is (for the child's home: the council, events for their age)
   const account = person?.isChild ? await getChildAccount(ctx, ctx.openid) : null
   const ownChild = account ? await getChild(ctx, account.childId) : null

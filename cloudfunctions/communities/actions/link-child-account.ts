@@ -5,7 +5,16 @@ import { viewerFrom } from '../../_kernel/viewer'
 import { toChildView } from '../domain/community-view'
 import { checkAccountUnlinked, checkChildUnlinked, checkLinkCode } from '../domain/membership-rules'
 import { canBeLinkedAsChild } from '../domain/permissions'
-import { ensurePerson, getChild, getChildAccount, getChildLink, getPerson, linkChildAccountOnce, listChildrenOf, listMembershipsOf } from '../repo'
+import {
+  ensurePerson,
+  getChild,
+  getChildAccount,
+  getChildLink,
+  getPerson,
+  linkChildAccountOnce,
+  listChildrenOf,
+  listMembershipsOf,
+} from '../repo'
 
 /**
  * The child, on their own WeChat account, enters the guardian's code: the child's `openid` becomes the caller's,
@@ -31,6 +40,12 @@ export const linkChildAccount = action(communitiesContract.linkChildAccount, asy
   for (const refusal of [checkChildUnlinked(child), checkAccountUnlinked(account)]) if (refusal) fail(refusal.code, refusal.message)
 
   await ensurePerson(ctx, ctx.openid, ctx.now)
-  await linkChildAccountOnce(ctx, { code: link._id, childId: child._id, openid: ctx.openid, guardianOpenid: link.guardianOpenid, now: ctx.now })
+  await linkChildAccountOnce(ctx, {
+    code: link._id,
+    childId: child._id,
+    openid: ctx.openid,
+    guardianOpenid: link.guardianOpenid,
+    now: ctx.now,
+  })
   return toChildView({ ...child, openid: ctx.openid }, ctx.now)
 })

@@ -11,7 +11,14 @@ export const listMembers = action(communitiesContract.listMembers, async (ctx, i
   if (!canListMembers(viewer, input.communityId)) forbidden()
   if (!(await getCommunity(ctx, input.communityId))) fail('COMMUNITY.NOT_FOUND', 'community not found')
   const members = await listMembersOf(ctx, input.communityId, input.limit ?? 100)
-  const people = new Map((await getPeople(ctx, members.map((m) => m.openid))).map((p) => [p._id, p]))
+  const people = new Map(
+    (
+      await getPeople(
+        ctx,
+        members.map((m) => m.openid),
+      )
+    ).map((p) => [p._id, p]),
+  )
   const staffFirst = [...members.filter((m) => m.role === 'staff'), ...members.filter((m) => m.role !== 'staff')]
   return {
     members: staffFirst.map((m) => ({

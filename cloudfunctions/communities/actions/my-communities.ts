@@ -8,7 +8,10 @@ import { getCommunities, getPerson, listAllCommunities, listMembershipsOf } from
 export const myCommunities = action(communitiesContract.mine, async (ctx) => {
   const [person, memberships] = await Promise.all([getPerson(ctx, ctx.openid), listMembershipsOf(ctx, ctx.openid)])
   const viewer = viewerFrom(ctx.openid, person, memberships)
-  const communities = await getCommunities(ctx, memberships.map((m) => m.communityId))
+  const communities = await getCommunities(
+    ctx,
+    memberships.map((m) => m.communityId),
+  )
   const byId = new Map(communities.map((c) => [c._id, c]))
   const administered = viewer.isDistrictAdmin ? await listAllCommunities(ctx) : []
   return {

@@ -1,5 +1,14 @@
 /** Read models of the communities function. */
-import type { ChildDoc, ChildView, CommunityDoc, CommunityView, MembershipDoc, MembershipView, PersonDoc, ProfileView } from '../../../types/index'
+import type {
+  ChildDoc,
+  ChildView,
+  CommunityDoc,
+  CommunityView,
+  MembershipDoc,
+  MembershipView,
+  PersonDoc,
+  ProfileView,
+} from '../../../types/index'
 import { canManageCommunity, roleIn, type Viewer } from '../../_kernel/permissions'
 import { childAge } from './membership-rules'
 import { canAddStaff, canCreatePoster, canJoinCommunity } from './permissions'
@@ -40,7 +49,13 @@ export const toChildView = (child: ChildDoc, now: Date): ChildView => ({
   hasOwnAccount: !!child.openid,
 })
 
-export function toProfileView(person: PersonDoc | null, children: ChildDoc[], avatarUrl: string | null, now: Date, ownChild: ChildDoc | null = null): ProfileView {
+export function toProfileView(
+  person: PersonDoc | null,
+  children: ChildDoc[],
+  avatarUrl: string | null,
+  now: Date,
+  ownChild: ChildDoc | null = null,
+): ProfileView {
   return {
     nickname: person?.nickname ?? null,
     avatarFileId: person?.avatarFileId ?? null,

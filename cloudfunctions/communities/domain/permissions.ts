@@ -19,7 +19,8 @@ export const canCreatePoster = (viewer: Viewer, communityId: string) => canManag
 export const canAddChild = (viewer: Viewer, communityId: string) => isMemberOf(viewer, communityId) && !viewer.isChild
 export const isGuardianOfChild = (viewer: Viewer, child: Pick<ChildDoc, 'guardianOpenid'>) =>
   viewer.openid !== '' && child.guardianOpenid === viewer.openid
-export const canCreateChildLinkCode = (viewer: Viewer, child: Pick<ChildDoc, 'guardianOpenid'>) => isGuardianOfChild(viewer, child) && !viewer.isChild
+export const canCreateChildLinkCode = (viewer: Viewer, child: Pick<ChildDoc, 'guardianOpenid'>) =>
+  isGuardianOfChild(viewer, child) && !viewer.isChild
 /** `viewer.roles` must hold all of the caller's memberships; `guardianOfChildren`: how many children the caller is guardian of. */
 export const canBeLinkedAsChild = (viewer: Viewer, child: Pick<ChildDoc, 'guardianOpenid'>, guardianOfChildren: number) =>
   !isGuardianOfChild(viewer, child) && mayBecomeChildAccount(viewer) && guardianOfChildren === 0

@@ -24,7 +24,8 @@ export const apply = action(councilContract.apply, async (ctx, input) => {
   let isNewChild = false
   if (input.childId !== undefined) {
     child = await getChild(ctx, input.childId)
-    if (!child || child.guardianOpenid !== ctx.openid || child.communityId !== input.communityId) fail('COUNCIL.CHILD_NOT_FOUND', 'not your child')
+    if (!child || child.guardianOpenid !== ctx.openid || child.communityId !== input.communityId)
+      fail('COUNCIL.CHILD_NOT_FOUND', 'not your child')
   } else {
     const childId = childIdOf(ctx.openid, input.communityId, input.alias!, input.birthYear!)
     child = await getChild(ctx, childId)
@@ -52,7 +53,16 @@ export const apply = action(councilContract.apply, async (ctx, input) => {
 
   const consent = { guardianOpenid: ctx.openid, version: input.consentVersion, at: ctx.now }
   if (decision === 'reapply') {
-    const changes = { status: 'pending' as const, consent, appliedAt: ctx.now, approvedAt: null, approvedBy: null, leftAt: null, purgeAfter: null, updatedAt: ctx.now }
+    const changes = {
+      status: 'pending' as const,
+      consent,
+      appliedAt: ctx.now,
+      approvedAt: null,
+      approvedBy: null,
+      leftAt: null,
+      purgeAfter: null,
+      updatedAt: ctx.now,
+    }
     await updateMemberIf(ctx, memberId, 'left', changes)
     return toMemberView({ ...existing!, ...changes }, viewer, ctx.now)
   }

@@ -16,11 +16,22 @@ export const closeVote = action(councilContract.closeVote, async (ctx, input) =>
   orFail(decideCloseVote(orFail(findItem(meeting, input.itemId))) ?? true)
   const [members, voted] = await Promise.all([listMembersOf(ctx, meeting.councilId), votedMembers(ctx, meeting._id, input.itemId)])
   const approved = members.filter((m) => m.status === 'approved')
-  const closed = await closeVoteGate(ctx, meeting._id, approved.map((m) => m._id), voted, (m) => {
-    const item = orFail(findItem(m, input.itemId))
-    orFail(decideCloseVote(item) ?? true)
-    return { items: m.items.map((i) => (i.itemId === input.itemId ? { ...i, vote: { ...i.vote!, status: 'closed' as const, closedAt: ctx.now } } : i)), updatedAt: ctx.now }
-  })
+  const closed = await closeVoteGate(
+    ctx,
+    meeting._id,
+    approved.map((m) => m._id),
+    voted,
+    (m) => {
+      const item = orFail(findItem(m, input.itemId))
+      orFail(decideCloseVote(item) ?? true)
+      return {
+        items: m.items.map((i) =>
+          i.itemId === input.itemId ? { ...i, vote: { ...i.vote!, status: 'closed' as const, closedAt: ctx.now } } : i,
+        ),
+        updatedAt: ctx.now,
+      }
+    },
+  )
   const item = orFail(findItem(closed, input.itemId))
   const tally = await countVotes(ctx, meeting._id, input.itemId, item.vote!.secret)
   const memberCount = approved.length
@@ -28,7 +39,9 @@ export const closeVote = action(councilContract.closeVote, async (ctx, input) =>
   const hasQuorum = quorumMet(present, memberCount)
   const updated = await mutateMeeting(ctx, meeting._id, (m) => ({
     items: m.items.map((i) =>
-      i.itemId === input.itemId ? { ...i, vote: { ...i.vote!, tally, present, memberCount, quorumMet: hasQuorum, passed: passes(tally, hasQuorum) } } : i,
+      i.itemId === input.itemId
+        ? { ...i, vote: { ...i.vote!, tally, present, memberCount, quorumMet: hasQuorum, passed: passes(tally, hasQuorum) } }
+        : i,
     ),
     updatedAt: ctx.now,
   }))

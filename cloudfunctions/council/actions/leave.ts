@@ -16,7 +16,12 @@ export const leave = action(councilContract.leave, async (ctx, input) => {
   if (!actingFor(viewer, member, { staff: true })) forbidden()
   if (member.status === 'left') fail('COUNCIL.MEMBER_INVALID_STATE', 'already left')
   const council = await getCouncil(ctx, member.communityId)
-  const changes = { status: 'left' as const, leftAt: ctx.now, purgeAfter: purgeAfter(ctx.now, council?.retentionDays ?? 180), updatedAt: ctx.now }
+  const changes = {
+    status: 'left' as const,
+    leftAt: ctx.now,
+    purgeAfter: purgeAfter(ctx.now, council?.retentionDays ?? 180),
+    updatedAt: ctx.now,
+  }
   const updated = await updateMemberIf(ctx, member._id, member.status, changes)
   if (updated !== 1) fail('COUNCIL.MEMBER_INVALID_STATE', 'changed meanwhile')
   if (member.status === 'approved') await incMemberCount(ctx, member.councilId, -1)

@@ -14,7 +14,9 @@ export const listMembers = action(councilContract.members, async (ctx, input) =>
   const all = await listMembersOf(ctx, council._id)
   const manage = canManageCouncil(viewer, input.communityId)
   return {
-    members: all.filter((m) => m.status === 'approved').map((m) => toPublicMember(m, ctx.now, manage || isGuardianOf(viewer, m) || isChildOf(viewer, m))),
+    members: all
+      .filter((m) => m.status === 'approved')
+      .map((m) => toPublicMember(m, ctx.now, manage || isGuardianOf(viewer, m) || isChildOf(viewer, m))),
     mine: all.filter((m) => isGuardianOf(viewer, m) || isChildOf(viewer, m)).map((m) => toMemberView(m, viewer, ctx.now, council)),
     all: manage ? all.map((m) => toMemberView(m, viewer, ctx.now, council)) : null,
   }

@@ -17,15 +17,22 @@ export const listProposals = action(councilContract.proposals, async (ctx, input
   const mineMembers = (await listMembersFor(ctx, viewer)).filter((m) => m.communityId === input.communityId)
   const [publicList, mine] = await Promise.all([
     listProposalsByStatus(ctx, input.communityId, 'approved', 50),
-    listProposalsOfMembers(ctx, mineMembers.map((m) => m._id)),
+    listProposalsOfMembers(
+      ctx,
+      mineMembers.map((m) => m._id),
+    ),
   ])
   const urls = await photoUrls(ctx, [...publicList, ...mine])
   const handoffIds = [...publicList, ...mine].map((p) => p.handoff?.proposalId).filter((x): x is string => !!x)
-  const done = new Set((await findByIds<ProposalDoc>(ctx.db, COLLECTIONS.proposals, handoffIds)).filter((p) => p.status === 'completed').map((p) => p._id))
+  const done = new Set(
+    (await findByIds<ProposalDoc>(ctx.db, COLLECTIONS.proposals, handoffIds)).filter((p) => p.status === 'completed').map((p) => p._id),
+  )
   const isDone = (p: { handoff: { proposalId: string } | null }) => !!p.handoff && done.has(p.handoff.proposalId)
   const byId = new Map(mineMembers.map((m) => [m._id, m]))
   return {
-    public: publicList.map((p) => toProposalView(p, viewer, ctx.now, null, p.photo ? urls.get(p.photo) ?? null : null, isDone(p))),
-    mine: mine.map((p) => toProposalView(p, viewer, ctx.now, byId.get(p.memberId) ?? null, p.photo ? urls.get(p.photo) ?? null : null, isDone(p))),
+    public: publicList.map((p) => toProposalView(p, viewer, ctx.now, null, p.photo ? (urls.get(p.photo) ?? null) : null, isDone(p))),
+    mine: mine.map((p) =>
+      toProposalView(p, viewer, ctx.now, byId.get(p.memberId) ?? null, p.photo ? (urls.get(p.photo) ?? null) : null, isDone(p)),
+    ),
   }
 })

@@ -12,7 +12,10 @@ type Viewer = CouncilViewer
 
 /** The caller as a council viewer: roles in these communities, and the child whose own account this is (if any). */
 export async function loadCouncilViewer(ctx: Context, communityIds: string[] = []): Promise<CouncilViewer> {
-  const [viewer, ownChild] = await Promise.all([loadViewer(ctx, communityIds), ctx.openid ? getOwnChild(ctx, ctx.openid) : Promise.resolve(null)])
+  const [viewer, ownChild] = await Promise.all([
+    loadViewer(ctx, communityIds),
+    ctx.openid ? getOwnChild(ctx, ctx.openid) : Promise.resolve(null),
+  ])
   return { ...viewer, ownChildId: ownChild?._id ?? null }
 }
 
@@ -25,14 +28,21 @@ export async function loadChair(ctx: Context, council: CouncilDoc): Promise<Coun
  * A meeting whose agenda the caller may edit: staff, or whoever acts as the chair (AUTH.FORBIDDEN otherwise).
  * `byChair` says who acted when it was the chair (null for staff).
  */
-export async function loadAgendaMeeting(ctx: Context, meetingId: string): Promise<{ meeting: CouncilMeetingDoc; viewer: Viewer; byChair: ActedBy | null }> {
+export async function loadAgendaMeeting(
+  ctx: Context,
+  meetingId: string,
+): Promise<{ meeting: CouncilMeetingDoc; viewer: Viewer; byChair: ActedBy | null }> {
   const loaded = await loadMeeting(ctx, meetingId)
   const access = await agendaAccess(ctx, loaded.viewer, loaded.meeting.communityId)
   return { ...loaded, byChair: access.byChair }
 }
 
 /** Staff manage agendas; otherwise the caller must act as the chair of the community's council. */
-export async function agendaAccess(ctx: Context, viewer: Viewer, communityId: string): Promise<{ council: CouncilDoc; byChair: ActedBy | null }> {
+export async function agendaAccess(
+  ctx: Context,
+  viewer: Viewer,
+  communityId: string,
+): Promise<{ council: CouncilDoc; byChair: ActedBy | null }> {
   const council = await getCouncil(ctx, communityId)
   if (canManageCouncil(viewer, communityId)) {
     if (!council) fail('COUNCIL.NOT_FOUND', 'this community has no children’s council')
@@ -78,7 +88,7 @@ export async function loadManagedMeeting(ctx: Context, meetingId: string): Promi
 export async function meetingExtras(ctx: Context, meeting: CouncilMeetingDoc, viewer: Viewer): Promise<MeetingExtras> {
   const [all, council] = await Promise.all([listMembersOf(ctx, meeting.councilId), getCouncil(ctx, meeting.communityId)])
   const members = new Map(all.map((m) => [m._id, m]))
-  const chair = council?.chair ? members.get(council.chair.memberId) ?? null : null
+  const chair = council?.chair ? (members.get(council.chair.memberId) ?? null) : null
   const agenda = council ? canManageAgenda(viewer, council, chair, ctx.now) : canManageCouncil(viewer, meeting.communityId)
   const ballots = new Map<string, { memberId: string; choice: VoteChoice }[]>()
   const voted = new Map<string, number>()
@@ -87,7 +97,10 @@ export async function meetingExtras(ctx: Context, meeting: CouncilMeetingDoc, vi
     meeting.items.map(async (item) => {
       if (!item.vote) return
       if (item.vote.status === 'closed' && !item.vote.secret) {
-        ballots.set(item.itemId, (await listOpenVotes(ctx, meeting._id, item.itemId)).map((v) => ({ memberId: v.memberId, choice: v.choice! })))
+        ballots.set(
+          item.itemId,
+          (await listOpenVotes(ctx, meeting._id, item.itemId)).map((v) => ({ memberId: v.memberId, choice: v.choice! })),
+        )
       }
       if (manage) voted.set(item.itemId, await countVoted(ctx, meeting._id, item.itemId))
     }),
@@ -100,4 +113,5 @@ export async function photoUrls(ctx: Context, proposals: ChildProposalDoc[]): Pr
   return ids.length ? tempUrls(ctx, ids) : new Map()
 }
 
-export const randomId = (prefix: string) => `${prefix}${Array.from({ length: 24 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}`
+export const randomId = (prefix: string) =>
+  `${prefix}${Array.from({ length: 24 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}`

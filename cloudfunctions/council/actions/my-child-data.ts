@@ -15,7 +15,13 @@ export const myChildData = action(councilContract.myChildData, async (ctx, input
   const memberIds = new Set(r.members.map((m) => m._id))
   return {
     exportedAt: ctx.now.toISOString(),
-    child: { childId: child._id, alias: child.alias, birthYear: child.birthYear, communityId: child.communityId, hasOwnAccount: child.openid !== null },
+    child: {
+      childId: child._id,
+      alias: child.alias,
+      birthYear: child.birthYear,
+      communityId: child.communityId,
+      hasOwnAccount: child.openid !== null,
+    },
     records: {
       [COLLECTIONS.children]: [plain(child)],
       [COLLECTIONS.councilMembers]: r.members.map(plain),
@@ -27,7 +33,9 @@ export const myChildData = action(councilContract.myChildData, async (ctx, input
           title: m.title,
           startsAt: m.startsAt,
           present: m.attendance.some((id) => memberIds.has(id)),
-          turns: Object.entries(m.speaking.turns ?? {}).filter(([id]) => memberIds.has(id)).reduce((n, [, t]) => n + t, 0),
+          turns: Object.entries(m.speaking.turns ?? {})
+            .filter(([id]) => memberIds.has(id))
+            .reduce((n, [, t]) => n + t, 0),
           presented: m.items.filter((i) => i.presenterMemberId !== null && memberIds.has(i.presenterMemberId)).map((i) => i.title),
         }),
       ),

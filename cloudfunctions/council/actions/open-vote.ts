@@ -15,7 +15,20 @@ export const openVote = action(councilContract.openVote, async (ctx, input) => {
     return {
       items: m.items.map((i) =>
         i.itemId === input.itemId
-          ? { ...i, vote: { status: 'open' as const, secret: input.secret, openedAt: ctx.now, closedAt: null, tally: null, present: null, memberCount: null, quorumMet: null, passed: null } }
+          ? {
+              ...i,
+              vote: {
+                status: 'open' as const,
+                secret: input.secret,
+                openedAt: ctx.now,
+                closedAt: null,
+                tally: null,
+                present: null,
+                memberCount: null,
+                quorumMet: null,
+                passed: null,
+              },
+            }
           : i,
       ),
       updatedAt: ctx.now,

@@ -14,7 +14,13 @@ export const publishMinutes = action(councilContract.publishMinutes, async (ctx,
     orFail(decideMinutes(m) ?? true)
     return {
       status: 'closed',
-      minutes: { summary: input.summary, nextSteps: input.nextSteps, attendanceCount: m.attendance.length, publishedAt: ctx.now, by: ctx.openid },
+      minutes: {
+        summary: input.summary,
+        nextSteps: input.nextSteps,
+        attendanceCount: m.attendance.length,
+        publishedAt: ctx.now,
+        by: ctx.openid,
+      },
       speaking: { current: null, queue: [], turns: m.speaking.turns },
       updatedAt: ctx.now,
       updatedBy: ctx.openid,

@@ -12,7 +12,11 @@ export const recordAttendance = action(councilContract.recordAttendance, async (
   const ids = [...new Set(input.memberIds)]
   const found: string[] = []
   for (let i = 0; i < ids.length; i += 100) {
-    found.push(...(await getMembers(ctx, ids.slice(i, i + 100))).filter((m) => m.councilId === meeting.councilId && m.status === 'approved').map((m) => m._id))
+    found.push(
+      ...(await getMembers(ctx, ids.slice(i, i + 100)))
+        .filter((m) => m.councilId === meeting.councilId && m.status === 'approved')
+        .map((m) => m._id),
+    )
   }
   if (found.length !== ids.length) fail('COUNCIL.MEMBER_NOT_FOUND', 'not every id is an approved member of this council')
   const updated = await mutateMeeting(ctx, meeting._id, (m) => {

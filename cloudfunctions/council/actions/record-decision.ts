@@ -23,7 +23,11 @@ export const recordDecision = action(councilContract.recordDecision, async (ctx,
     const doc = councilDecisionProposalDoc({
       communityId: meeting.communityId,
       title: item.title,
-      description: [source ? `孩子们发现：${source.noticed}\n孩子们的主意：${source.idea}` : item.title, `议事会决定：${input.text}`, input.nextStep ? `下一步：${input.nextStep}` : '']
+      description: [
+        source ? `孩子们发现：${source.noticed}\n孩子们的主意：${source.idea}` : item.title,
+        `议事会决定：${input.text}`,
+        input.nextStep ? `下一步：${input.nextStep}` : '',
+      ]
         .filter(Boolean)
         .join('\n'),
       category: '儿童友好',
@@ -32,7 +36,13 @@ export const recordDecision = action(councilContract.recordDecision, async (ctx,
       now: ctx.now,
     })
     handoffProposalId = (await insertResidentProposal(ctx, doc))._id
-    if (source) await updateProposalIf(ctx, source._id, {}, { handoff: { proposalId: handoffProposalId, at: ctx.now, doneNotifiedAt: null }, handoffOpen: true, updatedAt: ctx.now })
+    if (source)
+      await updateProposalIf(
+        ctx,
+        source._id,
+        {},
+        { handoff: { proposalId: handoffProposalId, at: ctx.now, doneNotifiedAt: null }, handoffOpen: true, updatedAt: ctx.now },
+      )
   }
   const decision = { text: input.text, nextStep: input.nextStep ?? null, handoffProposalId, at: ctx.now, by: ctx.openid }
   const updated = await mutateMeeting(ctx, meeting._id, (m) => ({

@@ -10,6 +10,11 @@ import { loadAgendaMeeting, meetingExtras } from './load'
 export const reorderAgenda = action(councilContract.reorderAgenda, async (ctx, input) => {
   const { meeting, viewer, byChair } = await loadAgendaMeeting(ctx, input.meetingId)
   orFail(decideAgendaEdit(meeting) ?? true)
-  const updated = await mutateMeeting(ctx, meeting._id, (m) => ({ items: orFail(reorder(m.items, input.itemIds)), updatedAt: ctx.now, updatedBy: ctx.openid, ...(byChair ? { byChair } : {}) }))
+  const updated = await mutateMeeting(ctx, meeting._id, (m) => ({
+    items: orFail(reorder(m.items, input.itemIds)),
+    updatedAt: ctx.now,
+    updatedBy: ctx.openid,
+    ...(byChair ? { byChair } : {}),
+  }))
   return toMeetingView(updated, viewer, ctx.now, await meetingExtras(ctx, updated, viewer))
 })

@@ -18,7 +18,12 @@ export const respond = action(councilContract.respond, async (ctx, input) => {
   await updateProposalIf(ctx, proposal._id, {}, changes)
   const member = await getMember(ctx, proposal.memberId)
   if (member) {
-    await notify(ctx, await recipientsOf(ctx, [member]), `council.answer:${proposal._id}:${ctx.now.getTime()}`, answerMessage(proposal, input, ctx.now))
+    await notify(
+      ctx,
+      await recipientsOf(ctx, [member]),
+      `council.answer:${proposal._id}:${ctx.now.getTime()}`,
+      answerMessage(proposal, input, ctx.now),
+    )
   }
   return toProposalView({ ...proposal, ...changes }, viewer, ctx.now, member, null)
 })

@@ -24,8 +24,15 @@ export const reviewProposal = action(councilContract.reviewProposal, async (ctx,
     answerDueAt: answerDueAt(ctx.now, council?.answerDays ?? 30),
     updatedAt: ctx.now,
   }
-  if ((await updateProposalIf(ctx, proposal._id, { status: 'pending' }, changes)) !== 1) fail('COUNCIL.PROPOSAL_INVALID_STATE', 'reviewed meanwhile')
+  if ((await updateProposalIf(ctx, proposal._id, { status: 'pending' }, changes)) !== 1)
+    fail('COUNCIL.PROPOSAL_INVALID_STATE', 'reviewed meanwhile')
   const member = await getMember(ctx, proposal.memberId)
-  if (member) await notify(ctx, await recipientsOf(ctx, [member]), `council.review:${proposal._id}`, reviewMessage(proposal, changes.status === 'approved'))
+  if (member)
+    await notify(
+      ctx,
+      await recipientsOf(ctx, [member]),
+      `council.review:${proposal._id}`,
+      reviewMessage(proposal, changes.status === 'approved'),
+    )
   return toProposalView({ ...proposal, ...changes }, viewer, ctx.now, member, null)
 })

@@ -1,4 +1,11 @@
-import { COUNCIL_DEFAULT_ANSWER_DAYS, COUNCIL_DEFAULT_MAX_AGE, COUNCIL_DEFAULT_MIN_AGE, COUNCIL_DEFAULT_RETENTION_DAYS, councilContract, type CouncilDoc } from '../../../types/index'
+import {
+  COUNCIL_DEFAULT_ANSWER_DAYS,
+  COUNCIL_DEFAULT_MAX_AGE,
+  COUNCIL_DEFAULT_MIN_AGE,
+  COUNCIL_DEFAULT_RETENTION_DAYS,
+  councilContract,
+  type CouncilDoc,
+} from '../../../types/index'
 import { fail, forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { canManageCouncil } from '../domain/permissions'

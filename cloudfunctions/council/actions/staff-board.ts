@@ -19,10 +19,13 @@ export const staffBoard = action(councilContract.staffBoard, async (ctx, input) 
     listMembersOf(ctx, council._id),
   ])
   const reviewed = [...approved, ...rejected]
-  const awaiting = reviewed.filter((p) => p.answer === null).sort((a, b) => (a.answerDueAt?.getTime() ?? 0) - (b.answerDueAt?.getTime() ?? 0))
+  const awaiting = reviewed
+    .filter((p) => p.answer === null)
+    .sort((a, b) => (a.answerDueAt?.getTime() ?? 0) - (b.answerDueAt?.getTime() ?? 0))
   const memberById = new Map((await getMembers(ctx, [...new Set([...pending, ...awaiting].map((p) => p.memberId))])).map((m) => [m._id, m]))
   const urls = await photoUrls(ctx, [...pending, ...awaiting])
-  const view = (p: (typeof pending)[number]) => toProposalView(p, viewer, ctx.now, memberById.get(p.memberId) ?? null, p.photo ? urls.get(p.photo) ?? null : null)
+  const view = (p: (typeof pending)[number]) =>
+    toProposalView(p, viewer, ctx.now, memberById.get(p.memberId) ?? null, p.photo ? (urls.get(p.photo) ?? null) : null)
   const pendingMembers = members.filter((m) => m.status === 'pending')
   return {
     counts: {

@@ -46,5 +46,5 @@ export const submitProposal = action(councilContract.submitProposal, async (ctx,
   }
   const proposal = await insertProposal(ctx, doc)
   const urls = await photoUrls(ctx, [proposal])
-  return toProposalView(proposal, viewer, ctx.now, member, proposal.photo ? urls.get(proposal.photo) ?? null : null)
+  return toProposalView(proposal, viewer, ctx.now, member, proposal.photo ? (urls.get(proposal.photo) ?? null) : null)
 })

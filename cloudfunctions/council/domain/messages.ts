@@ -7,9 +7,6 @@ import { PHRASE_MAX, THING_MAX, phraseValue as phrase, thingValue as thing } fro
 
 export { PHRASE_MAX, THING_MAX, phrase, thing }
 
-
-
-
 export interface CouncilMessage {
   kind: string
   communityId: string
@@ -37,13 +34,21 @@ export function answerMessage(
     page: proposalPage(p._id),
     subscribe: {
       templateId: COUNCIL_TEMPLATES.answer,
-      data: { thing1: thing(p.idea), phrase2: phrase(ANSWER_KIND_LABEL[answer.kind]), thing3: thing(answer.text), date4: formatShanghai(at, 'YYYY-MM-DD') },
+      data: {
+        thing1: thing(p.idea),
+        phrase2: phrase(ANSWER_KIND_LABEL[answer.kind]),
+        thing3: thing(answer.text),
+        date4: formatShanghai(at, 'YYYY-MM-DD'),
+      },
     },
   }
 }
 
 /** To the child and guardian: the review (inbox only — the answer that must follow uses the template). */
-export function reviewMessage(p: { _id: string; communityId: string; childId: string; alias: string; idea: string }, approved: boolean): CouncilMessage {
+export function reviewMessage(
+  p: { _id: string; communityId: string; childId: string; alias: string; idea: string },
+  approved: boolean,
+): CouncilMessage {
   return {
     kind: 'council.review',
     communityId: p.communityId,

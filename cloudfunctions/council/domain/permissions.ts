@@ -26,8 +26,10 @@ export const canManageCouncil = (viewer: Viewer, communityId: string) => canMana
 export const canReadCouncil = (viewer: Viewer, communityId: string) => canReadCommunity(viewer, communityId)
 export const canApply = (viewer: Viewer, communityId: string) => isMemberOf(viewer, communityId) && !viewer.isChild
 
-export const isGuardianOf = (viewer: Viewer, m: Pick<CouncilMemberDoc, 'guardianOpenid'>) => viewer.openid !== '' && m.guardianOpenid === viewer.openid
-export const isChildOf = (viewer: CouncilViewer, m: Pick<CouncilMemberDoc, 'childId'>) => viewer.ownChildId !== null && m.childId === viewer.ownChildId
+export const isGuardianOf = (viewer: Viewer, m: Pick<CouncilMemberDoc, 'guardianOpenid'>) =>
+  viewer.openid !== '' && m.guardianOpenid === viewer.openid
+export const isChildOf = (viewer: CouncilViewer, m: Pick<CouncilMemberDoc, 'childId'>) =>
+  viewer.ownChildId !== null && m.childId === viewer.ownChildId
 
 /** Who acts for this member, or null: the guardian, the child's own account, or (where allowed) staff. */
 export function actingFor(viewer: CouncilViewer, m: CouncilMemberDoc, options: { staff: boolean }): ActedBy | null {
@@ -37,10 +39,13 @@ export function actingFor(viewer: CouncilViewer, m: CouncilMemberDoc, options: {
   return null
 }
 
-export const canLeave = (viewer: CouncilViewer, m: CouncilMemberDoc) => m.status !== 'left' && actingFor(viewer, m, { staff: true }) !== null
+export const canLeave = (viewer: CouncilViewer, m: CouncilMemberDoc) =>
+  m.status !== 'left' && actingFor(viewer, m, { staff: true }) !== null
 export const canApprove = (viewer: Viewer, m: CouncilMemberDoc) => m.status === 'pending' && canManageCouncil(viewer, m.communityId)
-export const canSeeChildPrivate = (viewer: CouncilViewer, m: CouncilMemberDoc) => canManageCouncil(viewer, m.communityId) || isGuardianOf(viewer, m) || isChildOf(viewer, m)
-export const isGuardianOfChild = (viewer: Viewer, child: Pick<ChildDoc, 'guardianOpenid'>) => viewer.openid !== '' && child.guardianOpenid === viewer.openid
+export const canSeeChildPrivate = (viewer: CouncilViewer, m: CouncilMemberDoc) =>
+  canManageCouncil(viewer, m.communityId) || isGuardianOf(viewer, m) || isChildOf(viewer, m)
+export const isGuardianOfChild = (viewer: Viewer, child: Pick<ChildDoc, 'guardianOpenid'>) =>
+  viewer.openid !== '' && child.guardianOpenid === viewer.openid
 
 // ---------- the elected chair ----------
 
@@ -50,7 +55,8 @@ type ChairCouncil = Pick<CouncilDoc, '_id' | 'communityId' | 'termEnd' | 'chair'
 export const canSetChair = (viewer: Viewer, council: Pick<CouncilDoc, 'communityId'>) => canManageCouncil(viewer, council.communityId)
 
 /** A member may be named chair when approved in this council. */
-export const canBeChair = (council: Pick<CouncilDoc, '_id'>, m: Pick<CouncilMemberDoc, 'councilId' | 'status'>) => m.councilId === council._id && m.status === 'approved'
+export const canBeChair = (council: Pick<CouncilDoc, '_id'>, m: Pick<CouncilMemberDoc, 'councilId' | 'status'>) =>
+  m.councilId === council._id && m.status === 'approved'
 
 /** This member holds the chair now: named by staff, still an approved member, and the council's term has not ended. */
 export function holdsChair(council: ChairCouncil, m: CouncilMemberDoc | null, now: Date): m is CouncilMemberDoc {

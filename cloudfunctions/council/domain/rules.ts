@@ -26,7 +26,9 @@ export function checkAge(council: Pick<CouncilDoc, 'minAge' | 'maxAge'>, birthYe
 
 /** The guardian must consent to the current text; an older version is refused (and nothing is stored). */
 export const checkConsent = (version: string): Refusal | null =>
-  version === COUNCIL_CONSENT_VERSION ? null : { code: 'COUNCIL.CONSENT_OUTDATED', message: `consent to ${COUNCIL_CONSENT_VERSION} required` }
+  version === COUNCIL_CONSENT_VERSION
+    ? null
+    : { code: 'COUNCIL.CONSENT_OUTDATED', message: `consent to ${COUNCIL_CONSENT_VERSION} required` }
 
 /** Applying again: a pending or approved membership stays as it is; a former member may re-apply. */
 export function decideApply(existing: Pick<CouncilMemberDoc, 'status'> | null): 'create' | 'reapply' | 'existing' {
@@ -41,7 +43,11 @@ export function decideApply(existing: Pick<CouncilMemberDoc, 'status'> | null): 
 export const termEnded = (council: Pick<CouncilDoc, 'termEnd'>, now: Date) => formatShanghai(now, 'YYYY-MM-DD') > council.termEnd
 
 /** Naming a chair: a member of this council, approved, during the term. Clearing (null) is always possible. */
-export function decideSetChair(council: Pick<CouncilDoc, '_id' | 'termEnd'>, member: Pick<CouncilMemberDoc, 'councilId' | 'status'> | null, now: Date): Refusal | null {
+export function decideSetChair(
+  council: Pick<CouncilDoc, '_id' | 'termEnd'>,
+  member: Pick<CouncilMemberDoc, 'councilId' | 'status'> | null,
+  now: Date,
+): Refusal | null {
   if (!member || member.councilId !== council._id) return { code: 'COUNCIL.MEMBER_NOT_FOUND', message: 'not a member of this council' }
   if (member.status !== 'approved') return { code: 'COUNCIL.MEMBER_INVALID_STATE', message: `member is ${member.status}` }
   if (termEnded(council, now)) return { code: 'COUNCIL.MEMBER_INVALID_STATE', message: 'the council’s term has ended' }
@@ -72,7 +78,10 @@ export function decideRespond(p: Pick<ChildProposalDoc, 'status' | 'answer'>): R
 }
 
 /** What the child sees. */
-export function stageOf(p: Pick<ChildProposalDoc, 'status' | 'answer' | 'meetingId' | 'handoff' | 'handoffOpen'>, handoffDone = false): ChildProposalStage {
+export function stageOf(
+  p: Pick<ChildProposalDoc, 'status' | 'answer' | 'meetingId' | 'handoff' | 'handoffOpen'>,
+  handoffDone = false,
+): ChildProposalStage {
   if (p.status === 'pending') return 'pending'
   if (p.handoff) return handoffDone || (p.handoff.doneNotifiedAt !== null && !p.handoffOpen) ? 'done' : 'handed_off'
   if (p.answer) return 'answered'
@@ -118,7 +127,12 @@ export function decidePublishAgenda(meeting: Pick<CouncilMeetingDoc, 'status' | 
 type Speaking = CouncilMeetingDoc['speaking']
 
 /** Raise a hand: once in the queue (the current speaker may queue for a later turn). Returns the state and the 1-based position. */
-export function raiseHand(speaking: Speaking, memberId: string, now: Date, actedBy?: ActedBy): { speaking: Speaking; queued: boolean; position: number } {
+export function raiseHand(
+  speaking: Speaking,
+  memberId: string,
+  now: Date,
+  actedBy?: ActedBy,
+): { speaking: Speaking; queued: boolean; position: number } {
   const ordered = queueOrder(speaking)
   const at = ordered.findIndex((q) => q.memberId === memberId)
   if (at >= 0) return { speaking, queued: false, position: at + 1 }

@@ -48,7 +48,12 @@ export function toCouncilView(c: CouncilDoc, viewer: CouncilViewer, now: Date, c
     memberCount: c.memberCount,
     consentVersion: COUNCIL_CONSENT_VERSION,
     termEnded: termEnded(c, now),
-    chair: current ? { memberId: canSeeChildPrivate(viewer, current) ? current._id : null, label: childLabel(current.alias, ageOf(current.birthYear, now)) } : null,
+    chair: current
+      ? {
+          memberId: canSeeChildPrivate(viewer, current) ? current._id : null,
+          label: childLabel(current.alias, ageOf(current.birthYear, now)),
+        }
+      : null,
     viewer: {
       canManage: canManageCouncil(viewer, c.communityId),
       canApply: canApply(viewer, c.communityId),
@@ -158,10 +163,12 @@ export function toMeetingView(m: CouncilMeetingDoc, viewer: CouncilViewer, now: 
             i.vote.status === 'closed' && !i.vote.secret
               ? (extras.ballots.get(i.itemId) ?? []).map((b) => ({ label: label(b.memberId), choice: b.choice }))
               : null,
-          votedCount: manage ? extras.voted.get(i.itemId) ?? null : null,
+          votedCount: manage ? (extras.voted.get(i.itemId) ?? null) : null,
         }
       : null,
-    decision: i.decision ? { text: i.decision.text, nextStep: i.decision.nextStep, handedOff: i.decision.handoffProposalId !== null } : null,
+    decision: i.decision
+      ? { text: i.decision.text, nextStep: i.decision.nextStep, handedOff: i.decision.handoffProposalId !== null }
+      : null,
   }))
   const approved = [...extras.members.values()].filter((x) => x.status === 'approved')
   return {
@@ -174,15 +181,26 @@ export function toMeetingView(m: CouncilMeetingDoc, viewer: CouncilViewer, now: 
     items,
     attendanceCount: m.attendance.length,
     minutes: m.minutes
-      ? { summary: m.minutes.summary, nextSteps: m.minutes.nextSteps, attendanceCount: m.minutes.attendanceCount, publishedAt: iso(m.minutes.publishedAt)! }
+      ? {
+          summary: m.minutes.summary,
+          nextSteps: m.minutes.nextSteps,
+          attendanceCount: m.minutes.attendanceCount,
+          publishedAt: iso(m.minutes.publishedAt)!,
+        }
       : null,
     staff: manage
       ? {
           present: m.attendance.filter((id) => extras.members.has(id)).map((id) => toPublicMember(extras.members.get(id)!, now)),
           members: approved.map((x) => toPublicMember(x, now)),
           speaking: {
-            current: m.speaking.current ? { memberId: m.speaking.current.memberId, label: label(m.speaking.current.memberId), since: iso(m.speaking.current.since)! } : null,
-            queue: queueOrder(m.speaking).map((q) => ({ memberId: q.memberId, label: label(q.memberId), turns: m.speaking.turns?.[q.memberId] ?? 0 })),
+            current: m.speaking.current
+              ? { memberId: m.speaking.current.memberId, label: label(m.speaking.current.memberId), since: iso(m.speaking.current.since)! }
+              : null,
+            queue: queueOrder(m.speaking).map((q) => ({
+              memberId: q.memberId,
+              label: label(q.memberId),
+              turns: m.speaking.turns?.[q.memberId] ?? 0,
+            })),
             seconds: m.speakingSeconds,
           },
         }

@@ -25,7 +25,12 @@ export const cancelSignUp = action(eventsContract.cancel, async (ctx, input) => 
   if (signup.status === 'pending') fail('EVENT.BUSY', 'the sign-up is still being decided')
   const out = await cancelTx(ctx, event._id, signup._id, ctx.openid, ctx.now)
   if (out.promoted?.ownerOpenid) {
-    await deliver(ctx, [out.promoted.ownerOpenid], `promoted:${out.promoted._id}:${out.promoted.seq}`, promotedMessage(out.event, out.promoted))
+    await deliver(
+      ctx,
+      [out.promoted.ownerOpenid],
+      `promoted:${out.promoted._id}:${out.promoted.seq}`,
+      promotedMessage(out.event, out.promoted),
+    )
   }
   return { signup: toSignupResult(out.signup, null, false), promoted: out.promoted !== null }
 })

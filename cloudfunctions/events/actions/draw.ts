@@ -52,11 +52,13 @@ export async function applyDraw(ctx: Context, eventId: string, by: string): Prom
     // and the sweep will give it back): the draw waits for it — the timer resumes a draw left applying.
     if (registered.length !== event.registeredCount) fail('EVENT.BUSY', 'registrations are still being written')
     const signupIds: Record<string, string> = {}
-    const entries = registered.map((s) => {
-      const key = entryKey(s._id)
-      signupIds[key] = s._id
-      return { key, band: quotaBand(event.quotas, s.birthYear === null ? null : ageOnEventDay(s.birthYear, event.startAt)) }
-    }).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    const entries = registered
+      .map((s) => {
+        const key = entryKey(s._id)
+        signupIds[key] = s._id
+        return { key, band: quotaBand(event.quotas, s.birthYear === null ? null : ageOnEventDay(s.birthYear, event.startAt)) }
+      })
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     const result = allocate({ seed: event.lotterySeed, capacity: event.capacity, quotas: event.quotas, entries })
     const candidate: DrawDoc = {
       _id: eventId,
@@ -83,24 +85,40 @@ export async function applyDraw(ctx: Context, eventId: string, by: string): Prom
   }
   const d = draw
   const placed = [...d.winners.map((key) => ({ key, won: true })), ...d.waitlist.map((key) => ({ key, won: false }))]
-  await inBatches(placed.map((p, i) => ({ ...p, seq: d.seqBase + i + 1 })), async ({ key, won, seq }) => {
-    await updateSignupWhere(ctx, { _id: d.signupIds[key], status: 'registered' }, {
-      status: won ? 'confirmed' : 'waitlisted',
-      seq,
-      confirmedAt: won ? d.drawnAt : null,
-      updatedAt: d.drawnAt,
-    })
-  })
-  const finished = await updateEventWhere(ctx, { _id: eventId, drawState: 'applying' }, {
-    drawState: 'done',
-    drawnAt: d.drawnAt,
-    seq: d.seqBase + d.order.length,
-    confirmedCount: d.confirmed,
-    waitlistCount: d.waitlisted,
-    registeredCount: 0,
-    lotteryStats: { registrations: d.entries.length, confirmed: d.confirmed, waitlisted: d.waitlisted, filled: d.quotas.map((q) => q.filled) },
-    updatedAt: ctx.now,
-  })
+  await inBatches(
+    placed.map((p, i) => ({ ...p, seq: d.seqBase + i + 1 })),
+    async ({ key, won, seq }) => {
+      await updateSignupWhere(
+        ctx,
+        { _id: d.signupIds[key], status: 'registered' },
+        {
+          status: won ? 'confirmed' : 'waitlisted',
+          seq,
+          confirmedAt: won ? d.drawnAt : null,
+          updatedAt: d.drawnAt,
+        },
+      )
+    },
+  )
+  const finished = await updateEventWhere(
+    ctx,
+    { _id: eventId, drawState: 'applying' },
+    {
+      drawState: 'done',
+      drawnAt: d.drawnAt,
+      seq: d.seqBase + d.order.length,
+      confirmedCount: d.confirmed,
+      waitlistCount: d.waitlisted,
+      registeredCount: 0,
+      lotteryStats: {
+        registrations: d.entries.length,
+        confirmed: d.confirmed,
+        waitlisted: d.waitlisted,
+        filled: d.quotas.map((q) => q.filled),
+      },
+      updatedAt: ctx.now,
+    },
+  )
   if (finished) await tellEveryone(ctx, { ...event, drawState: 'done' }, d)
   return d
 }

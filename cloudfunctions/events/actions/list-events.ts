@@ -23,7 +23,9 @@ export const listEvents = action(eventsContract.list, async (ctx, input) => {
   const rank = (phase: string) => (phase === 'open' ? 0 : phase === 'upcoming' || phase === 'closed' || phase === 'ongoing' ? 1 : 2)
   const ordered = visible
     .map((e) => ({ e, r: rank(eventPhase(e, ctx.now)) }))
-    .sort((a, b) => a.r - b.r || (a.r === 2 ? b.e.startAt.getTime() - a.e.startAt.getTime() : a.e.startAt.getTime() - b.e.startAt.getTime()))
+    .sort(
+      (a, b) => a.r - b.r || (a.r === 2 ? b.e.startAt.getTime() - a.e.startAt.getTime() : a.e.startAt.getTime() - b.e.startAt.getTime()),
+    )
     .slice(0, input.limit ?? 20)
     .map((x) => x.e)
   const [mine, series] = await Promise.all([
@@ -31,5 +33,9 @@ export const listEvents = action(eventsContract.list, async (ctx, input) => {
     getSeriesMany(ctx, [...new Set(ordered.map((e) => e.seriesId).filter((s): s is string => !!s))]),
   ])
   const titles = new Map(series.map((s) => [s._id, s.title]))
-  return { events: ordered.map((e) => toEventSummary(e, viewer, ctx.now, mine.get(e._id) ?? [], e.seriesId ? titles.get(e.seriesId) ?? null : null)) }
+  return {
+    events: ordered.map((e) =>
+      toEventSummary(e, viewer, ctx.now, mine.get(e._id) ?? [], e.seriesId ? (titles.get(e.seriesId) ?? null) : null),
+    ),
+  }
 })

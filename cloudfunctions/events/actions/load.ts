@@ -34,7 +34,13 @@ export async function loadManagedEvent(ctx: Context, eventId: string): Promise<{
 export async function mineByEvent(ctx: Context, viewer: Viewer, events: EventDoc[]): Promise<Map<string, MySignup[]>> {
   const out = new Map<string, MySignup[]>(events.map((e) => [e._id, []]))
   if (!ctx.openid || events.length === 0) return out
-  const signups = (await listByOwnerFor(ctx, ctx.openid, events.map((e) => e._id))).filter(isShown)
+  const signups = (
+    await listByOwnerFor(
+      ctx,
+      ctx.openid,
+      events.map((e) => e._id),
+    )
+  ).filter(isShown)
   const positions = await positionsOf(ctx, signups)
   const byId = new Map(events.map((e) => [e._id, e]))
   for (const s of sortMine(signups)) {

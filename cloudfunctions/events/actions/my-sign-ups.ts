@@ -22,8 +22,15 @@ export const mySignUps = action(eventsContract.mySignups, async (ctx, input) => 
       const e = byId.get(s.eventId)!
       return { e, s, past: s.status === 'cancelled' || ['ended', 'cancelled'].includes(eventPhase(e, ctx.now)) }
     })
-    .sort((a, b) => Number(a.past) - Number(b.past) || (a.past ? b.e.startAt.getTime() - a.e.startAt.getTime() : a.e.startAt.getTime() - b.e.startAt.getTime()))
+    .sort(
+      (a, b) =>
+        Number(a.past) - Number(b.past) ||
+        (a.past ? b.e.startAt.getTime() - a.e.startAt.getTime() : a.e.startAt.getTime() - b.e.startAt.getTime()),
+    )
   return {
-    tickets: tickets.map(({ e, s }) => ({ event: toEventSummary(e, viewer, ctx.now, []), signup: toMySignup(s, e, viewer, ctx.now, positions) })),
+    tickets: tickets.map(({ e, s }) => ({
+      event: toEventSummary(e, viewer, ctx.now, []),
+      signup: toMySignup(s, e, viewer, ctx.now, positions),
+    })),
   }
 })

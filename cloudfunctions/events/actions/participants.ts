@@ -41,7 +41,14 @@ export function signUpCaller(ctx: Context, eventId: string, participantId: strin
  * `participantId` omitted or the caller's own openid → the caller; otherwise a child the caller is the guardian of.
  * Someone else's child, an unknown id, or a caller who may not join this event → AUTH.FORBIDDEN.
  */
-function participantFrom(ctx: Context, viewer: Viewer, event: EventDoc, person: PersonDoc | null, child: ChildDoc | null, self: boolean): NewParticipant {
+function participantFrom(
+  ctx: Context,
+  viewer: Viewer,
+  event: EventDoc,
+  person: PersonDoc | null,
+  child: ChildDoc | null,
+  self: boolean,
+): NewParticipant {
   if (!canJoinEvent(viewer, event)) return forbidden('不能报名这个活动')
   if (self) {
     return {

@@ -55,7 +55,8 @@ export const rateEvent = action(eventsContract.rate, async (ctx, input) => {
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })
-    if (adjustmentOpened) await deliver(ctx, await staffOf(ctx, event.communityId), `adjustment:${event._id}`, adjustmentMessage(event, average, totals.count))
+    if (adjustmentOpened)
+      await deliver(ctx, await staffOf(ctx, event.communityId), `adjustment:${event._id}`, adjustmentMessage(event, average, totals.count))
   }
   return { score: input.score, rating: { count: totals.count, average: ratingAverage(totals.count, totals.sum) }, adjustmentOpened }
 })

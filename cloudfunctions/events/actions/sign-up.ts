@@ -13,6 +13,7 @@ import { signUpCaller } from './participants'
 export const signUp = action(eventsContract.signUp, async (ctx, input) => {
   const out = await signUpCaller(ctx, input.eventId, input.participantId, ctx.now)
   if (out.created && out.signup.status === 'confirmed') await sendFullnessAlerts(ctx, out.event)
-  const position = out.position ?? (out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, out.signup.eventId, out.signup.seq) : null)
+  const position =
+    out.position ?? (out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, out.signup.eventId, out.signup.seq) : null)
   return toSignupResult(out.signup, position, out.created)
 })

@@ -14,5 +14,12 @@ export const ticket = action(eventsContract.ticket, async (ctx, input) => {
   if (!signup || signup.status !== 'confirmed') fail('SIGNUP.NOT_FOUND', 'no confirmed place')
   const qrText = ticketQrText(signup.ticketCode)
   const qrDataUrl = await QRCode.toDataURL(qrText, { width: 320, margin: 2, errorCorrectionLevel: 'M' })
-  return { eventId: event._id, participantId: signup.participantId, displayName: signup.displayName, ticketCode: signup.ticketCode, qrText, qrDataUrl }
+  return {
+    eventId: event._id,
+    participantId: signup.participantId,
+    displayName: signup.displayName,
+    ticketCode: signup.ticketCode,
+    qrText,
+    qrDataUrl,
+  }
 })

@@ -100,7 +100,11 @@ export function checkSignupWindow(e: Timing, now: Date): Refusal | null {
 }
 
 /** Everything about a participant and a moment that decides whether they may sign up (counters aside). */
-export function canSignUp(e: Timing & Pick<EventDoc, 'ageMin' | 'ageMax'>, participant: { birthYear: number | null }, now: Date): Refusal | null {
+export function canSignUp(
+  e: Timing & Pick<EventDoc, 'ageMin' | 'ageMax'>,
+  participant: { birthYear: number | null },
+  now: Date,
+): Refusal | null {
   return checkSignupWindow(e, now) ?? checkAge(e, participant.birthYear)
 }
 
@@ -108,7 +112,11 @@ export function canSignUp(e: Timing & Pick<EventDoc, 'ageMin' | 'ageMax'>, parti
  * Staff booking a walk-in (代报名): published and not yet ended — sign-up windows are for self-service, staff may
  * book at the door — except that a lottery's registrations are frozen between its close and its draw. Age band applies.
  */
-export function canProxySignUp(e: Timing & Pick<EventDoc, 'ageMin' | 'ageMax' | 'allocation' | 'drawState'>, birthYear: number | null, now: Date): Refusal | null {
+export function canProxySignUp(
+  e: Timing & Pick<EventDoc, 'ageMin' | 'ageMax' | 'allocation' | 'drawState'>,
+  birthYear: number | null,
+  now: Date,
+): Refusal | null {
   if (e.status !== 'published') return { code: 'EVENT.INVALID_STATE', message: `cannot book a ${e.status} event` }
   if (t(now) >= t(e.endAt)) return { code: 'EVENT.SIGNUP_CLOSED', message: 'the event is over' }
   if (e.allocation === 'lottery' && e.drawState !== 'done' && t(now) >= t(e.signupClosesAt)) {
@@ -214,9 +222,14 @@ export function noShowsDue(e: Pick<EventDoc, 'status' | 'endAt' | 'noShowsRecord
 }
 
 /** Publishing: a draft whose sign-up has not closed yet; text for review only by the district admin. */
-export function decidePublish(e: Pick<EventDoc, 'status' | 'moderation'> & Schedule, now: Date, options: { mayOverrideReview: boolean }): Refusal | null {
+export function decidePublish(
+  e: Pick<EventDoc, 'status' | 'moderation'> & Schedule,
+  now: Date,
+  options: { mayOverrideReview: boolean },
+): Refusal | null {
   if (e.status !== 'draft') return { code: 'EVENT.INVALID_STATE', message: `cannot publish a ${e.status} event` }
-  if (e.moderation === 'review' && !options.mayOverrideReview) return { code: 'CONTENT.REVIEW', message: 'the text needs review by the district' }
+  if (e.moderation === 'review' && !options.mayOverrideReview)
+    return { code: 'CONTENT.REVIEW', message: 'the text needs review by the district' }
   const schedule = checkSchedule(e)
   if (schedule) return schedule
   if (t(e.signupClosesAt) <= t(now)) return bad('sign-up would already be closed')

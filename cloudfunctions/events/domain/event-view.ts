@@ -40,7 +40,7 @@ export function toMySignup(s: SignupDoc, e: EventDoc, viewer: Viewer, now: Date,
     displayName: s.displayName,
     kind: s.kind,
     status: s.status as SignupStatus,
-    position: s.status === 'waitlisted' ? positions.get(s._id) ?? null : null,
+    position: s.status === 'waitlisted' ? (positions.get(s._id) ?? null) : null,
     checkedIn: s.checkedInAt !== null,
     checkedInAt: iso(s.checkedInAt),
     noShow: s.noShow === true,
@@ -62,7 +62,7 @@ function lotterySummary(e: EventDoc): LotterySummary | null {
     registrations: drawn ? e.lotteryStats!.registrations : e.registeredCount,
     confirmed: drawn ? e.lotteryStats!.confirmed : 0,
     waitlisted: drawn ? e.lotteryStats!.waitlisted : 0,
-    quotas: e.quotas.map((q, i) => ({ ...q, filled: drawn ? e.lotteryStats!.filled[i] ?? 0 : 0 })),
+    quotas: e.quotas.map((q, i) => ({ ...q, filled: drawn ? (e.lotteryStats!.filled[i] ?? 0) : 0 })),
   }
 }
 
@@ -129,9 +129,15 @@ export function toEventView(
 ): EventView {
   const manage = canManageEvent(viewer, e)
   // The task is staff business while open; its closing note is public.
-  const adjustment = extra.task && (manage || extra.task.status === 'closed')
-    ? { status: extra.task.status, openedAt: extra.task.openedAt.toISOString(), closedAt: iso(extra.task.closedAt), note: extra.task.note }
-    : null
+  const adjustment =
+    extra.task && (manage || extra.task.status === 'closed')
+      ? {
+          status: extra.task.status,
+          openedAt: extra.task.openedAt.toISOString(),
+          closedAt: iso(extra.task.closedAt),
+          note: extra.task.note,
+        }
+      : null
   return {
     ...base(e, viewer, now, extra.mine, extra.series?.title ?? null),
     description: e.description,

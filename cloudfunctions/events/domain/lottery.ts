@@ -48,9 +48,17 @@ export interface Allocation {
   filled: number[]
 }
 
-export function allocate(input: { seed: string; capacity: number; quotas: EventQuota[]; entries: { key: string; band: number | null }[] }): Allocation {
+export function allocate(input: {
+  seed: string
+  capacity: number
+  quotas: EventQuota[]
+  entries: { key: string; band: number | null }[]
+}): Allocation {
   const band = new Map(input.entries.map((e) => [e.key, e.band]))
-  const order = drawOrder(input.entries.map((e) => e.key), input.seed)
+  const order = drawOrder(
+    input.entries.map((e) => e.key),
+    input.seed,
+  )
   const placed = new Set<string>()
   const reserved = input.quotas.map(() => 0)
   for (const key of order) {

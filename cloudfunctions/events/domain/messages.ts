@@ -2,7 +2,15 @@
  * What people are told, as pure data for the kernel's deliver(): an inbox entry, and a subscribe message whose values
  * respect the platform's field limits (thing ≤ 20 characters, phrase ≤ 5 Chinese characters, time `YYYY-MM-DD HH:mm`).
  */
-import { EVENT_PAGES, STATUS_PHRASE, SUBSCRIBE_TEMPLATES, formatShanghai, thingValue, type EventDoc, type SignupDoc } from '../../../types/index'
+import {
+  EVENT_PAGES,
+  STATUS_PHRASE,
+  SUBSCRIBE_TEMPLATES,
+  formatShanghai,
+  thingValue,
+  type EventDoc,
+  type SignupDoc,
+} from '../../../types/index'
 import type { Delivery } from '../../_kernel/inbox'
 
 const detailPage = (e: Pick<EventDoc, '_id'>) => `${EVENT_PAGES.detail}?eventId=${e._id}`
@@ -64,7 +72,12 @@ export const reminderMessage = (e: EventDoc): Delivery => ({
   page: detailPage(e),
   subscribe: {
     templateId: SUBSCRIBE_TEMPLATES.reminder,
-    data: { thing1: thingValue(e.title), time2: when(e.startAt), thing3: thingValue(e.place), thing4: thingValue('到场后请签到，不能来请提前取消') },
+    data: {
+      thing1: thingValue(e.title),
+      time2: when(e.startAt),
+      thing3: thingValue(e.place),
+      thing4: thingValue('到场后请签到，不能来请提前取消'),
+    },
   },
 })
 

@@ -2,7 +2,16 @@
  * Staff's month view of free courses (院落大学, 暑期课堂) per age group against the "at least two a month" target.
  * A course counts for every age group its band overlaps (no band = every group). Pure.
  */
-import { AGE_GROUPS, COURSE_CATEGORIES, MONTHLY_COURSE_TARGET, inShanghai, parseShanghai, type EventDoc, type MonthOverview, type SeriesDoc } from '../../../types/index'
+import {
+  AGE_GROUPS,
+  COURSE_CATEGORIES,
+  MONTHLY_COURSE_TARGET,
+  inShanghai,
+  parseShanghai,
+  type EventDoc,
+  type MonthOverview,
+  type SeriesDoc,
+} from '../../../types/index'
 
 /** [start, end) of a Chengdu calendar month `YYYY-MM`. */
 export function monthRange(month: string): { start: Date; end: Date } {
@@ -27,7 +36,12 @@ export function monthOverview(month: string, events: EventDoc[], series: SeriesD
       label: g.label,
       count: list.length,
       met: list.length >= MONTHLY_COURSE_TARGET,
-      events: list.map((e) => ({ eventId: e._id, title: e.title, startAt: e.startAt.toISOString(), seriesTitle: e.seriesId ? titleOf.get(e.seriesId) ?? null : null })),
+      events: list.map((e) => ({
+        eventId: e._id,
+        title: e.title,
+        startAt: e.startAt.toISOString(),
+        seriesTitle: e.seriesId ? (titleOf.get(e.seriesId) ?? null) : null,
+      })),
     }
   })
   const sessions = new Map<string, number>()

@@ -42,7 +42,12 @@ export function canEditEvent(viewer: Viewer, e: EventDoc, now: Date): boolean {
 }
 
 export function canPublishEvent(viewer: Viewer, e: EventDoc, now: Date): boolean {
-  return canManageEvent(viewer, e) && e.status === 'draft' && (e.moderation === 'pass' || mayOverrideReview(viewer)) && e.signupClosesAt.getTime() > now.getTime()
+  return (
+    canManageEvent(viewer, e) &&
+    e.status === 'draft' &&
+    (e.moderation === 'pass' || mayOverrideReview(viewer)) &&
+    e.signupClosesAt.getTime() > now.getTime()
+  )
 }
 
 export function canCancelEvent(viewer: Viewer, e: EventDoc, now: Date): boolean {
@@ -51,7 +56,8 @@ export function canCancelEvent(viewer: Viewer, e: EventDoc, now: Date): boolean 
 
 export const canDrawEvent = (viewer: Viewer, e: EventDoc, now: Date) => canManageEvent(viewer, e) && checkDraw(e, now) === null
 
-export const canCheckInTickets = (viewer: Viewer, e: EventDoc, now: Date) => canManageEvent(viewer, e) && checkCheckInWindow(e, now) === null
+export const canCheckInTickets = (viewer: Viewer, e: EventDoc, now: Date) =>
+  canManageEvent(viewer, e) && checkCheckInWindow(e, now) === null
 
 export const ownsSignup = (viewer: Viewer, s: Pick<SignupDoc, 'ownerOpenid'>) => s.ownerOpenid !== null && s.ownerOpenid === viewer.openid
 
@@ -60,7 +66,8 @@ export function canCancelSignup(viewer: Viewer, e: EventDoc, s: SignupDoc, now: 
   return (ownsSignup(viewer, s) || canManageEvent(viewer, e)) && checkCancel(e, s, now) === null
 }
 
-export const canRateSignup = (viewer: Viewer, e: EventDoc, s: SignupDoc, now: Date) => ownsSignup(viewer, s) && checkRate(e, s, now) === null
+export const canRateSignup = (viewer: Viewer, e: EventDoc, s: SignupDoc, now: Date) =>
+  ownsSignup(viewer, s) && checkRate(e, s, now) === null
 
 /** The ticket (QR) of a place: its owner, or the event's managers. */
 export const canSeeTicket = (viewer: Viewer, e: EventDoc, s: SignupDoc) => ownsSignup(viewer, s) || canManageEvent(viewer, e)
@@ -73,6 +80,7 @@ export const canSeeTicket = (viewer: Viewer, e: EventDoc, s: SignupDoc) => ownsS
 export function checkProxyTarget(target: Viewer | null, e: EventLike): Refusal | null {
   if (!target) return null
   if (target.isChild) return { code: 'MEMBER.IS_CHILD', message: 'a child is signed up by their guardian, not booked as a walk-in' }
-  if (!isMemberOf(target, e.communityId) || !canJoinEvent(target, e)) return { code: 'MEMBER.NOT_FOUND', message: 'not a member of the event’s community' }
+  if (!isMemberOf(target, e.communityId) || !canJoinEvent(target, e))
+    return { code: 'MEMBER.NOT_FOUND', message: 'not a member of the event’s community' }
   return null
 }

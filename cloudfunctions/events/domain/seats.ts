@@ -26,7 +26,8 @@ export const ABANDONED_MS = 30_000
 
 export const kindOf = (status: SignupDoc['status']): ClaimKind | null =>
   status === 'confirmed' ? 'c' : status === 'waitlisted' ? 'w' : status === 'registered' ? 'r' : null
-export const statusOf = (k: ClaimKind): 'confirmed' | 'waitlisted' | 'registered' => (k === 'c' ? 'confirmed' : k === 'w' ? 'waitlisted' : 'registered')
+export const statusOf = (k: ClaimKind): 'confirmed' | 'waitlisted' | 'registered' =>
+  k === 'c' ? 'confirmed' : k === 'w' ? 'waitlisted' : 'registered'
 
 /** The claim key of a participant's `round`-th sign-up (0 first; a re-sign-up after a cancellation takes the next). */
 export const claimKey = (participantId: string, round: number) => `${participantId}#${round}`
@@ -41,8 +42,17 @@ export function claimKindFor(e: Pick<EventDoc, 'capacity' | 'confirmedCount' | '
  * the decision atomic with the counter change. A waitlist exists only while every place is taken
  * (waitlistCount > 0 ⇒ confirmedCount ≥ capacity), so "full" is `confirmedCount ≥ capacity`.
  */
-export function claimConditions(kind: ClaimKind, e: Pick<EventDoc, 'capacity' | 'allocation' | 'drawState'>):
-  { allocation: EventDoc['allocation']; drawState: EventDoc['drawState']; capacity?: number; confirmedBelow?: number; confirmedAtLeast?: number; noWaitlist?: true } {
+export function claimConditions(
+  kind: ClaimKind,
+  e: Pick<EventDoc, 'capacity' | 'allocation' | 'drawState'>,
+): {
+  allocation: EventDoc['allocation']
+  drawState: EventDoc['drawState']
+  capacity?: number
+  confirmedBelow?: number
+  confirmedAtLeast?: number
+  noWaitlist?: true
+} {
   if (kind === 'r') return { allocation: 'lottery', drawState: 'none' }
   const base = { allocation: e.allocation, drawState: e.drawState, capacity: e.capacity }
   return kind === 'c' ? { ...base, confirmedBelow: e.capacity, noWaitlist: true } : { ...base, confirmedAtLeast: e.capacity }
@@ -91,21 +101,28 @@ export const isReleased = (log: ClaimEntry[] | undefined, key: string) => (log ?
  * The waitlist claims in the log ahead of `seq` (a waitlist head candidate), with their seq: each must be a sign-up
  * already written before a place can go to someone behind it. `participantId` of each, for the reader to check.
  */
-export function waitClaimsAhead(e: Pick<EventDoc, 'seq'> & { claims?: ClaimEntry[] }, seq: number): Array<{ participantId: string; seq: number; at: number }> {
+export function waitClaimsAhead(
+  e: Pick<EventDoc, 'seq'> & { claims?: ClaimEntry[] },
+  seq: number,
+): Array<{ participantId: string; seq: number; at: number }> {
   const log = e.claims ?? []
   const out: Array<{ participantId: string; seq: number; at: number }> = []
   let s = e.seq
   for (let j = log.length - 1; j >= 0; j--) {
     const x = log[j]
     if (x.k !== 'c' && x.k !== 'w' && x.k !== 'r') continue
-    if (x.k === 'w' && s < seq && x.p && !isReleased(log, x.p)) out.push({ participantId: x.p.slice(0, x.p.lastIndexOf('#')), seq: s, at: x.at })
+    if (x.k === 'w' && s < seq && x.p && !isReleased(log, x.p))
+      out.push({ participantId: x.p.slice(0, x.p.lastIndexOf('#')), seq: s, at: x.at })
     s--
   }
   return out
 }
 
 /** Claims older than ABANDONED_MS (their sign-up should be written by now), newest last, with their seq. */
-export function settledClaims(e: Pick<EventDoc, 'seq'> & { claims?: ClaimEntry[] }, now: number): Array<{ key: string; participantId: string; kind: ClaimKind; seq: number; at: number }> {
+export function settledClaims(
+  e: Pick<EventDoc, 'seq'> & { claims?: ClaimEntry[] },
+  now: number,
+): Array<{ key: string; participantId: string; kind: ClaimKind; seq: number; at: number }> {
   const log = e.claims ?? []
   const out: Array<{ key: string; participantId: string; kind: ClaimKind; seq: number; at: number }> = []
   let s = e.seq
@@ -121,14 +138,15 @@ export function settledClaims(e: Pick<EventDoc, 'seq'> & { claims?: ClaimEntry[]
 }
 
 /** A sign-up is the one its claim made when it carries the claim's key. */
-export const isWrittenClaim = (s: Pick<SignupDoc, 'status'> & { claimKey?: string } | null, key: string) => !!s && s.claimKey === key
+export const isWrittenClaim = (s: (Pick<SignupDoc, 'status'> & { claimKey?: string }) | null, key: string) => !!s && s.claimKey === key
 
 /** How a claim is checked against the stored event once it is made: self-service sign-up or staff booking (代报名). */
 export function checkQueued(ev: EventDoc, s: Pick<SignupDoc, 'source' | 'birthYear'>, now: Date): Refusal | null {
   // A lottery being drawn takes no more registrations: the draw has read its list.
-  if (ev.allocation === 'lottery' && ev.drawState === 'applying') return { code: 'EVENT.SIGNUP_CLOSED', message: 'the lottery is being drawn' }
+  if (ev.allocation === 'lottery' && ev.drawState === 'applying')
+    return { code: 'EVENT.SIGNUP_CLOSED', message: 'the lottery is being drawn' }
   return s.source === 'proxy' ? canProxySignUp(ev, s.birthYear, now) : canSignUp(ev, s, now)
 }
 
 /** The round of a participant's next claim: after a cancelled sign-up, one more than its round. */
-export const nextRound = (existing: Pick<SignupDoc, 'status'> & { round?: number } | null) => (existing ? (existing.round ?? 0) + 1 : 0)
+export const nextRound = (existing: (Pick<SignupDoc, 'status'> & { round?: number }) | null) => (existing ? (existing.round ?? 0) + 1 : 0)

@@ -12,7 +12,10 @@ export async function insightsWorkbook(table: Table, keys: FigureKey[]): Promise
   wb.creator = '院坝'
   wb.created = new Date()
   const sheet = wb.addWorksheet('数据', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] })
-  sheet.columns = [{ header: table.title, key: 'name', width: 16 }, ...keys.map((k) => ({ header: `${FIGURES[k].label}（${FIGURES[k].unit}）`, key: k, width: 14 }))]
+  sheet.columns = [
+    { header: table.title, key: 'name', width: 16 },
+    ...keys.map((k) => ({ header: `${FIGURES[k].label}（${FIGURES[k].unit}）`, key: k, width: 14 })),
+  ]
   sheet.getRow(1).font = { bold: true }
   for (const r of table.rows) sheet.addRow({ name: r.name, ...Object.fromEntries(keys.map((k) => [k, r.figures[k] ?? '—'])) })
   const defs = wb.addWorksheet('指标定义')
@@ -23,7 +26,8 @@ export async function insightsWorkbook(table: Table, keys: FigureKey[]): Promise
     { header: '定义', key: 'definition', width: 80 },
   ]
   defs.getRow(1).font = { bold: true }
-  for (const k of keys) defs.addRow({ label: FIGURES[k].label, group: FIGURES[k].group, unit: FIGURES[k].unit, definition: FIGURES[k].definition })
+  for (const k of keys)
+    defs.addRow({ label: FIGURES[k].label, group: FIGURES[k].group, unit: FIGURES[k].unit, definition: FIGURES[k].definition })
   defs.addRow({})
   defs.addRow({ label: '<5', definition: '统计人数少于 5 人（且多于 0 人）的格子显示为 <5，避免识别到具体的孩子或家庭。' })
   return Buffer.from(await wb.xlsx.writeBuffer())
@@ -38,7 +42,11 @@ export const exportInsights = action(insightsContract.export, async (ctx, input)
     const data = await communityInsights(ctx, input.communityId, input.from, input.to)
     const keys = Object.keys(data.figures) as FigureKey[]
     buffer = await insightsWorkbook(
-      { title: '月份', columns: keys, rows: [...data.months.map((m) => ({ name: m.month, figures: m.figures })), { name: '合计', figures: data.figures }] },
+      {
+        title: '月份',
+        columns: keys,
+        rows: [...data.months.map((m) => ({ name: m.month, figures: m.figures })), { name: '合计', figures: data.figures }],
+      },
       keys,
     )
     folder = input.communityId
@@ -46,7 +54,11 @@ export const exportInsights = action(insightsContract.export, async (ctx, input)
     const data = await districtInsights(ctx, input.from, input.to)
     const keys = Object.keys(data.total) as FigureKey[]
     buffer = await insightsWorkbook(
-      { title: '社区', columns: keys, rows: [...data.communities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全区', figures: data.total }] },
+      {
+        title: '社区',
+        columns: keys,
+        rows: [...data.communities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全区', figures: data.total }],
+      },
       keys,
     )
     folder = 'district'

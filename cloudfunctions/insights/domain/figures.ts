@@ -129,10 +129,12 @@ export function communityFigures(days: InsightsRollupDoc[], from: string, to: st
   raw['participation.supported'] = supported.size
   raw['participation.proposed'] = proposed.size
   raw['participation.any'] = new Set([...signed.keys(), ...supported, ...proposed]).size
-  for (const band of PARTICIPATION_BANDS) raw[`participation.band.${band}` as FigureKey] = [...signed.values()].filter((b) => b === band).length
+  for (const band of PARTICIPATION_BANDS)
+    raw[`participation.band.${band}` as FigureKey] = [...signed.values()].filter((b) => b === band).length
   const perMonth = months.map((m) => {
     const ids = new Set<string>()
-    for (const d of inPeriod) if (d.month === m) for (const s of [...d.signedUp.map((x) => x.split('|')[0]), ...d.supported, ...d.proposed]) ids.add(s)
+    for (const d of inPeriod)
+      if (d.month === m) for (const s of [...d.signedUp.map((x) => x.split('|')[0]), ...d.supported, ...d.proposed]) ids.add(s)
     return ids.size
   })
   raw['participation.monthlyAverage'] = perMonth.length > 0 ? Math.round(perMonth.reduce((a, b) => a + b, 0) / perMonth.length) : 0

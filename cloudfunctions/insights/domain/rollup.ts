@@ -59,7 +59,8 @@ export function bandOfAge(age: number): ParticipationBand {
   return 'senior'
 }
 
-const overlaps = (e: Pick<EventDoc, 'ageMin' | 'ageMax'>, g: { min: number; max: number }) => (e.ageMin ?? 0) <= g.max && (e.ageMax ?? 150) >= g.min
+const overlaps = (e: Pick<EventDoc, 'ageMin' | 'ageMax'>, g: { min: number; max: number }) =>
+  (e.ageMin ?? 0) <= g.max && (e.ageMax ?? 150) >= g.min
 
 export function emptyRollup(communityId: string, kind: 'day' | 'month', key: string, rolledUpAt: Date): InsightsRollupDoc {
   return {
@@ -87,7 +88,11 @@ export function firstAnsweredAt(p: ProposalDoc): Date | null {
   return p.answer ? new Date(p.answer.answeredAt) : null
 }
 
-const endOfDay = (day: string) => inShanghai(new Date(`${day}T00:00:00+08:00`)).add(1, 'day').toDate().getTime()
+const endOfDay = (day: string) =>
+  inShanghai(new Date(`${day}T00:00:00+08:00`))
+    .add(1, 'day')
+    .toDate()
+    .getTime()
 
 /** Rollups for `days` of one community from its records (records outside the days are ignored). */
 export function rollupDays(communityId: string, days: string[], r: CommunityRecords, now: Date): InsightsRollupDoc[] {
@@ -162,7 +167,11 @@ export function rollupDays(communityId: string, days: string[], r: CommunityReco
   for (const doc of byDay.values()) {
     const end = endOfDay(doc.key)
     doc.councilMembersAtEnd = r.councilMembers.filter(
-      (m) => m.communityId === communityId && m.approvedAt && new Date(m.approvedAt).getTime() < end && (!m.leftAt || new Date(m.leftAt).getTime() >= end),
+      (m) =>
+        m.communityId === communityId &&
+        m.approvedAt &&
+        new Date(m.approvedAt).getTime() < end &&
+        (!m.leftAt || new Date(m.leftAt).getTime() >= end),
     ).length
     const s = sets.get(doc.key)
     if (s) {
@@ -199,13 +208,30 @@ export function districtMonth(month: string, monthDocs: InsightsRollupDoc[], now
   const cells: Record<string, MonthCell> = {}
   for (const d of [...monthDocs].sort((a, b) => (a.communityId < b.communityId ? -1 : 1))) {
     if (d.kind !== 'month' || d.key !== month) continue
-    cells[d.communityId] = { counts: d.counts, answerDays: d.answerDays, coursesByBand: d.coursesByBand, councilMembersAtEnd: d.councilMembersAtEnd, active: d.active }
+    cells[d.communityId] = {
+      counts: d.counts,
+      answerDays: d.answerDays,
+      coursesByBand: d.coursesByBand,
+      councilMembersAtEnd: d.councilMembersAtEnd,
+      active: d.active,
+    }
   }
-  return { _id: `_district_${month}`, communityId: '_district', kind: 'district', key: month, month, cells: JSON.stringify(cells), rolledUpAt: now }
+  return {
+    _id: `_district_${month}`,
+    communityId: '_district',
+    kind: 'district',
+    key: month,
+    month,
+    cells: JSON.stringify(cells),
+    rolledUpAt: now,
+  }
 }
 
 /** The month rollups a district document holds. */
 export function monthDocsOf(d: InsightsDistrictDoc): InsightsRollupDoc[] {
   const cells = JSON.parse(d.cells) as Record<string, MonthCell>
-  return Object.entries(cells).map(([communityId, cell]) => ({ ...emptyRollup(communityId, 'month', d.key, new Date(d.rolledUpAt)), ...cell }))
+  return Object.entries(cells).map(([communityId, cell]) => ({
+    ...emptyRollup(communityId, 'month', d.key, new Date(d.rolledUpAt)),
+    ...cell,
+  }))
 }

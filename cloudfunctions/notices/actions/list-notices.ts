@@ -12,6 +12,10 @@ export const listNotices = action(noticesContract.list, async (ctx, input) => {
   const viewer = await loadViewer(ctx, [input.communityId])
   if (!canListNotices(viewer, input.communityId)) forbidden()
   const feed = residentFeed(await listFeedCandidates(ctx, input.communityId, ctx.now), ctx.now, input.limit ?? 20)
-  const read = await readNoticeIds(ctx, feed.map((n) => n._id), ctx.openid)
+  const read = await readNoticeIds(
+    ctx,
+    feed.map((n) => n._id),
+    ctx.openid,
+  )
   return { notices: feed.map((n) => toNoticeSummary(n, viewer, ctx.now, read.has(n._id))) }
 })

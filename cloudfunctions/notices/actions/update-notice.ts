@@ -25,7 +25,8 @@ export const updateNoticeAction = action(noticesContract.update, async (ctx, inp
     if (refusal) fail(refusal.code, refusal.message)
     changes.expiresAt = expiresAt
   }
-  const textChanged = (changes.title !== undefined && changes.title !== notice.title) || (changes.body !== undefined && changes.body !== notice.body)
+  const textChanged =
+    (changes.title !== undefined && changes.title !== notice.title) || (changes.body !== undefined && changes.body !== notice.body)
   if (textChanged) {
     const verdict = moderationAfterEdit(contentVerdict(ctx), notice.moderation, input.title === undefined || input.body === undefined)
     changes.moderation = orFail(decideEditModeration(notice, verdict, ctx.now, { mayOverrideReview: mayOverrideReview(viewer) }))

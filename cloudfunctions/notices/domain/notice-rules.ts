@@ -20,7 +20,10 @@ export function noticeState(notice: Timing, now: Date): NoticeState {
 export const isVisibleToResidents = (notice: Timing, now: Date): boolean => noticeState(notice, now) === 'live'
 
 /** Pinned first, then newest publishAt first; ties by _id so the order is stable. */
-export function compareForFeed(a: Pick<NoticeDoc, '_id' | 'pinned' | 'publishAt'>, b: Pick<NoticeDoc, '_id' | 'pinned' | 'publishAt'>): number {
+export function compareForFeed(
+  a: Pick<NoticeDoc, '_id' | 'pinned' | 'publishAt'>,
+  b: Pick<NoticeDoc, '_id' | 'pinned' | 'publishAt'>,
+): number {
   if (a.pinned !== b.pinned) return a.pinned ? -1 : 1
   const at = a.publishAt?.getTime() ?? 0
   const bt = b.publishAt?.getTime() ?? 0
@@ -30,7 +33,10 @@ export function compareForFeed(a: Pick<NoticeDoc, '_id' | 'pinned' | 'publishAt'
 
 /** The residents' feed from candidate notices: visible ones only, in feed order, at most `limit`. */
 export function residentFeed<T extends NoticeDoc>(notices: T[], now: Date, limit: number): T[] {
-  return notices.filter((n) => isVisibleToResidents(n, now)).sort(compareForFeed).slice(0, limit)
+  return notices
+    .filter((n) => isVisibleToResidents(n, now))
+    .sort(compareForFeed)
+    .slice(0, limit)
 }
 
 /** An expiry chosen while creating or editing: must be in the future and after the publish time. */
@@ -59,7 +65,8 @@ export function decidePublish(
     return { code: 'CONTENT.REVIEW', message: 'the text needs review by the district before publishing' }
   }
   let publishAt = requested ?? now
-  if (publishAt.getTime() < now.getTime() - PUBLISH_GRACE_MS) return { code: 'NOTICE.INVALID_SCHEDULE', message: 'publishAt is in the past' }
+  if (publishAt.getTime() < now.getTime() - PUBLISH_GRACE_MS)
+    return { code: 'NOTICE.INVALID_SCHEDULE', message: 'publishAt is in the past' }
   if (publishAt.getTime() < now.getTime()) publishAt = now
   if (publishAt.getTime() > now.getTime() + NOTICE_MAX_SCHEDULE_DAYS * DAY_MS) {
     return { code: 'NOTICE.INVALID_SCHEDULE', message: `publishAt more than ${NOTICE_MAX_SCHEDULE_DAYS} days ahead` }

@@ -13,7 +13,11 @@ import { getSettings, listByAuthor, listPublic, supportId } from '../repo'
 export async function summaries(ctx: Context, proposals: ProposalDoc[], viewer: Viewer, communityId: string) {
   const [settings, supports] = await Promise.all([
     getSettings(ctx, communityId),
-    findByIds<{ proposalId: string }>(ctx.db, COLLECTIONS.proposalSupports, proposals.map((p) => supportId(p._id, ctx.openid))),
+    findByIds<{ proposalId: string }>(
+      ctx.db,
+      COLLECTIONS.proposalSupports,
+      proposals.map((p) => supportId(p._id, ctx.openid)),
+    ),
   ])
   const supported = new Set(supports.map((s) => s.proposalId))
   return proposals.map((p) => toProposalSummary(p, viewer, ctx.now, settings, supported.has(p._id)))
@@ -24,7 +28,12 @@ export const listProposals = action(proposalsContract.list, async (ctx, input) =
   const viewer = await loadViewer(ctx, [input.communityId])
   if (!canReadProposals(viewer, input.communityId)) forbidden()
   const limit = input.limit ?? 20
-  const page = await listPublic(ctx, input.communityId, { status: input.status, category: input.category, before: input.before ? new Date(input.before) : undefined }, limit)
+  const page = await listPublic(
+    ctx,
+    input.communityId,
+    { status: input.status, category: input.category, before: input.before ? new Date(input.before) : undefined },
+    limit,
+  )
   const last = page[page.length - 1]
   return {
     proposals: await summaries(ctx, page, viewer, input.communityId),

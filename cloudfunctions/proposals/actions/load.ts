@@ -56,7 +56,13 @@ export async function proposalView(ctx: Context, proposal: ProposalDoc, viewer: 
     listComments(ctx, proposal._id),
     proposal.projectId ? getProject(ctx, proposal.projectId) : Promise.resolve(null),
   ])
-  const [urls, childAuthors] = await Promise.all([urlsFor(ctx, [...(proposal.photos ?? []), ...projectFiles(project)]), childAccountsAmong(ctx, comments.map((c) => c.createdBy))])
+  const [urls, childAuthors] = await Promise.all([
+    urlsFor(ctx, [...(proposal.photos ?? []), ...projectFiles(project)]),
+    childAccountsAmong(
+      ctx,
+      comments.map((c) => c.createdBy),
+    ),
+  ])
   return toProposalView(proposal, viewer, ctx.now, settings, { supported, comments, project, urls, childAuthors })
 }
 

@@ -3,7 +3,15 @@ import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { isMemberOf } from '../../_kernel/permissions'
 import { action } from '../../_kernel/router'
 import { loadViewer } from '../../_kernel/viewer'
-import { canManageProposals, canReadProposals, canSeeComment, childRefusal, isAuthor, isCommentVisible, mayParticipate } from '../domain/permissions'
+import {
+  canManageProposals,
+  canReadProposals,
+  canSeeComment,
+  childRefusal,
+  isAuthor,
+  isCommentVisible,
+  mayParticipate,
+} from '../domain/permissions'
 import { decideReport, isListed } from '../domain/proposal-rules'
 import { addReport, bumpCommentCount, getComment, hideByReports, reportId } from '../repo'
 import { loadProposalAndViewer } from './load'

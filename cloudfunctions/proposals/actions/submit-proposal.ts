@@ -36,7 +36,11 @@ export const submitProposal = action(proposalsContract.submit, async (ctx, input
   const refusal = checkCategory(settings, input.category)
   if (refusal) fail(refusal.code, refusal.message)
   const photos = input.photos ?? []
-  await checkUploadedPhotos(ctx, photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })), proposalPhotoFolder(input.communityId))
+  await checkUploadedPhotos(
+    ctx,
+    photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })),
+    proposalPhotoFolder(input.communityId),
+  )
   const place = input.place ? input.place : null
   const moderation = contentVerdict(ctx) // the kernel checked title, description, category and place
   const anonymous = input.anonymous ?? false

@@ -29,7 +29,13 @@ export const supportProposal = action(proposalsContract.support, async (ctx, inp
     }
   }
   const after = await reload(ctx, p._id)
-  return { proposalId: p._id, supported: true, supportCount: after.supportCount, thresholdReached: after.thresholdReachedAt !== null, changed: outcome === 'added' }
+  return {
+    proposalId: p._id,
+    supported: true,
+    supportCount: after.supportCount,
+    thresholdReached: after.thresholdReachedAt !== null,
+    changed: outcome === 'added',
+  }
 })
 
 /** Take one's support back while supports are open. Not supporting: nothing changes. */
@@ -39,5 +45,11 @@ export const unsupportProposal = action(proposalsContract.unsupport, async (ctx,
   orFail(decideUnsupport(p, ctx.now))
   const removed = await removeSupport(ctx, p._id, ctx.openid, ctx.now)
   const after = await reload(ctx, p._id)
-  return { proposalId: p._id, supported: false, supportCount: after.supportCount, thresholdReached: after.thresholdReachedAt !== null, changed: removed }
+  return {
+    proposalId: p._id,
+    supported: false,
+    supportCount: after.supportCount,
+    thresholdReached: after.thresholdReachedAt !== null,
+    changed: removed,
+  }
 })

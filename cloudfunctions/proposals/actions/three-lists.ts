@@ -40,7 +40,9 @@ export const threeLists = action(proposalsContract.threeLists, async (ctx, input
     communityId: input.communityId,
     problems: {
       total: live.reduce((sum, c) => sum + c.count, 0),
-      byCategory: [...byCategory].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+      byCategory: [...byCategory]
+        .map(([category, count]) => ({ category, count }))
+        .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
       byStatus: PROPOSAL_STATUSES.filter((s) => byStatus.has(s)).map((status) => ({ status, count: byStatus.get(status)! })),
       items: await summaries(ctx, recent.filter((p) => p.status !== 'withdrawn').slice(0, ITEMS), viewer, input.communityId),
     },

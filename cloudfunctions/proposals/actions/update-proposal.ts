@@ -47,7 +47,8 @@ export const updateProposal = action(proposalsContract.update, async (ctx, input
   changes.status = 'pending'
   changes.updatedAt = ctx.now
   changes.updatedBy = ctx.openid
-  const entry: ProposalTimelineDoc | null = from === 'returned' ? { at: ctx.now, kind: 'resubmitted', text: null, audience: 'private' } : null
+  const entry: ProposalTimelineDoc | null =
+    from === 'returned' ? { at: ctx.now, kind: 'resubmitted', text: null, audience: 'private' } : null
   if (!(await transition(ctx, p._id, from, changes, entry))) fail('PROPOSAL.INVALID_STATE', 'the proposal changed meanwhile')
   const fresh = await reload(ctx, p._id)
   await indexForSearch(ctx, 'proposal', fresh)

@@ -16,9 +16,6 @@ import { PHRASE_MAX, THING_MAX, phraseValue as phrase, thingValue as thing } fro
 
 export { PHRASE_MAX, THING_MAX, phrase, thing }
 
-
-
-
 export const date = (at: Date) => formatShanghai(at, 'YYYY-MM-DD')
 
 export interface Message {
@@ -36,7 +33,12 @@ const detailPage = (proposalId: string) => `${PROPOSAL_PAGES.detail}?proposalId=
 const REVIEW_PHRASE: Record<ReviewDecision, string> = { publish: '已公示', return: '需修改', reject: '未通过' }
 
 /** To the author, after staff review. */
-export function reviewMessage(p: { _id: string; communityId: string; title: string }, decision: ReviewDecision, reason: string | null, at: Date): Message {
+export function reviewMessage(
+  p: { _id: string; communityId: string; title: string },
+  decision: ReviewDecision,
+  reason: string | null,
+  at: Date,
+): Message {
   const title = { publish: '你的建议已公示', return: '你的建议需要补充修改', reject: '你的建议未通过审核' }[decision]
   const body =
     decision === 'publish'
@@ -62,7 +64,9 @@ export function answerMessage(
   at: Date,
 ): Message {
   const label = ANSWER_DECISION_LABEL[answer.decision]
-  const extra = [answer.cost !== null ? `预算 ${answer.cost} 元` : '', answer.dueDate ? `预计 ${answer.dueDate} 前完成` : ''].filter(Boolean).join('，')
+  const extra = [answer.cost !== null ? `预算 ${answer.cost} 元` : '', answer.dueDate ? `预计 ${answer.dueDate} 前完成` : '']
+    .filter(Boolean)
+    .join('，')
   return {
     kind: 'proposal.answer',
     communityId: p.communityId,
@@ -77,7 +81,11 @@ export function answerMessage(
 }
 
 /** To the author and every supporter of each proposal of a completed project. */
-export function outcomeMessage(p: { _id: string; communityId: string; title: string }, project: { title: string; outcome: string }, at: Date): Message {
+export function outcomeMessage(
+  p: { _id: string; communityId: string; title: string },
+  project: { title: string; outcome: string },
+  at: Date,
+): Message {
   return {
     kind: 'proposal.outcome',
     communityId: p.communityId,

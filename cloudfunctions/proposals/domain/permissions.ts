@@ -50,7 +50,8 @@ export const canUpdate = (viewer: Viewer, p: P) => mayEditProposal(viewer, p) &&
 export const canWithdraw = (viewer: Viewer, p: P) => mayEditProposal(viewer, p) && allowed(p, 'withdraw')
 export const canSupport = (viewer: Viewer, p: P, now: Date, supported: boolean) =>
   mayParticipate(viewer, p) && !supported && decideSupport(p, now, isAuthor(viewer, p)) === true
-export const canUnsupport = (viewer: Viewer, p: P, now: Date, supported: boolean) => mayTakeBackSupport(viewer, p) && supported && supportOpen(p, now)
+export const canUnsupport = (viewer: Viewer, p: P, now: Date, supported: boolean) =>
+  mayTakeBackSupport(viewer, p) && supported && supportOpen(p, now)
 /** Comments on listed proposals that are still alive (not withdrawn). */
 export const canComment = (viewer: Viewer, p: P) => mayParticipate(viewer, p) && isListed(p) && p.status !== 'withdrawn'
 export const canReport = (viewer: Viewer, p: P) =>
@@ -72,9 +73,13 @@ export function canSeeComment(viewer: Viewer, c: C, byChild = false): boolean {
   return c.createdBy === viewer.openid || (isCommentVisible(c) && !byChild)
 }
 export const canReportComment = (viewer: Viewer, c: C) =>
-  isMemberOf(viewer, c.communityId) && !viewer.isChild && decideReport({ hidden: c.hidden, listed: isCommentVisible(c) }, c.createdBy === viewer.openid) === true
-export const canHideComment = (viewer: Viewer, c: C) => canManageProposals(viewer, c.communityId) && (c.moderation === 'review' || !c.hidden)
-export const canUnhideComment = (viewer: Viewer, c: C) => canManageProposals(viewer, c.communityId) && (c.moderation === 'review' || c.hidden)
+  isMemberOf(viewer, c.communityId) &&
+  !viewer.isChild &&
+  decideReport({ hidden: c.hidden, listed: isCommentVisible(c) }, c.createdBy === viewer.openid) === true
+export const canHideComment = (viewer: Viewer, c: C) =>
+  canManageProposals(viewer, c.communityId) && (c.moderation === 'review' || !c.hidden)
+export const canUnhideComment = (viewer: Viewer, c: C) =>
+  canManageProposals(viewer, c.communityId) && (c.moderation === 'review' || c.hidden)
 
 // Projects
 export const canManageProject = (viewer: Viewer, project: { communityId: string; status: string }) =>

@@ -17,7 +17,20 @@ const DESCRIPTION_MAX = 1000
 
 /** Every field at its starting value; `fields` says what this proposal is. */
 function base(
-  fields: Pick<ProposalDoc, 'communityId' | 'title' | 'description' | 'category' | 'place' | 'photos' | 'anonymous' | 'authorName' | 'authorIsChild' | 'status' | 'moderation'> & {
+  fields: Pick<
+    ProposalDoc,
+    | 'communityId'
+    | 'title'
+    | 'description'
+    | 'category'
+    | 'place'
+    | 'photos'
+    | 'anonymous'
+    | 'authorName'
+    | 'authorIsChild'
+    | 'status'
+    | 'moderation'
+  > & {
     by: string
     now: Date
     timeline: ProposalTimelineDoc[]
@@ -80,7 +93,15 @@ export function submittedProposalDoc(p: {
  * A children's council decision entering the residents' flow: already accepted and public (no support phase, no
  * supports), authored by 儿童议事会, so staff can turn it into a project and it shows in 项目清单 / 成效清单.
  */
-export function councilDecisionProposalDoc(p: { communityId: string; title: string; description: string; category: string; decision: string; by: string; now: Date }): NewProposalDoc {
+export function councilDecisionProposalDoc(p: {
+  communityId: string
+  title: string
+  description: string
+  category: string
+  decision: string
+  by: string
+  now: Date
+}): NewProposalDoc {
   const doc = base({
     communityId: p.communityId,
     title: p.title.slice(0, TITLE_MAX),
@@ -105,7 +126,13 @@ export function councilDecisionProposalDoc(p: { communityId: string; title: stri
     isPublic: true,
     publishedAt: p.now,
     review: { decision: 'publish', reason: null, at: p.now },
-    answer: { decision: 'accepted', explanation: `儿童议事会决定：${p.decision}`.slice(0, DESCRIPTION_MAX), cost: null, dueDate: null, answeredAt: p.now },
+    answer: {
+      decision: 'accepted',
+      explanation: `儿童议事会决定：${p.decision}`.slice(0, DESCRIPTION_MAX),
+      cost: null,
+      dueDate: null,
+      answeredAt: p.now,
+    },
     finalAnsweredAt: p.now,
   }
 }

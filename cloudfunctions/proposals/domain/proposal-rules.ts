@@ -16,16 +16,7 @@ import { isRefusal, type Refusal } from '../../_kernel/errors'
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export type Transition =
-  | 'update'
-  | 'publish'
-  | 'reject'
-  | 'return'
-  | 'withdraw'
-  | 'evaluate'
-  | 'accept'
-  | 'decline'
-  | 'startProject'
-  | 'complete'
+  'update' | 'publish' | 'reject' | 'return' | 'withdraw' | 'evaluate' | 'accept' | 'decline' | 'startProject' | 'complete'
 
 export type Actor = 'author' | 'staff'
 
@@ -91,7 +82,9 @@ export function publication(now: Date, settings: Pick<ProposalSettings, 'support
 
 /** A category must be in the community's list. */
 export function checkCategory(settings: Pick<ProposalSettings, 'categories'>, category: string): Refusal | null {
-  return settings.categories.includes(category) ? null : { code: 'PROPOSAL.CATEGORY_UNKNOWN', message: `category not in the community's list: ${category}` }
+  return settings.categories.includes(category)
+    ? null
+    : { code: 'PROPOSAL.CATEGORY_UNKNOWN', message: `category not in the community's list: ${category}` }
 }
 
 /** Listed for residents: published at some point and not hidden by moderation. */
@@ -125,7 +118,9 @@ type AnswerFacts = Pick<ProposalDoc, 'status' | 'answerDueAt' | 'finalAnsweredAt
 
 /** On the must-answer list and past its deadline, with no final answer yet. */
 export function isOverdue(p: AnswerFacts, now: Date): boolean {
-  return AWAITING_ANSWER.includes(p.status) && p.answerDueAt !== null && p.finalAnsweredAt === null && now.getTime() > p.answerDueAt.getTime()
+  return (
+    AWAITING_ANSWER.includes(p.status) && p.answerDueAt !== null && p.finalAnsweredAt === null && now.getTime() > p.answerDueAt.getTime()
+  )
 }
 
 /** The must-answer list's counts: still open, of which overdue; answered on time or late. */
@@ -154,7 +149,7 @@ export function compareByDeadline(a: Pick<ProposalDoc, '_id' | 'answerDueAt'>, b
 
 /** Reporting: not one's own words, and only what is listed (a hidden item already waits for staff). */
 export function decideReport(target: { hidden: boolean; listed: boolean }, isAuthor: boolean): true | Refusal {
-  if (isAuthor) return { code: 'PROPOSAL.OWN', message: 'one cannot report one\'s own proposal or comment' }
+  if (isAuthor) return { code: 'PROPOSAL.OWN', message: "one cannot report one's own proposal or comment" }
   if (!target.listed || target.hidden) return { code: 'PROPOSAL.INVALID_STATE', message: 'only listed content can be reported' }
   return true
 }
@@ -167,8 +162,8 @@ export function answerFields(input: { decision: AnswerDecision; explanation: str
   return {
     decision: input.decision,
     explanation: input.explanation,
-    cost: input.decision === 'accepted' ? input.cost ?? null : null,
-    dueDate: input.decision === 'accepted' ? input.dueDate ?? null : null,
+    cost: input.decision === 'accepted' ? (input.cost ?? null) : null,
+    dueDate: input.decision === 'accepted' ? (input.dueDate ?? null) : null,
     answeredAt: now,
   }
 }

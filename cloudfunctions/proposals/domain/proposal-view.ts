@@ -33,7 +33,13 @@ export function publicAuthorName(p: Pick<ProposalDoc, 'status' | 'authorName' | 
   return p.authorIsChild && p.authorName !== COUNCIL_AUTHOR_NAME ? can.CHILD_AUTHOR_NAME : p.authorName
 }
 
-export function toProposalSummary(p: ProposalDoc, viewer: Viewer, now: Date, settings: ProposalSettings, supported: boolean): ProposalSummary {
+export function toProposalSummary(
+  p: ProposalDoc,
+  viewer: Viewer,
+  now: Date,
+  settings: ProposalSettings,
+  supported: boolean,
+): ProposalSummary {
   return {
     proposalId: p._id,
     communityId: p.communityId,
@@ -135,7 +141,13 @@ export function toProposalView(
   viewer: Viewer,
   now: Date,
   settings: ProposalSettings,
-  extra: { supported: boolean; comments: ProposalCommentDoc[]; project: ProjectDoc | null; urls: Map<string, string>; childAuthors?: ReadonlySet<string> },
+  extra: {
+    supported: boolean
+    comments: ProposalCommentDoc[]
+    project: ProjectDoc | null
+    urls: Map<string, string>
+    childAuthors?: ReadonlySet<string>
+  },
 ): ProposalView {
   const staffOrAuthor = can.mayModerate(viewer, p) || can.isAuthor(viewer, p)
   const { supported } = extra
@@ -145,7 +157,13 @@ export function toProposalView(
     photos: (p.photos ?? []).map((fileId) => ({ fileId, url: extra.urls.get(fileId) ?? '' })),
     review: staffOrAuthor && p.review ? { decision: p.review.decision, reason: p.review.reason, at: p.review.at.toISOString() } : null,
     answer: p.answer
-      ? { decision: p.answer.decision, explanation: p.answer.explanation, cost: p.answer.cost, dueDate: p.answer.dueDate, answeredAt: p.answer.answeredAt.toISOString() }
+      ? {
+          decision: p.answer.decision,
+          explanation: p.answer.explanation,
+          cost: p.answer.cost,
+          dueDate: p.answer.dueDate,
+          answeredAt: p.answer.answeredAt.toISOString(),
+        }
       : null,
     project: extra.project ? toProjectSummary(extra.project) : null,
     timeline: timelineOf(p, extra.project, staffOrAuthor, extra.urls),
@@ -179,7 +197,12 @@ export function toProjectView(project: ProjectDoc, proposals: ProposalDoc[], vie
       const p = byId.get(id)
       return p ? [{ proposalId: p._id, title: p.title, category: p.category, status: p.status }] : []
     }),
-    timeline: project.timeline.map((e) => ({ at: e.at.toISOString(), text: e.text, progress: e.progress, photoUrl: e.photo ? urls.get(e.photo) || null : null })),
+    timeline: project.timeline.map((e) => ({
+      at: e.at.toISOString(),
+      text: e.text,
+      progress: e.progress,
+      photoUrl: e.photo ? urls.get(e.photo) || null : null,
+    })),
     outcomePhotos: (project.outcome?.photos ?? []).map((fileId) => ({ fileId, url: urls.get(fileId) ?? '' })),
     viewer: { canUpdate: can.canManageProject(viewer, project), canComplete: can.canManageProject(viewer, project) },
   }

@@ -22,7 +22,9 @@ export const reindex = action(searchContract.reindex, async (ctx, input) => {
   let indexed = 0
   for (const { kind, collection } of SOURCES) {
     for (let skip = 0; ; skip += PAGE) {
-      const page = (await ctx.db.collection(collection).where({ communityId: input.communityId }).skip(skip).limit(PAGE).get()) as { data: any[] }
+      const page = (await ctx.db.collection(collection).where({ communityId: input.communityId }).skip(skip).limit(PAGE).get()) as {
+        data: any[]
+      }
       for (const doc of page.data) await indexForSearch(ctx, kind, doc)
       indexed += page.data.length
       if (page.data.length < PAGE) break

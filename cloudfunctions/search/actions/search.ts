@@ -1,4 +1,14 @@
-import { COLLECTIONS, queryTerms, searchContract, snippetOf, type EventDoc, type NoticeDoc, type ProposalDoc, type SearchDoc, type SearchResult } from '../../../types/index'
+import {
+  COLLECTIONS,
+  queryTerms,
+  searchContract,
+  snippetOf,
+  type EventDoc,
+  type NoticeDoc,
+  type ProposalDoc,
+  type SearchDoc,
+  type SearchResult,
+} from '../../../types/index'
 import { findByIds } from '../../_kernel/db'
 import { forbidden } from '../../_kernel/errors'
 import { canManageCommunity, canReadCommunity } from '../../_kernel/permissions'
@@ -40,13 +50,34 @@ export const search = action(searchContract.search, async (ctx, input) => {
   const results: (SearchResult & { sort: number })[] = [
     ...notices
       .filter((n) => mine(n.communityId) && isVisibleToResidents(n, ctx.now))
-      .map((n) => ({ kind: 'notice' as const, id: n._id, title: n.title, snippet: snippetOf(n.body, input.q), at: n.publishAt?.toISOString() ?? null, sort: n.publishAt?.getTime() ?? 0 })),
+      .map((n) => ({
+        kind: 'notice' as const,
+        id: n._id,
+        title: n.title,
+        snippet: snippetOf(n.body, input.q),
+        at: n.publishAt?.toISOString() ?? null,
+        sort: n.publishAt?.getTime() ?? 0,
+      })),
     ...events
       .filter((e) => mine(e.communityId) && e.status !== 'draft' && canSeeEvent(viewer, e) && (e.moderation === 'pass' || manages))
-      .map((e) => ({ kind: 'event' as const, id: e._id, title: e.title, snippet: snippetOf(e.description, input.q), at: e.startAt.toISOString(), sort: e.startAt.getTime() })),
+      .map((e) => ({
+        kind: 'event' as const,
+        id: e._id,
+        title: e.title,
+        snippet: snippetOf(e.description, input.q),
+        at: e.startAt.toISOString(),
+        sort: e.startAt.getTime(),
+      })),
     ...proposals
       .filter((p) => mine(p.communityId) && canSeeProposal(viewer, p))
-      .map((p) => ({ kind: 'proposal' as const, id: p._id, title: p.title, snippet: snippetOf(p.description, input.q), at: (p.publishedAt ?? p.createdAt).toISOString(), sort: (p.publishedAt ?? p.createdAt).getTime() })),
+      .map((p) => ({
+        kind: 'proposal' as const,
+        id: p._id,
+        title: p.title,
+        snippet: snippetOf(p.description, input.q),
+        at: (p.publishedAt ?? p.createdAt).toISOString(),
+        sort: (p.publishedAt ?? p.createdAt).getTime(),
+      })),
   ]
   results.sort((a, b) => b.sort - a.sort)
   return { results: results.slice(0, input.limit ?? 20).map(({ sort: _sort, ...r }) => r) }

@@ -6,7 +6,15 @@ import { Button, View } from '@tarojs/components'
  * way for a child's own WeChat to enter the guardian's binding code (in the profile subpackage) — not for an account
  * that is already a child's or a guardian's (`childLink={false}`).
  */
-export default function CouncilEntry({ communityId, canManage, childLink = true }: { communityId: string; canManage?: boolean; childLink?: boolean }) {
+export default function CouncilEntry({
+  communityId,
+  canManage,
+  childLink = true,
+}: {
+  communityId: string
+  canManage?: boolean
+  childLink?: boolean
+}) {
   const go = (url: string) => Taro.navigateTo({ url: `${url}?communityId=${communityId}` })
   return (
     <View className='yb-card yb-council-entry'>
@@ -14,7 +22,10 @@ export default function CouncilEntry({ communityId, canManage, childLink = true 
         🧒 儿童议事会
       </Button>
       {!canManage && childLink && (
-        <View className='yb-link yb-council-entry__link child-link-entry' onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/edit/index?link=1' })}>
+        <View
+          className='yb-link yb-council-entry__link child-link-entry'
+          onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/edit/index?link=1' })}
+        >
           我是孩子，输入绑定码
         </View>
       )}

@@ -30,9 +30,7 @@ export function EventCard({ event, onOpen }: { event: EventSummary; onOpen: () =
       <View className='yb-small'>
         {formatShanghai(event.startAt, 'M月D日 HH:mm')} · {event.place} · {ageBandLabel(event.ageMin, event.ageMax)}
       </View>
-      {event.phase !== 'cancelled' && (
-        <CapacityBar event={event} />
-      )}
+      {event.phase !== 'cancelled' && <CapacityBar event={event} />}
       {mine.map((m) => (
         <View key={m.signupId} className='yb-row yb-event-card__mine'>
           <Text className='yb-tag yb-tag--pin'>{myStatusLabel(m)}</Text>
@@ -90,7 +88,9 @@ export default function EventSection({ community, forAge }: { community: Communi
       )}
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
-      {state.kind === 'ready' && state.events.length === 0 && <Empty title={forAge === undefined ? '近期没有活动' : '近期没有适合你的活动'} hint='社区发布活动后会在这里显示。' />}
+      {state.kind === 'ready' && state.events.length === 0 && (
+        <Empty title={forAge === undefined ? '近期没有活动' : '近期没有适合你的活动'} hint='社区发布活动后会在这里显示。' />
+      )}
       {state.kind === 'ready' &&
         state.events.map((e) => <EventCard key={e.eventId} event={e} onOpen={() => go(`${EVENT_ROUTES.detail}?eventId=${e.eventId}`)} />)}
       {state.kind === 'ready' && (state.more || state.events.length > 0) && (

@@ -6,7 +6,17 @@ import { Text, View } from '@tarojs/components'
  * (`issuesByField`). The classes come from app.scss (长辈版 sizes). Used only by subpackage forms, so the weapp
  * build keeps it out of the main package.
  */
-export default function FormField({ label, error, className, children }: { label?: string; error?: string; className?: string; children?: ReactNode }) {
+export default function FormField({
+  label,
+  error,
+  className,
+  children,
+}: {
+  label?: string
+  error?: string
+  className?: string
+  children?: ReactNode
+}) {
   return (
     <View className={className ? `yb-field ${className}` : 'yb-field'}>
       {label && <Text className='yb-label'>{label}</Text>}

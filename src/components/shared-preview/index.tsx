@@ -24,10 +24,12 @@ const KIND_LABEL: Record<SharedKind, string> = { notice: '社区通知', event: 
  * was refused (AUTH.FORBIDDEN), instead of a refusal.
  */
 export default function SharedPreview({ kind, id, onJoined }: { kind: SharedKind; id: string; onJoined: () => unknown }) {
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; error: ClientError } | { kind: 'ready'; preview: SharePreview; community: CommunityView }>({ kind: 'loading' })
+  const [state, setState] = useState<
+    { kind: 'loading' } | { kind: 'error'; error: ClientError } | { kind: 'ready'; preview: SharePreview; community: CommunityView }
+  >({ kind: 'loading' })
   useEffect(() => {
     let live = true
-    ;void (async () => {
+    void (async () => {
       const preview = await loadPreview(kind, id)
       if (!preview.ok) return live && setState({ kind: 'error', error: preview.error })
       const community = await callCloud('communities', 'get', { communityId: preview.data.communityId })
@@ -50,7 +52,11 @@ export default function SharedPreview({ kind, id, onJoined }: { kind: SharedKind
           <Text className='yb-small'>{community.name}</Text>
         </View>
         <View className='yb-hero shared-preview__title'>{p.title}</View>
-        {p.at && <View className='yb-small'>{p.kind === 'event' ? `时间：${formatShanghai(p.at, 'M月D日 HH:mm')}` : `发布于 ${formatShanghai(p.at)}`}</View>}
+        {p.at && (
+          <View className='yb-small'>
+            {p.kind === 'event' ? `时间：${formatShanghai(p.at, 'M月D日 HH:mm')}` : `发布于 ${formatShanghai(p.at)}`}
+          </View>
+        )}
         {p.place && <View className='yb-small'>地点：{p.place}</View>}
         {p.supportsNeeded !== null && p.supportsNeeded > 0 && (
           <View className='yb-title shared-preview__needed'>还差 {p.supportsNeeded} 人附议，社区就要答复</View>
@@ -61,7 +67,9 @@ export default function SharedPreview({ kind, id, onJoined }: { kind: SharedKind
       <JoinCard
         community={community}
         onJoined={onJoined}
-        hint={p.kind === 'proposal' ? '加入社区后就能附议、留言。' : p.kind === 'event' ? '加入社区后就能报名。' : '加入社区后可以看全部内容。'}
+        hint={
+          p.kind === 'proposal' ? '加入社区后就能附议、留言。' : p.kind === 'event' ? '加入社区后就能报名。' : '加入社区后可以看全部内容。'
+        }
       />
     </View>
   )

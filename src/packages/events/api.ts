@@ -9,9 +9,11 @@ export const eventsApi = {
   /** retried by itself while the platform is busy; `onQueued` lets the page show 排队中 */
   signUp: (eventId: string, participantId?: string, options?: CallOptions) =>
     callCloud('events', 'signUp', participantId ? { eventId, participantId } : { eventId }, options),
-  cancel: (eventId: string, participantId?: string) => callCloud('events', 'cancel', participantId ? { eventId, participantId } : { eventId }),
+  cancel: (eventId: string, participantId?: string) =>
+    callCloud('events', 'cancel', participantId ? { eventId, participantId } : { eventId }),
   mine: () => callCloud('events', 'mySignups', { limit: 50 }),
-  ticket: (eventId: string, participantId?: string) => callCloud('events', 'ticket', participantId ? { eventId, participantId } : { eventId }),
+  ticket: (eventId: string, participantId?: string) =>
+    callCloud('events', 'ticket', participantId ? { eventId, participantId } : { eventId }),
   checkInAtVenue: (code: string) => callCloud('events', 'checkInAtVenue', { code }),
   rate: (input: ActionInput<'events', 'rate'>) => callCloud('events', 'rate', input),
   lotteryLog: (eventId: string) => callCloud('events', 'lotteryLog', { eventId }),

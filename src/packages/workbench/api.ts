@@ -5,7 +5,8 @@ export const workbenchApi = {
   todo: (communityId: string) => callCloud('insights', 'todo', { communityId }),
   community: (communityId: string, from: string, to: string) => callCloud('insights', 'community', { communityId, from, to }),
   district: (from: string, to: string) => callCloud('insights', 'district', { from, to }),
-  export: (from: string, to: string, communityId?: string) => callCloud('insights', 'export', communityId ? { communityId, from, to } : { from, to }),
+  export: (from: string, to: string, communityId?: string) =>
+    callCloud('insights', 'export', communityId ? { communityId, from, to } : { from, to }),
   profile: () => callCloud('communities', 'profile', {}),
 }
 

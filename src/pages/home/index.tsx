@@ -109,60 +109,66 @@ export default function HomePage() {
       {state.kind === 'ready' && !state.data.community && (
         <Empty title='欢迎来到院坝' hint='请用微信扫描社区的二维码，加入你所在的社区。' />
       )}
-      {state.kind === 'ready' && state.data.community && !state.data.community.viewer.isMember && !state.data.community.viewer.canManage && (
-        <JoinCard community={state.data.community} onJoined={refresh} />
-      )}
+      {state.kind === 'ready' &&
+        state.data.community &&
+        !state.data.community.viewer.isMember &&
+        !state.data.community.viewer.canManage && <JoinCard community={state.data.community} onJoined={refresh} />}
       {state.kind === 'ready' && state.data.community && state.data.profile?.ownChild && (
         <ChildHome community={state.data.community} child={state.data.profile.ownChild} />
       )}
-      {state.kind === 'ready' && state.data.community && (state.data.community.viewer.isMember || state.data.community.viewer.canManage) && !state.data.profile?.ownChild && (
-        <View>
-          <View className='yb-card home__header'>
-            <View className='yb-hero home__name'>{state.data.community.name}</View>
-            <View className='yb-small'>
-              {state.data.community.district} · {state.data.community.street}
-            </View>
-            <View className='yb-row home__actions'>
-              <Button className='yb-btn' onClick={() => Taro.switchTab({ url: '/pages/me/index' })}>
-                切换社区
-              </Button>
-              <Button
-                className='yb-btn home-search'
-                aria-label='搜索本社区的通知、活动和建议'
-                onClick={() => Taro.navigateTo({ url: `/packages/search/pages/index/index?communityId=${state.data.community!.communityId}` })}
-              >
-                🔍 搜索
-              </Button>
-              {state.data.community.viewer.canManage && (
-                <Button className='yb-btn yb-btn--primary' onClick={() => manage(state.data.community!)}>
-                  管理
+      {state.kind === 'ready' &&
+        state.data.community &&
+        (state.data.community.viewer.isMember || state.data.community.viewer.canManage) &&
+        !state.data.profile?.ownChild && (
+          <View>
+            <View className='yb-card home__header'>
+              <View className='yb-hero home__name'>{state.data.community.name}</View>
+              <View className='yb-small'>
+                {state.data.community.district} · {state.data.community.street}
+              </View>
+              <View className='yb-row home__actions'>
+                <Button className='yb-btn' onClick={() => Taro.switchTab({ url: '/pages/me/index' })}>
+                  切换社区
                 </Button>
-              )}
-              <View className='yb-spacer' />
-              <Button className='yb-btn' onClick={() => setElderPreference(elder ? 'off' : 'on')}>
-                {elder ? '标准版' : '长辈版'}
-              </Button>
+                <Button
+                  className='yb-btn home-search'
+                  aria-label='搜索本社区的通知、活动和建议'
+                  onClick={() =>
+                    Taro.navigateTo({ url: `/packages/search/pages/index/index?communityId=${state.data.community!.communityId}` })
+                  }
+                >
+                  🔍 搜索
+                </Button>
+                {state.data.community.viewer.canManage && (
+                  <Button className='yb-btn yb-btn--primary' onClick={() => manage(state.data.community!)}>
+                    管理
+                  </Button>
+                )}
+                <View className='yb-spacer' />
+                <Button className='yb-btn' onClick={() => setElderPreference(elder ? 'off' : 'on')}>
+                  {elder ? '标准版' : '长辈版'}
+                </Button>
+              </View>
             </View>
+
+            <WorkbenchEntry communityId={state.data.community.communityId} canManage={state.data.community.viewer.canManage} />
+            <View className='yb-section-title'>社区通知</View>
+            {state.data.notices && !state.data.notices.ok && <ErrorView error={state.data.notices.error} onRetry={refresh} />}
+            {state.data.notices?.ok && state.data.notices.data.notices.length === 0 && (
+              <Empty title='暂无通知' hint='社区发布通知后会在这里显示。' />
+            )}
+            {state.data.notices?.ok &&
+              state.data.notices.data.notices.map((n) => <NoticeCard key={n.noticeId} notice={n} onOpen={() => openNotice(n)} />)}
+
+            <EventSection community={state.data.community} />
+            <ProposalSection community={state.data.community} />
+            <CouncilEntry
+              communityId={state.data.community.communityId}
+              canManage={state.data.community.viewer.canManage}
+              childLink={!state.data.profile?.isChild && !state.data.profile?.children.length}
+            />
           </View>
-
-          <WorkbenchEntry communityId={state.data.community.communityId} canManage={state.data.community.viewer.canManage} />
-          <View className='yb-section-title'>社区通知</View>
-          {state.data.notices && !state.data.notices.ok && (
-            <ErrorView error={state.data.notices.error} onRetry={refresh} />
-          )}
-          {state.data.notices?.ok && state.data.notices.data.notices.length === 0 && <Empty title='暂无通知' hint='社区发布通知后会在这里显示。' />}
-          {state.data.notices?.ok &&
-            state.data.notices.data.notices.map((n) => <NoticeCard key={n.noticeId} notice={n} onOpen={() => openNotice(n)} />)}
-
-          <EventSection community={state.data.community} />
-          <ProposalSection community={state.data.community} />
-          <CouncilEntry
-            communityId={state.data.community.communityId}
-            canManage={state.data.community.viewer.canManage}
-            childLink={!state.data.profile?.isChild && !state.data.profile?.children.length}
-          />
-        </View>
-      )}
+        )}
     </PageShell>
   )
 }
@@ -180,4 +186,3 @@ function ChildHome({ community, child }: { community: CommunityView; child: Chil
     </View>
   )
 }
-

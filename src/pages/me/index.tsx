@@ -87,16 +87,31 @@ export default function MePage() {
             <View className='yb-card'>{state.data.mine.communities.map((m) => communityRow(m.community, ROLE_LABEL[m.role]))}</View>
           )}
           {!state.data.profile.isChild && (
-            <View className='yb-card yb-row me__inbox me__children' onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/children/index' })}>
+            <View
+              className='yb-card yb-row me__inbox me__children'
+              onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/children/index' })}
+            >
               <View className='yb-title'>我的孩子</View>
               <View className='yb-spacer' />
               <View className='yb-small'>
-                {state.data.profile.children.length > 0 ? state.data.profile.children.map((c) => c.alias).join('、') : '添加孩子，报名儿童议事会'}
+                {state.data.profile.children.length > 0
+                  ? state.data.profile.children.map((c) => c.alias).join('、')
+                  : '添加孩子，报名儿童议事会'}
               </View>
             </View>
           )}
-          {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && <CouncilEntry communityId={currentId} childLink={false} />}
-          {currentId && <WorkbenchEntry communityId={currentId} canManage={state.data.profile.isDistrictAdmin || state.data.mine.communities.some((m) => m.community.communityId === currentId && m.role === 'staff')} />}
+          {(state.data.profile.children.length > 0 || state.data.profile.isChild) && currentId && (
+            <CouncilEntry communityId={currentId} childLink={false} />
+          )}
+          {currentId && (
+            <WorkbenchEntry
+              communityId={currentId}
+              canManage={
+                state.data.profile.isDistrictAdmin ||
+                state.data.mine.communities.some((m) => m.community.communityId === currentId && m.role === 'staff')
+              }
+            />
+          )}
 
           {state.data.mine.administered.length > 0 && (
             <View>

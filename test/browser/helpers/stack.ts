@@ -18,10 +18,9 @@ export async function startStack(): Promise<Stack> {
   if (bundles.some((file) => !existsSync(path.join(ROOT, file)))) {
     execFileSync('npm', ['run', 'build:cloud'], { cwd: ROOT, stdio: 'pipe', timeout: 120000 })
   }
-  const missing = [
-    ['dist/h5/index.html', 'npm run build:h5'],
-    ...bundles.map((file) => [file, 'npm run build:cloud']),
-  ].filter(([file]) => !existsSync(path.join(ROOT, file)))
+  const missing = [['dist/h5/index.html', 'npm run build:h5'], ...bundles.map((file) => [file, 'npm run build:cloud'])].filter(
+    ([file]) => !existsSync(path.join(ROOT, file)),
+  )
   if (missing.length) throw new Error(`missing build output: ${missing.map(([f, cmd]) => `${f} (${cmd})`).join(', ')}`)
 
   const emu = await startEmulator({ port: 0, strictIndexes: true, staticDir: path.join(ROOT, 'dist', 'h5'), log: () => {} })

@@ -15,7 +15,13 @@ import { loadManagedEvent, mineByEvent } from '../load'
 export const cancelEvent = action(eventsContract.cancelEvent, async (ctx, input) => {
   const { event, viewer } = await loadManagedEvent(ctx, input.eventId)
   if (!canCancelEvent(viewer, event, ctx.now)) fail('EVENT.INVALID_STATE', `cannot cancel a ${event.status} event now`)
-  const changes = { status: 'cancelled' as const, cancelledAt: ctx.now, cancelReason: input.reason || null, updatedAt: ctx.now, updatedBy: ctx.openid }
+  const changes = {
+    status: 'cancelled' as const,
+    cancelledAt: ctx.now,
+    cancelReason: input.reason || null,
+    updatedAt: ctx.now,
+    updatedBy: ctx.openid,
+  }
   const ok = await updateEventWhere(ctx, { _id: event._id, status: ctx._.in(['draft', 'published']) }, changes)
   if (!ok) fail('EVENT.INVALID_STATE', 'the event was cancelled already')
   const cancelled = { ...event, ...changes }

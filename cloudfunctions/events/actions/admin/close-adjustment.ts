@@ -13,9 +13,17 @@ export const closeAdjustment = action(eventsContract.closeAdjustment, async (ctx
   const { event, viewer } = await loadManagedEvent(ctx, input.eventId)
   const task = await getTask(ctx, event._id)
   if (!task || task.status !== 'open') fail('TASK.NOT_FOUND', 'no open adjustment task for this event')
-  const closed = await updateTaskWhere(ctx, { _id: taskIdOf(event._id), status: 'open' }, {
-    status: 'closed', note: input.note, closedAt: ctx.now, closedBy: ctx.openid, updatedAt: ctx.now,
-  })
+  const closed = await updateTaskWhere(
+    ctx,
+    { _id: taskIdOf(event._id), status: 'open' },
+    {
+      status: 'closed',
+      note: input.note,
+      closedAt: ctx.now,
+      closedBy: ctx.openid,
+      updatedAt: ctx.now,
+    },
+  )
   if (!closed) fail('TASK.NOT_FOUND', 'the task was closed meanwhile')
   if (event.seriesId) await updateSeries(ctx, event.seriesId, { note: input.note, updatedAt: ctx.now })
   const [mine, series, after] = await Promise.all([

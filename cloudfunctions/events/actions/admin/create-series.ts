@@ -15,7 +15,15 @@ export const createSeries = action(eventsContract.createSeries, async (ctx, inpu
   const seriesId = `series-${createHash('sha1').update(`${input.communityId}\n${input.title}`).digest('hex').slice(0, 24)}`
   const existing = await getSeries(ctx, seriesId)
   if (existing) return toSeriesView(existing)
-  const doc: SeriesDoc = { _id: seriesId, communityId: input.communityId, title: input.title, note: null, createdBy: ctx.openid, createdAt: ctx.now, updatedAt: ctx.now }
+  const doc: SeriesDoc = {
+    _id: seriesId,
+    communityId: input.communityId,
+    title: input.title,
+    note: null,
+    createdBy: ctx.openid,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }
   await insertSeries(ctx, doc)
   return toSeriesView((await getSeries(ctx, seriesId)) ?? doc)
 })

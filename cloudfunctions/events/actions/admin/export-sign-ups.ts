@@ -1,4 +1,12 @@
-import { KIND_LABEL, SIGNUP_STATUS_LABEL, ageBandLabel, eventsContract, formatShanghai, type EventDoc, type SignupDoc } from '../../../../types/index'
+import {
+  KIND_LABEL,
+  SIGNUP_STATUS_LABEL,
+  ageBandLabel,
+  eventsContract,
+  formatShanghai,
+  type EventDoc,
+  type SignupDoc,
+} from '../../../../types/index'
 import { action } from '../../../_kernel/router'
 import { tempUrls, uploadBuffer } from '../../../_kernel/storage'
 import { allSignups } from '../../repo'
@@ -44,7 +52,10 @@ export async function signupWorkbook(event: EventDoc, signups: SignupDoc[]): Pro
     })
   })
   const info = wb.addWorksheet('活动信息')
-  info.columns = [{ key: 'k', width: 12 }, { key: 'v', width: 40 }]
+  info.columns = [
+    { key: 'k', width: 12 },
+    { key: 'v', width: 40 },
+  ]
   const rows: [string, string | number][] = [
     ['活动', event.title],
     ['时间', `${formatShanghai(event.startAt)} – ${formatShanghai(event.endAt, 'HH:mm')}`],

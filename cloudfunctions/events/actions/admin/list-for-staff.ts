@@ -17,7 +17,7 @@ export const listEventsForStaff = action(eventsContract.listForStaff, async (ctx
   ])
   const titles = new Map(series.map((s) => [s._id, s.title]))
   return {
-    events: events.map((e) => toEventSummary(e, viewer, ctx.now, [], e.seriesId ? titles.get(e.seriesId) ?? null : null)),
+    events: events.map((e) => toEventSummary(e, viewer, ctx.now, [], e.seriesId ? (titles.get(e.seriesId) ?? null) : null)),
     series: series.map(toSeriesView),
     openTasks,
   }

@@ -13,7 +13,10 @@ import { loadManagedEvent, newTicketCode } from '../load'
 
 /** A walk-in without an account is the same person when booked again with the same name and birth year. */
 export const walkInId = (eventId: string, name: string, birthYear: number | undefined) =>
-  `walkin-${createHash('sha1').update(`${eventId}\n${name}\n${birthYear ?? ''}`).digest('hex').slice(0, 24)}`
+  `walkin-${createHash('sha1')
+    .update(`${eventId}\n${name}\n${birthYear ?? ''}`)
+    .digest('hex')
+    .slice(0, 24)}`
 
 /**
  * 代报名: staff book a place for a walk-in resident (who may have no phone), recorded as such (source `proxy`,
@@ -35,7 +38,13 @@ export const proxySignUp = action(eventsContract.proxySignUp, async (ctx, input)
     source: 'proxy',
     proxyBy: ctx.openid,
   }
-  const out = await signUp(ctx, event._id, { openid: ctx.openid, participantId: participant.participantId, childId: null, participantOf: () => participant }, ctx.now, newTicketCode)
+  const out = await signUp(
+    ctx,
+    event._id,
+    { openid: ctx.openid, participantId: participant.participantId, childId: null, participantOf: () => participant },
+    ctx.now,
+    newTicketCode,
+  )
   if (out.created && out.signup.status === 'confirmed') await sendFullnessAlerts(ctx, out.event)
   const position = out.position ?? (out.signup.status === 'waitlisted' ? await waitlistPosition(ctx, event._id, out.signup.seq) : null)
   return toSignupResult(out.signup, position, out.created)

@@ -24,7 +24,8 @@ export const publishEvent = action(eventsContract.publish, async (ctx, input) =>
     updatedAt: ctx.now,
     updatedBy: ctx.openid,
   }
-  if (!(await updateEventWhere(ctx, { _id: event._id, status: 'draft' }, changes))) fail('EVENT.INVALID_STATE', 'the event is no longer a draft')
+  if (!(await updateEventWhere(ctx, { _id: event._id, status: 'draft' }, changes)))
+    fail('EVENT.INVALID_STATE', 'the event is no longer a draft')
   const series = event.seriesId ? await getSeries(ctx, event.seriesId) : null
   return toEventView({ ...event, ...changes }, viewer, ctx.now, { mine: [], series, task: null })
 })

@@ -22,7 +22,19 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
   const { event, viewer } = await loadManagedEvent(ctx, input.eventId)
 
   const changes: Partial<EventDoc> = {}
-  for (const key of ['title', 'description', 'category', 'place', 'capacity', 'allocation', 'openTo', 'ageMin', 'ageMax', 'quotas', 'seriesId'] as const) {
+  for (const key of [
+    'title',
+    'description',
+    'category',
+    'place',
+    'capacity',
+    'allocation',
+    'openTo',
+    'ageMin',
+    'ageMax',
+    'quotas',
+    'seriesId',
+  ] as const) {
     if (input[key] !== undefined) (changes as any)[key] = input[key]
   }
   for (const key of ['startAt', 'endAt', 'signupOpensAt', 'signupClosesAt', 'cancelBefore'] as const) {
@@ -33,7 +45,11 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
     if (!series || series.communityId !== event.communityId) fail('SERIES.NOT_FOUND', 'series not found')
   }
   orFail(decideUpdate(event, changes, ctx.now) ?? true) // early answer before the content check; decided again below
-  const text = { title: changes.title ?? event.title, place: changes.place ?? event.place, description: changes.description ?? event.description }
+  const text = {
+    title: changes.title ?? event.title,
+    place: changes.place ?? event.place,
+    description: changes.description ?? event.description,
+  }
   if (text.title !== event.title || text.place !== event.place || text.description !== event.description) {
     const sentAll = input.title !== undefined && input.place !== undefined && input.description !== undefined
     const verdict = moderationAfterEdit(contentVerdict(ctx), event.moderation, !sentAll)
@@ -47,9 +63,14 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
   })
   await indexForSearch(ctx, 'event', updated)
   let final = updated
-  if (updated.status === 'published' && updated.capacity > event.capacity && !(updated.allocation === 'lottery' && updated.drawState !== 'done')) {
+  if (
+    updated.status === 'published' &&
+    updated.capacity > event.capacity &&
+    !(updated.allocation === 'lottery' && updated.drawState !== 'done')
+  ) {
     const promoted = await promoteWhileRoom(ctx, updated._id, ctx.now)
-    for (const s of promoted) if (s.ownerOpenid) await deliver(ctx, [s.ownerOpenid], `promoted:${s._id}:${s.seq}`, promotedMessage(updated, s))
+    for (const s of promoted)
+      if (s.ownerOpenid) await deliver(ctx, [s.ownerOpenid], `promoted:${s._id}:${s.seq}`, promotedMessage(updated, s))
     final = { ...updated, confirmedCount: updated.confirmedCount + promoted.length, waitlistCount: updated.waitlistCount - promoted.length }
   }
   const [mine, series, task] = await Promise.all([

@@ -20,7 +20,12 @@ export const answerProposal = action(proposalsContract.answer, async (ctx, input
   const answer = answerFields(input, ctx.now)
   const changes: Partial<ProposalDoc> = { status: to, answer, updatedAt: ctx.now, updatedBy: ctx.openid }
   if (input.decision !== 'evaluating') changes.finalAnsweredAt = ctx.now
-  const entry = { at: ctx.now, kind: 'answered' as const, text: `${ANSWER_DECISION_LABEL[input.decision]}：${input.explanation}`, audience: 'public' as const }
+  const entry = {
+    at: ctx.now,
+    kind: 'answered' as const,
+    text: `${ANSWER_DECISION_LABEL[input.decision]}：${input.explanation}`,
+    audience: 'public' as const,
+  }
   if (!(await transition(ctx, p._id, from, changes, entry))) fail('PROPOSAL.INVALID_STATE', 'the proposal changed meanwhile')
   await tellAuthorAndSupporters(ctx, p, `${p._id}:answer:${ctx.now.getTime()}`, answerMessage(p, answer, ctx.now))
   return proposalView(ctx, await reload(ctx, p._id), viewer)

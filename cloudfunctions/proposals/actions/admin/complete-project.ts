@@ -23,7 +23,11 @@ export const completeProject = action(proposalsContract.complete, async (ctx, in
   if (!canManageProposals(viewer, project.communityId)) forbidden()
   if (project.status !== 'active') fail('PROJECT.INVALID_STATE', 'the project is already completed')
   const photos = input.photos ?? []
-  await checkUploadedPhotos(ctx, photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })), projectPhotoFolder(project.communityId))
+  await checkUploadedPhotos(
+    ctx,
+    photos.map((fileId, i) => ({ fileId, path: `photos.${i}` })),
+    projectPhotoFolder(project.communityId),
+  )
   if (contentVerdict(ctx) === 'review' && !viewer.isDistrictAdmin) fail('CONTENT.REVIEW', 'the outcome text needs review')
 
   const outcome = { text: input.outcome, photos, completedAt: ctx.now }
@@ -37,7 +41,12 @@ export const completeProject = action(proposalsContract.complete, async (ctx, in
 
   const proposals = await getProposals(ctx, project.proposalIds)
   for (const p of proposals.filter((x) => x.status === 'completed' && x.projectId === project._id)) {
-    await tellAuthorAndSupporters(ctx, p, `${p._id}:outcome:${project._id}`, outcomeMessage(p, { title: project.title, outcome: input.outcome }, ctx.now))
+    await tellAuthorAndSupporters(
+      ctx,
+      p,
+      `${p._id}:outcome:${project._id}`,
+      outcomeMessage(p, { title: project.title, outcome: input.outcome }, ctx.now),
+    )
   }
   const done = (await getProject(ctx, project._id))!
   return toProjectView(done, proposals, viewer, await urlsFor(ctx, projectFiles(done)))

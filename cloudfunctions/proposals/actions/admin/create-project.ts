@@ -37,7 +37,12 @@ export const createProject = action(proposalsContract.createProject, async (ctx,
     updatedAt: ctx.now,
     completedAt: null,
   }
-  const result = await createProjectTxn(ctx, project, { at: ctx.now, kind: 'project', text: `纳入项目「${input.title}」`, audience: 'public' })
+  const result = await createProjectTxn(ctx, project, {
+    at: ctx.now,
+    kind: 'project',
+    text: `纳入项目「${input.title}」`,
+    audience: 'public',
+  })
   if ('refused' in result) fail(result.refused, `cannot build the project from ${result.proposalId ?? 'these proposals'}`)
   return toProjectView(project, await getProposals(ctx, project.proposalIds), viewer, new Map())
 })

@@ -25,7 +25,11 @@ export const hideContent = action(proposalsContract.hide, async (ctx, input) => 
     const { proposal: p, viewer } = await loadProposalAndViewer(ctx, input.proposalId, { staffOnly: true })
     if (!mayModerate(viewer, p)) forbidden()
     if (!p.isPublic) fail('PROPOSAL.INVALID_STATE', 'only published proposals are hidden; review pending ones instead')
-    await updateProposalWhere(ctx, { _id: p._id, isPublic: true }, { hidden: true, hiddenBy: 'staff', updatedAt: ctx.now, updatedBy: ctx.openid })
+    await updateProposalWhere(
+      ctx,
+      { _id: p._id, isPublic: true },
+      { hidden: true, hiddenBy: 'staff', updatedAt: ctx.now, updatedBy: ctx.openid },
+    )
     return { hidden: true }
   }
   const c = await loadComment(ctx, input.commentId as string)
@@ -46,7 +50,11 @@ export const unhideContent = action(proposalsContract.unhide, async (ctx, input)
   if (input.proposalId !== undefined) {
     const { proposal: p, viewer } = await loadProposalAndViewer(ctx, input.proposalId, { staffOnly: true })
     if (!mayModerate(viewer, p)) forbidden()
-    await updateProposalWhere(ctx, { _id: p._id, hidden: true }, { hidden: false, hiddenBy: null, reportCount: 0, updatedAt: ctx.now, updatedBy: ctx.openid })
+    await updateProposalWhere(
+      ctx,
+      { _id: p._id, hidden: true },
+      { hidden: false, hiddenBy: null, reportCount: 0, updatedAt: ctx.now, updatedBy: ctx.openid },
+    )
     return { hidden: false }
   }
   const c = await loadComment(ctx, input.commentId as string)

@@ -7,7 +7,9 @@ export function ProposalCard({ p }: { p: ChildProposalView }) {
   return (
     <View className='yb-card council-proposal'>
       <View className='yb-row'>
-        <Text className='council__kid'>{COUNCIL_CATEGORY_EMOJI[p.category as CouncilCategory] ?? '💡'} {p.label}</Text>
+        <Text className='council__kid'>
+          {COUNCIL_CATEGORY_EMOJI[p.category as CouncilCategory] ?? '💡'} {p.label}
+        </Text>
       </View>
       <View className='council__stage'>{CHILD_PROPOSAL_STAGE_LABEL[p.stage]}</View>
       <View>👀 {p.noticed}</View>
@@ -23,4 +25,3 @@ export function ProposalCard({ p }: { p: ChildProposalView }) {
     </View>
   )
 }
-

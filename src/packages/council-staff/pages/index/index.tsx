@@ -45,16 +45,29 @@ function AnswerForm({ p, onDone }: { p: ChildProposalView; onDone: () => void })
     <View className='council-staff-answer'>
       <View className='yb-row'>
         {ANSWER_KINDS.map((k) => (
-          <View key={k} className={`yb-chip${kind === k ? ' yb-chip--on' : ''}`} onClick={() => setKind(k)}>{ANSWER_KIND_LABEL[k]}</View>
+          <View key={k} className={`yb-chip${kind === k ? ' yb-chip--on' : ''}`} onClick={() => setKind(k)}>
+            {ANSWER_KIND_LABEL[k]}
+          </View>
         ))}
       </View>
-      <Textarea className='yb-input council-staff-answer-text' maxlength={300} placeholder='用孩子能懂的话回信：会做什么、什么时候，或者为什么暂时不行' value={text} onInput={(e) => setText(e.detail.value)} />
-      <Button className='yb-btn yb-btn--primary' onClick={async () => {
-        const res = await councilStaffApi.respond({ proposalId: p.proposalId, kind, text })
-        if (!res.ok) return toast(errorCopy(res.error))
-        void toast('回信已发给孩子和家长')
-        onDone()
-      }}>发送回信</Button>
+      <Textarea
+        className='yb-input council-staff-answer-text'
+        maxlength={300}
+        placeholder='用孩子能懂的话回信：会做什么、什么时候，或者为什么暂时不行'
+        value={text}
+        onInput={(e) => setText(e.detail.value)}
+      />
+      <Button
+        className='yb-btn yb-btn--primary'
+        onClick={async () => {
+          const res = await councilStaffApi.respond({ proposalId: p.proposalId, kind, text })
+          if (!res.ok) return toast(errorCopy(res.error))
+          void toast('回信已发给孩子和家长')
+          onDone()
+        }}
+      >
+        发送回信
+      </Button>
     </View>
   )
 }
@@ -69,7 +82,8 @@ export default function CouncilStaffPage() {
   const [place, setPlace] = useState('')
   const shell = (c: any) => <PageShell className='council-staff'>{c}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)
-  if (state.kind === 'error') return state.error.code === 'AUTH.FORBIDDEN' ? shell(<Forbidden />) : shell(<ErrorView error={state.error} onRetry={refresh} />)
+  if (state.kind === 'error')
+    return state.error.code === 'AUTH.FORBIDDEN' ? shell(<Forbidden />) : shell(<ErrorView error={state.error} onRetry={refresh} />)
   const { board, meetings, council, members } = state.data
   const approved = (members ?? []).filter((m) => m.status === 'approved')
   const act = async (p: Promise<Result<unknown>>, done: string) => {
@@ -83,23 +97,30 @@ export default function CouncilStaffPage() {
       <View className='yb-card'>
         <View className='yb-hero'>儿童议事会管理</View>
         <View className='yb-small council-staff-counts'>
-          待审核 {board.counts.pendingReview} · 待回信 {board.counts.awaitingAnswer} · 已超期 {board.counts.overdue} · 已回信 {board.counts.answered} · 待批准报名 {board.counts.pendingMembers}
+          待审核 {board.counts.pendingReview} · 待回信 {board.counts.awaitingAnswer} · 已超期 {board.counts.overdue} · 已回信{' '}
+          {board.counts.answered} · 待批准报名 {board.counts.pendingMembers}
         </View>
       </View>
       <View className='yb-section-title'>报名</View>
-      {board.pendingMembers.length === 0 && <Empty title='没有待批准的报名' hint='家长为孩子报名后会出现在这里。可以把议事会的二维码发到家长群。' />}
+      {board.pendingMembers.length === 0 && (
+        <Empty title='没有待批准的报名' hint='家长为孩子报名后会出现在这里。可以把议事会的二维码发到家长群。' />
+      )}
       {board.pendingMembers.map((m) => (
         <View key={m.memberId} className='yb-card yb-row council-staff-member'>
           <Text>{m.label}</Text>
           <View className='yb-spacer' />
-          <Button className='yb-btn yb-btn--primary' onClick={() => act(councilStaffApi.approveMember(m.memberId), '已批准')}>批准</Button>
+          <Button className='yb-btn yb-btn--primary' onClick={() => act(councilStaffApi.approveMember(m.memberId), '已批准')}>
+            批准
+          </Button>
         </View>
       ))}
       {council && (
         <View>
           <View className='yb-section-title'>成员与主席</View>
           <View className='yb-small'>
-            {council.chair ? `主席：${council.chair.label}（可以和大家一起建会议、排议程）` : '还没有主席：可以请一位成员当主席，和大家一起建会议、排议程'}
+            {council.chair
+              ? `主席：${council.chair.label}（可以和大家一起建会议、排议程）`
+              : '还没有主席：可以请一位成员当主席，和大家一起建会议、排议程'}
             {council.termEnded ? ` · 任期已于 ${council.termEnd} 结束` : ` · 任期至 ${council.termEnd}`}
           </View>
           {approved.length === 0 && <Empty title='还没有成员' hint='批准上面的报名后，孩子就成为议事会成员。' />}
@@ -108,9 +129,15 @@ export default function CouncilStaffPage() {
               <Text>{m.isChair ? `👑 ${m.label}` : m.label}</Text>
               <View className='yb-spacer' />
               {m.isChair ? (
-                <Button className='yb-btn' onClick={() => act(councilStaffApi.setChair(council.councilId, null), '已取消主席')}>取消主席</Button>
+                <Button className='yb-btn' onClick={() => act(councilStaffApi.setChair(council.councilId, null), '已取消主席')}>
+                  取消主席
+                </Button>
               ) : (
-                m.viewer.canSetChair && <Button className='yb-btn' onClick={() => act(councilStaffApi.setChair(council.councilId, m.memberId), '已设为主席')}>设为主席</Button>
+                m.viewer.canSetChair && (
+                  <Button className='yb-btn' onClick={() => act(councilStaffApi.setChair(council.councilId, m.memberId), '已设为主席')}>
+                    设为主席
+                  </Button>
+                )
               )}
             </View>
           ))}
@@ -135,8 +162,18 @@ export default function CouncilStaffPage() {
             </View>
           )}
           <View className='yb-row yb-actions'>
-            <Button className='yb-btn yb-btn--primary' onClick={() => act(councilStaffApi.review({ proposalId: p.proposalId, decision: 'approve' }), '已通过')}>通过</Button>
-            <Button className='yb-btn' onClick={() => act(councilStaffApi.review({ proposalId: p.proposalId, decision: 'reject' }), '已标记不通过，请给孩子回信')}>不通过</Button>
+            <Button
+              className='yb-btn yb-btn--primary'
+              onClick={() => act(councilStaffApi.review({ proposalId: p.proposalId, decision: 'approve' }), '已通过')}
+            >
+              通过
+            </Button>
+            <Button
+              className='yb-btn'
+              onClick={() => act(councilStaffApi.review({ proposalId: p.proposalId, decision: 'reject' }), '已标记不通过，请给孩子回信')}
+            >
+              不通过
+            </Button>
           </View>
         </View>
       ))}
@@ -144,7 +181,9 @@ export default function CouncilStaffPage() {
       {board.awaitingAnswer.length === 0 && <Empty title='每个孩子都收到回信了' hint='新的建议审核通过后，记得在期限内回信。' />}
       {board.awaitingAnswer.map((p) => (
         <View key={p.proposalId} className='yb-card council-staff-awaiting'>
-          <View className='yb-title'>{p.label} {p.private?.overdue ? '⏰ 已超期' : ''}</View>
+          <View className='yb-title'>
+            {p.label} {p.private?.overdue ? '⏰ 已超期' : ''}
+          </View>
           <View>💡 {p.idea}</View>
           <View className='yb-small'>回信期限 {p.private?.answerDueAt ? formatShanghai(p.private.answerDueAt, 'YYYY-MM-DD') : '—'}</View>
           <AnswerForm p={p} onDone={refresh} />
@@ -157,21 +196,33 @@ export default function CouncilStaffPage() {
         <DateTimeField label='时间' value={when} onChange={setWhen} error={meetingErrors.startsAt} className='council-staff-meeting-when' />
         <Input className='yb-input' placeholder='地点' value={place} onInput={(e) => setPlace(e.detail.value)} />
         {meetingErrors.place && <View className='yb-field-error'>{meetingErrors.place}</View>}
-        <Button className='yb-btn yb-btn--primary' onClick={async () => {
-          const res = await councilStaffApi.createMeeting({ communityId: communityId.current, title, startsAt: fromWallClock(when), place })
-          if (!res.ok) {
-            const found = issuesByField(res.error.issues)
-            setMeetingErrors(found)
-            return Object.keys(found).length ? undefined : toast(errorCopy(res.error))
-          }
-          setMeetingErrors({})
-          void openMeeting(res.data.meetingId)
-        }}>新建会议</Button>
+        <Button
+          className='yb-btn yb-btn--primary'
+          onClick={async () => {
+            const res = await councilStaffApi.createMeeting({
+              communityId: communityId.current,
+              title,
+              startsAt: fromWallClock(when),
+              place,
+            })
+            if (!res.ok) {
+              const found = issuesByField(res.error.issues)
+              setMeetingErrors(found)
+              return Object.keys(found).length ? undefined : toast(errorCopy(res.error))
+            }
+            setMeetingErrors({})
+            void openMeeting(res.data.meetingId)
+          }}
+        >
+          新建会议
+        </Button>
       </View>
       {meetings.map((m) => (
         <View key={m.meetingId} className='yb-card council-staff-meeting-row' onClick={() => openMeeting(m.meetingId)}>
           <View className='yb-title'>{m.title}</View>
-          <View className='yb-small'>{formatShanghai(m.startsAt)} · {m.place} · {MEETING_STATUS_LABEL[m.status]}</View>
+          <View className='yb-small'>
+            {formatShanghai(m.startsAt)} · {m.place} · {MEETING_STATUS_LABEL[m.status]}
+          </View>
         </View>
       ))}
     </View>,

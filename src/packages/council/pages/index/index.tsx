@@ -39,7 +39,8 @@ type Data = {
 async function load(communityId: string): Promise<Result<Data>> {
   const council = await councilApi.council(communityId)
   if (!council.ok) return council
-  if (!council.data) return { ok: true, data: { council: null, mine: [], proposals: { public: [], mine: [] }, meetings: [], profile: null as any } }
+  if (!council.data)
+    return { ok: true, data: { council: null, mine: [], proposals: { public: [], mine: [] }, meetings: [], profile: null as any } }
   const [members, proposals, meetings, profile] = await Promise.all([
     councilApi.members(communityId),
     councilApi.proposals(communityId),
@@ -77,7 +78,6 @@ export default function CouncilPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
-
   const shell = (children: any) => <PageShell className='council'>{children}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)
   if (state.kind === 'error') return shell(<ErrorView error={state.error} onRetry={refresh} />)
@@ -86,17 +86,25 @@ export default function CouncilPage() {
 
   const approved = mine.filter((m) => m.status === 'approved')
   const acting = approved.find((m) => m.memberId === actingAs) ?? approved[0] ?? null
-  const linkedChildren = (profile?.children ?? []).filter((c) => c.communityId === council.communityId && !mine.some((m) => m.childId === c.childId))
+  const linkedChildren = (profile?.children ?? []).filter(
+    (c) => c.communityId === council.communityId && !mine.some((m) => m.childId === c.childId),
+  )
 
   /** who is being enrolled: one of my children not yet in the council (the first by default), or a new one */
-  const chosen = who === 'new' ? null : linkedChildren.find((c) => c.childId === who) ?? linkedChildren[0] ?? null
+  const chosen = who === 'new' ? null : (linkedChildren.find((c) => c.childId === who) ?? linkedChildren[0] ?? null)
   const applyLabel = chosen ? `同意并为${chosen.alias}报名` : alias.trim() ? `同意并为${alias.trim()}报名` : '同意并报名'
   /** one button: checked with the action's own schema (applyInput), each problem shown at its field */
   const apply = async () => {
     if (busy) return
     const input = chosen
       ? { communityId: council.communityId, childId: chosen.childId, consent: agreed, consentVersion: COUNCIL_CONSENT_VERSION }
-      : { communityId: council.communityId, alias: alias.trim(), birthYear: Number(birthYear) || undefined, consent: agreed, consentVersion: COUNCIL_CONSENT_VERSION }
+      : {
+          communityId: council.communityId,
+          alias: alias.trim(),
+          birthYear: Number(birthYear) || undefined,
+          consent: agreed,
+          consentVersion: COUNCIL_CONSENT_VERSION,
+        }
     const checked = applyInput.safeParse(input)
     if (!checked.success) {
       const found = issuesByField(checked.error.issues)
@@ -149,7 +157,9 @@ export default function CouncilPage() {
     return shell(
       <View className='yb-card council-apply'>
         <View className='yb-title'>为孩子报名 {council.name}</View>
-        <View className='yb-small'>只需要称呼（不用真实姓名）和出生年份。{council.minAge}–{council.maxAge} 岁可以报名。</View>
+        <View className='yb-small'>
+          只需要称呼（不用真实姓名）和出生年份。{council.minAge}–{council.maxAge} 岁可以报名。
+        </View>
         {linkedChildren.length > 0 && (
           <View className='council__who' role='radiogroup' aria-label='为哪个孩子报名'>
             {linkedChildren.map((c) => (
@@ -176,10 +186,21 @@ export default function CouncilPage() {
         {!chosen && (
           <View>
             <FormField label='孩子的称呼' error={errors.alias}>
-              <Input className='council__field council-alias' placeholder='例如 小明（不用真实姓名）' value={alias} onInput={(e) => setAlias(e.detail.value)} />
+              <Input
+                className='council__field council-alias'
+                placeholder='例如 小明（不用真实姓名）'
+                value={alias}
+                onInput={(e) => setAlias(e.detail.value)}
+              />
             </FormField>
             <FormField label='出生年份' error={errors.birthYear}>
-              <Input className='council__field council-birth-year' type='number' placeholder='例如 2015' value={birthYear} onInput={(e) => setBirthYear(e.detail.value)} />
+              <Input
+                className='council__field council-birth-year'
+                type='number'
+                placeholder='例如 2015'
+                value={birthYear}
+                onInput={(e) => setBirthYear(e.detail.value)}
+              />
             </FormField>
           </View>
         )}
@@ -200,7 +221,9 @@ export default function CouncilPage() {
         <Button className='yb-btn yb-btn--primary council__big council-apply-submit' disabled={busy} onClick={apply}>
           {applyLabel}
         </Button>
-        <Button className='yb-btn' onClick={() => setMode('home')}>返回</Button>
+        <Button className='yb-btn' onClick={() => setMode('home')}>
+          返回
+        </Button>
       </View>,
     )
 
@@ -209,10 +232,22 @@ export default function CouncilPage() {
       <View className='yb-card council-propose'>
         <View className='yb-title'>{acting.viewer.isChild ? `${acting.alias}，说说你的主意` : `以${acting.alias}的身份提建议`}</View>
         <View className='council__kid'>👀 我发现了</View>
-        <Textarea className='council__field council-noticed' maxlength={300} placeholder='我看到……' value={noticed} onInput={(e) => setNoticed(e.detail.value)} />
+        <Textarea
+          className='council__field council-noticed'
+          maxlength={300}
+          placeholder='我看到……'
+          value={noticed}
+          onInput={(e) => setNoticed(e.detail.value)}
+        />
         {errors.noticed && <View className='yb-field-error'>{errors.noticed}</View>}
         <View className='council__kid'>💡 我的主意</View>
-        <Textarea className='council__field council-idea' maxlength={300} placeholder='我觉得可以……' value={idea} onInput={(e) => setIdea(e.detail.value)} />
+        <Textarea
+          className='council__field council-idea'
+          maxlength={300}
+          placeholder='我觉得可以……'
+          value={idea}
+          onInput={(e) => setIdea(e.detail.value)}
+        />
         {errors.idea && <View className='yb-field-error'>{errors.idea}</View>}
         <View className='council__kid'>🖼️ 是关于</View>
         <View className='council__cats'>
@@ -229,7 +264,9 @@ export default function CouncilPage() {
         <Button className='yb-btn yb-btn--primary council__big council-submit' disabled={busy} onClick={submit}>
           交给大人看 ✉️
         </Button>
-        <Button className='yb-btn' onClick={() => setMode('home')}>返回</Button>
+        <Button className='yb-btn' onClick={() => setMode('home')}>
+          返回
+        </Button>
       </View>,
     )
 
@@ -237,10 +274,16 @@ export default function CouncilPage() {
     <View>
       <View className='yb-card'>
         <View className='yb-hero'>🧒 {council.name}</View>
-        <View className='yb-small'>任期 {council.termStart} ~ {council.termEnd} · {council.memberCount} 位成员 · 每个建议 {council.answerDays} 天内都会收到大人的回信</View>
+        <View className='yb-small'>
+          任期 {council.termStart} ~ {council.termEnd} · {council.memberCount} 位成员 · 每个建议 {council.answerDays} 天内都会收到大人的回信
+        </View>
       </View>
       {mine.map((m) => (
-        <View key={m.memberId} className={`yb-card council-member${acting?.memberId === m.memberId ? ' council__cat--on' : ''}`} onClick={() => setActingAs(m.memberId)}>
+        <View
+          key={m.memberId}
+          className={`yb-card council-member${acting?.memberId === m.memberId ? ' council__cat--on' : ''}`}
+          onClick={() => setActingAs(m.memberId)}
+        >
           <Text className='council__kid'>{m.label}</Text> <Text className='yb-small'>{MEMBER_STATUS_LABEL[m.status]}</Text>
         </View>
       ))}
@@ -254,39 +297,67 @@ export default function CouncilPage() {
           ✋ 为孩子报名
         </Button>
       )}
-      {proposals.mine.length > 0 && <View className='yb-section-title'>{mine.every((m) => m.viewer.isChild) ? '我的建议' : '我家孩子的建议'}</View>}
-      {proposals.mine.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
+      {proposals.mine.length > 0 && (
+        <View className='yb-section-title'>{mine.every((m) => m.viewer.isChild) ? '我的建议' : '我家孩子的建议'}</View>
+      )}
+      {proposals.mine.map((p) => (
+        <ProposalCard key={p.proposalId} p={p} />
+      ))}
       <View className='yb-section-title'>📅 议事会</View>
       {meetings.length === 0 && <Empty title='还没有会议' hint='社区安排议事会后，会议时间和议程会在这里。' />}
       {meetings.map((m) => (
-        <View key={m.meetingId} className='yb-card council-meeting-row' onClick={() => Taro.navigateTo({ url: `/packages/council/pages/meeting/index?meetingId=${m.meetingId}` })}>
+        <View
+          key={m.meetingId}
+          className='yb-card council-meeting-row'
+          onClick={() => Taro.navigateTo({ url: `/packages/council/pages/meeting/index?meetingId=${m.meetingId}` })}
+        >
           <View className='yb-title'>{m.title}</View>
-          <View className='yb-small'>{formatShanghai(m.startsAt, 'M月D日 HH:mm')} · {m.place} · {m.status === 'closed' ? '已发布纪要' : '看议程'}</View>
+          <View className='yb-small'>
+            {formatShanghai(m.startsAt, 'M月D日 HH:mm')} · {m.place} · {m.status === 'closed' ? '已发布纪要' : '看议程'}
+          </View>
         </View>
       ))}
       <View className='yb-section-title'>大家的建议</View>
       {proposals.public.length === 0 && <Empty title='还没有建议' hint='点“💡 我有主意”，说说你发现了什么。' />}
-      {proposals.public.map((p) => <ProposalCard key={p.proposalId} p={p} />)}
+      {proposals.public.map((p) => (
+        <ProposalCard key={p.proposalId} p={p} />
+      ))}
       {mine.some((m) => m.viewer.isGuardian) && (
         <View className='yb-card'>
           <View className='yb-small'>监护人权利：查看、导出或删除孩子的全部信息</View>
-          {mine.filter((m) => m.viewer.isGuardian).map((m) => (
-            <View key={m.childId} className='yb-row yb-actions'>
-              <Button className='yb-btn' onClick={async () => {
-                const res = await councilApi.exportData(m.childId)
-                if (!res.ok) return toast(errorCopy(res.error))
-                void Taro.setClipboardData({ data: JSON.stringify(res.data, null, 2) })
-              }}>导出{m.alias}的信息</Button>
-              <Button className='yb-btn' onClick={async () => {
-                const ok = await confirmAction({ title: '删除孩子的全部信息？', content: `${m.alias}的报名、建议、投票记录都会删除，不能恢复。`, confirmText: '删除' })
-                if (!ok) return
-                const res = await councilApi.deleteData(m.childId)
-                if (!res.ok) return toast(errorCopy(res.error))
-                void toast('已删除')
-                void refresh()
-              }}>删除</Button>
-            </View>
-          ))}
+          {mine
+            .filter((m) => m.viewer.isGuardian)
+            .map((m) => (
+              <View key={m.childId} className='yb-row yb-actions'>
+                <Button
+                  className='yb-btn'
+                  onClick={async () => {
+                    const res = await councilApi.exportData(m.childId)
+                    if (!res.ok) return toast(errorCopy(res.error))
+                    void Taro.setClipboardData({ data: JSON.stringify(res.data, null, 2) })
+                  }}
+                >
+                  导出{m.alias}的信息
+                </Button>
+                <Button
+                  className='yb-btn'
+                  onClick={async () => {
+                    const ok = await confirmAction({
+                      title: '删除孩子的全部信息？',
+                      content: `${m.alias}的报名、建议、投票记录都会删除，不能恢复。`,
+                      confirmText: '删除',
+                    })
+                    if (!ok) return
+                    const res = await councilApi.deleteData(m.childId)
+                    if (!res.ok) return toast(errorCopy(res.error))
+                    void toast('已删除')
+                    void refresh()
+                  }}
+                >
+                  删除
+                </Button>
+              </View>
+            ))}
         </View>
       )}
     </View>,

@@ -37,8 +37,18 @@ export default function CouncilMeetingPage() {
     await refresh()
     Taro.stopPullDownRefresh()
   })
-  if (state.kind === 'loading') return <PageShell className='council council-meeting'><Loading /></PageShell>
-  if (state.kind === 'error') return <PageShell className='council council-meeting'><ErrorView error={state.error} onRetry={refresh} /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='council council-meeting'>
+        <Loading />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='council council-meeting'>
+        <ErrorView error={state.error} onRetry={refresh} />
+      </PageShell>
+    )
   const { meeting, mine } = state.data
   const member = mine[0]
   const say = async (p: Promise<Result<unknown>>, done: string) => {
@@ -50,21 +60,37 @@ export default function CouncilMeetingPage() {
     <PageShell className='council council-meeting'>
       <View className='yb-card'>
         <View className='yb-hero'>📅 {meeting.title}</View>
-        <View className='yb-small'>{formatShanghai(meeting.startsAt, 'M月D日 HH:mm')} · {meeting.place} · {MEETING_STATUS_LABEL[meeting.status]}</View>
+        <View className='yb-small'>
+          {formatShanghai(meeting.startsAt, 'M月D日 HH:mm')} · {meeting.place} · {MEETING_STATUS_LABEL[meeting.status]}
+        </View>
         {member && meeting.status === 'published' && (
-          <Button className='yb-btn council__big' onClick={() => say(councilApi.raiseHand(meeting.meetingId, member.memberId), '举手啦，等主持人叫你')}>
+          <Button
+            className='yb-btn council__big'
+            onClick={() => say(councilApi.raiseHand(meeting.meetingId, member.memberId), '举手啦，等主持人叫你')}
+          >
             ✋ 举手（{member.alias}）
           </Button>
         )}
       </View>
       {meeting.items.map((i, n) => (
         <View key={i.itemId} className='yb-card council-item'>
-          <View className='yb-title'>{n + 1}. {i.title}</View>
-          <View className='yb-small'>{i.presenter ? `${i.presenter} 来讲 · ` : ''}{i.durationMinutes} 分钟</View>
+          <View className='yb-title'>
+            {n + 1}. {i.title}
+          </View>
+          <View className='yb-small'>
+            {i.presenter ? `${i.presenter} 来讲 · ` : ''}
+            {i.durationMinutes} 分钟
+          </View>
           {i.vote?.status === 'open' && member && (
             <View className='yb-row yb-actions'>
               {VOTE_CHOICES.map((c) => (
-                <Button key={c} className='yb-btn council__big' onClick={() => say(councilApi.vote({ meetingId: meeting.meetingId, itemId: i.itemId, memberId: member.memberId, choice: c }), '投好啦')}>
+                <Button
+                  key={c}
+                  className='yb-btn council__big'
+                  onClick={() =>
+                    say(councilApi.vote({ meetingId: meeting.meetingId, itemId: i.itemId, memberId: member.memberId, choice: c }), '投好啦')
+                  }
+                >
                   {EMOJI[c]} {VOTE_CHOICE_LABEL[c]}
                 </Button>
               ))}
@@ -76,7 +102,12 @@ export default function CouncilMeetingPage() {
               {i.vote.quorumMet ? (i.vote.passed ? '✅ 通过' : '❌ 没通过') : '人数不够，不算数'}
             </View>
           )}
-          {i.decision && <View className='council__answer'>📌 决定：{i.decision.text}{i.decision.nextStep ? `；下一步：${i.decision.nextStep}` : ''}</View>}
+          {i.decision && (
+            <View className='council__answer'>
+              📌 决定：{i.decision.text}
+              {i.decision.nextStep ? `；下一步：${i.decision.nextStep}` : ''}
+            </View>
+          )}
         </View>
       ))}
       {meeting.minutes && (

@@ -26,12 +26,24 @@ export default function CouncilProposalPage() {
   useDidShow(() => {
     void run(() => load(ids.current.proposalId, ids.current.communityId))
   })
-  if (state.kind === 'loading') return <PageShell className='council'><Loading /></PageShell>
-  if (state.kind === 'error') return <PageShell className='council'><ErrorView error={state.error} /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='council'>
+        <Loading />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='council'>
+        <ErrorView error={state.error} />
+      </PageShell>
+    )
   return (
     <PageShell className='council'>
       {state.data ? <ProposalCard p={state.data} /> : <Empty title='没有找到这条建议' />}
-      <Button className='yb-btn council__big' onClick={() => Taro.redirectTo({ url: '/packages/council/pages/index/index' })}>🧒 回到儿童议事会</Button>
+      <Button className='yb-btn council__big' onClick={() => Taro.redirectTo({ url: '/packages/council/pages/index/index' })}>
+        🧒 回到儿童议事会
+      </Button>
     </PageShell>
   )
 }

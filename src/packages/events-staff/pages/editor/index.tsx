@@ -167,14 +167,32 @@ function QuotaRows(props: {
             </Button>
           </View>
           <View className='yb-row'>
-            <Input className='yb-input event-editor__num event-editor__quota-min' type='number' value={q.ageMin} placeholder='最小' onInput={(ev) => props.onChange(i, 'ageMin', ev.detail.value)} />
+            <Input
+              className='yb-input event-editor__num event-editor__quota-min'
+              type='number'
+              value={q.ageMin}
+              placeholder='最小'
+              onInput={(ev) => props.onChange(i, 'ageMin', ev.detail.value)}
+            />
             <Text>至</Text>
-            <Input className='yb-input event-editor__num event-editor__quota-max' type='number' value={q.ageMax} placeholder='最大' onInput={(ev) => props.onChange(i, 'ageMax', ev.detail.value)} />
+            <Input
+              className='yb-input event-editor__num event-editor__quota-max'
+              type='number'
+              value={q.ageMax}
+              placeholder='最大'
+              onInput={(ev) => props.onChange(i, 'ageMax', ev.detail.value)}
+            />
             <Text>岁</Text>
           </View>
           <View className='yb-row'>
             <Text>保留</Text>
-            <Input className='yb-input event-editor__num event-editor__quota-places' type='number' value={q.places} placeholder='名额' onInput={(ev) => props.onChange(i, 'places', ev.detail.value)} />
+            <Input
+              className='yb-input event-editor__num event-editor__quota-places'
+              type='number'
+              value={q.places}
+              placeholder='名额'
+              onInput={(ev) => props.onChange(i, 'places', ev.detail.value)}
+            />
             <Text>个名额</Text>
           </View>
           {rowErrors[i] && <View className='yb-field-error'>{rowErrors[i]}</View>}
@@ -260,12 +278,24 @@ export default function EventEditorPage() {
         ...(seriesId ? { seriesId } : {}),
         // only a lottery has age-band quotas; a draft switched to 先到先得 drops them. Empty cells stay undefined
         // here and the schema below names them (请填写…) before anything is sent.
-        quotas: (form.allocation === 'lottery' ? form.quotas.map((q) => ({ ageMin: num(q.ageMin), ageMax: num(q.ageMax), places: num(q.places) })) : []) as Quota[],
+        quotas: (form.allocation === 'lottery'
+          ? form.quotas.map((q) => ({ ageMin: num(q.ageMin), ageMax: num(q.ageMax), places: num(q.places) }))
+          : []) as Quota[],
       }
       const published = existing && existing.status !== 'draft'
       // once published, how places are given is fixed: send only what may change
       const changes = published
-        ? { title: fields.title, description: fields.description, category: fields.category, place: fields.place, startAt: fields.startAt, endAt: fields.endAt, capacity: fields.capacity, signupClosesAt: fields.signupClosesAt, ...(form.deadline ? { cancelBefore: fields.cancelBefore } : {}) }
+        ? {
+            title: fields.title,
+            description: fields.description,
+            category: fields.category,
+            place: fields.place,
+            startAt: fields.startAt,
+            endAt: fields.endAt,
+            capacity: fields.capacity,
+            signupClosesAt: fields.signupClosesAt,
+            ...(form.deadline ? { cancelBefore: fields.cancelBefore } : {}),
+          }
         : fields
       const checked = existing
         ? updateEventInput.safeParse({ eventId: existing.eventId, ...changes })
@@ -295,7 +325,11 @@ export default function EventEditorPage() {
   }
 
   const cancelEvent = async (e: EventView) => {
-    const confirm = await confirmAction({ title: '取消活动', content: '已报名和候补的人都会收到通知。确定取消吗？', confirmText: '取消活动' })
+    const confirm = await confirmAction({
+      title: '取消活动',
+      content: '已报名和候补的人都会收到通知。确定取消吗？',
+      confirmText: '取消活动',
+    })
     if (!confirm) return
     setBusy(true)
     const res = await staffEventsApi.cancelEvent(e.eventId, reason.trim() || undefined)
@@ -305,19 +339,44 @@ export default function EventEditorPage() {
     void Taro.showToast({ title: '已取消，已通知报名的人', icon: 'none' })
   }
 
-  if (start.kind === 'loading') return <PageShell className='event-editor'><Loading /></PageShell>
-  if (start.kind === 'error') return <PageShell className='event-editor'><ErrorView error={start.error} onRetry={load} /></PageShell>
+  if (start.kind === 'loading')
+    return (
+      <PageShell className='event-editor'>
+        <Loading />
+      </PageShell>
+    )
+  if (start.kind === 'error')
+    return (
+      <PageShell className='event-editor'>
+        <ErrorView error={start.error} onRetry={load} />
+      </PageShell>
+    )
   const e = start.data.event
-  if (e && !e.viewer.canManage) return <PageShell className='event-editor'><Forbidden /></PageShell>
+  if (e && !e.viewer.canManage)
+    return (
+      <PageShell className='event-editor'>
+        <Forbidden />
+      </PageShell>
+    )
   const fixed = !!e && e.status !== 'draft'
   const editable = !e || e.viewer.canEdit
 
   return (
     <PageShell className='event-editor'>
-      {e && <Text className='yb-small'>{PHASE_LABEL[e.phase]} · 已报 {e.counts.confirmed} / {e.capacity} · 候补 {e.counts.waitlisted}</Text>}
+      {e && (
+        <Text className='yb-small'>
+          {PHASE_LABEL[e.phase]} · 已报 {e.counts.confirmed} / {e.capacity} · 候补 {e.counts.waitlisted}
+        </Text>
+      )}
 
       <FormField label='名称' error={errors.title}>
-        <Input className='yb-input' value={form.title} maxlength={EVENT_TITLE_MAX} placeholder='例如：暑期课堂·小小科学家' onInput={(ev) => set('title', ev.detail.value)} />
+        <Input
+          className='yb-input'
+          value={form.title}
+          maxlength={EVENT_TITLE_MAX}
+          placeholder='例如：暑期课堂·小小科学家'
+          onInput={(ev) => set('title', ev.detail.value)}
+        />
       </FormField>
       <FormField label='类别'>
         <View className='yb-chips'>
@@ -329,10 +388,22 @@ export default function EventEditorPage() {
         </View>
       </FormField>
       <FormField label='地点' error={errors.place}>
-        <Input className='yb-input' value={form.place} maxlength={EVENT_PLACE_MAX} placeholder='例如：党群服务中心二楼' onInput={(ev) => set('place', ev.detail.value)} />
+        <Input
+          className='yb-input'
+          value={form.place}
+          maxlength={EVENT_PLACE_MAX}
+          placeholder='例如：党群服务中心二楼'
+          onInput={(ev) => set('place', ev.detail.value)}
+        />
       </FormField>
       <FormField label='介绍' error={errors.description}>
-        <Textarea className='yb-textarea' value={form.description} maxlength={EVENT_DESCRIPTION_MAX} placeholder='内容、要带什么、注意事项' onInput={(ev) => set('description', ev.detail.value)} />
+        <Textarea
+          className='yb-textarea'
+          value={form.description}
+          maxlength={EVENT_DESCRIPTION_MAX}
+          placeholder='内容、要带什么、注意事项'
+          onInput={(ev) => set('description', ev.detail.value)}
+        />
       </FormField>
 
       <DateTime label='开始' value={form.start} onChange={(w) => set('start', w)} />
@@ -353,20 +424,42 @@ export default function EventEditorPage() {
       {errors.startAt && <View className='yb-field-error'>{errors.startAt}</View>}
 
       <FormField label='名额' error={errors.capacity}>
-        <Input className='yb-input event-editor__capacity' type='number' value={form.capacity} onInput={(ev) => set('capacity', ev.detail.value)} />
+        <Input
+          className='yb-input event-editor__capacity'
+          type='number'
+          value={form.capacity}
+          onInput={(ev) => set('capacity', ev.detail.value)}
+        />
       </FormField>
       <FormField label='参加者年龄（按活动当天，留空为不限）' error={errors.ageMin ?? errors.ageMax}>
         <View className='yb-row'>
-          <Input className='yb-input event-editor__age' type='number' disabled={fixed} value={form.ageMin} placeholder='最小' onInput={(ev) => set('ageMin', ev.detail.value)} />
+          <Input
+            className='yb-input event-editor__age'
+            type='number'
+            disabled={fixed}
+            value={form.ageMin}
+            placeholder='最小'
+            onInput={(ev) => set('ageMin', ev.detail.value)}
+          />
           <Text>至</Text>
-          <Input className='yb-input event-editor__age' type='number' disabled={fixed} value={form.ageMax} placeholder='最大' onInput={(ev) => set('ageMax', ev.detail.value)} />
+          <Input
+            className='yb-input event-editor__age'
+            type='number'
+            disabled={fixed}
+            value={form.ageMax}
+            placeholder='最大'
+            onInput={(ev) => set('ageMax', ev.detail.value)}
+          />
           <Text>岁</Text>
         </View>
       </FormField>
       {!fixed && (
         <FormField label='名额分配'>
           <View className='yb-chips'>
-            <View className={`yb-chip${form.allocation === 'first_come' ? ' yb-chip--on' : ''}`} onClick={() => set('allocation', 'first_come')}>
+            <View
+              className={`yb-chip${form.allocation === 'first_come' ? ' yb-chip--on' : ''}`}
+              onClick={() => set('allocation', 'first_come')}
+            >
               先到先得
             </View>
             <View className={`yb-chip${form.allocation === 'lottery' ? ' yb-chip--on' : ''}`} onClick={() => set('allocation', 'lottery')}>
@@ -396,12 +489,21 @@ export default function EventEditorPage() {
             不属于系列
           </View>
           {start.data.series.map((s) => (
-            <View key={s.seriesId} className={`yb-chip${form.seriesId === s.seriesId ? ' yb-chip--on' : ''}`} onClick={() => set('seriesId', s.seriesId)}>
+            <View
+              key={s.seriesId}
+              className={`yb-chip${form.seriesId === s.seriesId ? ' yb-chip--on' : ''}`}
+              onClick={() => set('seriesId', s.seriesId)}
+            >
               {s.title}
             </View>
           ))}
         </View>
-        <Input className='yb-input' value={form.newSeries} placeholder='或新建系列，例如：院落大学·书法班' onInput={(ev) => set('newSeries', ev.detail.value)} />
+        <Input
+          className='yb-input'
+          value={form.newSeries}
+          placeholder='或新建系列，例如：院落大学·书法班'
+          onInput={(ev) => set('newSeries', ev.detail.value)}
+        />
       </FormField>
 
       {editable && (
@@ -419,7 +521,13 @@ export default function EventEditorPage() {
       {e?.viewer.canCancelEvent && e.status === 'published' && (
         <View className='yb-card'>
           <Text className='yb-label'>取消活动</Text>
-          <Input className='yb-input' value={reason} maxlength={100} placeholder='原因（会告诉报名的人）' onInput={(ev) => setReason(ev.detail.value)} />
+          <Input
+            className='yb-input'
+            value={reason}
+            maxlength={100}
+            placeholder='原因（会告诉报名的人）'
+            onInput={(ev) => setReason(ev.detail.value)}
+          />
           <Button className='yb-btn yb-btn--block' disabled={busy} onClick={() => cancelEvent(e)}>
             取消活动并通知报名的人
           </Button>

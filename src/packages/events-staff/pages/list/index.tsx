@@ -22,7 +22,13 @@ const ENDED = new Set(['ended', 'cancelled'])
 export function filterStaffEvents(events: EventSummary[], filter: Filter): EventSummary[] {
   const byStart = (a: EventSummary, b: EventSummary) => Date.parse(a.startAt) - Date.parse(b.startAt)
   const keep = events.filter((e) =>
-    filter === 'all' ? true : filter === 'draft' ? e.status === 'draft' : filter === 'past' ? ENDED.has(e.phase) : !ENDED.has(e.phase) && e.status !== 'draft',
+    filter === 'all'
+      ? true
+      : filter === 'draft'
+        ? e.status === 'draft'
+        : filter === 'past'
+          ? ENDED.has(e.phase)
+          : !ENDED.has(e.phase) && e.status !== 'draft',
   )
   return filter === 'past' || filter === 'all' ? keep.sort((a, b) => byStart(b, a)) : keep.sort(byStart)
 }
@@ -41,10 +47,10 @@ export default function StaffEventListPage() {
         {e.moderation === 'review' && <Text className='yb-tag yb-tag--muted'>待审核</Text>}
       </View>
       <View className='yb-title'>{e.title}</View>
-      <Text className='yb-small'>{formatShanghai(e.startAt, 'M月D日 HH:mm')} · {e.place}</Text>
-      {e.status !== 'draft' && (
-        <CapacityBar event={e} />
-      )}
+      <Text className='yb-small'>
+        {formatShanghai(e.startAt, 'M月D日 HH:mm')} · {e.place}
+      </Text>
+      {e.status !== 'draft' && <CapacityBar event={e} />}
       <View className='yb-row'>
         {e.viewer.canEdit && (
           <Button className='yb-btn' onClick={(ev) => (ev.stopPropagation(), go(`${ROUTES.editor}?eventId=${e.eventId}`))}>

@@ -27,17 +27,22 @@ export default function MonthPage() {
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={() => load()} />}
       {state.kind === 'ready' && (
         <View>
-          <Text className='yb-small'>免费课程 {state.data.courses} 节；目标：每个年龄段每月至少 {state.data.target} 节。</Text>
+          <Text className='yb-small'>
+            免费课程 {state.data.courses} 节；目标：每个年龄段每月至少 {state.data.target} 节。
+          </Text>
           {state.data.groups.map((g) => (
             <View key={g.key} className='yb-card'>
               <View className='yb-row'>
                 <Text className='yb-title'>{g.label}</Text>
                 <View className='yb-spacer' />
-                <Text className={`yb-tag${g.met ? '' : ' yb-tag--pin'}`}>{g.met ? `${g.count} 节 · 达标` : `${g.count} 节 · 还差 ${state.data.target - g.count} 节`}</Text>
+                <Text className={`yb-tag${g.met ? '' : ' yb-tag--pin'}`}>
+                  {g.met ? `${g.count} 节 · 达标` : `${g.count} 节 · 还差 ${state.data.target - g.count} 节`}
+                </Text>
               </View>
               {g.events.map((e) => (
                 <Text key={e.eventId} className='yb-small yb-row'>
-                  {formatShanghai(e.startAt, 'M月D日')} {e.title}{e.seriesTitle ? `（${e.seriesTitle}）` : ''}
+                  {formatShanghai(e.startAt, 'M月D日')} {e.title}
+                  {e.seriesTitle ? `（${e.seriesTitle}）` : ''}
                 </Text>
               ))}
             </View>

@@ -52,7 +52,10 @@ export default function ScanPage() {
       </View>
       {lines.map((l, i) => (
         <View key={i} className={`yb-card${l.ok ? '' : ' yb-status--forbidden'}`}>
-          <Text className='yb-title'>{l.ok ? '✓ ' : '✗ '}{l.text}</Text>
+          <Text className='yb-title'>
+            {l.ok ? '✓ ' : '✗ '}
+            {l.text}
+          </Text>
         </View>
       ))}
     </PageShell>

@@ -43,7 +43,10 @@ export default function SignupsPage() {
 
   const load = (status: SignupStatus = tab) =>
     run(async (): Promise<Result<Data>> => {
-      const [event, list] = await Promise.all([staffEventsApi.get(eventId.current), staffEventsApi.signups({ eventId: eventId.current, status, limit: 100 })])
+      const [event, list] = await Promise.all([
+        staffEventsApi.get(eventId.current),
+        staffEventsApi.signups({ eventId: eventId.current, status, limit: 100 }),
+      ])
       if (!event.ok) return event
       if (!list.ok) return list
       return { ok: true, data: { event: event.data, signups: list.data.signups, status } }
@@ -84,12 +87,25 @@ export default function SignupsPage() {
       const res = await staffEventsApi.proxySignUp({ eventId: eventId.current, name, ...(birthYear ? { birthYear } : {}) })
       if (!res.ok) return res.error
       setWalkIn({ name: '', birthYear: '' })
-      void Taro.showToast({ title: res.data.status === 'confirmed' ? '已代报名' : res.data.status === 'waitlisted' ? `已候补第 ${res.data.position} 位` : '已登记抽签', icon: 'none' })
+      void Taro.showToast({
+        title:
+          res.data.status === 'confirmed'
+            ? '已代报名'
+            : res.data.status === 'waitlisted'
+              ? `已候补第 ${res.data.position} 位`
+              : '已登记抽签',
+        icon: 'none',
+      })
       return null
     })
   const cancelFor = async (s: StaffSignup) => {
-    const confirm = await confirmAction({ title: '取消报名', content: `为“${s.displayName}”取消？名额会让给候补第一位。`, confirmText: '取消报名' })
-    if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await staffEventsApi.cancelFor(eventId.current, s.participantId)), '已取消')
+    const confirm = await confirmAction({
+      title: '取消报名',
+      content: `为“${s.displayName}”取消？名额会让给候补第一位。`,
+      confirmText: '取消报名',
+    })
+    if (confirm)
+      void act(async () => ((r) => (r.ok ? null : r.error))(await staffEventsApi.cancelFor(eventId.current, s.participantId)), '已取消')
   }
   const draw = async () => {
     const confirm = await confirmAction({ title: '公开抽签', content: '抽签结果公开且不能重抽。现在抽签吗？', confirmText: '抽签' })
@@ -111,18 +127,37 @@ export default function SignupsPage() {
       return null
     }, '已公开改进说明')
 
-  if (state.kind === 'loading') return <PageShell className='staff-signups'><Loading /></PageShell>
-  if (state.kind === 'error') return <PageShell className='staff-signups'><ErrorView error={state.error} onRetry={() => load()} /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='staff-signups'>
+        <Loading />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='staff-signups'>
+        <ErrorView error={state.error} onRetry={() => load()} />
+      </PageShell>
+    )
   const { event: e, signups } = state.data
-  if (!e.viewer.canManage) return <PageShell className='staff-signups'><Forbidden /></PageShell>
+  if (!e.viewer.canManage)
+    return (
+      <PageShell className='staff-signups'>
+        <Forbidden />
+      </PageShell>
+    )
 
   return (
     <PageShell className='staff-signups'>
       <View className='yb-card'>
-        <Text className='yb-small'>{PHASE_LABEL[e.phase]} · {formatShanghai(e.startAt, 'M月D日 HH:mm')} · {e.place}</Text>
+        <Text className='yb-small'>
+          {PHASE_LABEL[e.phase]} · {formatShanghai(e.startAt, 'M月D日 HH:mm')} · {e.place}
+        </Text>
         <View className='yb-title'>{e.title}</View>
         <CapacityBar event={e} />
-        <Text className='yb-small'>已签到 {e.counts.checkedIn} 人{e.counts.noShow ? ` · 未到 ${e.counts.noShow} 人` : ''}</Text>
+        <Text className='yb-small'>
+          已签到 {e.counts.checkedIn} 人{e.counts.noShow ? ` · 未到 ${e.counts.noShow} 人` : ''}
+        </Text>
         {e.quotas.length > 0 && (
           <View className='staff-signups__quotas'>
             <Text className='yb-label'>年龄段名额</Text>
@@ -162,9 +197,17 @@ export default function SignupsPage() {
 
       {e.adjustment?.status === 'open' && (
         <View className='yb-card'>
-          <View className='yb-title'>评价偏低（平均 {e.rating.average} 分，{e.rating.count} 人）</View>
+          <View className='yb-title'>
+            评价偏低（平均 {e.rating.average} 分，{e.rating.count} 人）
+          </View>
           <Text className='yb-small'>了解原因、做出改进后，写一句公开说明，会显示在活动{e.seriesTitle ? '和系列' : ''}页上。</Text>
-          <Textarea className='yb-textarea' value={note} maxlength={ADJUSTMENT_NOTE_MAX} placeholder='我们改进了：…' onInput={(ev) => setNote(ev.detail.value)} />
+          <Textarea
+            className='yb-textarea'
+            value={note}
+            maxlength={ADJUSTMENT_NOTE_MAX}
+            placeholder='我们改进了：…'
+            onInput={(ev) => setNote(ev.detail.value)}
+          />
           <Button className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onClick={closeTask}>
             公开改进说明
           </Button>
@@ -175,8 +218,20 @@ export default function SignupsPage() {
         <View className='yb-card'>
           <View className='yb-title'>代报名（到社区窗口的居民）</View>
           <View className='yb-row'>
-            <Input className='yb-input staff-signups__name' value={walkIn.name} maxlength={WALK_IN_NAME_MAX} placeholder='姓名或称呼' onInput={(ev) => setWalkIn({ ...walkIn, name: ev.detail.value })} />
-            <Input className='yb-input staff-signups__year' type='number' value={walkIn.birthYear} placeholder='出生年（选填）' onInput={(ev) => setWalkIn({ ...walkIn, birthYear: ev.detail.value })} />
+            <Input
+              className='yb-input staff-signups__name'
+              value={walkIn.name}
+              maxlength={WALK_IN_NAME_MAX}
+              placeholder='姓名或称呼'
+              onInput={(ev) => setWalkIn({ ...walkIn, name: ev.detail.value })}
+            />
+            <Input
+              className='yb-input staff-signups__year'
+              type='number'
+              value={walkIn.birthYear}
+              placeholder='出生年（选填）'
+              onInput={(ev) => setWalkIn({ ...walkIn, birthYear: ev.detail.value })}
+            />
           </View>
           <Button className='yb-btn yb-btn--block' disabled={busy} onClick={proxy}>
             代报名

@@ -30,7 +30,10 @@ export default function CheckInPage() {
               {c.displayName}：{c.already ? '之前已签到' : '已签到'}
             </Text>
           ))}
-          <Button className='yb-btn yb-btn--block' onClick={() => Taro.redirectTo({ url: `${ROUTES.detail}?eventId=${state.data.eventId}` })}>
+          <Button
+            className='yb-btn yb-btn--block'
+            onClick={() => Taro.redirectTo({ url: `${ROUTES.detail}?eventId=${state.data.eventId}` })}
+          >
             查看活动
           </Button>
         </View>

@@ -25,7 +25,10 @@ const when = (e: EventView) => `${formatShanghai(e.startAt, 'M月D日 HH:mm')}�
 async function loadDetail(eventId: string): Promise<Result<Detail>> {
   const [event, profile] = await Promise.all([eventsApi.get(eventId), eventsApi.profile()])
   if (!event.ok) return event
-  return { ok: true, data: { event: event.data, children: profile.ok ? profile.data.children : [], isChild: profile.ok && profile.data.isChild } }
+  return {
+    ok: true,
+    data: { event: event.data, children: profile.ok ? profile.data.children : [], isChild: profile.ok && profile.data.isChild },
+  }
 }
 
 /**
@@ -55,9 +58,11 @@ export default function EventDetailPage() {
     if (state.kind !== 'ready') return null
     const e = state.data.event
     const left = e.phase === 'open' && e.allocation === 'first_come' && e.counts.remaining > 0 ? `还剩 ${e.counts.remaining} 个名额 · ` : ''
-    return { title: `${left}${e.title}（${formatShanghai(e.startAt, 'M月D日 HH:mm')}）`, path: sharePath('/packages/events/pages/detail/index', { eventId: e.eventId, communityId: e.communityId }) }
+    return {
+      title: `${left}${e.title}（${formatShanghai(e.startAt, 'M月D日 HH:mm')}）`,
+      path: sharePath('/packages/events/pages/detail/index', { eventId: e.eventId, communityId: e.communityId }),
+    }
   })
-
 
   const signUp = (e: EventView, participantId?: string) =>
     act(async () => {
@@ -108,10 +113,24 @@ export default function EventDetailPage() {
       return null
     })
 
-  if (state.kind === 'loading') return <PageShell className='event-detail'><Loading /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='event-detail'>
+        <Loading />
+      </PageShell>
+    )
   if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
-    return <PageShell className='event-detail'><SharedPreview kind='event' id={eventId.current} onJoined={load} /></PageShell>
-  if (state.kind === 'error') return <PageShell className='event-detail'><ErrorView error={state.error} onRetry={load} /></PageShell>
+    return (
+      <PageShell className='event-detail'>
+        <SharedPreview kind='event' id={eventId.current} onJoined={load} />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='event-detail'>
+        <ErrorView error={state.error} onRetry={load} />
+      </PageShell>
+    )
   const { event: e, children, isChild } = state.data
   const active = e.mine.filter((m) => m.status !== 'cancelled')
   const takenBy = new Set(active.map((m) => m.participantId))
@@ -133,13 +152,16 @@ export default function EventDetailPage() {
           <Text>时间：{when(e)}</Text>
           <Text>地点：{e.place}</Text>
           <Text>年龄：{ageBandLabel(e.ageMin, e.ageMax)}（按活动当天计算）</Text>
-          <Text>报名：{formatShanghai(e.signupOpensAt, 'M月D日 HH:mm')} 至 {formatShanghai(e.signupClosesAt, 'M月D日 HH:mm')}</Text>
-          <Text className='yb-small'>取消截止：{formatShanghai(e.cancelBefore, 'M月D日 HH:mm')}{e.openTo === 'anyone' ? ' · 面向所有人' : ' · 本社区居民'}</Text>
+          <Text>
+            报名：{formatShanghai(e.signupOpensAt, 'M月D日 HH:mm')} 至 {formatShanghai(e.signupClosesAt, 'M月D日 HH:mm')}
+          </Text>
+          <Text className='yb-small'>
+            取消截止：{formatShanghai(e.cancelBefore, 'M月D日 HH:mm')}
+            {e.openTo === 'anyone' ? ' · 面向所有人' : ' · 本社区居民'}
+          </Text>
           {e.seriesTitle && <Text className='yb-small'>课程系列：{e.seriesTitle}</Text>}
         </View>
-        {e.phase !== 'cancelled' && (
-          <CapacityBar event={e} />
-        )}
+        {e.phase !== 'cancelled' && <CapacityBar event={e} />}
       </View>
 
       {e.phase === 'cancelled' && (
@@ -155,10 +177,15 @@ export default function EventDetailPage() {
           {e.mine.map((m) => (
             <View key={m.signupId} className='event-detail__mine'>
               <Text>{m.kind === 'self' ? '我' : m.displayName}</Text>
-              <Text className={`event-detail__status${m.status === 'confirmed' ? ' event-detail__status--ok' : ''}`}>{myStatusLabel(m)}</Text>
+              <Text className={`event-detail__status${m.status === 'confirmed' ? ' event-detail__status--ok' : ''}`}>
+                {myStatusLabel(m)}
+              </Text>
               <View className='yb-spacer' />
               {m.ticketCode && !m.checkedIn && (
-                <Button className='yb-btn' onClick={() => Taro.navigateTo({ url: `${ROUTES.ticket}?eventId=${e.eventId}&participantId=${m.participantId}` })}>
+                <Button
+                  className='yb-btn'
+                  onClick={() => Taro.navigateTo({ url: `${ROUTES.ticket}?eventId=${e.eventId}&participantId=${m.participantId}` })}
+                >
                   出示票码
                 </Button>
               )}
@@ -168,7 +195,10 @@ export default function EventDetailPage() {
                 </Button>
               )}
               {m.canRate && (
-                <Button className='yb-btn yb-btn--primary' onClick={() => setRating({ participantId: m.kind === 'self' ? '' : m.participantId, score: 0, tags: [], comment: '' })}>
+                <Button
+                  className='yb-btn yb-btn--primary'
+                  onClick={() => setRating({ participantId: m.kind === 'self' ? '' : m.participantId, score: 0, tags: [], comment: '' })}
+                >
                   评价
                 </Button>
               )}
@@ -184,7 +214,11 @@ export default function EventDetailPage() {
           <View className='yb-title'>给这次活动打分</View>
           <View className='event-detail__stars'>
             {[1, 2, 3, 4, 5].map((n) => (
-              <View key={n} className={`yb-chip${rating.score === n ? ' yb-chip--on' : ''}`} onClick={() => setRating({ ...rating, score: n })}>
+              <View
+                key={n}
+                className={`yb-chip${rating.score === n ? ' yb-chip--on' : ''}`}
+                onClick={() => setRating({ ...rating, score: n })}
+              >
                 {n} 分
               </View>
             ))}
@@ -194,7 +228,9 @@ export default function EventDetailPage() {
               <View
                 key={t}
                 className={`yb-chip${rating.tags.includes(t) ? ' yb-chip--on' : ''}`}
-                onClick={() => setRating({ ...rating, tags: rating.tags.includes(t) ? rating.tags.filter((x) => x !== t) : [...rating.tags, t] })}
+                onClick={() =>
+                  setRating({ ...rating, tags: rating.tags.includes(t) ? rating.tags.filter((x) => x !== t) : [...rating.tags, t] })
+                }
               >
                 {t}
               </View>
@@ -213,61 +249,69 @@ export default function EventDetailPage() {
         </View>
       )}
 
-      {e.phase === 'open' && (selfAllowed || (e.viewer.canSignUpChild && freeChildren.length > 0) || (forChildren && e.viewer.canSignUp)) && (
-        <View className='yb-card event-detail__signup'>
-          <View className='yb-title'>{e.allocation === 'lottery' ? '登记抽签' : '报名'}</View>
-          <Text className='yb-small'>
-            {e.allocation === 'lottery'
-              ? '报名截止后公开抽签，没抽中的按抽签顺序候补。'
-              : e.counts.remaining > 0
-                ? `还剩 ${e.counts.remaining} 个名额，先到先得。`
-                : '名额已满，报名后进入候补，有人取消时按顺序递补。'}
-          </Text>
-          {queued && (
-            <View className='event-detail__queued' role='status' aria-live='polite'>
-              <Text>排队中……报名的人很多，正在为你自动重试，请不要离开本页。</Text>
-            </View>
-          )}
-          {forChildren && (
-            <View className='event-detail__for-children event-for-children'>
-              <Text>这是儿童活动，请为孩子报名（{ageBandLabel(e.ageMin, e.ageMax)}）。</Text>
-              {freeChildren.length === 0 && (
-                <Button
-                  className='yb-btn yb-btn--block event-add-child'
-                  onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/children/index' })}
-                >
-                  ＋ 添加孩子（称呼和出生年份）
-                </Button>
-              )}
-            </View>
-          )}
-          {selfAllowed && (
-            <Button className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onClick={() => signUp(e)}>
-              为自己报名
-            </Button>
-          )}
-          {e.viewer.canSignUpChild &&
-            freeChildren.map((c) => (
-              <Button key={c.childId} className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onClick={() => signUp(e, c.childId)}>
-                为 {c.alias} 报名（{c.age} 岁）
+      {e.phase === 'open' &&
+        (selfAllowed || (e.viewer.canSignUpChild && freeChildren.length > 0) || (forChildren && e.viewer.canSignUp)) && (
+          <View className='yb-card event-detail__signup'>
+            <View className='yb-title'>{e.allocation === 'lottery' ? '登记抽签' : '报名'}</View>
+            <Text className='yb-small'>
+              {e.allocation === 'lottery'
+                ? '报名截止后公开抽签，没抽中的按抽签顺序候补。'
+                : e.counts.remaining > 0
+                  ? `还剩 ${e.counts.remaining} 个名额，先到先得。`
+                  : '名额已满，报名后进入候补，有人取消时按顺序递补。'}
+            </Text>
+            {queued && (
+              <View className='event-detail__queued' role='status' aria-live='polite'>
+                <Text>排队中……报名的人很多，正在为你自动重试，请不要离开本页。</Text>
+              </View>
+            )}
+            {forChildren && (
+              <View className='event-detail__for-children event-for-children'>
+                <Text>这是儿童活动，请为孩子报名（{ageBandLabel(e.ageMin, e.ageMax)}）。</Text>
+                {freeChildren.length === 0 && (
+                  <Button
+                    className='yb-btn yb-btn--block event-add-child'
+                    onClick={() => Taro.navigateTo({ url: '/packages/profile/pages/children/index' })}
+                  >
+                    ＋ 添加孩子（称呼和出生年份）
+                  </Button>
+                )}
+              </View>
+            )}
+            {selfAllowed && (
+              <Button className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onClick={() => signUp(e)}>
+                为自己报名
               </Button>
-            ))}
-        </View>
-      )}
+            )}
+            {e.viewer.canSignUpChild &&
+              freeChildren.map((c) => (
+                <Button
+                  key={c.childId}
+                  className='yb-btn yb-btn--primary yb-btn--block'
+                  disabled={busy}
+                  onClick={() => signUp(e, c.childId)}
+                >
+                  为 {c.alias} 报名（{c.age} 岁）
+                </Button>
+              ))}
+          </View>
+        )}
 
       {e.lottery && (
         <View className='yb-card' onClick={() => Taro.navigateTo({ url: `${ROUTES.lottery}?eventId=${e.eventId}` })}>
           <View className='yb-title'>公开抽签</View>
           {e.lottery.drawnAt ? (
             <Text>
-              {formatShanghai(e.lottery.drawnAt)} 抽签：{e.lottery.registrations} 人登记，{e.lottery.confirmed} 人录取，{e.lottery.waitlisted} 人候补。
+              {formatShanghai(e.lottery.drawnAt)} 抽签：{e.lottery.registrations} 人登记，{e.lottery.confirmed} 人录取，
+              {e.lottery.waitlisted} 人候补。
             </Text>
           ) : (
             <Text>截止后抽签。种子已公布指纹：{e.lottery.seedCommitment.slice(0, 16)}…，抽签后公开种子，任何人都能复算。</Text>
           )}
           {e.quotas.length > 0 && (
             <View className='yb-small event-detail__quotas'>
-              年龄段名额：{e.quotas.map((q) => `${q.ageMin}–${q.ageMax} 岁 ${q.places} 个`).join('，')}（先在各年龄段里抽，没抽满的给其他人）
+              年龄段名额：{e.quotas.map((q) => `${q.ageMin}–${q.ageMax} 岁 ${q.places} 个`).join('，')}
+              （先在各年龄段里抽，没抽满的给其他人）
             </View>
           )}
           <Text className='yb-link'>查看抽签记录</Text>
@@ -290,7 +334,11 @@ export default function EventDetailPage() {
       <View className='yb-card'>
         <View className='yb-title'>活动介绍</View>
         <Text className='yb-notice-body'>{e.description}</Text>
-        {e.rating.count > 0 && <Text className='yb-small'>{e.rating.count} 人评价，平均 {e.rating.average} 分</Text>}
+        {e.rating.count > 0 && (
+          <Text className='yb-small'>
+            {e.rating.count} 人评价，平均 {e.rating.average} 分
+          </Text>
+        )}
       </View>
 
       {e.viewer.canManage && (

@@ -16,8 +16,11 @@ export default function EventListPage() {
     <PageShell className='event-list'>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
-      {state.kind === 'ready' && state.data.events.length === 0 && <Empty title='近期没有活动' hint='社区发布活动后会在这里显示，也会出现在首页。' />}
-      {state.kind === 'ready' && state.data.events.filter((e) => !past(e)).map((e) => <EventCard key={e.eventId} event={e} onOpen={() => open(e)} />)}
+      {state.kind === 'ready' && state.data.events.length === 0 && (
+        <Empty title='近期没有活动' hint='社区发布活动后会在这里显示，也会出现在首页。' />
+      )}
+      {state.kind === 'ready' &&
+        state.data.events.filter((e) => !past(e)).map((e) => <EventCard key={e.eventId} event={e} onOpen={() => open(e)} />)}
       {state.kind === 'ready' && state.data.events.some(past) && <View className='yb-section-title'>最近结束</View>}
       {state.kind === 'ready' && state.data.events.filter(past).map((e) => <EventCard key={e.eventId} event={e} onOpen={() => open(e)} />)}
     </PageShell>

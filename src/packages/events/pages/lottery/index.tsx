@@ -20,8 +20,18 @@ export default function LotteryPage() {
     eventId.current = params.eventId ?? ''
     void load()
   })
-  if (state.kind === 'loading') return <PageShell className='lottery'><Loading /></PageShell>
-  if (state.kind === 'error') return <PageShell className='lottery'><ErrorView error={state.error} onRetry={load} /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='lottery'>
+        <Loading />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='lottery'>
+        <ErrorView error={state.error} onRetry={load} />
+      </PageShell>
+    )
   const log = state.data
   const mine = new Set(log.mine)
   const result = (key: string) => (log.winners.includes(key) ? '录取' : `候补第 ${log.waitlist.indexOf(key) + 1} 位`)

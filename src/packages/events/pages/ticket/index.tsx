@@ -24,7 +24,9 @@ export default function TicketPage() {
         <View className='yb-card' style={{ textAlign: 'center' }}>
           <View className='yb-title'>{state.data.displayName}</View>
           <Image src={state.data.qrDataUrl} style={{ width: '480rpx', height: '480rpx' }} />
-          <View className='yb-hero' style={{ letterSpacing: '6rpx' }}>{state.data.ticketCode}</View>
+          <View className='yb-hero' style={{ letterSpacing: '6rpx' }}>
+            {state.data.ticketCode}
+          </View>
           <Text className='yb-small'>到场后请工作人员扫码签到，或扫现场的签到码。</Text>
         </View>
       )}

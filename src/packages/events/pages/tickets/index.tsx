@@ -23,7 +23,11 @@ export default function TicketsPage() {
   })
   const past = (t: Ticket) => t.signup.status === 'cancelled' || t.event.phase === 'ended' || t.event.phase === 'cancelled'
   const row = (t: Ticket) => (
-    <View key={t.signup.signupId} className='yb-card tickets__row' onClick={() => Taro.navigateTo({ url: `${ROUTES.detail}?eventId=${t.event.eventId}` })}>
+    <View
+      key={t.signup.signupId}
+      className='yb-card tickets__row'
+      onClick={() => Taro.navigateTo({ url: `${ROUTES.detail}?eventId=${t.event.eventId}` })}
+    >
       <View className='yb-row'>
         <Text className={`yb-tag${t.signup.status === 'confirmed' ? ' yb-tag--pin' : ''}`}>{myStatusLabel(t.signup)}</Text>
         <Text>{t.signup.kind === 'self' ? '我' : t.signup.displayName}</Text>

@@ -22,14 +22,19 @@ export default function NoticeDetailPage() {
   })
   useShare(() =>
     state.kind === 'ready'
-      ? { title: state.data.title, path: sharePath('/packages/notices/pages/detail/index', { noticeId: state.data.noticeId, communityId: state.data.communityId }) }
+      ? {
+          title: state.data.title,
+          path: sharePath('/packages/notices/pages/detail/index', { noticeId: state.data.noticeId, communityId: state.data.communityId }),
+        }
       : null,
   )
 
   return (
     <PageShell className='notice-detail'>
       {state.kind === 'loading' && <Loading />}
-      {state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN' && <SharedPreview kind='notice' id={noticeId.current} onJoined={load} />}
+      {state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN' && (
+        <SharedPreview kind='notice' id={noticeId.current} onJoined={load} />
+      )}
       {state.kind === 'error' && state.error.code !== 'AUTH.FORBIDDEN' && <ErrorView error={state.error} onRetry={load} />}
       {state.kind === 'ready' && (
         <View className='yb-card'>
@@ -43,9 +48,7 @@ export default function NoticeDetailPage() {
             <View className='yb-spacer' />
             <Text>{state.data.readCount} 人已读</Text>
           </View>
-          {state.data.expiresAt && (
-            <View className='yb-small notice-detail__meta'>有效期至 {formatShanghai(state.data.expiresAt)}</View>
-          )}
+          {state.data.expiresAt && <View className='yb-small notice-detail__meta'>有效期至 {formatShanghai(state.data.expiresAt)}</View>}
           <View className='yb-notice-body notice-detail__body'>{state.data.body}</View>
           {state.data.viewer.canEdit && (
             <Button

@@ -22,7 +22,11 @@ export default function AvatarPicker({ src, fallback, onChosen, onError }: Avata
   }
   return (
     <Button className='avatar-picker' onClick={choose} disabled={uploading}>
-      {src ? <Image className='avatar-picker__img' src={src} mode='aspectFill' aria-label='头像' /> : <View className='avatar-picker__img avatar-picker__empty'>{fallback}</View>}
+      {src ? (
+        <Image className='avatar-picker__img' src={src} mode='aspectFill' aria-label='头像' />
+      ) : (
+        <View className='avatar-picker__img avatar-picker__empty'>{fallback}</View>
+      )}
       <View className='yb-small'>{uploading ? '上传中…' : '点击更换头像'}</View>
     </Button>
   )

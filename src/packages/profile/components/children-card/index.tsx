@@ -65,7 +65,9 @@ export default function ChildrenCard({ children, communityId, reload }: Props) {
           return (
             <View key={c.childId} className='children-card__child'>
               <View className='yb-row'>
-                <Text className='yb-title'>{c.alias} · {c.age}岁</Text>
+                <Text className='yb-title'>
+                  {c.alias} · {c.age}岁
+                </Text>
               </View>
               {c.hasOwnAccount ? (
                 <View className='children-card__linked child-linked'>✅ 已绑定孩子的微信</View>
@@ -78,14 +80,21 @@ export default function ChildrenCard({ children, communityId, reload }: Props) {
                   </View>
                   {code.qr && (
                     <View className='children-card__qr child-link-qr'>
-                      <Image className='children-card__qr-image child-link-qr-image' src={code.qr.image} mode='widthFix' showMenuByLongpress />
+                      <Image
+                        className='children-card__qr-image child-link-qr-image'
+                        src={code.qr.image}
+                        mode='widthFix'
+                        showMenuByLongpress
+                      />
                       <View className='children-card__expiry child-link-qr-expiry'>
-                        用孩子自己的微信扫一扫 · {formatShanghai(code.expiresAt, 'HH:mm')} 前有效（{CHILD_LINK_CODE_TTL_MINUTES} 分钟，只能用一次）
+                        用孩子自己的微信扫一扫 · {formatShanghai(code.expiresAt, 'HH:mm')} 前有效（{CHILD_LINK_CODE_TTL_MINUTES}{' '}
+                        分钟，只能用一次）
                       </View>
                     </View>
                   )}
                   <View className='yb-small'>
-                    {code.qr ? '孩子扫码后点「确认绑定」就好了。也可以' : '请'}孩子用自己的微信打开「院坝」，点「儿童议事会」下面的「我是孩子，输入绑定码」（或 我的 → 编辑资料），输入上面的 6 位码。
+                    {code.qr ? '孩子扫码后点「确认绑定」就好了。也可以' : '请'}
+                    孩子用自己的微信打开「院坝」，点「儿童议事会」下面的「我是孩子，输入绑定码」（或 我的 → 编辑资料），输入上面的 6 位码。
                   </View>
                   <Button className='yb-btn' disabled={busy} onClick={() => createCode(c.childId)}>
                     换一个新码
@@ -108,12 +117,25 @@ export default function ChildrenCard({ children, communityId, reload }: Props) {
           <View className='children-card__form'>
             <View className='yb-field'>
               <Text className='yb-label'>称呼</Text>
-              <Input className='yb-input child-alias' maxlength={10} placeholder='例如 小明（不用真实姓名）' value={alias} onInput={(e) => setAlias(e.detail.value)} />
+              <Input
+                className='yb-input child-alias'
+                maxlength={10}
+                placeholder='例如 小明（不用真实姓名）'
+                value={alias}
+                onInput={(e) => setAlias(e.detail.value)}
+              />
               {errors.alias && <View className='yb-field-error'>{errors.alias}</View>}
             </View>
             <View className='yb-field'>
               <Text className='yb-label'>出生年份</Text>
-              <Input className='yb-input child-birth-year' type='number' maxlength={4} placeholder='例如 2015' value={birthYear} onInput={(e) => setBirthYear(e.detail.value)} />
+              <Input
+                className='yb-input child-birth-year'
+                type='number'
+                maxlength={4}
+                placeholder='例如 2015'
+                value={birthYear}
+                onInput={(e) => setBirthYear(e.detail.value)}
+              />
               {errors.birthYear && <View className='yb-field-error'>{errors.birthYear}</View>}
             </View>
             <View className='yb-row yb-actions'>

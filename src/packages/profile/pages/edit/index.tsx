@@ -68,7 +68,9 @@ export default function ProfileEditPage() {
     <PageShell className='profile-edit'>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={load} />}
-      {state.kind === 'ready' && linkFirst && !state.data.isChild && state.data.children.length === 0 && <LinkCodeEntry scannedCode={scannedCode} />}
+      {state.kind === 'ready' && linkFirst && !state.data.isChild && state.data.children.length === 0 && (
+        <LinkCodeEntry scannedCode={scannedCode} />
+      )}
       {state.kind === 'ready' && scannedCode !== '' && !state.data.isChild && state.data.children.length > 0 && (
         <View className='yb-card yb-small link-code-guardian'>📱 这是家长的微信。请用孩子自己的微信扫这个二维码。</View>
       )}

@@ -55,10 +55,25 @@ export default function AnswerPage() {
     }
   }
 
-  if (state.kind === 'loading') return <PageShell className='pstaff-answer'><Loading /></PageShell>
-  if (state.kind === 'error') return <PageShell className='pstaff-answer'><ErrorView error={state.error} onRetry={load} /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='pstaff-answer'>
+        <Loading />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='pstaff-answer'>
+        <ErrorView error={state.error} onRetry={load} />
+      </PageShell>
+    )
   const p = state.data
-  if (!p.viewer.canAnswer) return <PageShell className='pstaff-answer'><Forbidden /></PageShell>
+  if (!p.viewer.canAnswer)
+    return (
+      <PageShell className='pstaff-answer'>
+        <Forbidden />
+      </PageShell>
+    )
 
   return (
     <PageShell className='pstaff-answer'>
@@ -68,7 +83,11 @@ export default function AnswerPage() {
           {p.category} · {p.supportCount} 人附议{p.answerDueAt ? ` · 须于 ${formatShanghai(p.answerDueAt, 'YYYY-MM-DD')} 前答复` : ''}
         </View>
         <View className='pstaff-answer__desc'>{p.description}</View>
-        {p.answer && <View className='yb-small'>上次答复（{ANSWER_DECISION_LABEL[p.answer.decision]}）：{p.answer.explanation}</View>}
+        {p.answer && (
+          <View className='yb-small'>
+            上次答复（{ANSWER_DECISION_LABEL[p.answer.decision]}）：{p.answer.explanation}
+          </View>
+        )}
       </View>
 
       <View className='yb-field'>
@@ -104,7 +123,11 @@ export default function AnswerPage() {
           </View>
           <View className='yb-field'>
             <Text className='yb-label'>预计完成日期（选填）</Text>
-            <Picker mode='date' value={dueDate || dayjs().add(1, 'month').format('YYYY-MM-DD')} onChange={(e) => setDueDate(String(e.detail.value))}>
+            <Picker
+              mode='date'
+              value={dueDate || dayjs().add(1, 'month').format('YYYY-MM-DD')}
+              onChange={(e) => setDueDate(String(e.detail.value))}
+            >
               <View className='yb-picker'>{dueDate || '选择日期'}</View>
             </Picker>
             {errors.dueDate && <View className='yb-field-error'>{errors.dueDate}</View>}

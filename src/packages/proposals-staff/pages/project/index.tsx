@@ -107,7 +107,12 @@ export default function ProjectEditorPage() {
 
   const record = (project: ProjectView) =>
     guarded(async () => {
-      const input = { projectId: project.projectId, progress: progress.value, text: progress.text, ...(progress.photo ? { photo: progress.photo } : {}) }
+      const input = {
+        projectId: project.projectId,
+        progress: progress.value,
+        text: progress.text,
+        ...(progress.photo ? { photo: progress.photo } : {}),
+      }
       const checked = updateProgressInput.safeParse(input)
       if (!checked.success) return setErrors(issuesByField(checked.error.issues))
       setErrors({})
@@ -123,7 +128,11 @@ export default function ProjectEditorPage() {
       const input = { projectId: project.projectId, outcome }
       const checked = completeProjectInput.safeParse(input)
       if (!checked.success) return setErrors(issuesByField(checked.error.issues))
-      const confirm = await confirmAction({ title: '完成项目', content: '成效会写进成效清单，并通知提建议和附议的居民。', confirmText: '完成' })
+      const confirm = await confirmAction({
+        title: '完成项目',
+        content: '成效会写进成效清单，并通知提建议和附议的居民。',
+        confirmText: '完成',
+      })
       if (!confirm) return
       setErrors({})
       const res = await staffProposalsApi.complete(input)
@@ -132,13 +141,27 @@ export default function ProjectEditorPage() {
       void Taro.showToast({ title: '项目已完成', icon: 'success' })
     })
 
-  if (start.kind === 'loading') return <PageShell className='pstaff-project'><Loading /></PageShell>
-  if (start.kind === 'error') return <PageShell className='pstaff-project'><ErrorView error={start.error} onRetry={load} /></PageShell>
+  if (start.kind === 'loading')
+    return (
+      <PageShell className='pstaff-project'>
+        <Loading />
+      </PageShell>
+    )
+  if (start.kind === 'error')
+    return (
+      <PageShell className='pstaff-project'>
+        <ErrorView error={start.error} onRetry={load} />
+      </PageShell>
+    )
 
   if (start.data.kind === 'new') {
     const { proposals } = start.data
     if (proposals.length === 0 || proposals.some((p) => !p.viewer.canCreateProject)) {
-      return <PageShell className='pstaff-project'>{proposals.length === 0 ? <ErrorView error={{ code: 'PROPOSAL.NOT_FOUND', message: '' }} /> : <Forbidden />}</PageShell>
+      return (
+        <PageShell className='pstaff-project'>
+          {proposals.length === 0 ? <ErrorView error={{ code: 'PROPOSAL.NOT_FOUND', message: '' }} /> : <Forbidden />}
+        </PageShell>
+      )
     }
     return (
       <PageShell className='pstaff-project'>
@@ -153,21 +176,41 @@ export default function ProjectEditorPage() {
         </View>
         <View className='yb-field'>
           <Text className='yb-label'>项目名称</Text>
-          <Input className='yb-input' value={form.title} maxlength={PROJECT_TITLE_MAX} onInput={(e) => setForm({ ...form, title: e.detail.value })} />
+          <Input
+            className='yb-input'
+            value={form.title}
+            maxlength={PROJECT_TITLE_MAX}
+            onInput={(e) => setForm({ ...form, title: e.detail.value })}
+          />
           {errors.title && <View className='yb-field-error'>{errors.title}</View>}
         </View>
         <View className='yb-field'>
           <Text className='yb-label'>负责人</Text>
-          <Input className='yb-input' value={form.owner} maxlength={PROJECT_OWNER_MAX} placeholder='例如：社区居委会 · 张社工' onInput={(e) => setForm({ ...form, owner: e.detail.value })} />
+          <Input
+            className='yb-input'
+            value={form.owner}
+            maxlength={PROJECT_OWNER_MAX}
+            placeholder='例如：社区居委会 · 张社工'
+            onInput={(e) => setForm({ ...form, owner: e.detail.value })}
+          />
           {errors.owner && <View className='yb-field-error'>{errors.owner}</View>}
         </View>
         <View className='yb-field'>
           <Text className='yb-label'>做什么（选填）</Text>
-          <Textarea className='yb-textarea' value={form.summary} maxlength={PROJECT_OUTCOME_MAX} onInput={(e) => setForm({ ...form, summary: e.detail.value })} />
+          <Textarea
+            className='yb-textarea'
+            value={form.summary}
+            maxlength={PROJECT_OUTCOME_MAX}
+            onInput={(e) => setForm({ ...form, summary: e.detail.value })}
+          />
         </View>
         <View className='yb-field'>
           <Text className='yb-label'>计划完成日期（选填）</Text>
-          <Picker mode='date' value={form.dueDate || dayjs().add(1, 'month').format('YYYY-MM-DD')} onChange={(e) => setForm({ ...form, dueDate: String(e.detail.value) })}>
+          <Picker
+            mode='date'
+            value={form.dueDate || dayjs().add(1, 'month').format('YYYY-MM-DD')}
+            onChange={(e) => setForm({ ...form, dueDate: String(e.detail.value) })}
+          >
             <View className='yb-picker'>{form.dueDate || '选择日期'}</View>
           </Picker>
         </View>
@@ -184,12 +227,19 @@ export default function ProjectEditorPage() {
   }
 
   const project = start.data.project
-  if (!project.viewer.canUpdate && project.status === 'active') return <PageShell className='pstaff-project'><Forbidden /></PageShell>
+  if (!project.viewer.canUpdate && project.status === 'active')
+    return (
+      <PageShell className='pstaff-project'>
+        <Forbidden />
+      </PageShell>
+    )
   return (
     <PageShell className='pstaff-project'>
       <View className='yb-card'>
         <View className='yb-hero'>{project.title}</View>
-        <View className='yb-small'>负责人：{project.owner} · 进度 {project.progress}%{project.status === 'completed' ? ' · 已完成' : ''}</View>
+        <View className='yb-small'>
+          负责人：{project.owner} · 进度 {project.progress}%{project.status === 'completed' ? ' · 已完成' : ''}
+        </View>
         {project.outcome && <View className='pstaff-project__outcome'>成效：{project.outcome}</View>}
       </View>
 
@@ -215,7 +265,11 @@ export default function ProjectEditorPage() {
             <Text className='yb-label'>进度</Text>
             <View className='yb-chips'>
               {STEPS.map((s) => (
-                <View key={s} className={`yb-chip${progress.value === s ? ' yb-chip--on' : ''}`} onClick={() => setProgress({ ...progress, value: s })}>
+                <View
+                  key={s}
+                  className={`yb-chip${progress.value === s ? ' yb-chip--on' : ''}`}
+                  onClick={() => setProgress({ ...progress, value: s })}
+                >
                   {s}%
                 </View>
               ))}
@@ -223,11 +277,22 @@ export default function ProjectEditorPage() {
           </View>
           <View className='yb-field'>
             <Text className='yb-label'>进展情况</Text>
-            <Textarea className='yb-textarea' value={progress.text} maxlength={PROJECT_TEXT_MAX} placeholder='例如：灯杆已立好，等待通电' onInput={(e) => setProgress({ ...progress, text: e.detail.value })} />
+            <Textarea
+              className='yb-textarea'
+              value={progress.text}
+              maxlength={PROJECT_TEXT_MAX}
+              placeholder='例如：灯杆已立好，等待通电'
+              onInput={(e) => setProgress({ ...progress, text: e.detail.value })}
+            />
             {errors.text && <View className='yb-field-error'>{errors.text}</View>}
           </View>
           <View className='yb-field'>
-            <PhotoField communityId={project.communityId} value={progress.photo} preview={progress.preview} onChange={(photo, preview) => setProgress({ ...progress, photo, preview })} />
+            <PhotoField
+              communityId={project.communityId}
+              value={progress.photo}
+              preview={progress.preview}
+              onChange={(photo, preview) => setProgress({ ...progress, photo, preview })}
+            />
           </View>
           <Button className='yb-btn yb-btn--block' disabled={busy} onClick={() => record(project)}>
             记录进展
@@ -236,7 +301,13 @@ export default function ProjectEditorPage() {
           <View className='yb-section-title'>完成项目</View>
           <View className='yb-field'>
             <Text className='yb-label'>成效</Text>
-            <Textarea className='yb-textarea' value={outcome} maxlength={PROJECT_OUTCOME_MAX} placeholder='做成了什么，居民的生活有什么变化' onInput={(e) => setOutcome(e.detail.value)} />
+            <Textarea
+              className='yb-textarea'
+              value={outcome}
+              maxlength={PROJECT_OUTCOME_MAX}
+              placeholder='做成了什么，居民的生活有什么变化'
+              onInput={(e) => setOutcome(e.detail.value)}
+            />
             {errors.outcome && <View className='yb-field-error'>{errors.outcome}</View>}
           </View>
           <Button className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onClick={() => complete(project)}>
@@ -245,7 +316,14 @@ export default function ProjectEditorPage() {
         </View>
       )}
 
-      <Button className='yb-btn yb-btn--block' onClick={() => Taro.navigateTo({ url: `${STAFF_ROUTES.lists}?communityId=${project.communityId}&tab=${project.status === 'completed' ? 'outcomes' : 'projects'}` })}>
+      <Button
+        className='yb-btn yb-btn--block'
+        onClick={() =>
+          Taro.navigateTo({
+            url: `${STAFF_ROUTES.lists}?communityId=${project.communityId}&tab=${project.status === 'completed' ? 'outcomes' : 'projects'}`,
+          })
+        }
+      >
         查看三张清单
       </Button>
     </PageShell>

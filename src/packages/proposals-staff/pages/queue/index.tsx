@@ -2,7 +2,13 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { CommunityView } from 'types/communities'
-import { PROPOSAL_REASON_MAX, type ModerationQueueOutput, type MustAnswerOutput, type ProposalSummary, type ReviewDecision } from 'types/proposals'
+import {
+  PROPOSAL_REASON_MAX,
+  type ModerationQueueOutput,
+  type MustAnswerOutput,
+  type ProposalSummary,
+  type ReviewDecision,
+} from 'types/proposals'
 import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import ProposalCard from '@/components/proposal-card'
@@ -55,14 +61,32 @@ export default function ProposalQueuePage() {
   const review = (p: ProposalSummary, decision: ReviewDecision) => {
     const reason = (reasons[p.proposalId] ?? '').trim()
     if (decision !== 'publish' && !reason) return Taro.showToast({ title: '退回或不通过时请写明原因', icon: 'none' })
-    void act(() => staffProposalsApi.review({ proposalId: p.proposalId, decision, ...(reason ? { reason } : {}) }), decision === 'publish' ? '已公示' : decision === 'return' ? '已退回' : '已处理')
+    void act(
+      () => staffProposalsApi.review({ proposalId: p.proposalId, decision, ...(reason ? { reason } : {}) }),
+      decision === 'publish' ? '已公示' : decision === 'return' ? '已退回' : '已处理',
+    )
   }
   const go = (url: string) => Taro.navigateTo({ url })
 
-  if (state.kind === 'loading') return <PageShell className='pstaff-queue'><Loading /></PageShell>
-  if (state.kind === 'error') return <PageShell className='pstaff-queue'><ErrorView error={state.error} onRetry={refresh} /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='pstaff-queue'>
+        <Loading />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='pstaff-queue'>
+        <ErrorView error={state.error} onRetry={refresh} />
+      </PageShell>
+    )
   const { community, queue, must, accepted } = state.data
-  if (!community.viewer.canManage) return <PageShell className='pstaff-queue'><Forbidden /></PageShell>
+  if (!community.viewer.canManage)
+    return (
+      <PageShell className='pstaff-queue'>
+        <Forbidden />
+      </PageShell>
+    )
   const reports = queue.hidden.length + queue.comments.length
   const tabs: { key: Tab; label: string; count: number }[] = [
     { key: 'review', label: '待审核', count: queue.pending.length },
@@ -165,10 +189,18 @@ export default function ProposalQueuePage() {
               </View>
               <View className='pstaff-queue__excerpt'>{p.excerpt}</View>
               <View className='yb-row'>
-                <Button className='yb-btn' disabled={busy} onClick={() => act(() => staffProposalsApi.unhide({ proposalId: p.proposalId }), '已恢复显示')}>
+                <Button
+                  className='yb-btn'
+                  disabled={busy}
+                  onClick={() => act(() => staffProposalsApi.unhide({ proposalId: p.proposalId }), '已恢复显示')}
+                >
                   恢复显示
                 </Button>
-                <Button className='yb-btn yb-btn--primary' disabled={busy} onClick={() => act(() => staffProposalsApi.hide({ proposalId: p.proposalId }), '已保持隐藏')}>
+                <Button
+                  className='yb-btn yb-btn--primary'
+                  disabled={busy}
+                  onClick={() => act(() => staffProposalsApi.hide({ proposalId: p.proposalId }), '已保持隐藏')}
+                >
                   保持隐藏
                 </Button>
               </View>
@@ -181,10 +213,18 @@ export default function ProposalQueuePage() {
               <View>{c.body}</View>
               <View className='yb-small'>{c.authorName}</View>
               <View className='yb-row'>
-                <Button className='yb-btn' disabled={busy} onClick={() => act(() => staffProposalsApi.unhide({ commentId: c.commentId }), '已通过')}>
+                <Button
+                  className='yb-btn'
+                  disabled={busy}
+                  onClick={() => act(() => staffProposalsApi.unhide({ commentId: c.commentId }), '已通过')}
+                >
                   通过显示
                 </Button>
-                <Button className='yb-btn yb-btn--primary' disabled={busy} onClick={() => act(() => staffProposalsApi.hide({ commentId: c.commentId }), '已隐藏')}>
+                <Button
+                  className='yb-btn yb-btn--primary'
+                  disabled={busy}
+                  onClick={() => act(() => staffProposalsApi.hide({ commentId: c.commentId }), '已隐藏')}
+                >
                   隐藏
                 </Button>
               </View>

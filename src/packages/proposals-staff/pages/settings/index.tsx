@@ -24,7 +24,13 @@ export default function ProposalSettingsPage() {
       const res = await staffProposalsApi.settings(communityId.current)
       if (res.ok) {
         const s = res.data
-        setForm({ categories: s.categories, review: s.review, supportThreshold: String(s.supportThreshold), supportWindowDays: String(s.supportWindowDays), answerDays: String(s.answerDays) })
+        setForm({
+          categories: s.categories,
+          review: s.review,
+          supportThreshold: String(s.supportThreshold),
+          supportWindowDays: String(s.supportWindowDays),
+          answerDays: String(s.answerDays),
+        })
       }
       return res
     })
@@ -53,13 +59,29 @@ export default function ProposalSettingsPage() {
     void Taro.showToast({ title: '已保存', icon: 'success' })
   }
 
-  if (state.kind === 'loading' || !form) return <PageShell className='pstaff-settings'>{state.kind === 'error' ? <ErrorView error={state.error} onRetry={load} /> : <Loading />}</PageShell>
-  if (state.kind === 'ready' && !state.data.viewer.canEdit) return <PageShell className='pstaff-settings'><Forbidden /></PageShell>
+  if (state.kind === 'loading' || !form)
+    return (
+      <PageShell className='pstaff-settings'>
+        {state.kind === 'error' ? <ErrorView error={state.error} onRetry={load} /> : <Loading />}
+      </PageShell>
+    )
+  if (state.kind === 'ready' && !state.data.viewer.canEdit)
+    return (
+      <PageShell className='pstaff-settings'>
+        <Forbidden />
+      </PageShell>
+    )
   const number = (key: 'supportThreshold' | 'supportWindowDays' | 'answerDays', label: string, unit: string) => (
     <View className='yb-field'>
       <Text className='yb-label'>{label}</Text>
       <View className='yb-row'>
-        <Input className='yb-input' type='number' value={form[key]} onInput={(e) => setForm({ ...form, [key]: e.detail.value })} style='width: 40%' />
+        <Input
+          className='yb-input'
+          type='number'
+          value={form[key]}
+          onInput={(e) => setForm({ ...form, [key]: e.detail.value })}
+          style='width: 40%'
+        />
         <Text>{unit}</Text>
       </View>
       {errors[key] && <View className='yb-field-error'>{errors[key]}</View>}
@@ -72,13 +94,24 @@ export default function ProposalSettingsPage() {
         <Text className='yb-label'>问题分类（点一下去掉）</Text>
         <View className='yb-chips'>
           {form.categories.map((c) => (
-            <View key={c} className='yb-chip yb-chip--on' onClick={() => setForm({ ...form, categories: form.categories.filter((x) => x !== c) })}>
+            <View
+              key={c}
+              className='yb-chip yb-chip--on'
+              onClick={() => setForm({ ...form, categories: form.categories.filter((x) => x !== c) })}
+            >
               {c} ×
             </View>
           ))}
         </View>
         <View className='yb-row yb-actions'>
-          <Input className='yb-input' value={adding} maxlength={PROPOSAL_CATEGORY_MAX} placeholder='新分类' onInput={(e) => setAdding(e.detail.value)} style='width: 50%' />
+          <Input
+            className='yb-input'
+            value={adding}
+            maxlength={PROPOSAL_CATEGORY_MAX}
+            placeholder='新分类'
+            onInput={(e) => setAdding(e.detail.value)}
+            style='width: 50%'
+          />
           <Button
             className='yb-btn'
             onClick={() => {

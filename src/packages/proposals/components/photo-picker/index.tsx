@@ -46,7 +46,17 @@ export default function PhotoPicker({ communityId, value, previews, max, onChang
       {value.map((id, i) => (
         <View key={id} className='photo-picker__item'>
           <Image className='photo-picker__img' src={previews[id] ?? ''} mode='aspectFill' aria-label={`照片 ${i + 1}`} />
-          <Text className='photo-picker__remove' aria-role='button' aria-label={`删除照片 ${i + 1}`} onClick={() => onChange(value.filter((x) => x !== id), previews)}>
+          <Text
+            className='photo-picker__remove'
+            aria-role='button'
+            aria-label={`删除照片 ${i + 1}`}
+            onClick={() =>
+              onChange(
+                value.filter((x) => x !== id),
+                previews,
+              )
+            }
+          >
             删除
           </Text>
         </View>

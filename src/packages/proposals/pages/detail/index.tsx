@@ -49,9 +49,11 @@ export default function ProposalDetailPage() {
     if (state.kind !== 'ready') return null
     const p = state.data
     const needed = p.supportOpen && !p.thresholdReached ? Math.max(0, p.threshold - p.supportCount) : null
-    return { title: proposalShareTitle(p.title, needed), path: sharePath(PROPOSAL_DETAIL, { proposalId: p.proposalId, communityId: p.communityId }) }
+    return {
+      title: proposalShareTitle(p.title, needed),
+      path: sharePath(PROPOSAL_DETAIL, { proposalId: p.proposalId, communityId: p.communityId }),
+    }
   })
-
 
   const support = (p: ProposalView) =>
     act(async () => {
@@ -60,13 +62,22 @@ export default function ProposalDetailPage() {
       if (res.ok) setState({ kind: 'ready', data: { ...p, supportCount: res.data.supportCount, viewer: { ...p.viewer, supported: true } } })
       return res.ok ? null : res.error
     }, '已附议')
-  const unsupport = (p: ProposalView) => act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.unsupport(p.proposalId)), '已取消附议')
+  const unsupport = (p: ProposalView) =>
+    act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.unsupport(p.proposalId)), '已取消附议')
   const withdraw = async (p: ProposalView) => {
-    const confirm = await confirmAction({ title: '撤回建议', content: '撤回后不能恢复。已公示的建议会显示为“已撤回”，不再显示你的名字。', confirmText: '撤回' })
+    const confirm = await confirmAction({
+      title: '撤回建议',
+      content: '撤回后不能恢复。已公示的建议会显示为“已撤回”，不再显示你的名字。',
+      confirmText: '撤回',
+    })
     if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.withdraw(p.proposalId)), '已撤回')
   }
   const report = async (input: { proposalId: string } | { commentId: string }) => {
-    const confirm = await confirmAction({ title: '举报', content: '内容不当（广告、攻击他人、不实信息）？3 位居民举报后会先隐藏，由工作人员处理。', confirmText: '举报' })
+    const confirm = await confirmAction({
+      title: '举报',
+      content: '内容不当（广告、攻击他人、不实信息）？3 位居民举报后会先隐藏，由工作人员处理。',
+      confirmText: '举报',
+    })
     if (confirm) void act(async () => ((r) => (r.ok ? null : r.error))(await proposalsApi.report(input)), '已举报')
   }
   const sendComment = (p: ProposalView) =>
@@ -81,10 +92,24 @@ export default function ProposalDetailPage() {
     })
   const go = (url: string) => Taro.navigateTo({ url })
 
-  if (state.kind === 'loading') return <PageShell className='proposal-detail'><Loading /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='proposal-detail'>
+        <Loading />
+      </PageShell>
+    )
   if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
-    return <PageShell className='proposal-detail'><SharedPreview kind='proposal' id={proposalId.current} onJoined={load} /></PageShell>
-  if (state.kind === 'error') return <PageShell className='proposal-detail'><ErrorView error={state.error} onRetry={load} /></PageShell>
+    return (
+      <PageShell className='proposal-detail'>
+        <SharedPreview kind='proposal' id={proposalId.current} onJoined={load} />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='proposal-detail'>
+        <ErrorView error={state.error} onRetry={load} />
+      </PageShell>
+    )
   const p = state.data
   const v = p.viewer
   const progress = Math.min(100, Math.round((p.supportCount / Math.max(1, p.threshold)) * 100))
@@ -178,7 +203,9 @@ export default function ProposalDetailPage() {
             <Text className='yb-title'>项目：{p.project.title}</Text>
             <Text className='yb-tag'>{PROJECT_STATUS_LABEL[p.project.status]}</Text>
           </View>
-          <View className='yb-small'>负责人：{p.project.owner} · 进度 {p.project.progress}%</View>
+          <View className='yb-small'>
+            负责人：{p.project.owner} · 进度 {p.project.progress}%
+          </View>
           <View className='proposal-detail__bar'>
             <View className='proposal-detail__fill' style={`width: ${p.project.progress}%`} />
           </View>
@@ -199,7 +226,10 @@ export default function ProposalDetailPage() {
             </Button>
           )}
           {(v.canReview || v.canUnhide) && (
-            <Button className='yb-btn yb-btn--primary yb-btn--block' onClick={() => go(`${ROUTES.staffQueue}?communityId=${p.communityId}`)}>
+            <Button
+              className='yb-btn yb-btn--primary yb-btn--block'
+              onClick={() => go(`${ROUTES.staffQueue}?communityId=${p.communityId}`)}
+            >
               去审核
             </Button>
           )}
@@ -209,7 +239,10 @@ export default function ProposalDetailPage() {
             </Button>
           )}
           {v.canCreateProject && (
-            <Button className='yb-btn yb-btn--primary yb-btn--block' onClick={() => go(`${ROUTES.staffProject}?communityId=${p.communityId}&proposalIds=${p.proposalId}`)}>
+            <Button
+              className='yb-btn yb-btn--primary yb-btn--block'
+              onClick={() => go(`${ROUTES.staffProject}?communityId=${p.communityId}&proposalIds=${p.proposalId}`)}
+            >
               立项实施
             </Button>
           )}

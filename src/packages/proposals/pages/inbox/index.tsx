@@ -51,7 +51,9 @@ export default function InboxPage() {
       {state.kind === 'ready' && (
         <View>
           <View className='yb-row'>
-            <View className='yb-small proposal-inbox__unread'>{state.data.unread > 0 ? `${state.data.unread} 条未读` : '没有未读消息'}</View>
+            <View className='yb-small proposal-inbox__unread'>
+              {state.data.unread > 0 ? `${state.data.unread} 条未读` : '没有未读消息'}
+            </View>
             <View className='yb-spacer' />
             {state.data.unread > 0 && (
               <Button className='yb-btn proposal-inbox-read-all' onClick={readAll}>
@@ -59,9 +61,15 @@ export default function InboxPage() {
               </Button>
             )}
           </View>
-          {state.data.items.length === 0 && <Empty title='还没有消息' hint='报名结果、候补递补、建议的答复和办结、议事会的回信，都会在这里告诉你。' />}
+          {state.data.items.length === 0 && (
+            <Empty title='还没有消息' hint='报名结果、候补递补、建议的答复和办结、议事会的回信，都会在这里告诉你。' />
+          )}
           {state.data.items.map((m) => (
-            <View key={m.inboxId} className={`yb-card proposal-inbox__item${m.read ? '' : ' proposal-inbox__item--unread'}`} onClick={() => open(m)}>
+            <View
+              key={m.inboxId}
+              className={`yb-card proposal-inbox__item${m.read ? '' : ' proposal-inbox__item--unread'}`}
+              onClick={() => open(m)}
+            >
               <View className='yb-row'>
                 {!m.read && <Text className='yb-tag yb-tag--pin'>未读</Text>}
                 <Text className='yb-title'>{m.title}</Text>

@@ -50,7 +50,8 @@ export default function ProposalListPage() {
 
   useLoad((params) => {
     communityId.current = params.communityId ?? getCurrentCommunity()?.communityId ?? ''
-    if (params.status && (PUBLIC_PROPOSAL_STATUSES as readonly string[]).includes(params.status)) setStatus(params.status as PublicProposalStatus)
+    if (params.status && (PUBLIC_PROPOSAL_STATUSES as readonly string[]).includes(params.status))
+      setStatus(params.status as PublicProposalStatus)
     if (params.category) setCategory(decodeURIComponent(params.category))
     void proposalsApi.settings(communityId.current).then((r) => {
       if (!r.ok) return
@@ -79,7 +80,10 @@ export default function ProposalListPage() {
   return (
     <PageShell className='proposal-list'>
       {canSubmit && (
-        <Button className='yb-btn yb-btn--primary yb-btn--block proposal-list__submit' onClick={() => Taro.navigateTo({ url: `${ROUTES.submit}?communityId=${communityId.current}` })}>
+        <Button
+          className='yb-btn yb-btn--primary yb-btn--block proposal-list__submit'
+          onClick={() => Taro.navigateTo({ url: `${ROUTES.submit}?communityId=${communityId.current}` })}
+        >
           我要提建议
         </Button>
       )}
@@ -100,10 +104,16 @@ export default function ProposalListPage() {
       )}
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={() => load()} />}
-      {state.kind === 'ready' && state.items.length === 0 && <Empty title='没有符合条件的建议' hint='换一个状态或分类看看，或者点“我要提建议”说一说。' />}
+      {state.kind === 'ready' && state.items.length === 0 && (
+        <Empty title='没有符合条件的建议' hint='换一个状态或分类看看，或者点“我要提建议”说一说。' />
+      )}
       {state.kind === 'ready' &&
         state.items.map((p) => (
-          <ProposalCard key={p.proposalId} proposal={p} onOpen={() => Taro.navigateTo({ url: `${ROUTES.detail}?proposalId=${p.proposalId}` })} />
+          <ProposalCard
+            key={p.proposalId}
+            proposal={p}
+            onOpen={() => Taro.navigateTo({ url: `${ROUTES.detail}?proposalId=${p.proposalId}` })}
+          />
         ))}
       {state.kind === 'ready' && state.next && (
         <Button className='yb-btn yb-btn--block' onClick={() => load(state.next!)}>

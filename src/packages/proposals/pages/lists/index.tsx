@@ -15,13 +15,26 @@ type Tab = 'problems' | 'projects' | 'outcomes'
 /** 三张清单: 问题清单 (needs raised) → 项目清单 (what is being done) → 成效清单 (what came of it), with counts. */
 export default function ThreeListsPage() {
   const [tab, setTab] = useState<Tab>('problems')
-  const { state, refresh: load } = useCommunityPage((communityId) => proposalsApi.threeLists(communityId), (params) => {
-    if (params.tab === 'projects' || params.tab === 'outcomes') setTab(params.tab)
-  })
+  const { state, refresh: load } = useCommunityPage(
+    (communityId) => proposalsApi.threeLists(communityId),
+    (params) => {
+      if (params.tab === 'projects' || params.tab === 'outcomes') setTab(params.tab)
+    },
+  )
   const go = (url: string) => Taro.navigateTo({ url })
 
-  if (state.kind === 'loading') return <PageShell className='proposal-lists'><Loading /></PageShell>
-  if (state.kind === 'error') return <PageShell className='proposal-lists'><ErrorView error={state.error} onRetry={load} /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='proposal-lists'>
+        <Loading />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='proposal-lists'>
+        <ErrorView error={state.error} onRetry={load} />
+      </PageShell>
+    )
   const d = state.data
   const tabs: { key: Tab; label: string; count: number }[] = [
     { key: 'problems', label: '问题清单', count: d.problems.total },
@@ -49,7 +62,11 @@ export default function ThreeListsPage() {
             <View className='yb-label'>按分类</View>
             {d.problems.byCategory.length === 0 && <View className='yb-small'>还没有</View>}
             {d.problems.byCategory.map((c) => (
-              <View key={c.category} className='yb-row proposal-lists__row' onClick={() => go(`${ROUTES.list}?communityId=${d.communityId}&category=${encodeURIComponent(c.category)}`)}>
+              <View
+                key={c.category}
+                className='yb-row proposal-lists__row'
+                onClick={() => go(`${ROUTES.list}?communityId=${d.communityId}&category=${encodeURIComponent(c.category)}`)}
+              >
                 <Text>{c.category}</Text>
                 <View className='yb-spacer' />
                 <Text className='proposal-lists__num'>{c.count} 条</Text>
@@ -76,13 +93,20 @@ export default function ThreeListsPage() {
             实施中 {d.projects.active} 个 · 已完成 {d.projects.completed} 个
           </View>
           {d.projects.items.map((p) => (
-            <View key={p.projectId} className='yb-card proposal-lists__project' onClick={() => go(`${ROUTES.project}?projectId=${p.projectId}`)}>
+            <View
+              key={p.projectId}
+              className='yb-card proposal-lists__project'
+              onClick={() => go(`${ROUTES.project}?projectId=${p.projectId}`)}
+            >
               <View className='yb-row'>
                 <Text className='yb-tag'>{PROJECT_STATUS_LABEL[p.status]}</Text>
                 <Text className='yb-small'>来自 {p.proposalCount} 条建议</Text>
               </View>
               <View className='yb-title'>{p.title}</View>
-              <View className='yb-small'>负责人：{p.owner}{p.dueDate ? ` · 计划 ${p.dueDate} 完成` : ''}</View>
+              <View className='yb-small'>
+                负责人：{p.owner}
+                {p.dueDate ? ` · 计划 ${p.dueDate} 完成` : ''}
+              </View>
               <View className='proposal-lists__bar'>
                 <View className='proposal-lists__fill' style={`width: ${p.progress}%`} />
               </View>
@@ -96,7 +120,11 @@ export default function ThreeListsPage() {
         <View>
           {d.outcomes.items.length === 0 && <Empty title='还没有成效' hint='项目完成后，成效会记录在这里。' />}
           {d.outcomes.items.map((o) => (
-            <View key={o.projectId} className='yb-card proposal-lists__outcome' onClick={() => go(`${ROUTES.project}?projectId=${o.projectId}`)}>
+            <View
+              key={o.projectId}
+              className='yb-card proposal-lists__outcome'
+              onClick={() => go(`${ROUTES.project}?projectId=${o.projectId}`)}
+            >
               <View className='yb-title'>{o.title}</View>
               <View className='yb-small'>{o.completedAt ? `完成于 ${formatShanghai(o.completedAt, 'YYYY-MM-DD')}` : ''}</View>
               <View className='proposal-lists__outcome-text'>{o.outcome}</View>

@@ -24,14 +24,34 @@ export default function ProjectPage() {
   })
   useShare(() =>
     state.kind === 'ready'
-      ? { title: `社区项目：${state.data.title}（进度 ${state.data.progress}%）`, path: sharePath('/packages/proposals/pages/project/index', { projectId: state.data.projectId, communityId: state.data.communityId }) }
+      ? {
+          title: `社区项目：${state.data.title}（进度 ${state.data.progress}%）`,
+          path: sharePath('/packages/proposals/pages/project/index', {
+            projectId: state.data.projectId,
+            communityId: state.data.communityId,
+          }),
+        }
       : null,
   )
 
-  if (state.kind === 'loading') return <PageShell className='proposal-project'><Loading /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='proposal-project'>
+        <Loading />
+      </PageShell>
+    )
   if (state.kind === 'error' && state.error.code === 'AUTH.FORBIDDEN')
-    return <PageShell className='proposal-project'><SharedPreview kind='project' id={projectId.current} onJoined={load} /></PageShell>
-  if (state.kind === 'error') return <PageShell className='proposal-project'><ErrorView error={state.error} onRetry={load} /></PageShell>
+    return (
+      <PageShell className='proposal-project'>
+        <SharedPreview kind='project' id={projectId.current} onJoined={load} />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='proposal-project'>
+        <ErrorView error={state.error} onRetry={load} />
+      </PageShell>
+    )
   const p = state.data
   return (
     <PageShell className='proposal-project'>
@@ -60,7 +80,11 @@ export default function ProjectPage() {
 
       <View className='yb-section-title'>来自这些建议</View>
       {p.proposals.map((s) => (
-        <View key={s.proposalId} className='yb-card yb-row' onClick={() => Taro.navigateTo({ url: `${ROUTES.detail}?proposalId=${s.proposalId}` })}>
+        <View
+          key={s.proposalId}
+          className='yb-card yb-row'
+          onClick={() => Taro.navigateTo({ url: `${ROUTES.detail}?proposalId=${s.proposalId}` })}
+        >
           <Text className='yb-tag yb-tag--muted'>{s.category}</Text>
           <Text className='proposal-project__source'>{s.title}</Text>
           <View className='yb-spacer' />
@@ -84,7 +108,10 @@ export default function ProjectPage() {
       </View>
 
       {p.viewer.canUpdate && (
-        <Button className='yb-btn yb-btn--primary yb-btn--block' onClick={() => Taro.navigateTo({ url: `${ROUTES.staffProject}?projectId=${p.projectId}` })}>
+        <Button
+          className='yb-btn yb-btn--primary yb-btn--block'
+          onClick={() => Taro.navigateTo({ url: `${ROUTES.staffProject}?projectId=${p.projectId}` })}
+        >
           更新进展
         </Button>
       )}

@@ -106,10 +106,25 @@ export default function SubmitProposalPage() {
     }
   }
 
-  if (start.kind === 'loading') return <PageShell className='proposal-submit'><Loading /></PageShell>
-  if (start.kind === 'error') return <PageShell className='proposal-submit'><ErrorView error={start.error} onRetry={load} /></PageShell>
+  if (start.kind === 'loading')
+    return (
+      <PageShell className='proposal-submit'>
+        <Loading />
+      </PageShell>
+    )
+  if (start.kind === 'error')
+    return (
+      <PageShell className='proposal-submit'>
+        <ErrorView error={start.error} onRetry={load} />
+      </PageShell>
+    )
   const { settings, existing } = start.data
-  if (existing ? !existing.viewer.canUpdate : !settings.viewer.canSubmit) return <PageShell className='proposal-submit'><Forbidden /></PageShell>
+  if (existing ? !existing.viewer.canUpdate : !settings.viewer.canSubmit)
+    return (
+      <PageShell className='proposal-submit'>
+        <Forbidden />
+      </PageShell>
+    )
 
   return (
     <PageShell className='proposal-submit'>
@@ -128,7 +143,13 @@ export default function SubmitProposalPage() {
 
       <View className='yb-field'>
         <Text className='yb-label'>标题</Text>
-        <Input className='yb-input' value={form.title} maxlength={PROPOSAL_TITLE_MAX} placeholder='一句话说清楚，例如：14 号院坝加几张长椅' onInput={(e) => set('title', e.detail.value)} />
+        <Input
+          className='yb-input'
+          value={form.title}
+          maxlength={PROPOSAL_TITLE_MAX}
+          placeholder='一句话说清楚，例如：14 号院坝加几张长椅'
+          onInput={(e) => set('title', e.detail.value)}
+        />
         {errors.title && <View className='yb-field-error'>{errors.title}</View>}
       </View>
 
@@ -161,7 +182,13 @@ export default function SubmitProposalPage() {
 
       <View className='yb-field'>
         <Text className='yb-label'>地点（选填）</Text>
-        <Input className='yb-input' value={form.place} maxlength={PROPOSAL_PLACE_MAX} placeholder='例如：栀子街 12 号院东门' onInput={(e) => set('place', e.detail.value)} />
+        <Input
+          className='yb-input'
+          value={form.place}
+          maxlength={PROPOSAL_PLACE_MAX}
+          placeholder='例如：栀子街 12 号院东门'
+          onInput={(e) => set('place', e.detail.value)}
+        />
         {errors.place && <View className='yb-field-error'>{errors.place}</View>}
       </View>
 

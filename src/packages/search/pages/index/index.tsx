@@ -17,7 +17,8 @@ const PAGE: Record<SearchResult['kind'], (id: string) => string> = {
   proposal: (id) => `/packages/proposals/pages/detail/index?proposalId=${id}`,
 }
 
-type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; error: ClientError } | { kind: 'ready'; q: string; results: SearchResult[] }
+type State =
+  { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; error: ClientError } | { kind: 'ready'; q: string; results: SearchResult[] }
 
 /** 搜索 in the current community: notices, events and proposals by any two characters or more of their title and text. */
 export default function SearchPage() {

@@ -133,7 +133,9 @@ export default function NoticeEditorPage() {
       ids.current.noticeId = saved.data.noticeId
       let notice = saved.data
       if (publish) {
-        const published = await staffApi.publish(form.schedule ? { noticeId: notice.noticeId, publishAt: join(form.publishAt) } : { noticeId: notice.noticeId })
+        const published = await staffApi.publish(
+          form.schedule ? { noticeId: notice.noticeId, publishAt: join(form.publishAt) } : { noticeId: notice.noticeId },
+        )
         if (!published.ok) {
           setStart({ kind: 'ready', data: { kind: 'edit', notice } })
           return fail(published.error)
@@ -149,7 +151,11 @@ export default function NoticeEditorPage() {
   }
 
   const unpublish = async (notice: NoticeView) => {
-    const confirm = await confirmAction({ title: '撤回通知', content: '撤回后居民将看不到这条通知，可以修改后重新发布。', confirmText: '撤回' })
+    const confirm = await confirmAction({
+      title: '撤回通知',
+      content: '撤回后居民将看不到这条通知，可以修改后重新发布。',
+      confirmText: '撤回',
+    })
     if (!confirm) return
     setBusy(true)
     const res = await staffApi.unpublish(notice.noticeId)
@@ -159,20 +165,43 @@ export default function NoticeEditorPage() {
     void Taro.showToast({ title: '已撤回', icon: 'success' })
   }
 
-  if (start.kind === 'loading') return <PageShell className='editor'><Loading /></PageShell>
-  if (start.kind === 'error') return <PageShell className='editor'><ErrorView error={start.error} onRetry={load} /></PageShell>
+  if (start.kind === 'loading')
+    return (
+      <PageShell className='editor'>
+        <Loading />
+      </PageShell>
+    )
+  if (start.kind === 'error')
+    return (
+      <PageShell className='editor'>
+        <ErrorView error={start.error} onRetry={load} />
+      </PageShell>
+    )
   const notice = start.data.kind === 'edit' ? start.data.notice : null
-  if (notice && !notice.viewer.canEdit) return <PageShell className='editor'><Forbidden /></PageShell>
+  if (notice && !notice.viewer.canEdit)
+    return (
+      <PageShell className='editor'>
+        <Forbidden />
+      </PageShell>
+    )
   const canPublish = !notice || notice.viewer.canPublish
 
   return (
     <PageShell className='editor'>
       <View className='yb-small editor__where'>
-        {notice ? `${STATE_COPY[notice.state]} · 已读 ${notice.readCount}` : `新通知 · ${start.data.kind === 'new' ? start.data.communityName : ''}`}
+        {notice
+          ? `${STATE_COPY[notice.state]} · 已读 ${notice.readCount}`
+          : `新通知 · ${start.data.kind === 'new' ? start.data.communityName : ''}`}
       </View>
 
       <FormField label='标题' error={errors.title}>
-        <Input className='yb-input' value={form.title} maxlength={NOTICE_TITLE_MAX} placeholder='例如：本周六上午停水通知' onInput={(e) => set('title', e.detail.value)} />
+        <Input
+          className='yb-input'
+          value={form.title}
+          maxlength={NOTICE_TITLE_MAX}
+          placeholder='例如：本周六上午停水通知'
+          onInput={(e) => set('title', e.detail.value)}
+        />
       </FormField>
 
       <FormField label='分类' error={errors.category}>
@@ -206,10 +235,18 @@ export default function NoticeEditorPage() {
         </View>
         {form.expires && (
           <View className='yb-row'>
-            <Picker mode='date' value={form.expiresAt.date} onChange={(e) => set('expiresAt', { ...form.expiresAt, date: String(e.detail.value) })}>
+            <Picker
+              mode='date'
+              value={form.expiresAt.date}
+              onChange={(e) => set('expiresAt', { ...form.expiresAt, date: String(e.detail.value) })}
+            >
               <View className='yb-picker'>{form.expiresAt.date}</View>
             </Picker>
-            <Picker mode='time' value={form.expiresAt.time} onChange={(e) => set('expiresAt', { ...form.expiresAt, time: String(e.detail.value) })}>
+            <Picker
+              mode='time'
+              value={form.expiresAt.time}
+              onChange={(e) => set('expiresAt', { ...form.expiresAt, time: String(e.detail.value) })}
+            >
               <View className='yb-picker'>{form.expiresAt.time}</View>
             </Picker>
             <Text className='yb-small'>到期后居民不再看到</Text>
@@ -230,10 +267,18 @@ export default function NoticeEditorPage() {
           </View>
           {form.schedule && (
             <View className='yb-row yb-actions'>
-              <Picker mode='date' value={form.publishAt.date} onChange={(e) => set('publishAt', { ...form.publishAt, date: String(e.detail.value) })}>
+              <Picker
+                mode='date'
+                value={form.publishAt.date}
+                onChange={(e) => set('publishAt', { ...form.publishAt, date: String(e.detail.value) })}
+              >
                 <View className='yb-picker'>{form.publishAt.date}</View>
               </Picker>
-              <Picker mode='time' value={form.publishAt.time} onChange={(e) => set('publishAt', { ...form.publishAt, time: String(e.detail.value) })}>
+              <Picker
+                mode='time'
+                value={form.publishAt.time}
+                onChange={(e) => set('publishAt', { ...form.publishAt, time: String(e.detail.value) })}
+              >
                 <View className='yb-picker'>{form.publishAt.time}</View>
               </Picker>
               <Text className='yb-small'>北京时间</Text>
@@ -261,7 +306,9 @@ export default function NoticeEditorPage() {
         {notice && notice.state === 'live' && (
           <Button
             className='yb-btn yb-btn--block notice-poster'
-            onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/poster/index?communityId=${notice.communityId}&noticeId=${notice.noticeId}` })}
+            onClick={() =>
+              Taro.navigateTo({ url: `/packages/staff/pages/poster/index?communityId=${notice.communityId}&noticeId=${notice.noticeId}` })
+            }
           >
             张贴海报（通知标题 + 社区二维码）
           </Button>

@@ -22,11 +22,27 @@ async function load(communityId: string): Promise<Result<Data>> {
 export default function StaffNoticesPage() {
   const { state, refresh, communityId } = useCommunityPage(load)
 
-  const go = (page: string, query = '') => Taro.navigateTo({ url: `/packages/staff/pages/${page}/index?communityId=${communityId.current}${query}` })
+  const go = (page: string, query = '') =>
+    Taro.navigateTo({ url: `/packages/staff/pages/${page}/index?communityId=${communityId.current}${query}` })
 
-  if (state.kind === 'loading') return <PageShell className='staff-notices'><Loading /></PageShell>
-  if (state.kind === 'error') return <PageShell className='staff-notices'><ErrorView error={state.error} onRetry={refresh} /></PageShell>
-  if (!state.data.community.viewer.canManage) return <PageShell className='staff-notices'><Forbidden /></PageShell>
+  if (state.kind === 'loading')
+    return (
+      <PageShell className='staff-notices'>
+        <Loading />
+      </PageShell>
+    )
+  if (state.kind === 'error')
+    return (
+      <PageShell className='staff-notices'>
+        <ErrorView error={state.error} onRetry={refresh} />
+      </PageShell>
+    )
+  if (!state.data.community.viewer.canManage)
+    return (
+      <PageShell className='staff-notices'>
+        <Forbidden />
+      </PageShell>
+    )
   return (
     <PageShell className='staff-notices'>
       <View className='yb-card'>

@@ -49,7 +49,9 @@ export default function PosterPage() {
           <View className='yb-title poster__title'>{state.data.title}</View>
           <Image className='poster__image' src={state.data.poster.url} mode='widthFix' showMenuByLongpress />
           <Text className='poster__code'>微信扫一扫 · 社区码 {state.data.community.code}</Text>
-          <Text className='yb-small'>{state.data.community.district} · {state.data.community.street}</Text>
+          <Text className='yb-small'>
+            {state.data.community.district} · {state.data.community.street}
+          </Text>
           <Text className='yb-small'>长按图片可保存或转发，打印张贴在小区公告栏、电梯口。</Text>
           <Button className='yb-btn yb-btn--block' onClick={() => load(true)}>
             重新生成

@@ -35,7 +35,12 @@ export default function BarChart({ title, unit, rows, summary }: { title: string
       <View className='yb-row'>
         <Text className='yb-title'>{title}</Text>
         <View className='yb-spacer' />
-        <View className='yb-link bar-chart__toggle' role='button' aria-label={table ? `${title}：看图` : `${title}：看表格`} onClick={() => setTable(!table)}>
+        <View
+          className='yb-link bar-chart__toggle'
+          role='button'
+          aria-label={table ? `${title}：看图` : `${title}：看表格`}
+          onClick={() => setTable(!table)}
+        >
           {table ? '看图' : '看表格'}
         </View>
       </View>

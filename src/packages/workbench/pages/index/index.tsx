@@ -38,7 +38,9 @@ export default function WorkbenchPage() {
       <View className='yb-section-title'>待办{state.kind === 'ready' ? `（${state.data.items.length}）` : ''}</View>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={refresh} />}
-      {state.kind === 'ready' && state.data.items.length === 0 && <Empty title='没有待办' hint='新的建议、答复期限、报名和举报都会出现在这里。' />}
+      {state.kind === 'ready' && state.data.items.length === 0 && (
+        <Empty title='没有待办' hint='新的建议、答复期限、报名和举报都会出现在这里。' />
+      )}
       {state.kind === 'ready' &&
         state.data.items.map((item) => (
           <View

@@ -28,9 +28,20 @@ const PERIODS = [
   { label: '近 90 天', days: 90 },
   { label: '近一年', days: 365 },
 ] as const
-const periodOf = (days: number) => ({ from: formatShanghai(new Date(Date.now() - (days - 1) * DAY), 'YYYY-MM-DD'), to: formatShanghai(new Date(), 'YYYY-MM-DD') })
+const periodOf = (days: number) => ({
+  from: formatShanghai(new Date(Date.now() - (days - 1) * DAY), 'YYYY-MM-DD'),
+  to: formatShanghai(new Date(), 'YYYY-MM-DD'),
+})
 /** Figures staff compare communities on (district view). */
-const COMPARE: FigureKey[] = ['events.held', 'participation.monthlyAverage', 'events.fillRate', 'events.score', 'proposals.submitted', 'proposals.answeredOnTime', 'courses.met.primary']
+const COMPARE: FigureKey[] = [
+  'events.held',
+  'participation.monthlyAverage',
+  'events.fillRate',
+  'events.score',
+  'proposals.submitted',
+  'proposals.answeredOnTime',
+  'courses.met.primary',
+]
 
 type Data = { kind: 'community'; data: CommunityInsights } | { kind: 'district'; data: DistrictInsights }
 
@@ -39,7 +50,12 @@ function Figure({ k, value }: { k: FigureKey; value: string }) {
   const [open, setOpen] = useState(false)
   const f = FIGURES[k]
   return (
-    <View className='insights__figure' role='button' aria-label={`${f.label} ${value}${value === '—' ? '' : f.unit}，点按看定义`} onClick={() => setOpen(!open)}>
+    <View
+      className='insights__figure'
+      role='button'
+      aria-label={`${f.label} ${value}${value === '—' ? '' : f.unit}，点按看定义`}
+      onClick={() => setOpen(!open)}
+    >
       <View className='yb-row'>
         <Text>{f.label}</Text>
         <View className='yb-spacer' />
@@ -59,9 +75,11 @@ function FigureList({ figures, keys }: { figures: Record<string, number | string
         <View key={g}>
           <View className='yb-section-title'>{g}</View>
           <View className='yb-card'>
-            {keys.filter((k) => FIGURES[k].group === g).map((k) => (
-              <Figure key={k} k={k} value={cellText((figures[k] ?? null) as never)} />
-            ))}
+            {keys
+              .filter((k) => FIGURES[k].group === g)
+              .map((k) => (
+                <Figure key={k} k={k} value={cellText((figures[k] ?? null) as never)} />
+              ))}
           </View>
         </View>
       ))}
@@ -131,34 +149,40 @@ export default function InsightsPage() {
       </View>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={() => load()} />}
-      {state.kind === 'ready' && state.data.kind === 'community' && (() => {
-        const figures = state.data.data.figures
-        return (
-        <View>
-          <View className='yb-title'>{state.data.data.name}</View>
-          <Text className='yb-small'>
-            {state.data.data.from} 至 {state.data.data.to}
-            {state.data.data.rolledUpAt ? ` · 数据更新于 ${formatShanghai(state.data.data.rolledUpAt, 'M月D日 HH:mm')}` : ''}
-          </Text>
-          <BarChart
-            title='每月参与居民'
-            unit='人'
-            rows={state.data.data.months.map((m) => ({ key: m.month, label: month(m.month), value: m.figures['participation.any'] ?? null }))}
-          />
-          <BarChart
-            title='每月举办场次'
-            unit='场'
-            rows={state.data.data.months.map((m) => ({ key: m.month, label: month(m.month), value: m.figures['events.held'] ?? null }))}
-          />
-          <BarChart
-            title='报名居民 · 年龄段'
-            unit='人'
-            rows={PARTICIPATION_BANDS.map((b) => ({ key: b, label: BAND_LABEL[b], value: figures[`participation.band.${b}`] ?? null }))}
-          />
-          <FigureList figures={figures} keys={FIGURE_KEYS} />
-        </View>
-        )
-      })()}
+      {state.kind === 'ready' &&
+        state.data.kind === 'community' &&
+        (() => {
+          const figures = state.data.data.figures
+          return (
+            <View>
+              <View className='yb-title'>{state.data.data.name}</View>
+              <Text className='yb-small'>
+                {state.data.data.from} 至 {state.data.data.to}
+                {state.data.data.rolledUpAt ? ` · 数据更新于 ${formatShanghai(state.data.data.rolledUpAt, 'M月D日 HH:mm')}` : ''}
+              </Text>
+              <BarChart
+                title='每月参与居民'
+                unit='人'
+                rows={state.data.data.months.map((m) => ({
+                  key: m.month,
+                  label: month(m.month),
+                  value: m.figures['participation.any'] ?? null,
+                }))}
+              />
+              <BarChart
+                title='每月举办场次'
+                unit='场'
+                rows={state.data.data.months.map((m) => ({ key: m.month, label: month(m.month), value: m.figures['events.held'] ?? null }))}
+              />
+              <BarChart
+                title='报名居民 · 年龄段'
+                unit='人'
+                rows={PARTICIPATION_BANDS.map((b) => ({ key: b, label: BAND_LABEL[b], value: figures[`participation.band.${b}`] ?? null }))}
+              />
+              <FigureList figures={figures} keys={FIGURE_KEYS} />
+            </View>
+          )
+        })()}
       {state.kind === 'ready' && state.data.kind === 'district' && (
         <View>
           <Text className='yb-small'>
