@@ -94,7 +94,7 @@ describeWithChromium('events: a guardian signs a child up, a neighbour waits, a 
       const detail = shown(page, 'event-detail')
       await status(page).filter({ hasText: '已报名' }).waitFor()
       await detail.getByText('取消报名', { exact: true }).click()
-      await page.locator('.taro__modal').getByText('确定', { exact: true }).click()
+      await page.locator('.taro__modal .taro-model__confirm').getByText('取消报名', { exact: true }).click()
       await status(page).filter({ hasText: '已取消' }).waitFor()
       await screenshot(page, 'events-4-guardian-cancelled')
       expect(g.errors).toEqual([])

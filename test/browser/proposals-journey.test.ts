@@ -154,6 +154,8 @@ describeWithChromium('proposals: submit, publish, support, answer, project, outc
   })
 
   test('the author finds the answer and the outcome in 我的 → 我的消息', async () => {
+    // receipts to the author and supporters go through the fan-out queue, drained by its timer (0010): drain it now
+    await stack.emu.fireTrigger('events', 'fanout')
     const s = await openSession({ openid: 'demo-resident' })
     try {
       const { page } = s

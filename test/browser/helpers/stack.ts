@@ -23,7 +23,12 @@ export async function startStack(): Promise<Stack> {
   )
   if (missing.length) throw new Error(`missing build output: ${missing.map(([f, cmd]) => `${f} (${cmd})`).join(', ')}`)
 
-  const emu = await startEmulator({ port: 0, strictIndexes: true, staticDir: path.join(ROOT, 'dist', 'h5'), log: () => {} })
+  const emu = await startEmulator({
+    port: 0,
+    strictIndexes: true,
+    staticDir: path.join(ROOT, 'dist', 'h5'),
+    log: process.env.STACK_LOG ? (...a: unknown[]) => console.log(...a) : () => {},
+  })
   Object.assign(process.env, emu.sdkEnv({ openid: 'browser-test-seeder' }))
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk')
