@@ -199,6 +199,15 @@ export class Collection<T extends Doc> {
     return res.data as T[]
   }
 
+  /** One page of only `fields` (and `_id`) of each match: a light read of big documents. */
+  async pick<K extends Key<T>>(
+    where: Where<T>,
+    fields: readonly K[],
+    options: Omit<FindOptions<T>, 'fields'>,
+  ): Promise<Pick<T, K | '_id'>[]> {
+    return this.find(where, { ...options, fields })
+  }
+
   /** The first match in `orderBy` order, or null. */
   async first(where: Where<T>, orderBy?: Order<T>): Promise<T | null> {
     return (await this.find(where, { orderBy, limit: 1 }))[0] ?? null
