@@ -352,6 +352,15 @@ export const sendQueueOutput = z.object({
 })
 export type SendQueue = z.infer<typeof sendQueueOutput>
 
+/** The workbench's one line about the queue ("待发送通知 12 条，最早 3 分钟前"), or null when nothing waits. */
+export function sendQueueLine(q: Pick<SendQueue, 'pending' | 'oldestAgeMs'>): string | null {
+  if (q.pending === 0) return null
+  const minutes = Math.floor(q.oldestAgeMs / 60_000)
+  if (minutes < 1) return `待发送通知 ${q.pending} 条，刚刚加入`
+  const age = minutes < 60 ? `${minutes} 分钟` : minutes < 1440 ? `${Math.floor(minutes / 60)} 小时` : `${Math.floor(minutes / 1440)} 天`
+  return `待发送通知 ${q.pending} 条，最早 ${age}前`
+}
+
 export const insightsContract = {
   community: { input: communityInsightsInput, output: communityInsightsOutput },
   district: { input: districtInsightsInput, output: districtInsightsOutput },

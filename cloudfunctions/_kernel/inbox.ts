@@ -46,7 +46,8 @@ export function deliver(
 }
 
 /** A field of a failure, if it has one (the SDK's errors carry `errCode`, `errMsg`). */
-const fieldOf = (error: unknown, key: string): unknown => (error !== null && typeof error === 'object' ? Reflect.get(error, key) : undefined)
+const fieldOf = (error: unknown, key: string): unknown =>
+  error !== null && typeof error === 'object' ? Reflect.get(error, key) : undefined
 
 /** Each recipient their own message (the first one given per recipient counts). */
 export async function deliverEach(
@@ -88,7 +89,8 @@ export async function deliverEach(
       result.failed++
       const errCode = fieldOf(error, 'errCode')
       // 43101: the person did not accept (or used up) the template — expected, the inbox entry stands.
-      if (errCode !== 43101) ctx.log.warn('subscribeMessage.send failed', { errCode, errMsg: fieldOf(error, 'errMsg') ?? fieldOf(error, 'message') })
+      if (errCode !== 43101)
+        ctx.log.warn('subscribeMessage.send failed', { errCode, errMsg: fieldOf(error, 'errMsg') ?? fieldOf(error, 'message') })
     }
   }
   let next = 0

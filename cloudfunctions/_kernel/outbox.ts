@@ -37,7 +37,12 @@ export const fanoutId = (eventKey: string, part: number) =>
   `fanout_${createHash('sha1').update(eventKey).digest('hex').slice(0, 24)}_${part}`
 
 /** Write the job documents (a second enqueue of the same key finds them there and writes nothing). */
-async function put(ctx: Pick<Context, 'db' | 'now'>, eventKey: string, items: readonly { openid: string; message: Delivery }[], shared: boolean) {
+async function put(
+  ctx: Pick<Context, 'db' | 'now'>,
+  eventKey: string,
+  items: readonly { openid: string; message: Delivery }[],
+  shared: boolean,
+) {
   const unique = new Map<string, Delivery>()
   for (const { openid, message } of items) if (openid.length > 0 && !unique.has(openid)) unique.set(openid, message)
   const all = [...unique.entries()]
@@ -65,7 +70,12 @@ async function put(ctx: Pick<Context, 'db' | 'now'>, eventKey: string, items: re
 }
 
 /** Queue `message` for `recipients` (deduplicated); nothing is delivered now. Returns how many were queued. */
-export function enqueue(ctx: Pick<Context, 'db' | 'now'>, recipients: Iterable<string>, eventKey: string, message: Delivery): Promise<number> {
+export function enqueue(
+  ctx: Pick<Context, 'db' | 'now'>,
+  recipients: Iterable<string>,
+  eventKey: string,
+  message: Delivery,
+): Promise<number> {
   return put(
     ctx,
     eventKey,

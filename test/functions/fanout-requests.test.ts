@@ -5,12 +5,12 @@
  * inbox entry and at most one subscribe message, also when a drain dies mid-batch and runs again. A child's queued
  * message goes with the child's data when the guardian deletes it.
  */
-import { COLLECTIONS, type FanoutJobDoc, type InboxDoc, type SignupDoc } from '../../types/index'
+import { COLLECTIONS, insightsContract, type FanoutJobDoc, type InboxDoc, type SignupDoc } from '../../types/index'
 import type { Context } from '../../cloudfunctions/_kernel/context'
-import { drain } from '../../cloudfunctions/_kernel/outbox'
+import { drain, enqueue } from '../../cloudfunctions/_kernel/outbox'
 import { addChildProposal, addCouncilMember, addMeeting } from './council-fixtures'
 import { addEvent, addSignup, closedLottery } from './events-fixtures'
-import { A, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { A, B, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
 
 let h: Harness
 beforeAll(async () => {
@@ -143,5 +143,43 @@ describe('council notices', () => {
     expect(JSON.stringify(await h.emu.dump(COLLECTIONS.fanout))).not.toContain(childId)
     await h.emu.fireTrigger('events', 'fanout')
     expect(await inbox('council.answer', proposalId)).toHaveLength(0)
+  })
+})
+
+describe('the queue, observable by staff (insights.queue)', () => {
+  const queue = (persona: Parameters<Harness['as']>[0], input: object) => h.as(persona)('insights', 'queue', input)
+  const read = async (persona: Parameters<Harness['as']>[0], input: object) =>
+    expectOk(await queue(persona, input), insightsContract.queue.output)
+
+  it('pending recipients and the oldest message’s age, per community; the district for the admin; nothing for residents', async () => {
+    await h.emu.fireTrigger('events', 'fanout') // start from an empty queue
+    expect(await read('staffA', { communityId: A })).toEqual({ communityId: A, pending: 0, jobs: 0, oldestAt: null, oldestAgeMs: 0 })
+    const message = (communityId: string) => ({
+      kind: 'test.queue',
+      communityId,
+      title: '排队中的通知',
+      body: '稍后送达',
+      page: 'pages/home/index',
+      subscribe: null,
+    })
+    const threeMinutesAgo = new Date(Date.now() - 3 * 60_000)
+    await enqueue({ db: h.db, now: threeMinutesAgo }, ['q-1', 'q-2', 'q-3'], uniqueId('test:queue-a'), message(A))
+    await enqueue({ db: h.db, now: new Date() }, ['q-4', 'q-5'], uniqueId('test:queue-a'), message(A))
+    await enqueue({ db: h.db, now: new Date() }, ['q-6'], uniqueId('test:queue-b'), message(B))
+
+    const mine = await read('staffA', { communityId: A })
+    expect(mine).toMatchObject({ communityId: A, pending: 5, jobs: 2, oldestAt: threeMinutesAgo.toISOString() })
+    expect(mine.oldestAgeMs).toBeGreaterThanOrEqual(3 * 60_000)
+    expect(await read('staffB', { communityId: B })).toMatchObject({ pending: 1, jobs: 1 })
+    expect(await read('admin', { communityId: A })).toMatchObject({ pending: 5, jobs: 2 })
+    expect(await read('admin', {})).toMatchObject({ communityId: null, pending: 6, jobs: 3, oldestAt: threeMinutesAgo.toISOString() })
+
+    expectError(await queue('staffB', { communityId: A }), 'AUTH.FORBIDDEN')
+    expectError(await queue('residentA', { communityId: A }), 'AUTH.FORBIDDEN')
+    expectError(await queue('staffA', {}), 'AUTH.FORBIDDEN') // the district is the admin's
+    expectError(await queue('residentA', {}), 'AUTH.FORBIDDEN')
+
+    await h.emu.fireTrigger('events', 'fanout')
+    expect(await read('admin', {})).toEqual({ communityId: null, pending: 0, jobs: 0, oldestAt: null, oldestAgeMs: 0 })
   })
 })
