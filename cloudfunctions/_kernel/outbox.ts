@@ -166,7 +166,10 @@ export async function outboxStats(ctx: Pick<Context, 'db' | 'now'>, communityId?
     const page = await jobs(ctx).pick(where, ['total', 'next', 'createdAt'], { orderBy: [['createdAt', 'asc']], limit: PAGE_MAX, skip })
     if (skip === 0 && page.length > 0) out.oldestAgeMs = Math.max(0, ctx.now.getTime() - new Date(page[0].createdAt).getTime())
     out.pendingJobs += page.length
-    for (const job of page) out.pendingRecipients += Math.max(0, job.total - job.next)
+    for (const job of page) {
+      const left = job.total - job.next
+      if (left > 0) out.pendingRecipients += left // (a job queued before `total` existed counts as none: NaN > 0 is false)
+    }
     if (page.length < PAGE_MAX) return out
   }
 }
