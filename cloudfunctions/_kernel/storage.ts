@@ -10,10 +10,10 @@ const fileResults = z.object({
     .array(
       z.object({
         fileID: z.string(),
-        tempFileURL: z.string().optional(),
-        status: z.number().optional(),
-        code: z.string().optional(),
-        errMsg: z.string().optional(),
+        tempFileURL: z.string().nullish(),
+        status: z.number().nullish(),
+        code: z.string().nullish(),
+        errMsg: z.string().nullish(),
       }),
     )
     .optional(),
@@ -34,7 +34,7 @@ export async function tempUrls(ctx: Pick<Context, 'platform'>, fileIds: string[]
   const out = new Map<string, string>()
   if (fileIds.length === 0) return out
   for (const item of fileListOf(await ctx.platform.getTempFileURL({ fileList: fileIds.slice(0, 50) })))
-    out.set(item.fileID, item.status === 0 || item.status === undefined ? (item.tempFileURL ?? '') : '')
+    out.set(item.fileID, (item.status ?? 0) === 0 ? (item.tempFileURL ?? '') : '')
   return out
 }
 
@@ -75,7 +75,7 @@ export async function deleteFiles(ctx: Pick<Context, 'platform'>, fileIds: strin
   for (let i = 0; i < ids.length; i += 50) {
     for (const item of fileListOf(await ctx.platform.deleteFile({ fileList: ids.slice(i, i + 50) }))) {
       const missing = /NONEXIST|not exist/i.test(`${item.code ?? ''} ${item.errMsg ?? ''}`)
-      if (item.status === 0 || item.status === undefined || missing) gone++
+      if ((item.status ?? 0) === 0 || missing) gone++
       else throw new Error(`deleteFile ${item.fileID}: ${item.errMsg ?? item.code ?? item.status}`)
     }
   }
