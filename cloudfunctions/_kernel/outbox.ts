@@ -22,8 +22,10 @@ import { deliverEach, type Delivery } from './inbox'
 
 type Ctx = Pick<Context, 'db' | '_' | 'platform' | 'log' | 'now'>
 
-/** Recipients per job document (a job stays far below the 16 MB document limit, with a message each). */
+/** Recipients per job document: far below the 16 MB document limit, and a drain's read of 20 jobs stays small. */
 const PER_JOB = 2000
+/** … when each recipient has a message of their own (about 1 KB each). */
+const PER_JOB_PERSONAL = 500
 /**
  * Recipients per batch: each costs one database request (the inbox insert) and at most one subscribe message; a
  * batch of 50 with 8 in parallel stays far below a quota of 500 requests/s even with the other traffic.
@@ -46,8 +48,9 @@ async function put(
   const unique = new Map<string, Delivery>()
   for (const { openid, message } of items) if (openid.length > 0 && !unique.has(openid)) unique.set(openid, message)
   const all = [...unique.entries()]
-  for (let part = 0; part * PER_JOB < all.length; part++) {
-    const slice = all.slice(part * PER_JOB, (part + 1) * PER_JOB)
+  const size = shared ? PER_JOB : PER_JOB_PERSONAL
+  for (let part = 0; part * size < all.length; part++) {
+    const slice = all.slice(part * size, (part + 1) * size)
     const [, first] = slice[0]
     await jobs(ctx).insertOnce({
       _id: fanoutId(eventKey, part),
