@@ -120,8 +120,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file
 }
 
-/** The visible page of a Taro route (`.yb-page.<root>`): H5 keeps earlier pages of the stack in the DOM, hidden. */
-export const shown = (page: Page, root: string): Locator => page.locator(`.yb-page.${root}`).filter({ visible: true })
+/**
+ * The page the H5 router shows now — the top of its stack — when it is a `.yb-page.<root>`. Taro H5 keeps every page
+ * of the stack in the DOM (`.taro_page`); a page under the top gets `taro_page_shade` once the next one has slid in,
+ * and a page left with 返回 loses `taro_page_show` at once but stays in the DOM, still "visible", for the 300 ms it
+ * slides out. "Any visible `.yb-page.<root>`" therefore found two 我的消息 pages after 我的 → 我的消息 twice, read the
+ * one sliding away, or waited for a badge to go on a page not shown at all; the top shown page cannot.
+ */
+export const shown = (page: Page, root: string): Locator =>
+  page.locator('.taro_page.taro_page_show:not(.taro_page_shade)').last().locator(`.yb-page.${root}`)
 /**
  * A Taro <Button> matching `selector` that takes a tap now. On H5 a Taro button is a custom element
  * (`taro-button-core`): `disabled={true}` shows as the attribute `disabled=""`, `disabled={false}` as
