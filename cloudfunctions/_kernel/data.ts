@@ -39,6 +39,7 @@ import type {
   RatingDoc,
   SearchDoc,
   SeriesDoc,
+  ShareCodeDoc,
   SignupDoc,
 } from '../../types/index'
 import type { CollectionName } from '../../types/collections'
@@ -83,6 +84,7 @@ export interface DOCS {
   insights_daily: InsightsRollupDoc
   search: SearchDoc
   fanout: FanoutJobDoc
+  share_codes: ShareCodeDoc
 }
 
 // Every collection name has a document type, and every document type a name.

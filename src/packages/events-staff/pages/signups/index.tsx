@@ -181,6 +181,12 @@ export default function SignupsPage() {
           <Button className='yb-btn' disabled={busy} onClick={showPoster}>
             现场签到码
           </Button>
+          <Button
+            className='yb-btn event-poster'
+            onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/poster/index?communityId=${e.communityId}&eventId=${e.eventId}` })}
+          >
+            张贴海报（扫码直达活动）
+          </Button>
           {e.viewer.canEdit && (
             <Button className='yb-btn' onClick={() => Taro.navigateTo({ url: `${ROUTES.editor}?eventId=${e.eventId}` })}>
               编辑

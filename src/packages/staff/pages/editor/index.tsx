@@ -310,7 +310,7 @@ export default function NoticeEditorPage() {
               Taro.navigateTo({ url: `/packages/staff/pages/poster/index?communityId=${notice.communityId}&noticeId=${notice.noticeId}` })
             }
           >
-            张贴海报（通知标题 + 社区二维码）
+            张贴海报（扫码直达这条通知）
           </Button>
         )}
       </View>
