@@ -72,11 +72,6 @@ function allowedRoots(file) {
  * when its crossing is gone; a new crossing fails the lint.
  */
 const KNOWN_CROSSINGS = {
-  'cloudfunctions/search/actions/search.ts': [
-    'cloudfunctions/events/domain/permissions',
-    'cloudfunctions/notices/domain/notice-rules',
-    'cloudfunctions/proposals/domain/permissions',
-  ],
   'cloudfunctions/council/actions/apply.ts': ['cloudfunctions/communities/actions/add-child'],
   'cloudfunctions/council/actions/record-decision.ts': [
     'cloudfunctions/proposals/domain/proposal-document',

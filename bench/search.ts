@@ -212,6 +212,49 @@ async function main() {
       ),
     )
 
+    // Where the action's time goes, piece by piece (the same requests the action makes, from this process):
+    //  · the function call alone: the runner, the kernel's envelope and zod, refused before any database request;
+    //  · the caller: person + membership by id, in parallel;
+    //  · the documents of one query's candidates: one `_.in` read per kind, in parallel, with the fields results need.
+    const overhead = summary(
+      await time(RUNS, () =>
+        emu.invoke('search', { action: 'search', input: { communityId: community(0), q: '电' } }, { openid: 'bench-resident' }),
+      ),
+    )
+    const viewer = summary(
+      await time(RUNS, (i) =>
+        Promise.all([
+          db.collection('people').where({ _id: 'bench-resident' }).limit(1).get(),
+          db
+            .collection('memberships')
+            .where({ _id: _.in([`${community(i)}_bench-resident`]) })
+            .limit(1)
+            .get(),
+        ]),
+      ),
+    )
+    const candidates: { kind: string; refId: string }[][] = []
+    for (let i = 0; i < Math.min(RUNS, 50); i++)
+      candidates.push(((await indexQuery(i)) as { data: { kind: string; refId: string }[] }).data)
+    const KIND_COLLECTION: Record<string, string> = { notice: 'notices', event: 'events', proposal: 'proposals' }
+    const hydrate = summary(
+      await time(RUNS, (i) => {
+        const found = candidates[i % candidates.length]
+        return Promise.all(
+          Object.entries(KIND_COLLECTION).map(([kind, name]) => {
+            const ids = found.filter((d) => d.kind === kind).map((d) => d.refId)
+            return ids.length
+              ? db
+                  .collection(name)
+                  .where({ _id: _.in(ids) })
+                  .limit(ids.length)
+                  .get()
+              : null
+          }),
+        )
+      }),
+    )
+
     const invoke = (i: number) =>
       emu.invoke('search', { action: 'search', input: { communityId: community(i), q: query(i) } }, { openid: 'bench-resident' })
     const answer = await invoke(0)
@@ -228,6 +271,7 @@ async function main() {
           indexQuery: raw,
           twoCharacterQuery: twoChars,
           searchAction: action,
+          pieces: { functionCallAlone: overhead, viewerReads: viewer, documentsOfCandidates: hydrate },
         },
         null,
         2,
@@ -236,7 +280,9 @@ async function main() {
     console.log(
       `\nsearch in one community among ${DOCS.toLocaleString('en')} documents in ${COMMUNITIES} communities (strict indexes, no regex):\n` +
         `  index query (real SDK → emulator) p95 ${raw.p95} ms (median ${raw.median}) · two-character query p95 ${twoChars.p95} ms\n` +
-        `  search.search action (function runner, warm) p95 ${action.p95} ms (median ${action.median})`,
+        `  search.search action (function runner, warm) p95 ${action.p95} ms (median ${action.median})\n` +
+        `  pieces, p95 (median): function call alone ${overhead.p95} (${overhead.median}) · caller's reads ${viewer.p95} (${viewer.median})` +
+        ` · documents of the candidates ${hydrate.p95} (${hydrate.median})`,
     )
   } finally {
     await emu.stop()
