@@ -65,7 +65,12 @@ async function makePoster(ctx: Context, scene: string, path: string): Promise<{ 
  * is unique, so of two staff making the first poster at once one insert fails and reads the other's code; a code
  * already taken by another object (unlikely: 31^8 codes) draws again.
  */
-async function ensureShareCode(ctx: Context, communityId: string, kind: ShareKind, refId: string): Promise<ShareCodeDoc> {
+export async function ensureShareCode(
+  ctx: Pick<Context, 'db' | '_' | 'openid' | 'now'>,
+  communityId: string,
+  kind: ShareKind,
+  refId: string,
+): Promise<ShareCodeDoc> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await findShareCode(ctx, kind, refId)
     if (existing) return existing
