@@ -39,3 +39,6 @@ export function useForm<V extends object>(initial: V | (() => V)) {
     fail,
   }
 }
+
+/** What `useForm` answers, for a section component that edits part of a page's form. */
+export type UseForm<V extends object> = ReturnType<typeof useForm<V>>
