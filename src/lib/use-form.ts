@@ -35,6 +35,8 @@ export function useForm<V extends object>(initial: V | (() => V)) {
     reset: form.reset.bind(form),
     clear: form.clear.bind(form),
     check: form.check.bind(form),
+    /** the server's field errors at their fields, no toast (for a caller that shows the error itself) */
+    refuse: form.refuse.bind(form),
     submit: form.submit.bind(form),
     fail,
   }
