@@ -9,10 +9,11 @@ export type FieldErrors = Record<string, string>
  * The part of a zod schema a form uses: `safeParse`. Structural, so this file does not pull zod in — the schemas
  * themselves come from types/ (the same ones the cloud function parses its input with).
  */
-export type FormSchema = {
+export type FormSchema<T> = {
   safeParse(
     input: unknown,
-  ): { success: true } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } }
+  ):
+    { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } }
 }
 
 /** Is `key` the field `field` or one of its parts (`quotas` covers `quotas.1.places`)? */
@@ -23,8 +24,9 @@ const under = (key: string, field: string) => key === field || key.startsWith(`$
  * errors, and whether a submit is running. `useForm` (./use-form) holds one per page and re-renders on `changed`.
  *
  * - `set(field, value)` changes one value and clears that field's own errors (the person is fixing it).
- * - `check(schema, input)` runs the contract's schema before anything is sent: false and every field's first
- *   message when it fails, true (and no errors) when it passes.
+ * - `check(schema, input)` runs the contract's schema before anything is sent: null and every field's first
+ *   message when it fails, the parsed input (and no errors) when it passes.
+ * - `setErrors(errors)` for a form that words a problem its own way (a child's form).
  * - `refuse(error)` files the server's field errors (`INPUT.INVALID` issues) at their fields and answers the Chinese
  *   copy for the toast.
  * - `submit(work)` runs one submit at a time: a second tap while one is running is ignored (answers false).
@@ -69,11 +71,16 @@ export class FormModel<V extends object> {
     this.changed()
   }
 
-  check(schema: FormSchema, input: unknown): boolean {
+  check<T>(schema: FormSchema<T>, input: unknown): T | null {
     const checked = schema.safeParse(input)
     this.errors = checked.success ? {} : issuesByField(checked.error.issues)
     this.changed()
-    return checked.success
+    return checked.success ? checked.data : null
+  }
+
+  setErrors(errors: FieldErrors): void {
+    this.errors = errors
+    this.changed()
   }
 
   refuse(error: ClientError): string {

@@ -26,15 +26,23 @@ export function useForm<V extends object>(initial: V | (() => V)) {
   const fail = (error: ClientError) => {
     void Taro.showToast({ title: form.refuse(error), icon: 'none', duration: 3000 })
   }
+  // values, errors and busy read the model itself: inside a submit, after `check` or an await, they are current
   return {
-    values: form.values,
-    errors: form.errors,
-    busy: form.busy,
+    get values() {
+      return form.values
+    },
+    get errors() {
+      return form.errors
+    },
+    get busy() {
+      return form.busy
+    },
     set: form.set.bind(form) as FormModel<V>['set'],
     update: form.update.bind(form),
     reset: form.reset.bind(form),
     clear: form.clear.bind(form),
-    check: form.check.bind(form),
+    check: form.check.bind(form) as FormModel<V>['check'],
+    setErrors: form.setErrors.bind(form),
     /** the server's field errors at their fields, no toast (for a caller that shows the error itself) */
     refuse: form.refuse.bind(form),
     submit: form.submit.bind(form),

@@ -19,16 +19,21 @@ function notice(initial: Notice = { title: '', body: '' }) {
 describe('FormModel', () => {
   test('check: the schema refuses → each field gets its first message, in the schema’s words; nothing else is set', () => {
     const { form, input } = notice()
-    expect(form.check(createNoticeInput, input())).toBe(false)
+    expect(form.check(createNoticeInput, input())).toBeNull()
     expect(form.errors).toEqual({ title: '请填写标题', body: '请填写正文' })
   })
 
-  test('check: the schema accepts → true and no errors left from an earlier attempt', () => {
+  test('check: the schema accepts → the parsed input, and no errors left from an earlier attempt', () => {
     const { form, input } = notice()
     form.check(createNoticeInput, input())
     form.set('title', '停水通知')
     form.set('body', '周六上午九点到十二点停水')
-    expect(form.check(createNoticeInput, input())).toBe(true)
+    expect(form.check(createNoticeInput, input())).toEqual({
+      communityId: COMMUNITY,
+      category: '通知',
+      title: '停水通知',
+      body: '周六上午九点到十二点停水',
+    })
     expect(form.errors).toEqual({})
   })
 
