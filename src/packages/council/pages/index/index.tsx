@@ -51,7 +51,7 @@ async function load(communityId: string): Promise<Result<Data>> {
 
 /** 儿童议事会: apply with consent, act as my child (以小明的身份), my child's proposals and answers, meetings. */
 export default function CouncilPage() {
-  const { state, refresh, communityId } = useCommunityPage(load)
+  const { state, refresh } = useCommunityPage(load)
   const [mode, setMode] = useState<'home' | 'apply' | 'propose'>('home')
   const [actingAs, setActingAs] = useState<string>('')
   const shell = (children: ReactNode) => <PageShell className='council'>{children}</PageShell>

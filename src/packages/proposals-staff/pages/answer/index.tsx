@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Textarea, View } from '@tarojs/components'
 import { ANSWER_DECISION_LABEL, PROPOSAL_EXPLANATION_MAX, answerInput, type AnswerDecision, type ProposalView } from 'types/proposals'
 import { dayjs, formatShanghai } from 'types/time'
 import PageShell from '@/components/page-shell'
