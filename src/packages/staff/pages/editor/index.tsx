@@ -1,15 +1,15 @@
 import { useRef } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Button, Input, Textarea, View } from '@tarojs/components'
-import { NOTICE_BODY_MAX, NOTICE_CATEGORIES, NOTICE_TITLE_MAX, createNoticeInput, updateNoticeInput, type NoticeView } from 'types/notices'
+import { Button, View } from '@tarojs/components'
+import { createNoticeInput, updateNoticeInput, type NoticeView } from 'types/notices'
 import { fromWallClock } from 'types/time'
-import FormField from '@/components/form-field'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
 import type { Result } from '@/lib/cloud'
 import { useForm } from '@/lib/use-form'
 import { useLoadState } from '@/lib/use-load-state'
 import { confirmAction } from '@/lib/confirm'
+import NoticeContent from '../../components/notice-content'
 import NoticeExpiry from '../../components/notice-expiry'
 import NoticeSchedule from '../../components/notice-schedule'
 import { emptyNoticeForm, noticeFormOf, type NoticeForm } from '../../lib/notice-form'
@@ -130,35 +130,7 @@ export default function NoticeEditorPage() {
           : `新通知 · ${start.data.kind === 'new' ? start.data.communityName : ''}`}
       </View>
 
-      <FormField label='标题' error={errors.title}>
-        <Input
-          className='yb-input'
-          value={values.title}
-          maxlength={NOTICE_TITLE_MAX}
-          placeholder='例如：本周六上午停水通知'
-          onInput={(e) => set('title', e.detail.value)}
-        />
-      </FormField>
-
-      <FormField label='分类' error={errors.category}>
-        <View className='yb-chips'>
-          {NOTICE_CATEGORIES.map((c) => (
-            <View key={c} className={`yb-chip${values.category === c ? ' yb-chip--on' : ''}`} onClick={() => set('category', c)}>
-              {c}
-            </View>
-          ))}
-        </View>
-      </FormField>
-
-      <FormField label='正文' error={errors.body}>
-        <Textarea
-          className='yb-textarea'
-          value={values.body}
-          maxlength={NOTICE_BODY_MAX}
-          placeholder='写清楚时间、地点、要做什么'
-          onInput={(e) => set('body', e.detail.value)}
-        />
-      </FormField>
+      <NoticeContent values={values} errors={errors} set={set} />
 
       <NoticeExpiry
         pinned={values.pinned}
