@@ -1,0 +1,32 @@
+/** `npm run size`'s attribution of the main package's JS (bench/package-size.ts), on a made-up build. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { mainModules, moduleOwner } from '../../bench/package-size'
+
+test('npm modules are summed per package; own files keep their path', () => {
+  expect(moduleOwner('node_modules/@tarojs/runtime/dist/runtime.esm.js')).toBe('@tarojs/runtime')
+  expect(moduleOwner('node_modules/.pnpm/x/node_modules/react-reconciler/cjs/a.js')).toBe('react-reconciler')
+  expect(moduleOwner('src/lib/error-copy.ts')).toBe('src/lib/error-copy.ts')
+})
+
+test('only files outside the subpackage roots count, biggest first; no file → null', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yb-size-'))
+  const dist = path.join(dir, 'weapp')
+  expect(mainModules(dist, [])).toBeNull()
+  fs.writeFileSync(
+    path.join(dir, 'weapp-modules.json'),
+    JSON.stringify({
+      'common.js': [
+        { name: 'src/lib/error-copy.ts', bytes: 5000 },
+        { name: 'node_modules/react/index.js', bytes: 100 },
+      ],
+      'vendors.js': [{ name: 'node_modules/react/cjs/react.production.min.js', bytes: 6000 }],
+      'packages/staff/pages/editor/index.js': [{ name: 'src/packages/staff/pages/editor/index.tsx', bytes: 9000 }],
+    }),
+  )
+  expect(mainModules(dist, ['packages/staff'])).toEqual([
+    { name: 'react', bytes: 6100 },
+    { name: 'src/lib/error-copy.ts', bytes: 5000 },
+  ])
+})
