@@ -40,6 +40,7 @@ import type {
   RatingDoc,
   SearchDoc,
   SeriesDoc,
+  ShareCodeDoc,
   SignupDoc,
 } from '../../types/index'
 import type { CollectionName } from '../../types/collections'
@@ -85,6 +86,7 @@ export interface DOCS {
   insights_daily: InsightsRollupDoc | InsightsDistrictDoc
   search: SearchDoc
   fanout: FanoutJobDoc
+  share_codes: ShareCodeDoc
 }
 
 // Every collection name has a document type, and every document type a name.
