@@ -208,6 +208,41 @@ export async function outboxStats(ctx: Pick<Context, 'db' | 'now'>, communityId?
   }
 }
 
+/** A still-queued message about a child, as its guardian's export shows it (no other recipient's openid). */
+export interface QueuedAbout {
+  queuedAt: string
+  kind: string
+  /** the text; for per-recipient messages only the reader's own (null when none of them is theirs) */
+  title: string | null
+  body: string | null
+  page: string | null
+  /** recipients not yet told */
+  waiting: number
+}
+
+/**
+ * What is still queued about a child (delivered messages are in the inbox). `readers`: whose per-recipient messages
+ * may be shown (the guardian exporting, the child's own account). Index fanout_child; a child's jobs are few.
+ */
+export async function queuedAbout(ctx: Pick<Context, 'db'>, childId: string, readers: readonly string[]): Promise<QueuedAbout[]> {
+  const found = await jobs(ctx).all({ childId }, { max: 1000 })
+  return found
+    .filter((job) => job.status === 'pending')
+    .map((job) => {
+      const own = job.personal?.find((_, i) => readers.includes(job.recipients[i])) ?? null
+      const shown = job.message ?? own
+      return {
+        queuedAt: new Date(job.createdAt).toISOString(),
+        kind: job.kind,
+        title: shown?.title ?? null,
+        body: shown?.body ?? null,
+        page: shown?.page ?? null,
+        waiting: Math.max(0, job.recipients.length - job.next),
+      }
+    })
+    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))
+}
+
 /** Remove what is still queued about a child (their data is being deleted). How many jobs were removed. */
 export function removeQueuedAbout(ctx: Pick<Context, 'db'>, childId: string): Promise<number> {
   return jobs(ctx).remove({ childId }) // index fanout_child
