@@ -15,13 +15,14 @@ import {
   type SeriesDoc,
   type SignupDoc,
   type SignupStatus,
+  type SeatClaimEntry,
   type ChildDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { findById, findByIds, getInTransaction, insertOnce, updateWhere, withTransaction } from '../_kernel/db'
 import { fail, orFail } from '../_kernel/errors'
 import { checkCheckIn, checkRate } from './domain/event-rules'
-import { CLAIM_LOG, counterOf, type ClaimKind, type claimConditions } from './domain/seats'
+import { CLAIM_LOG, counterOf, RECENT_CLAIMS, type ClaimKind, type claimConditions } from './domain/seats'
 
 type Ctx = Pick<Context, 'db' | '_'>
 
@@ -277,6 +278,7 @@ export async function listEndedBetween(ctx: Ctx, from: Date, to: Date): Promise<
 /**
  * A seat claim: one conditional update of the event — published, `key` not in its claim log, and the decision's
  * conditions on the counters — that adds one to the claim's counter and to `seq` and pushes the claim on the log.
+ * With `pin` it is a compare-and-swap: made only if `seq` and `waitlistCount` are still exactly as read.
  * → whether it was made.
  */
 export async function claimSeat(
@@ -286,6 +288,7 @@ export async function claimSeat(
   kind: ClaimKind,
   key: string,
   now: Date,
+  pin?: Pick<EventDoc, 'seq' | 'waitlistCount'>,
 ): Promise<boolean> {
   const _ = ctx._
   const filter: Record<string, unknown> = {
@@ -299,6 +302,7 @@ export async function claimSeat(
   if (cond.confirmedBelow !== undefined) filter.confirmedCount = _.lt(cond.confirmedBelow)
   if (cond.confirmedAtLeast !== undefined) filter.confirmedCount = _.gte(cond.confirmedAtLeast)
   if (cond.noWaitlist) filter.waitlistCount = 0
+  if (pin) Object.assign(filter, { seq: pin.seq, waitlistCount: pin.waitlistCount })
   const data = {
     [counterOf(kind)]: _.inc(1),
     seq: _.inc(1),
@@ -314,6 +318,8 @@ export interface SeatRead {
   membership: MembershipDoc | null
   signup: SignupDoc | null
   child: ChildDoc | null
+  /** the last RECENT_CLAIMS entries of the event's claim log */
+  recentClaims: SeatClaimEntry[]
 }
 
 /**
@@ -330,6 +336,7 @@ export async function readForSeat(
       .collection(E)
       .aggregate()
       .match({ _id: eventId })
+      .addFields({ seatRecent: ctx._.aggregate.slice(['$claims', -RECENT_CLAIMS]) })
       .project({ claims: 0 })
       .addFields({ seatWho: ids.openid, seatSignup: ids.signupId, seatChild: ids.childId ?? '' })
       .addFields({ seatMember: ctx._.aggregate.concat(['$communityId', '_', ids.openid]) })
@@ -340,10 +347,11 @@ export async function readForSeat(
       .end() as Promise<{ list: Array<EventDoc & Record<string, any>> }>
   const res = await readPatiently(run)
   const row = res.list[0]
-  if (!row) return { event: null, person: null, membership: null, signup: null, child: null }
-  const { seatWho, seatSignup, seatChild, seatMember, seatPerson, seatMembership, seatSignups, seatChildren, ...event } = row
+  if (!row) return { event: null, person: null, membership: null, signup: null, child: null, recentClaims: [] }
+  const { seatWho, seatSignup, seatChild, seatMember, seatPerson, seatMembership, seatSignups, seatChildren, seatRecent, ...event } = row
   return {
     event: event as EventDoc,
+    recentClaims: seatRecent ?? [],
     person: seatPerson?.[0] ?? null,
     membership: seatMembership?.[0] ?? null,
     signup: seatSignups?.[0] ?? null,

@@ -23,6 +23,9 @@ import { retryAfterMs } from '../_kernel/quota'
 import { checkCancel } from './domain/event-rules'
 import {
   ABANDONED_MS,
+  afterClaim,
+  claimedAt,
+  compareAndSwapPays,
   CLAIM_LOG,
   claimConditions,
   claimKey,
@@ -35,6 +38,7 @@ import {
   waitClaimsAhead,
   checkQueued,
   type ClaimKind,
+  type ReadClaim,
 } from './domain/seats'
 import {
   claimSeat,
@@ -108,7 +112,9 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
   const signupId = signupIdOf(eventId, req.participantId)
   for (let round = 0; round < ROUNDS; round++) {
     // 1. read: the event as it is now, who is signing up, their sign-up if any
+    const readAt = Date.now()
     const read = await readForSeat(ctx, eventId, { openid: req.openid, signupId, childId: req.childId })
+    const readMs = Date.now() - readAt
     if (!read.event) fail('EVENT.NOT_FOUND', 'event not found')
     const ev = read.event
     const participant = req.participantOf(read)
@@ -117,8 +123,30 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
       return { signup: existing, created: false, position: null, event: ev }
     orFail(checkQueued(ev, participant, now) ?? true)
     const key = existing?.claimKey ? claimKey(req.participantId, roundOf(existing.claimKey) + 1) : claimKey(req.participantId, 0)
-    // 2. claim (a free place just taken by someone else → the waitlist at once)
     let kind: ClaimKind = claimKindFor(ev)
+    const write = async (mine: ReadClaim, after: EventDoc): Promise<SignUpOutcome> => {
+      // 4. write: the sign-up is durable from here on
+      const doc = newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
+      const written = existing ? await replaceCancelledSignup(ctx, doc, existing) : await insertSignup(ctx, doc)
+      if (!written) {
+        // written meanwhile by a tap that read before ours (another key): ours is one too many
+        await releaseClaim(ctx, eventId, key, mine.kind, now)
+        const other = (await findSignups(ctx, [signupId]))[0]
+        if (other && other.status !== 'cancelled') return { signup: other, created: false, position: null, event: ev }
+        fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
+      }
+      return { signup: doc, created: true, position: mine.position, event: after }
+    }
+    // 2. claim, when the event is not too busy for it as a compare-and-swap on the counters as read: made, it needs
+    //    no read-back (3 requests in all)
+    if (
+      compareAndSwapPays(read.recentClaims, Date.now(), readMs) &&
+      (await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now, ev))
+    ) {
+      return write(claimedAt(kind, ev, Date.now()), afterClaim(ev, kind))
+    }
+    // busy, or missed (the counters moved since the read): an increment that does not care how far they moved (a free
+    // place just taken by someone else → the waitlist at once), and the read-back (4 requests in all)
     let claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
     if (!claimed && kind === 'c') {
       kind = 'w'
@@ -148,17 +176,7 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
       await releaseClaim(ctx, eventId, key, kind, now)
       throw new AppError('SYSTEM.BUSY', 'too many sign-ups at this instant', undefined, retryAfterMs())
     }
-    // 4. write: the sign-up is durable from here on
-    const doc = newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
-    const written = existing ? await replaceCancelledSignup(ctx, doc, existing) : await insertSignup(ctx, doc)
-    if (!written) {
-      // written meanwhile by a tap that read before ours (another key): ours is one too many
-      await releaseClaim(ctx, eventId, key, kind, now)
-      const other = (await findSignups(ctx, [signupId]))[0]
-      if (other && other.status !== 'cancelled') return { signup: other, created: false, position: null, event: ev }
-      fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
-    }
-    return { signup: doc, created: true, position: mine.position, event: { ...ev, ...(log ?? {}) } as EventDoc }
+    return write(mine, { ...ev, ...(log ?? {}) })
   }
   throw new AppError('SYSTEM.BUSY', 'the event kept changing; try again', undefined, retryAfterMs())
 }
