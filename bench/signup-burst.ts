@@ -170,6 +170,7 @@ async function main() {
     // Warm: the function loaded, as a service that has been running would have it.
     await Promise.all(Array.from({ length: 8 }, () => call({ action: 'get', input: { eventId } }, 'demo-resident')))
 
+    const loadBefore = os.loadavg()
     const before = hasCounters ? emu.counters() : null
     const requestsFrom = emu.requests.length
     let busyAnswers = 0
@@ -196,6 +197,7 @@ async function main() {
       }),
     )
     const wall = (performance.now() - t0) / 1000
+    const loadAfter = os.loadavg()
     const after = hasCounters ? emu.counters() : null
     const eventsRequests = after
       ? (after.db.byFunction.events ?? 0) - (before.db.byFunction.events ?? 0)
@@ -233,6 +235,8 @@ async function main() {
             dbLatency: emu.profile.dbLatency,
           }
         : null,
+      /** the machine's 1-minute load average (cores: os.cpus()) before and after the burst: other work slows every figure */
+      load: { cores: os.cpus().length, before: +loadBefore[0].toFixed(1), after: +loadAfter[0].toFixed(1) },
       arrivals: ARRIVALS,
       seconds: SECONDS,
       capacity: CAPACITY,
