@@ -110,6 +110,8 @@ const ROUNDS = 4
  */
 export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now: Date, ticketCode: () => string): Promise<SignUpOutcome> {
   const signupId = signupIdOf(eventId, req.participantId)
+  /** claim rounds found released in the log (an abandoned claim the timer gave back): the next key skips them */
+  let released = 0
   for (let round = 0; round < ROUNDS; round++) {
     // 1. read: the event as it is now, who is signing up, their sign-up if any
     const readAt = Date.now()
@@ -122,16 +124,18 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
     if (existing && existing.status !== 'cancelled' && existing.status !== 'pending')
       return { signup: existing, created: false, position: null, event: ev }
     orFail(checkQueued(ev, participant, now) ?? true)
-    const key = existing?.claimKey ? claimKey(req.participantId, roundOf(existing.claimKey) + 1) : claimKey(req.participantId, 0)
+    const key = claimKey(req.participantId, (existing?.claimKey ? roundOf(existing.claimKey) + 1 : 0) + released)
     let kind: ClaimKind = claimKindFor(ev)
     const write = async (mine: ReadClaim, after: EventDoc): Promise<SignUpOutcome> => {
       // 4. write: the sign-up is durable from here on
       const doc = newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
       const written = existing ? await replaceCancelledSignup(ctx, doc, existing) : await insertSignup(ctx, doc)
       if (!written) {
+        const other = (await findSignups(ctx, [signupId]))[0]
+        // our claim, written by the other tap of a double tap: the same place
+        if (other && other.claimKey === key) return { signup: other, created: false, position: mine.position, event: after }
         // written meanwhile by a tap that read before ours (another key): ours is one too many
         await releaseClaim(ctx, eventId, key, mine.kind, now)
-        const other = (await findSignups(ctx, [signupId]))[0]
         if (other && other.status !== 'cancelled') return { signup: other, created: false, position: null, event: ev }
         fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
       }
@@ -160,15 +164,11 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
       mine = log ? readClaim(log, key) : null
     }
     if (!claimed) {
-      // the other tap of a double tap claimed with our key a moment ago and is writing it: its answer is ours
-      if (mine && !isReleased(log?.claims, key)) {
-        return {
-          signup: newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ''),
-          created: false,
-          position: mine.position,
-          event: ev,
-        }
-      }
+      // Our key is claimed already: by the other tap of a double tap, or by an earlier call of ours that died before
+      // its write (a quota refusal, a timeout). Its place is ours; write it too — whichever write lands first stores
+      // it, the other finds it stored — so the place answered is always a place stored.
+      if (mine && !isReleased(log?.claims, key)) return write(mine, { ...ev, ...(log ?? {}) })
+      if (mine) released++ // our key was claimed and given back: claim with the next one
       continue // the event changed between the read and the claim (capacity, state): decide again
     }
     if (!mine) {
