@@ -255,9 +255,18 @@ async function main() {
       p50Ms: Math.round(quantile(latencies, 0.5)),
       p99Ms: Math.round(quantile(latencies, 0.99)),
       quotaRejections,
+      quotaRejectionsBy: after
+        ? {
+            dbRequestsPerSecond: after.db.rejections.requestLimit - before.db.rejections.requestLimit,
+            dbConnections: after.db.rejections.concurrentLimit - before.db.rejections.concurrentLimit,
+            functionConcurrency: after.functions.concurrencyRejections - before.functions.concurrencyRejections,
+          }
+        : null,
+      instancesStarted: after ? after.functions.instancesStarted - before.functions.instancesStarted : null,
       retriedSignups: retried,
       clientVisibleErrors: clientVisibleErrors.length,
       errorCodes: [...new Set(clientVisibleErrors.map((r) => r.answer.error?.code))],
+      errorSamples: [...new Set(clientVisibleErrors.map((r) => (r.answer.error?.message ?? '').slice(0, 80)))].slice(0, 3),
     }
     console.log(
       `${ARRIVALS} arrivals over ${SECONDS} s for ${CAPACITY} places (${summary.profile}): ${confirmedStored} confirmed, ${waitlistedStored} waitlisted ` +
