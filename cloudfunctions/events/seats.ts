@@ -37,6 +37,7 @@ import {
   settledClaims,
   waitClaimsAhead,
   checkQueued,
+  countersOff,
   type ClaimKind,
   type ReadClaim,
 } from './domain/seats'
@@ -49,6 +50,7 @@ import {
   readForSeat,
   replaceCancelledSignup,
   signupIdOf,
+  countByStatus,
   waitlistHead,
   type SeatRead,
 } from './repo'
@@ -411,4 +413,36 @@ export async function releaseAbandoned(ctx: Ctx, ev: EventDoc, now: Date): Promi
   }
   await markClaimsChecked(ctx, ev._id, Math.max(...old.map((c) => c.at)))
   return released
+}
+
+/**
+ * The counters against the records, once the event has been quiet for longer than any claim can stay in flight
+ * (ABANDONED_MS after its last claim): a claim whose call died and that had left the claim log before the sweep came
+ * (more than CLAIM_LOG claims after it, e.g. during an opening) is found here instead — a counter with no sign-up
+ * behind it. Counted with indexed counts between two reads of the event; applied in a transaction only if nothing
+ * moved the counters meanwhile (else the next sweep tries again). A place given back goes to the waitlist head.
+ * Returns how many counts were corrected.
+ */
+export async function reconcileCounters(ctx: Ctx, ev: EventDoc, now: Date): Promise<number> {
+  if (ev.status !== 'published' || ev.drawState === 'applying') return 0
+  if (!ev.lastClaimAt || Date.now() - new Date(ev.lastClaimAt).getTime() <= ABANDONED_MS) return 0
+  const [confirmed, waitlisted, registered] = await Promise.all(
+    (['confirmed', 'waitlisted', 'registered'] as const).map((status) => countByStatus(ctx, ev._id, status)),
+  )
+  const counted = { confirmedCount: confirmed, waitlistCount: waitlisted, registeredCount: registered }
+  const off = countersOff(ev, counted)
+  if (off === 0) return 0
+  const fixed = await withTransaction(
+    ctx.db,
+    async (tx) => {
+      const cur = await tx.collection(E).get(ev._id)
+      if (!cur || cur.seq !== ev.seq || countersOff(cur, ev) !== 0) return false // moved meanwhile: next sweep
+      await tx.collection(E).update(ev._id, counted)
+      return true
+    },
+    { attempts: HOT_TX_ATTEMPTS },
+  )
+  if (!fixed) return 0
+  await promoteWhileRoom(ctx, ev._id, now)
+  return off
 }

@@ -86,3 +86,24 @@ test('a claim the timer released (its call died long ago) does not keep its owne
   const { counters, records } = await countersAndRecords(h, eventId)
   expect(counters).toEqual(records)
 }, 60_000)
+
+test('a claim whose call died and that left the claim log is found by the sweep: counters back to records, the place to the head', async () => {
+  const eventId = await addEvent(h, { capacity: 2 })
+  const [first, second] = [uniqueId('test-first'), uniqueId('test-second')]
+  for (const p of [first, second]) await h.addMember(A, p)
+  expectOk(await h.call('events', 'signUp', { eventId }, first))
+  await claimThenDie(eventId, uniqueId('test-ghost'), 'c') // the last place, claimed by a call that died
+  const waiting = expectOk(await h.call('events', 'signUp', { eventId }, second), signupResultSchema)
+  expect(waiting).toMatchObject({ status: 'waitlisted', position: 1 })
+  // an opening went on: the ghost's entry left the log long ago, and the event has been quiet for a minute
+  await h.db
+    .collection(COLLECTIONS.events)
+    .doc(eventId)
+    .update({ data: { claims: [], lastClaimAt: new Date(Date.now() - 60_000) } })
+
+  await h.emu.fireTrigger('events', 'draw')
+  const { counters, records } = await countersAndRecords(h, eventId)
+  expect(counters).toEqual(records)
+  expect(records).toMatchObject({ confirmed: 2, waitlisted: 0 })
+  expect((await storedOf(eventId, second))[0]).toMatchObject({ status: 'confirmed' })
+}, 60_000)

@@ -184,3 +184,10 @@ export function checkQueued(ev: EventDoc, s: Pick<SignupDoc, 'source' | 'birthYe
 
 /** The round of a participant's next claim: after a cancelled sign-up, one more than its round. */
 export const nextRound = (existing: (Pick<SignupDoc, 'status'> & { round?: number }) | null) => (existing ? (existing.round ?? 0) + 1 : 0)
+
+type Counters = Pick<EventDoc, 'confirmedCount' | 'waitlistCount' | 'registeredCount'>
+/** How far two sets of seat counters differ (0: the same). */
+export const countersOff = (a: Counters, b: Counters) =>
+  Math.abs(a.confirmedCount - b.confirmedCount) +
+  Math.abs(a.waitlistCount - b.waitlistCount) +
+  Math.abs(a.registeredCount - b.registeredCount)
