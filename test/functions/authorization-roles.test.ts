@@ -19,10 +19,12 @@ import { actionNames } from '../../cloudfunctions/_kernel/router'
 import { router as communitiesRouter } from '../../cloudfunctions/communities/router'
 import { router as councilRouter } from '../../cloudfunctions/council/router'
 import { router as eventsRouter } from '../../cloudfunctions/events/router'
+import { router as insightsRouter } from '../../cloudfunctions/insights/router'
 import { router as noticesRouter } from '../../cloudfunctions/notices/router'
 import { router as proposalsRouter } from '../../cloudfunctions/proposals/router'
 import { COLLECTIONS, DEMO_COMMUNITIES, childViewSchema, createChildLinkCodeOutput } from '../../types/index'
-import { CASES, type Expected } from './cases'
+import { CASES as ROUTER_CASES, type Expected } from './cases'
+import { INSIGHTS_CASES } from './insights-cases'
 import { A, B, C_CODE, PERSONAS, SIGNED_IN, expectError, expectOk, outcome, startHarness, type Harness, type Persona } from './harness'
 
 const ROUTERS = {
@@ -31,7 +33,9 @@ const ROUTERS = {
   proposals: proposalsRouter,
   council: councilRouter,
   events: eventsRouter,
+  insights: insightsRouter,
 }
+const CASES = { ...ROUTER_CASES, insights: INSIGHTS_CASES }
 type Signed = Exclude<Persona, 'none'>
 
 /** After the changes: whose column each persona's account must now match. */

@@ -8,7 +8,9 @@ import { router as noticesRouter } from '../../cloudfunctions/notices/router'
 import { router as proposalsRouter } from '../../cloudfunctions/proposals/router'
 import { router as councilRouter } from '../../cloudfunctions/council/router'
 import { router as eventsRouter } from '../../cloudfunctions/events/router'
-import { CASES } from './cases'
+import { router as insightsRouter } from '../../cloudfunctions/insights/router'
+import { CASES as ROUTER_CASES } from './cases'
+import { INSIGHTS_CASES } from './insights-cases'
 import { SIGNED_IN, expectError, outcome, startHarness, type Harness } from './harness'
 
 const ROUTERS = {
@@ -17,7 +19,9 @@ const ROUTERS = {
   proposals: proposalsRouter,
   council: councilRouter,
   events: eventsRouter,
+  insights: insightsRouter,
 }
+const CASES = { ...ROUTER_CASES, insights: INSIGHTS_CASES }
 let h: Harness
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto'
 import { linkCodeFrom } from '../../cloudfunctions/communities/domain/membership-rules'
+import { shareCodeFrom } from '../../cloudfunctions/communities/domain/share-codes'
 import { COLLECTIONS, type ErrorCode } from '../../types/index'
 import { A, C_CODE, PERSONAS, uniqueId, type Harness, type Persona } from './harness'
 import { addInboxItem, addProject, addProposal } from './proposals-fixtures'
@@ -77,6 +78,28 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
     },
     listMembers: { input: async () => ({ communityId: A }), expect: managersOfA },
     createPoster: { input: async () => ({ communityId: A, regenerate: true }), expect: managersOfA },
+    openShareCode: {
+      input: async (h) => {
+        const code = shareCodeFrom(randomInt)
+        const now = new Date()
+        await h.db
+          .collection(COLLECTIONS.shareCodes)
+          .doc(code)
+          .set({
+            data: {
+              communityId: A,
+              kind: 'notice',
+              refId: uniqueId('test-notice'),
+              posterFileId: null,
+              createdBy: 'demo-staff',
+              createdAt: now,
+              updatedAt: now,
+            },
+          })
+        return { code }
+      },
+      expect: everyone,
+    },
     addChild: { input: async () => ({ communityId: A, alias: '小红', birthYear: thisYear() - 9 }), expect: membersOfA },
     createChildLinkCode: { input: async (h) => ({ childId: await residentAChild(h) }), expect: { ...nobody, residentA: 'ok' } },
     linkChildAccount: {

@@ -6,7 +6,7 @@
  */
 import { COLLECTIONS } from '../../types/index'
 import type { Context } from '../../cloudfunctions/_kernel/context'
-import { drain, enqueue, outboxStats } from '../../cloudfunctions/_kernel/outbox'
+import { drain, enqueue, enqueueEach, outboxStats } from '../../cloudfunctions/_kernel/outbox'
 import { startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -109,3 +109,21 @@ test('observable: pending recipients and the oldest job’s age, from the kernel
   expect(fired).toMatchObject({ ok: true, data: { pendingRecipients: 0, oldestAgeMs: 0 } })
   expect((await inboxFor('测试通知 c')).map((m: any) => m.openid).sort()).toEqual(['fan-c-1', 'fan-c-2', 'fan-c-3'])
 })
+
+test('each their own message, across job documents: everyone gets theirs, once, however often it is queued', async () => {
+  const sent = new Map<string, number>()
+  const ctx = contextWith(sent, new Date())
+  const people = Array.from({ length: 520 }, (_, i) => `fan-d-${String(i).padStart(3, '0')}`)
+  const items = people.map((openid) => ({ openid, message: { ...message('d'), body: `给 ${openid} 的话` } }))
+  expect(await enqueueEach(ctx, 'test:d', items)).toBe(520)
+  expect(await enqueueEach(ctx, 'test:d', [...items].reverse())).toBe(520) // the same key again: nothing new
+  const jobs = (await h.emu.dump(COLLECTIONS.fanout)).filter((j: any) => j.eventKey === 'test:d')
+  expect(jobs.map((j: any) => j.total).sort()).toEqual([20, 500]) // split, with a message each
+  await drain(ctx, { batch: 100 })
+  await drain(ctx, { batch: 100 })
+  const entries = await inboxFor('测试通知 d')
+  expect(entries).toHaveLength(520)
+  for (const e of entries) expect(e.body).toBe(`给 ${e.openid} 的话`)
+  expect(sent.size).toBe(520)
+  expect([...sent.values()].every((n) => n === 1)).toBe(true)
+}, 60_000)
