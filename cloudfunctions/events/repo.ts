@@ -23,7 +23,7 @@ import { fail, orFail } from '../_kernel/errors'
 import { checkCheckIn, checkRate } from './domain/event-rules'
 import { CLAIM_LOG, counterOf, type ClaimKind, type claimConditions } from './domain/seats'
 
-type Ctx = Pick<Context, 'db' | '_'>
+type Ctx = Pick<Context, 'db' | '_' | 'audit'>
 
 const E = COLLECTIONS.events
 const S = COLLECTIONS.eventSignups
@@ -436,6 +436,7 @@ export async function updateEventTx(ctx: Ctx, eventId: string, decide: (ev: Even
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
       const changes = decide(ev)
       await t.collection(E).doc(eventId).update({ data: changes })
+      await ctx.audit?.inTx(t)
       return { ...ev, ...changes } as EventDoc
     },
     HOT_TX_ATTEMPTS,
@@ -466,6 +467,7 @@ export async function checkInTx(
           .doc(s.eventId)
           .update({ data: { checkedInCount: ctx._.inc(1) } }),
       ])
+      await ctx.audit?.inTx(t)
       return { signup: { ...s, checkedInAt: now, checkInBy: by, noShow: false, updatedAt: now }, already: false }
     },
     HOT_TX_ATTEMPTS,
