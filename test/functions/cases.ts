@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto'
 import { linkCodeFrom } from '../../cloudfunctions/communities/domain/membership-rules'
-import { COLLECTIONS, type ErrorCode } from '../../types/index'
+import { COLLECTIONS, type ErrorCode, type FunctionName } from '../../types/index'
 import { A, C_CODE, PERSONAS, uniqueId, type Harness, type Persona } from './harness'
 import { addInboxItem, addProject, addProposal } from './proposals-fixtures'
 import { COUNCIL_CASES } from './council-cases'
@@ -27,6 +27,9 @@ const membersOfA = { residentA: 'ok', residentB: F, staffA: 'ok', staffB: F, adm
 const authorOnly = { residentA: 'ok', residentB: F, staffA: F, staffB: F, admin: F } as const
 
 const nobody = { residentA: F, residentB: F, staffA: F, staffB: F, admin: F } as const
+const adminOnly = { ...nobody, admin: 'ok' } as const
+/** a fixed period of insights (a year: periods are at most MAX_INSIGHT_DAYS) */
+const YEAR = { from: '2026-01-01', to: '2026-12-31' }
 
 /** An unlinked child of community A (fresh, or the fixed one of residentA) and a valid code for a child. */
 export async function addUnlinkedChild(h: Harness, guardianOpenid: string, childId = uniqueId('test-child')): Promise<string> {
@@ -60,7 +63,8 @@ export async function addLinkCode(h: Harness, childId: string, createdAt = new D
 
 const thisYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date()))
 
-export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' | 'events', Record<string, ActionCase>> = {
+/** Every function of the contract (types/contract.ts) has its rows: a new function does not compile without them. */
+export const CASES: Record<FunctionName, Record<string, ActionCase>> = {
   communities: {
     get: { input: async () => ({ communityId: A }), expect: everyone },
     join: { input: async () => ({ code: C_CODE }), expect: everyone },
@@ -218,4 +222,20 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
   },
   council: COUNCIL_CASES,
   events: EVENT_CASES,
+  // figures of a community: its staff and the district admin; the district view: the district admin only
+  insights: {
+    community: { input: async () => ({ communityId: A, ...YEAR }), expect: managersOfA },
+    district: { input: async () => ({ ...YEAR }), expect: adminOnly },
+    export: { input: async () => ({ communityId: A, ...YEAR }), expect: managersOfA },
+    todo: { input: async () => ({ communityId: A }), expect: managersOfA },
+  },
+  // the log: staff of the community read theirs, the district admin every one (the whole district: audit.test.ts)
+  audit: {
+    list: { input: async () => ({ communityId: A }), expect: managersOfA },
+    verify: { input: async () => ({ communityId: A }), expect: managersOfA },
+  },
+  search: {
+    search: { input: async () => ({ communityId: A, q: '停水' }), expect: readersOfA },
+    reindex: { input: async () => ({ communityId: A }), expect: managersOfA },
+  },
 }
