@@ -8,20 +8,15 @@
  * head, all succeed and leave a chain that verifies.
  */
 import { auditEntryId, auditKindOf } from '../../cloudfunctions/_kernel/audit'
-import type { Router } from '../../cloudfunctions/_kernel/router'
-import { router as councilRouter } from '../../cloudfunctions/council/router'
-import { router as eventsRouter } from '../../cloudfunctions/events/router'
-import { router as proposalsRouter } from '../../cloudfunctions/proposals/router'
 import { COLLECTIONS, auditContract, type AuditEntryDoc, type AuditHeadDoc } from '../../types/index'
 import { CASES } from './cases'
 import { A, expectOk, startHarness, type Harness, type Persona } from './harness'
 import { addProject } from './proposals-fixtures'
-
-type Fn = 'proposals' | 'council' | 'events'
-const ROUTERS: Record<Fn, Router> = { proposals: proposalsRouter, council: councilRouter, events: eventsRouter }
+import { ROUTERS, type Fn } from './routers'
 
 /** Every audited action whose change is a transaction: its entry must land in that transaction. */
 const IN_TRANSACTION: [Fn, string, Persona][] = [
+  ['communities', 'addStaff', 'staffA'],
   ['proposals', 'createProject', 'staffA'],
   ['proposals', 'complete', 'staffA'],
   ['council', 'addAgendaItem', 'staffA'],
@@ -83,7 +78,7 @@ describe('a transactional change and its entry commit together', () => {
     for (const [fn, action, persona] of IN_TRANSACTION) {
       expect({ action: `${fn}.${action}`, kind: auditKindOf(ROUTERS[fn][action]) }).toEqual({
         action: `${fn}.${action}`,
-        kind: 'staff-write',
+        kind: fn === 'communities' ? 'role-change' : 'staff-write',
       })
       expect(CASES[fn][action].expect[persona as Exclude<Persona, 'none'>]).toBe('ok')
     }
