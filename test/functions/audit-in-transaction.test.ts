@@ -4,7 +4,7 @@
  * inside the transaction — the community's chain head has fallen behind its log (an entry already sits at the next
  * seq, as after a restore of `audit_heads` alone), so the append's insert fails: the change must not be written, and
  * the entry already there must not be overwritten. Then, with the head consistent again, the same call succeeds and
- * appends exactly one entry. Also: a burst of staff transactions in one community, which now all move its chain
+ * appends exactly one entry. Likewise when another transaction holds the chain head past every attempt (a conflict). Also: a burst of staff transactions in one community, which now all move its chain
  * head, all succeed and leave a chain that verifies.
  */
 import { auditEntryId, auditKindOf } from '../../cloudfunctions/_kernel/audit'
@@ -123,6 +123,25 @@ describe('a transactional change and its entry commit together', () => {
     const added = now.filter((e) => e.action === 'council.deleteChildData').sort((x, y) => y.seq - x.seq)[0]
     expect(added.kind).toBe('erase')
     expect(JSON.stringify(added)).not.toContain(childId)
+  })
+
+  it('the chain head held by another transaction past every attempt: the change is not written either', async () => {
+    const input = await inputFor('council', 'nextSpeaker')
+    // the chain has a head to hold (run alone, this test starts from an empty log)
+    expectOk(await h.as('staffA')('notices', 'create', await inputFor('notices', 'create')))
+    expect(await head(A)).not.toBeNull()
+    const other = await h.db.startTransaction()
+    await other
+      .collection(COLLECTIONS.auditHeads)
+      .doc(A)
+      .update({ data: { updatedAt: new Date() } })
+    const before = await h.snapshot()
+    const res = await h.as('staffA')('council', 'nextSpeaker', input)
+    const after = await h.snapshot()
+    await other.rollback()
+    expect(res).toMatchObject({ ok: false, error: { code: 'COUNCIL.BUSY' } })
+    for (const name of Object.keys(before)) expect({ name, docs: after[name] }).toEqual({ name, docs: before[name] })
+    expectOk(await h.as('staffA')('council', 'nextSpeaker', input))
   })
 
   it('a burst of staff transactions in one community: every one succeeds, one entry each, and the chain verifies', async () => {
