@@ -3,6 +3,8 @@
  * Main package = every file outside a subpackage root (as WeChat counts it); each subpackage = its root folder.
  * Raw bytes of the build output; DevTools recompresses JS/WXML on upload, so the uploaded size is a little smaller.
  * Aim: main ≤ 350 KiB. WeChat's limit: 2,048 KiB per package (exit code 1 beyond it).
+ * Then what the main package's JS is made of: each source module (or npm package) by its size before minification,
+ * from dist/weapp-modules.json (written by config/module-sizes.js on every weapp build).
  *   --json     print the figures as JSON as well
  */
 import fs from 'node:fs'
@@ -63,6 +65,28 @@ export function measure(distDir: string): { main: PackageSize; subpackages: Pack
   return { main, subpackages }
 }
 
+/** node_modules/@tarojs/runtime/dist/x.js → @tarojs/runtime; own files keep their path. */
+export function moduleOwner(name: string): string {
+  const at = name.lastIndexOf('node_modules/')
+  if (at < 0) return name
+  const parts = name.slice(at + 'node_modules/'.length).split('/')
+  return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]
+}
+
+/** The main package's JS by source module (npm packages summed), biggest first; null without dist/weapp-modules.json. */
+export function mainModules(distDir: string, roots: string[]): { name: string; bytes: number }[] | null {
+  const file = path.join(path.dirname(distDir), `${path.basename(distDir)}-modules.json`)
+  if (!fs.existsSync(file)) return null
+  const byFile = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { name: string; bytes: number }[]>
+  const sums = new Map<string, number>()
+  for (const [f, modules] of Object.entries(byFile)) {
+    // Taro copies a chunk used only by subpackages into each of them: it counts only where the file really is
+    if (roots.some((r) => f === r || f.startsWith(`${r}/`)) || !fs.existsSync(path.join(distDir, f))) continue
+    for (const m of modules) sums.set(moduleOwner(m.name), (sums.get(moduleOwner(m.name)) ?? 0) + m.bytes)
+  }
+  return [...sums].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes)
+}
+
 function main() {
   const distDir = path.resolve(__dirname, '..', 'dist', 'weapp')
   if (!fs.existsSync(path.join(distDir, 'app.json'))) {
@@ -86,7 +110,16 @@ function main() {
   console.log(
     `\nmain: ${m.kib.toFixed(1)} KiB — aim ≤ ${MAIN_AIM_KIB} KiB ${m.kib <= MAIN_AIM_KIB ? '✓' : '✗ (over the aim)'}; WeChat limit ${WECHAT_LIMIT_KIB} KiB per package`,
   )
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ main: m, subpackages, totalBytes: total }, null, 2))
+  const modules = mainModules(
+    distDir,
+    subpackages.map((p) => p.root),
+  )
+  if (modules) {
+    console.log(`\nmain package JS by source, before minification (dist/weapp-modules.json; the biggest 15 of ${modules.length}):`)
+    for (const mod of modules.slice(0, 15)) console.log(`  ${pad((mod.bytes / 1024).toFixed(1), 8)}${mod.name}`)
+  }
+  if (process.argv.includes('--json'))
+    console.log(JSON.stringify({ main: m, subpackages, totalBytes: total, mainModules: modules }, null, 2))
   const over = all.filter((p) => p.kib > WECHAT_LIMIT_KIB)
   if (over.length) {
     console.error(`\nOVER WECHAT'S LIMIT: ${over.map((p) => p.name).join(', ')}`)

@@ -5,7 +5,7 @@
  *   · the whole `search.search` action through the function runner (caller, index query, documents by id, visibility).
  * Queries are 2–4 Chinese characters taken from the documents' own text (so they find something), one community each.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -73,7 +73,18 @@ function sentence(seed: number, n: number): string {
 async function main() {
   if (!existsSync(path.join(REPO_ROOT, 'dist', 'cloudfunctions', 'search', 'index.js'))) throw new Error('run `npm run build:cloud` first')
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yuanba-bench-search-'))
-  const emu = await startEmulator({ port: 0, dataDir: dir, strictIndexes: true, log: () => {} })
+  // BENCH_BEFORE=<an older build's dist/cloudfunctions>: its `search` runs beside this one as `search-before`, and the
+  // two are timed alternately (same data, same moment), so a busy machine weighs on both alike.
+  const before = process.env.BENCH_BEFORE
+  let functionsDir: string | undefined
+  if (before) {
+    functionsDir = path.join(dir, 'functions')
+    mkdirSync(functionsDir)
+    const built = path.join(REPO_ROOT, 'dist', 'cloudfunctions')
+    for (const name of readdirSync(built)) symlinkSync(path.join(built, name), path.join(functionsDir, name))
+    symlinkSync(path.resolve(before, 'search'), path.join(functionsDir, 'search-before'))
+  }
+  const emu = await startEmulator({ port: 0, dataDir: dir, strictIndexes: true, log: () => {}, functionsDir })
   try {
     const t0 = performance.now()
     const now = new Date()
@@ -212,12 +223,75 @@ async function main() {
       ),
     )
 
+    // Where the action's time goes, piece by piece (the same requests the action makes, from this process):
+    //  · the function call alone: the runner, the kernel's envelope and zod, refused before any database request;
+    //  · the caller: person + membership by id, in parallel;
+    //  · the documents of one query's candidates: one `_.in` read per kind, in parallel, with the fields results need.
+    const overhead = summary(
+      await time(RUNS, () =>
+        emu.invoke('search', { action: 'search', input: { communityId: community(0), q: '电' } }, { openid: 'bench-resident' }),
+      ),
+    )
+    const viewer = summary(
+      await time(RUNS, (i) =>
+        Promise.all([
+          db.collection('people').where({ _id: 'bench-resident' }).limit(1).get(),
+          db
+            .collection('memberships')
+            .where({ _id: _.in([`${community(i)}_bench-resident`]) })
+            .limit(1)
+            .get(),
+        ]),
+      ),
+    )
+    const candidates: { kind: string; refId: string }[][] = []
+    for (let i = 0; i < Math.min(RUNS, 50); i++)
+      candidates.push(((await indexQuery(i)) as { data: { kind: string; refId: string }[] }).data)
+    const KIND_COLLECTION: Record<string, string> = { notice: 'notices', event: 'events', proposal: 'proposals' }
+    const hydrate = summary(
+      await time(RUNS, (i) => {
+        const found = candidates[i % candidates.length]
+        return Promise.all(
+          Object.entries(KIND_COLLECTION).map(([kind, name]) => {
+            const ids = found.filter((d) => d.kind === kind).map((d) => d.refId)
+            return ids.length
+              ? db
+                  .collection(name)
+                  .where({ _id: _.in(ids) })
+                  .limit(ids.length)
+                  .get()
+              : null
+          }),
+        )
+      }),
+    )
+
     const invoke = (i: number) =>
       emu.invoke('search', { action: 'search', input: { communityId: community(i), q: query(i) } }, { openid: 'bench-resident' })
     const answer = await invoke(0)
     if (!answer?.ok || answer.data.results.length === 0) throw new Error(`search.search failed: ${JSON.stringify(answer).slice(0, 300)}`)
     await time(30, invoke)
-    const action = summary(await time(RUNS, invoke))
+    let action: ReturnType<typeof summary>
+    let actionBefore: ReturnType<typeof summary> | null = null
+    if (before) {
+      const invokeBefore = (i: number) =>
+        emu.invoke('search-before', { action: 'search', input: { communityId: community(i), q: query(i) } }, { openid: 'bench-resident' })
+      const same = await invokeBefore(0)
+      if (JSON.stringify(same) !== JSON.stringify(answer)) throw new Error('the older build answers differently')
+      await time(30, invokeBefore)
+      const now: number[] = []
+      const then: number[] = []
+      for (let i = 0; i < RUNS; i++) {
+        const pair = i % 2 === 0 ? [invoke, invokeBefore] : [invokeBefore, invoke]
+        for (const fn of pair) {
+          const t = performance.now()
+          await fn(i)
+          ;(fn === invoke ? now : then).push(performance.now() - t)
+        }
+      }
+      action = summary(now)
+      actionBefore = summary(then)
+    } else action = summary(await time(RUNS, invoke))
 
     console.log(
       JSON.stringify(
@@ -228,6 +302,8 @@ async function main() {
           indexQuery: raw,
           twoCharacterQuery: twoChars,
           searchAction: action,
+          ...(actionBefore ? { searchActionBefore: actionBefore } : {}),
+          pieces: { functionCallAlone: overhead, viewerReads: viewer, documentsOfCandidates: hydrate },
         },
         null,
         2,
@@ -236,7 +312,12 @@ async function main() {
     console.log(
       `\nsearch in one community among ${DOCS.toLocaleString('en')} documents in ${COMMUNITIES} communities (strict indexes, no regex):\n` +
         `  index query (real SDK → emulator) p95 ${raw.p95} ms (median ${raw.median}) · two-character query p95 ${twoChars.p95} ms\n` +
-        `  search.search action (function runner, warm) p95 ${action.p95} ms (median ${action.median})`,
+        `  search.search action (function runner, warm) p95 ${action.p95} ms (median ${action.median})\n` +
+        `  pieces, p95 (median): function call alone ${overhead.p95} (${overhead.median}) · caller's reads ${viewer.p95} (${viewer.median})` +
+        ` · documents of the candidates ${hydrate.p95} (${hydrate.median})` +
+        (actionBefore
+          ? `\n  the older build (BENCH_BEFORE), timed alternately: p95 ${actionBefore.p95} ms (median ${actionBefore.median})`
+          : ''),
     )
   } finally {
     await emu.stop()

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import WxmlWhitespacePlugin from './wxml-whitespace'
+import ModuleSizesPlugin from './module-sizes'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -60,6 +61,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // production: WXML without whitespace between tags (see the file; part of config/prod.ts's minification)
         if (process.env.NODE_ENV !== 'development') chain.plugin('wxml-whitespace').use(WxmlWhitespacePlugin)
+        // `npm run size` names the main package's biggest modules from dist/weapp-modules.json (written here)
+        chain.plugin('module-sizes').use(ModuleSizesPlugin, [root])
       },
     },
     h5: {

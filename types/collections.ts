@@ -34,6 +34,8 @@ export const COLLECTIONS = {
   insightsDaily: 'insights_daily',
   /** one entry per notice, event and proposal: its community and the bigrams of its title and text (search) */
   search: 'search',
+  /** short codes for posters of a notice or an event: the scene `s=<code>` names one object (types/share.ts) */
+  shareCodes: 'share_codes',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

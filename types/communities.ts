@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { communityCodeSchema, communityIdSchema, fileIdSchema, idSchema, isoInstantSchema, openidSchema } from './ids'
-import { CHILD_LINK_CODE_PATTERN } from './patterns'
+import { CHILD_LINK_CODE_PATTERN, SHARE_CODE_PATTERN } from './patterns'
 import { shownText } from './text'
 
 /** Roles a person holds in one community. The district admin is a person-level flag over all communities. */
@@ -111,7 +111,19 @@ export const addStaffInput = z.strictObject({ communityId: communityIdSchema, op
 export const addStaffOutput = z.object({ openid: z.string(), membership: membershipViewSchema })
 export const listMembersInput = z.strictObject({ communityId: communityIdSchema, limit: z.number().int().min(1).max(100).optional() })
 export const listMembersOutput = z.object({ members: z.array(memberViewSchema) })
-export const createPosterInput = z.strictObject({ communityId: communityIdSchema, regenerate: z.boolean().optional() })
+/**
+ * The community's poster (scene `c=<code>`: join), or with `noticeId` or `eventId` a poster of that notice or event
+ * (scene `s=<share code>`: 首页 opens the notice or event itself — share_codes, docs/decisions/0100).
+ */
+export const createPosterInput = z
+  .strictObject({
+    communityId: communityIdSchema,
+    regenerate: z.boolean().optional(),
+    noticeId: idSchema.optional(),
+    eventId: idSchema.optional(),
+  })
+  .refine((v) => !(v.noticeId && v.eventId), { message: '一张海报只能是一条通知或一个活动', path: ['eventId'] })
+export const shareTargetSchema = z.object({ kind: z.enum(['notice', 'event']), id: z.string(), title: z.string() })
 export const createPosterOutput = z.object({
   fileId: z.string(),
   url: z.string(),
@@ -119,7 +131,12 @@ export const createPosterOutput = z.object({
   page: z.string(),
   /** false when a stored poster was reused */
   generated: z.boolean(),
+  /** the notice or event the code opens; null on the community's own poster */
+  target: shareTargetSchema.nullable(),
 })
+/** What a poster's share code (scene `s=<code>`) opens: anyone signed in may ask (the page then shows what they may see). */
+export const openShareCodeInput = z.strictObject({ code: z.string().regex(SHARE_CODE_PATTERN, '无效的二维码') })
+export const openShareCodeOutput = z.object({ communityId: z.string(), kind: z.enum(['notice', 'event']), id: z.string() })
 export const addChildInput = z.strictObject({
   communityId: communityIdSchema,
   alias: shownText({ max: 10, scene: 'profile', empty: '请填写称呼', tooLong: '称呼最多 10 个字' }),
@@ -149,6 +166,7 @@ export const communitiesContract = {
   addStaff: { input: addStaffInput, output: addStaffOutput },
   listMembers: { input: listMembersInput, output: listMembersOutput },
   createPoster: { input: createPosterInput, output: createPosterOutput },
+  openShareCode: { input: openShareCodeInput, output: openShareCodeOutput },
   addChild: { input: addChildInput, output: childViewSchema },
   createChildLinkCode: { input: createChildLinkCodeInput, output: createChildLinkCodeOutput },
   linkChildAccount: { input: linkChildAccountInput, output: childViewSchema },
@@ -165,6 +183,7 @@ export type ListMembersInput = z.input<typeof listMembersInput>
 export type ListMembersOutput = z.infer<typeof listMembersOutput>
 export type CreatePosterInput = z.input<typeof createPosterInput>
 export type CreatePosterOutput = z.infer<typeof createPosterOutput>
+export type OpenShareCodeOutput = z.infer<typeof openShareCodeOutput>
 export type AddChildInput = z.input<typeof addChildInput>
 export type CreateChildLinkCodeInput = z.input<typeof createChildLinkCodeInput>
 export type CreateChildLinkCodeOutput = z.infer<typeof createChildLinkCodeOutput>

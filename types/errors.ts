@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   'COUNCIL.NOT_PRESENT',
   'COUNCIL.BUSY',
   'PHOTO.NOT_FOUND',
+  /** a poster's share code (scene `s=<code>`) that names nothing */
+  'SHARE.CODE_NOT_FOUND',
   /** the platform refused for quota (database requests/s, connections, concurrency): nothing was written; retry after `retryAfterMs` */
   'SYSTEM.BUSY',
   'INTERNAL',

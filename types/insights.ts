@@ -334,11 +334,39 @@ export type TodoItem = z.infer<typeof todoItem>
 export const todoInput = z.strictObject({ communityId: communityIdSchema })
 export const todoOutput = z.object({ items: z.array(todoItem), count: z.number().int() })
 
+/**
+ * The fan-out queue (待发送通知): messages queued by an action and not yet delivered by the timer — for one community
+ * (its staff, the district admin) or, without `communityId`, the whole district (the district admin).
+ */
+export const sendQueueInput = z.strictObject({ communityId: communityIdSchema.optional() })
+export const sendQueueOutput = z.object({
+  communityId: z.string().nullable(),
+  /** recipients still waiting for their message */
+  pending: z.number().int().nonnegative(),
+  /** queued messages (one per action that caused them) still being sent */
+  jobs: z.number().int().nonnegative(),
+  /** ISO instant the oldest waiting message was queued, or null when nothing waits */
+  oldestAt: z.string().nullable(),
+  /** how long the oldest has waited, in ms (0 when nothing waits) */
+  oldestAgeMs: z.number().int().nonnegative(),
+})
+export type SendQueue = z.infer<typeof sendQueueOutput>
+
+/** The workbench's one line about the queue ("待发送通知 12 条，最早 3 分钟前"), or null when nothing waits. */
+export function sendQueueLine(q: Pick<SendQueue, 'pending' | 'oldestAgeMs'>): string | null {
+  if (q.pending === 0) return null
+  const minutes = Math.floor(q.oldestAgeMs / 60_000)
+  if (minutes < 1) return `待发送通知 ${q.pending} 条，刚刚加入`
+  const age = minutes < 60 ? `${minutes} 分钟` : minutes < 1440 ? `${Math.floor(minutes / 60)} 小时` : `${Math.floor(minutes / 1440)} 天`
+  return `待发送通知 ${q.pending} 条，最早 ${age}前`
+}
+
 export const insightsContract = {
   community: { input: communityInsightsInput, output: communityInsightsOutput },
   district: { input: districtInsightsInput, output: districtInsightsOutput },
   export: { input: exportInsightsInput, output: exportInsightsOutput },
   todo: { input: todoInput, output: todoOutput },
+  queue: { input: sendQueueInput, output: sendQueueOutput },
 } as const
 
 /** Additive counts of one community-day (or month) rollup. */

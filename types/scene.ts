@@ -2,15 +2,20 @@
  * Mini-program code scenes (wxacode.getUnlimited). WeChat allows at most 32 visible characters from
  * `0-9 A-Z a-z !#$&'()*+,/:;=?@-._~` (no `%`, so no Chinese). Yuanba uses short keys, each with its builder here:
  * `c=<communityCode>` (the community's poster: join), `a=<venueCode>` (a venue: check in), `k=<linkCode>` (a
- * guardian's one-time code: the child links their own WeChat). Every code opens 首页, which reads the scene with
+ * guardian's one-time code: the child links their own WeChat), `s=<shareCode>` (a notice's or an event's poster: that
+ * page, via share_codes — a community and an object id do not fit in 32 characters). Every code opens 首页, which reads the scene with
  * `parseScene` — the one parser. Pure and zod-free: used by the functions to make codes and by 首页 (main package).
  */
-import { CHILD_LINK_CODE_PATTERN, COMMUNITY_CODE_PATTERN, VENUE_CODE_PATTERN } from './patterns'
+import { CHILD_LINK_CODE_PATTERN, COMMUNITY_CODE_PATTERN, SHARE_CODE_PATTERN, VENUE_CODE_PATTERN } from './patterns'
 
 export const SCENE_MAX_LENGTH = 32
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
-export type Scene = { kind: 'community'; code: string } | { kind: 'venue'; code: string } | { kind: 'childLink'; code: string }
+export type Scene =
+  | { kind: 'community'; code: string }
+  | { kind: 'venue'; code: string }
+  | { kind: 'childLink'; code: string }
+  | { kind: 'share'; code: string }
 
 export function isValidScene(scene: string): boolean {
   return scene.length <= SCENE_MAX_LENGTH && SCENE_PATTERN.test(scene)
@@ -21,6 +26,7 @@ const SCENE_KEYS: Record<Scene['kind'], { key: string; pattern: RegExp }> = {
   community: { key: 'c', pattern: COMMUNITY_CODE_PATTERN },
   venue: { key: 'a', pattern: VENUE_CODE_PATTERN },
   childLink: { key: 'k', pattern: CHILD_LINK_CODE_PATTERN },
+  share: { key: 's', pattern: SHARE_CODE_PATTERN },
 }
 
 /** `<key>=<code>` for a scene kind; throws on a code that cannot make a valid scene. */
@@ -35,6 +41,8 @@ export function sceneOf(kind: Scene['kind'], code: string): string {
 export const communityScene = (code: string): string => sceneOf('community', code)
 /** `k=<code>` for a guardian's one-time child-link code (scanned on the child's own WeChat). */
 export const childLinkScene = (code: string): string => sceneOf('childLink', code)
+/** `s=<code>` for a notice's or an event's poster (the code is a share_codes key). */
+export const shareScene = (code: string): string => sceneOf('share', code)
 // `a=<code>`: venueScene / parseVenueScene in events-labels.ts, through sceneOf / parseScene.
 
 /**

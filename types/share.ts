@@ -31,3 +31,20 @@ export const previewText = (text: string): string => (text.length > PREVIEW_TEXT
 export function proposalShareTitle(title: string, supportsNeeded: number | null): string {
   return supportsNeeded && supportsNeeded > 0 ? `还差 ${supportsNeeded} 人附议：${title}` : `居民建议：${title}`
 }
+
+/**
+ * A poster's short code (collection share_codes, `_id` = the code): the scene `s=<code>` of a notice's or an event's
+ * poster names this, and 首页 opens that page. One per object (unique index on kind + refId), made by staff.
+ */
+export interface ShareCodeDoc {
+  /** the code itself: SHARE_CODE_PATTERN */
+  _id: string
+  communityId: string
+  kind: 'notice' | 'event'
+  refId: string
+  /** the poster made from it (cloud storage), reused until staff regenerate it */
+  posterFileId: string | null
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}

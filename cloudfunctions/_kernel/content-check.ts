@@ -11,6 +11,7 @@
 import type { z } from 'zod'
 import { markedTexts, type TextScene } from '../../types/text'
 import type { Context } from './context'
+import { fieldOf } from './data'
 import { AppError } from './errors'
 
 export const SEC_SCENE = { profile: 1, comment: 2, forum: 3, socialLog: 4 } as const
@@ -31,15 +32,18 @@ export interface ContentVerdict {
 }
 
 async function checkOne(ctx: Pick<Context, 'openid' | 'platform' | 'log'>, scene: TextScene, content: string): Promise<Suggest> {
-  let result: any
+  let result: unknown
   try {
     result = await ctx.platform.openapi.security.msgSecCheck({ version: 2, openid: ctx.openid, scene: SEC_SCENE[scene], content })
-  } catch (error: any) {
-    if (error?.errCode === 87014) return 'risky' // v1-style answer
-    ctx.log.error('msgSecCheck failed', { errCode: error?.errCode, errMsg: error?.errMsg ?? error?.message })
+  } catch (error) {
+    if (fieldOf(error, 'errCode') === 87014) return 'risky' // v1-style answer
+    ctx.log.error('msgSecCheck failed', {
+      errCode: fieldOf(error, 'errCode'),
+      errMsg: fieldOf(error, 'errMsg') ?? fieldOf(error, 'message'),
+    })
     throw new AppError('CONTENT.CHECK_UNAVAILABLE', 'content check unavailable')
   }
-  const suggest = result?.result?.suggest
+  const suggest = fieldOf(fieldOf(result, 'result'), 'suggest')
   if (suggest === 'pass' || suggest === 'review' || suggest === 'risky') return suggest
   ctx.log.error('msgSecCheck answered without result.suggest', result)
   throw new AppError('CONTENT.CHECK_UNAVAILABLE', 'content check gave no verdict')

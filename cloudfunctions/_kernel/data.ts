@@ -25,6 +25,7 @@ import type {
   EventDoc,
   FanoutJobDoc,
   InboxDoc,
+  InsightsDistrictDoc,
   InsightsRollupDoc,
   MembershipDoc,
   NoticeDoc,
@@ -39,6 +40,7 @@ import type {
   RatingDoc,
   SearchDoc,
   SeriesDoc,
+  ShareCodeDoc,
   SignupDoc,
 } from '../../types/index'
 import type { CollectionName } from '../../types/collections'
@@ -80,9 +82,11 @@ export interface DOCS {
   council_ballots: CouncilBallotDoc
   audit_log: AuditEntryDoc
   audit_heads: AuditHeadDoc
-  insights_daily: InsightsRollupDoc
+  /** day and month rollups of a community, and the district's month documents (`kind` tells them apart) */
+  insights_daily: InsightsRollupDoc | InsightsDistrictDoc
   search: SearchDoc
   fanout: FanoutJobDoc
+  share_codes: ShareCodeDoc
 }
 
 // Every collection name has a document type, and every document type a name.
@@ -147,7 +151,7 @@ export interface FindOptions<T> {
   fields?: readonly Key<T>[]
 }
 
-function sorted(query: RawQuery, order: readonly (readonly [string, 'asc' | 'desc'])[] | undefined): RawQuery {
+function sorted<D>(query: RawQuery<D>, order: readonly (readonly [string, 'asc' | 'desc'])[] | undefined): RawQuery<D> {
   let q = query
   for (const [field, direction] of order ?? []) q = q.orderBy(field, direction)
   return q
@@ -165,14 +169,15 @@ export class Collection<T extends Doc> {
     readonly name: CollectionName,
   ) {}
 
+  /** The SDK's collection, holding `T` (what DOCS says this name holds: the one place a stored document gets its type). */
   private get raw() {
-    return this.db.collection(this.name)
+    return this.db.collection<T>(this.name)
   }
 
   /** The document with this `_id`, or null (a `where({_id})` query: no throw, no index needed). */
   async byId(id: string): Promise<T | null> {
     const res = await this.raw.where({ _id: id }).limit(1).get()
-    return (res.data[0] as T | undefined) ?? null
+    return res.data.length > 0 ? res.data[0] : null
   }
 
   /** Documents by `_id` (any number, 100 per read), in no particular order; missing ones are left out. */
@@ -185,7 +190,7 @@ export class Collection<T extends Doc> {
         .where({ _id: this.db.command.in(chunk) })
         .limit(chunk.length)
         .get()
-      out.push(...(res.data as T[]))
+      out.push(...res.data)
     }
     return out
   }
@@ -196,7 +201,16 @@ export class Collection<T extends Doc> {
     if (options.skip) q = q.skip(options.skip)
     if (options.fields) q = q.field(Object.fromEntries(options.fields.map((f) => [f, true])))
     const res = await q.limit(checkLimit(options.limit)).get()
-    return res.data as T[]
+    return res.data
+  }
+
+  /** One page of only `fields` (and `_id`) of each match: a light read of big documents. */
+  async pick<K extends Key<T>>(
+    where: Where<T>,
+    fields: readonly K[],
+    options: Omit<FindOptions<T>, 'fields'>,
+  ): Promise<Pick<T, K | '_id'>[]> {
+    return this.find(where, { ...options, fields })
   }
 
   /** The first match in `orderBy` order, or null. */
@@ -230,22 +244,23 @@ export class Collection<T extends Doc> {
   /** Matches counted per distinct value of `keys` (one aggregate); throws rather than cut the groups at 1,000. */
   async countBy<K extends Key<T>>(where: Filter<T>, keys: readonly K[]): Promise<(Pick<T, K> & { count: number })[]> {
     const _id = Object.fromEntries(keys.map((k) => [k, `$${k}`]))
+    // rows of this pipeline: the group's `_id` holds the values of `keys` (fields of T), `count` the matches
     const res = await this.raw
-      .aggregate()
+      .aggregate<{ _id: Pick<T, K>; count: number }>()
       .match(where)
       .group({ _id, count: { $sum: 1 } })
       .limit(PAGE_MAX)
       .end()
     if (res.list.length >= PAGE_MAX) throw new RangeError(`${this.name}: ${PAGE_MAX} or more groups`)
-    return (res.list as { _id: Pick<T, K>; count: number }[]).map((row) => ({ ...row._id, count: row.count }))
+    return res.list.map((row) => ({ ...row._id, count: row.count }))
   }
 
   // ---------------------------------------------------------------------------------------------- writing
 
-  /** Insert with the database's own `_id`; the stored document. */
-  async insert(doc: NewDoc<Omit<T, '_id'>>): Promise<T> {
+  /** Insert with the database's own `_id`; the document as given, with its `_id`. */
+  async insert<D extends NewDoc<Omit<T, '_id'>>>(doc: D): Promise<D & { _id: string }> {
     const res = await this.raw.add({ data: doc })
-    return { ...doc, _id: res._id } as unknown as T
+    return { ...doc, _id: res._id }
   }
 
   /** Insert with a deterministic `_id`; false if one with that `_id` (or a unique key) already exists. */
@@ -272,7 +287,8 @@ export class Collection<T extends Doc> {
 
   /** Update one document by `_id`; true if it was there (and matched `also`). */
   async updateById(id: string, changes: Update<T>, also: Filter<T> = {}): Promise<boolean> {
-    return (await this.update({ ...also, _id: id } as Filter<T>, changes)) === 1
+    const res = await this.raw.where({ ...also, _id: id }).update({ data: changes })
+    return (res.stats?.updated ?? 0) === 1
   }
 
   async remove(where: Where<T>): Promise<number> {
@@ -312,8 +328,8 @@ export class TxCollection<T extends Doc> {
   /** The document, or null when there is none (the SDK throws for a missing one — e.g. one a racer just removed). */
   async get(id: string): Promise<T | null> {
     try {
-      const res = await this.t.collection(this.name).doc(id).get()
-      return res.data ? ({ ...(res.data as T), _id: id } as T) : null
+      const res = await this.t.collection<T>(this.name).doc(id).get()
+      return res.data ? { ...res.data, _id: id } : null
     } catch (error) {
       if (isMissingDocument(error)) return null
       throw error
@@ -410,10 +426,14 @@ export async function withTransaction<T>(
 
 // ------------------------------------------------------------------------------------------------ the error policy
 
+/** A property of a failure or an answer of unknown shape (`errCode`, `errMsg`, …), if it has one. */
+export function fieldOf(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? Reflect.get(value, key) : undefined
+}
+
 function textOf(error: unknown): string {
   if (!error || typeof error !== 'object') return String(error)
-  const e = error as { message?: unknown; errMsg?: unknown; code?: unknown }
-  return [e.code, e.errMsg, e.message].filter((x) => typeof x === 'string').join(' ')
+  return [fieldOf(error, 'code'), fieldOf(error, 'errMsg'), fieldOf(error, 'message')].filter((x) => typeof x === 'string').join(' ')
 }
 
 /** A second insert of the same `_id` (or a unique-index clash). */
@@ -437,10 +457,8 @@ export function isMissingDocument(error: unknown): boolean {
  */
 export function appErrorOr(error: unknown, busy?: ErrorCode): unknown {
   if (error instanceof AppError) return error
-  if (error && typeof error === 'object') {
-    const inner = (error as { error?: unknown }).error ?? (error as { cause?: unknown }).cause
-    if (inner instanceof AppError) return inner
-  }
+  const inner = fieldOf(error, 'error') ?? fieldOf(error, 'cause')
+  if (inner instanceof AppError) return inner
   if (busy && isTransactionConflict(error)) return new AppError(busy, 'too many changes at once, try again')
   return error
 }

@@ -65,9 +65,9 @@ export async function updateWhere(
  * conflict. The callback must be idempotent and use only doc(id) operations. New code: `withTransaction` of data.ts.
  */
 export async function withTransaction<T>(
-  db: { runTransaction(run: (transaction: RawTransaction) => Promise<NoInfer<T>>): Promise<unknown> },
+  db: { runTransaction(run: (transaction: RawTransaction) => Promise<NoInfer<T>>): Promise<NoInfer<T>> },
   run: (transaction: RawTransaction) => Promise<T>,
   attempts = TX_ATTEMPTS,
 ): Promise<T> {
-  return (await retry(() => db.runTransaction(run), { attempts, retryOn: isTransactionConflict })) as T
+  return retry(() => db.runTransaction(run), { attempts, retryOn: isTransactionConflict })
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import { COLLECTIONS } from '../../types/index'
 import type { Context } from './context'
-import { insertOnce } from './db'
+import { collection } from './data'
 
 export interface Delivery {
   kind: string
@@ -29,16 +29,38 @@ export const inboxId = (eventKey: string, openid: string) =>
 /** How many recipients are handled at once. */
 const PARALLEL = 8
 
-export async function deliver(
-  ctx: Pick<Context, 'db' | 'platform' | 'log' | 'now'>,
+type DeliverCtx = Pick<Context, 'db' | 'platform' | 'log' | 'now'>
+
+/** One message for every recipient (deduplicated). */
+export function deliver(
+  ctx: DeliverCtx,
   recipients: Iterable<string>,
   eventKey: string,
   message: Delivery,
 ): Promise<{ delivered: number; sent: number; failed: number }> {
-  const queue = [...new Set(recipients)].filter((openid) => openid.length > 0)
+  return deliverEach(
+    ctx,
+    eventKey,
+    [...recipients].map((openid) => ({ openid, message })),
+  )
+}
+
+/** A field of a failure, if it has one (the SDK's errors carry `errCode`, `errMsg`). */
+const fieldOf = (error: unknown, key: string): unknown =>
+  error !== null && typeof error === 'object' ? Reflect.get(error, key) : undefined
+
+/** Each recipient their own message (the first one given per recipient counts). */
+export async function deliverEach(
+  ctx: DeliverCtx,
+  eventKey: string,
+  items: readonly { openid: string; message: Delivery }[],
+): Promise<{ delivered: number; sent: number; failed: number }> {
+  const byOpenid = new Map<string, Delivery>()
+  for (const { openid, message } of items) if (openid.length > 0 && !byOpenid.has(openid)) byOpenid.set(openid, message)
+  const queue = [...byOpenid.entries()]
   const result = { delivered: 0, sent: 0, failed: 0 }
-  const one = async (openid: string) => {
-    const created = await insertOnce(ctx.db, COLLECTIONS.inbox, {
+  const one = async ([openid, message]: [string, Delivery]) => {
+    const created = await collection(ctx.db, COLLECTIONS.inbox).insertOnce({
       _id: inboxId(eventKey, openid),
       openid,
       communityId: message.communityId,
@@ -65,9 +87,10 @@ export async function deliver(
       result.sent++
     } catch (error) {
       result.failed++
-      const e = (error ?? {}) as { errCode?: unknown; errMsg?: unknown; message?: unknown }
+      const errCode = fieldOf(error, 'errCode')
       // 43101: the person did not accept (or used up) the template — expected, the inbox entry stands.
-      if (e.errCode !== 43101) ctx.log.warn('subscribeMessage.send failed', { errCode: e.errCode, errMsg: e.errMsg ?? e.message })
+      if (errCode !== 43101)
+        ctx.log.warn('subscribeMessage.send failed', { errCode, errMsg: fieldOf(error, 'errMsg') ?? fieldOf(error, 'message') })
     }
   }
   let next = 0

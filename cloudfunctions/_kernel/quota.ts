@@ -3,12 +3,15 @@
  * cloud answers them with the `-501003` / `-501004` families ("…exceed…limit", 超过上限). Nothing was done, so the caller
  * may simply try again a little later: they become `SYSTEM.BUSY` with a retry hint instead of `INTERNAL`.
  */
+import { fieldOf } from './data'
 import { AppError } from './errors'
 
 function textOf(error: unknown): string {
   if (!error || typeof error !== 'object') return String(error)
-  const e = error as { message?: unknown; errMsg?: unknown; code?: unknown; errCode?: unknown }
-  return [e.errCode, e.code, e.errMsg, e.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ')
+  return ['errCode', 'code', 'errMsg', 'message']
+    .map((key) => fieldOf(error, key))
+    .filter((x) => typeof x === 'string' || typeof x === 'number')
+    .join(' ')
 }
 
 /** Whether an error is the platform refusing for quota (the request was not executed). */

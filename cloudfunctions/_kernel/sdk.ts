@@ -57,59 +57,70 @@ export interface Command {
   /** projection operators for `field()` */
   project: { slice(n: number): object }
   /** aggregation expressions for `addFields()` / `project()` stages */
-  aggregate: { concat(parts: readonly unknown[]): object }
+  aggregate: {
+    concat(parts: readonly unknown[]): object
+    ifNull(args: readonly unknown[]): object
+    slice(args: readonly unknown[]): object
+  }
 }
 
-export interface RawQuery {
-  where(filter: object): RawQuery
-  orderBy(field: string, order: 'asc' | 'desc'): RawQuery
-  skip(n: number): RawQuery
-  limit(n: number): RawQuery
-  field(projection: Record<string, boolean | object>): RawQuery
-  get(): Promise<{ data: unknown[] }>
+/**
+ * A query over a collection whose documents are `D` — `unknown` unless the caller knows what the collection holds:
+ * only `data.ts` names it, from the collection's name (its DOCS table), so reads need no cast.
+ */
+export interface RawQuery<D = unknown> {
+  where(filter: object): RawQuery<D>
+  orderBy(field: string, order: 'asc' | 'desc'): RawQuery<D>
+  skip(n: number): RawQuery<D>
+  limit(n: number): RawQuery<D>
+  field(projection: Record<string, boolean | object>): RawQuery<D>
+  get(): Promise<{ data: D[] }>
   count(): Promise<{ total: number }>
   update(param: { data: object }): Promise<{ stats: { updated: number } }>
   remove(): Promise<{ stats: { removed: number } }>
 }
 
-export interface RawDocRef {
-  get(): Promise<{ data: unknown }>
+export interface RawDocRef<D = unknown> {
+  get(): Promise<{ data: D }>
   set(param: { data: object }): Promise<unknown>
   update(param: { data: object }): Promise<{ stats: { updated: number } }>
   remove(): Promise<{ stats: { removed: number } }>
 }
 
-/** An aggregation pipeline (`collection.aggregate()`): stages in, `end()` runs it. */
-export interface RawAggregate {
-  match(filter: object): RawAggregate
-  group(spec: object): RawAggregate
-  sort(spec: Record<string, 1 | -1>): RawAggregate
-  project(spec: object): RawAggregate
-  addFields(spec: object): RawAggregate
-  lookup(spec: { from: string; localField: string; foreignField: string; as: string }): RawAggregate
-  limit(n: number): RawAggregate
-  skip(n: number): RawAggregate
-  end(): Promise<{ list: unknown[] }>
+/**
+ * An aggregation pipeline (`collection.aggregate()`): stages in, `end()` runs it. `R` is what its rows are —
+ * `unknown` unless the code that builds the pipeline states it (data.ts, from the stages it builds).
+ */
+export interface RawAggregate<R = unknown> {
+  match(filter: object): RawAggregate<R>
+  group(spec: object): RawAggregate<R>
+  sort(spec: Record<string, 1 | -1>): RawAggregate<R>
+  project(spec: object): RawAggregate<R>
+  addFields(spec: object): RawAggregate<R>
+  lookup(spec: { from: string; localField: string; foreignField: string; as: string }): RawAggregate<R>
+  limit(n: number): RawAggregate<R>
+  skip(n: number): RawAggregate<R>
+  end(): Promise<{ list: R[] }>
 }
 
-export interface RawCollection extends RawQuery {
-  aggregate(): RawAggregate
-  doc(id: string): RawDocRef
+export interface RawCollection<D = unknown> extends RawQuery<D> {
+  aggregate<R = unknown>(): RawAggregate<R>
+  doc(id: string): RawDocRef<D>
   add(param: { data: object }): Promise<{ _id: string }>
 }
 
-export interface RawTxCollection {
-  doc(id: string): Omit<RawDocRef, 'get'> & { get(): Promise<{ data: unknown }> }
+export interface RawTxCollection<D = unknown> {
+  doc(id: string): RawDocRef<D>
   add(param: { data: object }): Promise<{ _id: string }>
 }
 
 export interface RawTransaction {
-  collection(name: string): RawTxCollection
+  collection<D = unknown>(name: string): RawTxCollection<D>
 }
 
 /** wx-server-sdk's Database. */
 export interface Db {
-  collection(name: string): RawCollection
+  collection<D = unknown>(name: string): RawCollection<D>
   command: Command
   serverDate(): ServerDate
   runTransaction<T>(run: (transaction: RawTransaction) => Promise<T>): Promise<T>

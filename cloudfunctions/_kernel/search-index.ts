@@ -13,7 +13,7 @@ export async function indexForSearch(ctx: Pick<Context, 'db' | 'now' | 'log'>, k
   try {
     const { _id, ...data } = searchEntry(kind, doc, ctx.now)
     await ctx.db.collection(COLLECTIONS.search).doc(_id).set({ data })
-  } catch (error: any) {
-    ctx.log.warn('search index write failed', { kind, id: doc._id, error: error?.message ?? String(error) })
+  } catch (error) {
+    ctx.log.warn('search index write failed', { kind, id: doc._id, error: error instanceof Error ? error.message : String(error) })
   }
 }

@@ -1,7 +1,28 @@
 /** Cloud storage and mini-program code adapters (the platform calls the actions need, each in one place). */
+import { z } from 'zod'
 import { uploadedFileRefusal } from '../../types/uploads'
 import type { Context } from './context'
 import { fail } from './errors'
+
+/** What getTempFileURL and deleteFile answer (the fields read here; anything else is kept out). */
+const fileResults = z.object({
+  fileList: z
+    .array(
+      z.object({
+        fileID: z.string(),
+        tempFileURL: z.string().nullish(),
+        status: z.number().nullish(),
+        code: z.string().nullish(),
+        errMsg: z.string().nullish(),
+      }),
+    )
+    .optional(),
+})
+const fileListOf = (answer: unknown) => {
+  const parsed = fileResults.safeParse(answer ?? {})
+  if (!parsed.success) throw new Error(`storage answered in an unknown shape: ${parsed.error.message.slice(0, 200)}`)
+  return parsed.data.fileList ?? []
+}
 
 export async function uploadBuffer(ctx: Pick<Context, 'platform'>, cloudPath: string, content: Buffer): Promise<string> {
   const res = await ctx.platform.uploadFile({ cloudPath, fileContent: content })
@@ -12,11 +33,8 @@ export async function uploadBuffer(ctx: Pick<Context, 'platform'>, cloudPath: st
 export async function tempUrls(ctx: Pick<Context, 'platform'>, fileIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   if (fileIds.length === 0) return out
-  const res = (await ctx.platform.getTempFileURL({ fileList: fileIds.slice(0, 50) })) as {
-    fileList?: { fileID: string; tempFileURL?: string; status?: number }[]
-  }
-  for (const item of res?.fileList ?? [])
-    out.set(item.fileID, item.status === 0 || item.status === undefined ? (item.tempFileURL ?? '') : '')
+  for (const item of fileListOf(await ctx.platform.getTempFileURL({ fileList: fileIds.slice(0, 50) })))
+    out.set(item.fileID, (item.status ?? 0) === 0 ? (item.tempFileURL ?? '') : '')
   return out
 }
 
@@ -55,12 +73,9 @@ export async function deleteFiles(ctx: Pick<Context, 'platform'>, fileIds: strin
   let gone = 0
   const ids = [...new Set(fileIds.filter(Boolean))]
   for (let i = 0; i < ids.length; i += 50) {
-    const res = (await ctx.platform.deleteFile({ fileList: ids.slice(i, i + 50) })) as {
-      fileList?: { fileID: string; status?: number; code?: string; errMsg?: string }[]
-    }
-    for (const item of res?.fileList ?? []) {
+    for (const item of fileListOf(await ctx.platform.deleteFile({ fileList: ids.slice(i, i + 50) }))) {
       const missing = /NONEXIST|not exist/i.test(`${item.code ?? ''} ${item.errMsg ?? ''}`)
-      if (item.status === 0 || item.status === undefined || missing) gone++
+      if ((item.status ?? 0) === 0 || missing) gone++
       else throw new Error(`deleteFile ${item.fileID}: ${item.errMsg ?? item.code ?? item.status}`)
     }
   }

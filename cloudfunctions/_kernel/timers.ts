@@ -5,6 +5,7 @@
  * Each job gets the same Context as an action (openid ''), must be idempotent, and answers a small summary for logs.
  */
 import type { Context } from './context'
+import { fieldOf } from './data'
 import type { Db } from './sdk'
 import { makeLog } from './context'
 import { handle, type HandleOptions, type Router } from './router'
@@ -12,12 +13,7 @@ import { handle, type HandleOptions, type Router } from './router'
 export type TimerJob = (ctx: Context) => Promise<Record<string, unknown>>
 
 export function isTimerEvent(event: unknown): event is { Type: 'Timer'; TriggerName: string; Time?: string } {
-  return (
-    typeof event === 'object' &&
-    event !== null &&
-    (event as { Type?: unknown }).Type === 'Timer' &&
-    typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
-  )
+  return fieldOf(event, 'Type') === 'Timer' && typeof fieldOf(event, 'TriggerName') === 'string'
 }
 
 export function handleWithTimers(router: Router, jobs: Record<string, TimerJob>, options: HandleOptions) {

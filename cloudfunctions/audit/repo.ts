@@ -1,24 +1,13 @@
 import { COLLECTIONS, type AuditEntryDoc, type AuditHeadDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById } from '../_kernel/db'
+import { collection, type Filter, type QueryOp } from '../_kernel/data'
 
-const PAGE = 1000
+const log = (ctx: Pick<Context, 'db'>) => collection(ctx.db, COLLECTIONS.auditLog)
 
-/** A community's whole chain in the stored order of seq (page by page). */
+/** A community's whole chain in the stored order of seq (page by page; a chain is never cut at a page or a cap). */
 export async function chainOf(ctx: Context, communityId: string): Promise<{ entries: AuditEntryDoc[]; head: AuditHeadDoc | null }> {
-  const head = await findById<AuditHeadDoc>(ctx.db, COLLECTIONS.auditHeads, communityId)
-  const entries: AuditEntryDoc[] = []
-  for (let skip = 0; ; skip += PAGE) {
-    const res = (await ctx.db
-      .collection(COLLECTIONS.auditLog)
-      .where({ communityId })
-      .orderBy('seq', 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get()) as { data: AuditEntryDoc[] }
-    entries.push(...res.data)
-    if (res.data.length < PAGE) break
-  }
+  const head = await collection(ctx.db, COLLECTIONS.auditHeads).byId(communityId)
+  const entries = await log(ctx).all({ communityId }, { orderBy: [['seq', 'asc']], max: Number.POSITIVE_INFINITY })
   return { entries, head }
 }
 
@@ -34,22 +23,15 @@ export interface ListQuery {
 /** Newest first; one community (its index) or the whole district (the `at` index). */
 export async function listEntries(ctx: Context, q: ListQuery): Promise<AuditEntryDoc[]> {
   const _ = ctx._
-  const at: object[] = []
-  if (q.from) at.push(_.gte(q.from))
-  if (q.to) at.push(_.lt(q.to))
-  if (q.before) at.push(_.lte(q.before.at))
-  const filter: Record<string, unknown> = {}
+  const bounds: QueryOp<Date>[] = []
+  if (q.from) bounds.push(_.gte(q.from))
+  if (q.to) bounds.push(_.lt(q.to))
+  if (q.before) bounds.push(_.lte(q.before.at))
+  const at = bounds.reduce<QueryOp<Date> | null>((all, bound) => (all ? all.and(bound) : bound), null)
+  const filter: Filter<AuditEntryDoc> = {}
   if (q.communityId) filter.communityId = q.communityId
-  if (at.length > 0) filter.at = at.length === 1 ? at[0] : _.and(at)
+  if (at) filter.at = at
   else if (!q.communityId) filter.at = _.exists(true)
   // ties on `at` are taken in one page with the cursor's own entry dropped below
-  const res = (await ctx.db
-    .collection(COLLECTIONS.auditLog)
-    .where(filter)
-    .orderBy('at', 'desc')
-    .limit(q.limit + 20)
-    .get()) as {
-    data: AuditEntryDoc[]
-  }
-  return res.data
+  return log(ctx).find(filter, { orderBy: [['at', 'desc']], limit: q.limit + 20 })
 }

@@ -7,6 +7,7 @@ import {
   type CommunityDoc,
   type MembershipDoc,
   type PersonDoc,
+  type ShareCodeDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { collection, isDuplicateError, withTransaction } from '../_kernel/data'
@@ -164,3 +165,31 @@ export async function linkChildAccountOnce(
 /** The child record this account is linked to, if any (one at most). */
 export const getChildAccount = (ctx: Ctx, openid: string): Promise<ChildAccountDoc | null> =>
   collection(ctx.db, COLLECTIONS.childAccounts).byId(openid)
+
+// ------------------------------------------------------------------------------------------------ posters' share codes
+
+const shareCodes = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.shareCodes)
+
+/** A notice's or an event's community and title (what its poster shows), or null when it does not exist. */
+export async function getPosterTarget(
+  ctx: Ctx,
+  kind: 'notice' | 'event',
+  id: string,
+): Promise<{ communityId: string; title: string } | null> {
+  const doc =
+    kind === 'notice' ? await collection(ctx.db, COLLECTIONS.notices).byId(id) : await collection(ctx.db, COLLECTIONS.events).byId(id)
+  return doc ? { communityId: doc.communityId, title: doc.title } : null
+}
+
+export const getShareCode = (ctx: Ctx, code: string): Promise<ShareCodeDoc | null> => shareCodes(ctx).byId(code)
+
+/** The object's code, if it has one. Index share_codes_target (unique). */
+export const findShareCode = (ctx: Ctx, kind: 'notice' | 'event', refId: string): Promise<ShareCodeDoc | null> =>
+  shareCodes(ctx).first({ kind, refId })
+
+/** Store a new code; false when the code is taken or the object already has one (both unique). */
+export const insertShareCode = (ctx: Ctx, doc: ShareCodeDoc): Promise<boolean> => shareCodes(ctx).insertOnce(doc)
+
+export async function setShareCodePoster(ctx: Ctx, code: string, fileId: string, now: Date): Promise<void> {
+  await shareCodes(ctx).updateById(code, { posterFileId: fileId, updatedAt: now })
+}

@@ -11,6 +11,7 @@ import { joinCommunity } from './actions/join-community'
 import { linkChildAccount } from './actions/link-child-account'
 import { listMembers } from './actions/list-members'
 import { myCommunities } from './actions/my-communities'
+import { openShareCode } from './actions/open-share-code'
 import { setProfile } from './actions/set-profile'
 
 export const router = defineRouter(communitiesContract, {
@@ -22,6 +23,7 @@ export const router = defineRouter(communitiesContract, {
   addStaff: audited('role-change', addStaff),
   listMembers,
   createPoster: audited('staff-write', createPoster),
+  openShareCode,
   addChild,
   createChildLinkCode,
   linkChildAccount,

@@ -8,6 +8,7 @@
  */
 import { COLLECTIONS, type ChildDoc, type ChildProposalDoc, type CouncilMeetingDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
+import { removeQueuedAbout } from '../_kernel/outbox'
 import { deleteFiles } from '../_kernel/storage'
 import {
   allMeetingsOf,
@@ -69,6 +70,7 @@ export async function eraseChild(ctx: Ctx, child: ChildDoc): Promise<Record<stri
     COLLECTIONS.councilProposals,
     r.proposals.map((p) => p._id),
   )
+  deleted[COLLECTIONS.fanout] = await removeQueuedAbout(ctx, child._id) // messages about the child not yet delivered
   deleted[COLLECTIONS.inbox] = await removeById(
     ctx,
     COLLECTIONS.inbox,
@@ -123,6 +125,7 @@ export async function eraseFormerMember(
     COLLECTIONS.councilProposals,
     proposals.map((p) => p._id),
   )
+  await removeQueuedAbout(ctx, member.childId)
   await removeById(
     ctx,
     COLLECTIONS.inbox,

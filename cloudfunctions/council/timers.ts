@@ -4,10 +4,10 @@
  * Each run appends one `erase` audit entry (actor `system`) per community where former members' data was deleted —
  * how many, never whose (docs/decisions/0096). Telling children is a message, not audited.
  */
-import { COLLECTIONS, type ProposalDoc } from '../../types/index'
+import { COLLECTIONS } from '../../types/index'
 import { SystemAuditTally } from '../_kernel/audit'
 import { makeLog, type Context } from '../_kernel/context'
-import { findByIds, updateWhere } from '../_kernel/db'
+import { collection } from '../_kernel/data'
 import type { Platform } from '../_kernel/platform'
 import { doneMessage } from './domain/messages'
 import { eraseFormerMember } from './erase'
@@ -31,13 +31,7 @@ export async function runDaily(ctx: Context): Promise<{ purged: number; told: nu
   let told = 0
   const open = await listOpenHandoffs(ctx)
   const done = new Set(
-    (
-      await findByIds<ProposalDoc>(
-        ctx.db,
-        COLLECTIONS.proposals,
-        open.map((p) => p.handoff!.proposalId),
-      )
-    )
+    (await collection(ctx.db, COLLECTIONS.proposals).byIds(open.map((p) => p.handoff!.proposalId)))
       .filter((p) => p.status === 'completed')
       .map((p) => p._id),
   )
@@ -45,9 +39,7 @@ export async function runDaily(ctx: Context): Promise<{ purged: number; told: nu
     if (!done.has(p.handoff!.proposalId)) continue
     const member = await getMember(ctx, p.memberId)
     if (member) await notify(ctx, await recipientsOf(ctx, [member]), `council.done:${p._id}`, doneMessage(p))
-    await updateWhere(
-      ctx.db,
-      COLLECTIONS.councilProposals,
+    await collection(ctx.db, COLLECTIONS.councilProposals).update(
       { _id: p._id, handoffOpen: true },
       { handoffOpen: false, 'handoff.doneNotifiedAt': ctx.now },
     )

@@ -25,7 +25,7 @@ import {
   markNoShows,
   updateEventWhere,
 } from './repo'
-import { releaseAbandoned } from './seats'
+import { reconcileCounters, releaseAbandoned } from './seats'
 
 const MINUTE = 60_000
 const STUCK_DRAW_MS = 2 * MINUTE
@@ -34,10 +34,12 @@ export async function drawDue(ctx: Context) {
   const audit = new SystemAuditTally('system-write', 'events.timer:draw')
   let released = 0
   for (const event of await eventsClaimedSince(ctx, new Date(ctx.now.getTime() - 60 * MINUTE))) {
-    const n = await releaseAbandoned(ctx, event, ctx.now).catch((error) => {
-      ctx.log.warn('abandoned claims not released', { eventId: event._id, error: (error as Error).message })
-      return 0
-    })
+    const n = await releaseAbandoned(ctx, event, ctx.now)
+      .then(async (n) => n + (await reconcileCounters(ctx, event, ctx.now)))
+      .catch((error) => {
+        ctx.log.warn('abandoned claims not released', { eventId: event._id, error: (error as Error).message })
+        return 0
+      })
     released += n
     audit.add(event.communityId, 'abandoned claims released', n)
   }

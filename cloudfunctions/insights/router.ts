@@ -4,6 +4,7 @@ import { defineRouter } from '../_kernel/router'
 import { community } from './actions/community'
 import { district } from './actions/district'
 import { exportInsights } from './actions/export'
+import { queue } from './actions/queue'
 import { todo } from './actions/todo'
 
 export const router = defineRouter(insightsContract, {
@@ -11,4 +12,5 @@ export const router = defineRouter(insightsContract, {
   district,
   export: audited('export', exportInsights),
   todo,
+  queue,
 })

@@ -1,7 +1,6 @@
 import cloud from 'wx-server-sdk'
+import { platformOf } from '../_kernel/platform'
 import { handle } from '../_kernel/router'
 import { router } from './router'
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as any })
-
-export const main = handle(router, { name: 'search', cloud: cloud as any })
+export const main = handle(router, { name: 'search', cloud: platformOf(cloud) })

@@ -7,6 +7,7 @@ export const communitiesApi = {
   join: (code: string) => callCloud('communities', 'join', { code }),
   mine: () => callCloud('communities', 'mine', {}),
   profile: () => callCloud('communities', 'profile', {}),
+  openShareCode: (code: string) => callCloud('communities', 'openShareCode', { code }),
 }
 
 export const noticesApi = {

@@ -68,6 +68,7 @@ const COPY: Record<ClientErrorCode, string> = {
   'COUNCIL.NOT_PRESENT': '请先签到，到会的成员才能举手和投票',
   'COUNCIL.BUSY': '大家一起操作太快了，请再试一次',
   'PHOTO.NOT_FOUND': '照片没有传好，请重新添加照片',
+  'SHARE.CODE_NOT_FOUND': '这个二维码已失效，请向社区工作人员要一张新的海报',
   INTERNAL: '系统开小差了，请稍后再试',
   NETWORK: '网络不太好，请检查网络后重试',
 }

@@ -7,7 +7,7 @@
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { DEMO_EVENT_IDS } from '../../scripts/seed-demo-events'
 import { demoTitles } from '../../scripts/seed-demo-clock'
-import { describeWithChromium, input, openSession, screenshot, shown } from './helpers/browser'
+import { describeWithChromium, enabled, input, openSession, screenshot, shown } from './helpers/browser'
 import { gateway, startStack, type Stack } from './helpers/stack'
 
 const A = DEMO_COMMUNITIES.zhizijie.communityId
@@ -123,11 +123,11 @@ describeWithChromium('guardians and children; errors that say what to do', () =>
     try {
       await s.page.goto(`${stack.url}/#/packages/council-staff/pages/meeting/index?meetingId=${meeting.data.meetingId}`)
       const mode = shown(s.page, 'council-staff-meeting')
-      await mode.locator('.council-add-free:not([disabled="true"])').click()
+      await enabled(mode, '.council-add-free').click()
       await mode.locator('.yb-field-error').getByText('请填写议题').waitFor()
       expect(await mode.innerText()).not.toContain('填写的内容有误')
       await input(mode, 'council-free-title').fill('滑梯边装个遮阳棚')
-      await mode.locator('.council-add-free:not([disabled="true"])').click()
+      await enabled(mode, '.council-add-free').click()
       await mode.getByText('滑梯边装个遮阳棚').first().waitFor()
       await expect(input(mode, 'council-free-title').inputValue()).resolves.toBe('')
       await expect(mode.locator('.yb-field-error').count()).resolves.toBe(0)

@@ -82,6 +82,12 @@ describe('weapp build', () => {
     console.log(`weapp sizes: ${line} (main aim ≤ ${MAIN_AIM_KIB} KiB)`)
   })
 
+  test('the main package is within its aim (docs/decisions/0105)', () => {
+    const { main } = measure(DIST)
+    const biggest = main.biggest.map((b) => `${b.file} ${(b.bytes / 1024).toFixed(1)}`).join(', ')
+    expect([`main ${main.kib} KiB (${biggest})`, main.kib <= MAIN_AIM_KIB]).toEqual([expect.any(String), true])
+  })
+
   test('zod and dayjs stay out of the main package (docs/decisions/0007)', () => {
     const roots = app.subPackages.map((s) => `${s.root}/`)
     const mainJs: string[] = []

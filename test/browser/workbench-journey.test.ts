@@ -38,7 +38,7 @@ describeWithChromium('workbench: staff act on a to-do; the district admin compar
       const bench = shown(page, 'workbench')
       const reviewTag = page.locator('.yb-tag', { hasText: /^建议待审核$/ }) // not 儿童建议待审核
       const review = bench.locator('.workbench__todo').filter({ has: reviewTag }).first()
-      await review.waitFor({ timeout: 15000 })
+      await review.waitFor()
       await screenshot(page, 'workbench-1-todos')
       const title = (await review.locator('.workbench__title').innerText()).trim()
       expect(title.length).toBeGreaterThan(0)
@@ -51,19 +51,15 @@ describeWithChromium('workbench: staff act on a to-do; the district admin compar
 
       const queue = shown(page, 'pstaff-queue')
       const card = queue.locator('.pstaff-queue__review').filter({ hasText: title })
-      await card.waitFor({ timeout: 15000 })
+      await card.waitFor()
       await card.getByText('公示', { exact: true }).click()
-      await card.waitFor({ state: 'detached', timeout: 15000 })
+      await card.waitFor({ state: 'detached' })
       await screenshot(page, 'workbench-2-published')
 
       await page.goBack()
       const back = shown(page, 'workbench')
       await back.locator('.workbench__todo').first().waitFor()
-      await back
-        .locator('.workbench__todo')
-        .filter({ hasText: title })
-        .filter({ has: reviewTag })
-        .waitFor({ state: 'detached', timeout: 15000 })
+      await back.locator('.workbench__todo').filter({ hasText: title }).filter({ has: reviewTag }).waitFor({ state: 'detached' })
       expect(s.errors).toEqual([])
     } finally {
       await s.close()
@@ -82,7 +78,7 @@ describeWithChromium('workbench: staff act on a to-do; the district admin compar
 
       const insights = shown(page, 'insights')
       const chart = insights.locator('.bar-chart').filter({ hasText: '各社区举办场次' })
-      await chart.waitFor({ timeout: 20000 })
+      await chart.waitFor()
       await chart.locator('.bar-chart__row').filter({ hasText: '栀子街社区' }).waitFor()
       await chart.locator('.bar-chart__row').filter({ hasText: '新华社区' }).waitFor()
       const summary = (await chart.locator('.bar-chart__summary').innerText()).trim()

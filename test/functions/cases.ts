@@ -5,11 +5,13 @@
  */
 import { randomInt } from 'node:crypto'
 import { linkCodeFrom } from '../../cloudfunctions/communities/domain/membership-rules'
+import { shareCodeFrom } from '../../cloudfunctions/communities/domain/share-codes'
 import { COLLECTIONS, type ErrorCode, type FunctionName } from '../../types/index'
 import { A, C_CODE, PERSONAS, uniqueId, type Harness, type Persona } from './harness'
 import { addInboxItem, addProject, addProposal } from './proposals-fixtures'
 import { COUNCIL_CASES } from './council-cases'
 import { EVENT_CASES } from './events-cases'
+import { INSIGHTS_CASES } from './insights-cases'
 
 export type Expected = 'ok' | ErrorCode
 export interface ActionCase {
@@ -27,9 +29,6 @@ const membersOfA = { residentA: 'ok', residentB: F, staffA: 'ok', staffB: F, adm
 const authorOnly = { residentA: 'ok', residentB: F, staffA: F, staffB: F, admin: F } as const
 
 const nobody = { residentA: F, residentB: F, staffA: F, staffB: F, admin: F } as const
-const adminOnly = { ...nobody, admin: 'ok' } as const
-/** a fixed period of insights (a year: periods are at most MAX_INSIGHT_DAYS) */
-const YEAR = { from: '2026-01-01', to: '2026-12-31' }
 
 /** An unlinked child of community A (fresh, or the fixed one of residentA) and a valid code for a child. */
 export async function addUnlinkedChild(h: Harness, guardianOpenid: string, childId = uniqueId('test-child')): Promise<string> {
@@ -81,6 +80,28 @@ export const CASES: Record<FunctionName, Record<string, ActionCase>> = {
     },
     listMembers: { input: async () => ({ communityId: A }), expect: managersOfA },
     createPoster: { input: async () => ({ communityId: A, regenerate: true }), expect: managersOfA },
+    openShareCode: {
+      input: async (h) => {
+        const code = shareCodeFrom(randomInt)
+        const now = new Date()
+        await h.db
+          .collection(COLLECTIONS.shareCodes)
+          .doc(code)
+          .set({
+            data: {
+              communityId: A,
+              kind: 'notice',
+              refId: uniqueId('test-notice'),
+              posterFileId: null,
+              createdBy: 'demo-staff',
+              createdAt: now,
+              updatedAt: now,
+            },
+          })
+        return { code }
+      },
+      expect: everyone,
+    },
     addChild: { input: async () => ({ communityId: A, alias: '小红', birthYear: thisYear() - 9 }), expect: membersOfA },
     createChildLinkCode: { input: async (h) => ({ childId: await residentAChild(h) }), expect: { ...nobody, residentA: 'ok' } },
     linkChildAccount: {
@@ -222,13 +243,7 @@ export const CASES: Record<FunctionName, Record<string, ActionCase>> = {
   },
   council: COUNCIL_CASES,
   events: EVENT_CASES,
-  // figures of a community: its staff and the district admin; the district view: the district admin only
-  insights: {
-    community: { input: async () => ({ communityId: A, ...YEAR }), expect: managersOfA },
-    district: { input: async () => ({ ...YEAR }), expect: adminOnly },
-    export: { input: async () => ({ communityId: A, ...YEAR }), expect: managersOfA },
-    todo: { input: async () => ({ communityId: A }), expect: managersOfA },
-  },
+  insights: INSIGHTS_CASES,
   // the log: staff of the community read theirs, the district admin every one (the whole district: audit.test.ts)
   audit: {
     list: { input: async () => ({ communityId: A }), expect: managersOfA },

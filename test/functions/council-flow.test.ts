@@ -126,6 +126,7 @@ describe('the journey: apply → approve → propose → review → agenda → v
     expectOk(await staff('publishAgenda', { meetingId: meeting.meetingId }), meetingViewSchema)
     const publicAgenda = expectOk(await h.as('residentA')('council', 'agenda', { meetingId: meeting.meetingId }), meetingViewSchema)
     expect(publicAgenda).toMatchObject({ status: 'published', staff: null })
+    await h.emu.fireTrigger('events', 'fanout') // the agenda notices are queued; the fan-out timer sends them
     const outbox = (await h.emu.dump('outbox')).slice(outboxBefore) as any[]
     expect(outbox.map((m) => m.touser)).toEqual(expect.arrayContaining(['demo-guardian', 'demo-child']))
 
@@ -175,6 +176,7 @@ describe('the journey: apply → approve → propose → review → agenda → v
     )!
     expect(mine.answer?.text).toBe('小华，下周就换新链子！')
     expect(mine.stage).toBe('handed_off')
+    await h.emu.fireTrigger('events', 'fanout') // notices are queued; the fan-out timer delivers them
     const inbox = (await h.emu.dump(COLLECTIONS.inbox)) as any[]
     expect(inbox.some((i) => i.openid === 'demo-guardian' && i.kind === 'council.answer' && i.childId === applied.childId)).toBe(true)
 
@@ -185,6 +187,7 @@ describe('the journey: apply → approve → propose → review → agenda → v
       .update({ data: { status: 'completed' } })
     await h.emu.fireTrigger('council', 'daily')
     await h.emu.fireTrigger('council', 'daily')
+    await h.emu.fireTrigger('events', 'fanout')
     const done = ((await h.emu.dump(COLLECTIONS.inbox)) as any[]).filter((i) => i.kind === 'council.done' && i.childId === applied.childId)
     expect(done.map((i) => i.openid)).toEqual(['demo-guardian'])
     const final = expectOk(await guardian('proposals', { communityId: A }), proposalsOutput).mine.find(

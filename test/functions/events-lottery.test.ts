@@ -136,7 +136,8 @@ test('publish → registrations → draw: seed revealed and matching its commitm
   await h.emu.fireTrigger('events', 'draw')
   expect(expectOk(await staff('lotteryLog', { eventId }), lotteryLogSchema).order).toEqual(log.order)
 
-  // everyone was told once: 已录取 or 候补中
+  // everyone was told once: 已录取 or 候补中 (queued by the draw, delivered by the fan-out timer)
+  await h.emu.fireTrigger('events', 'fanout')
   const told = (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === 'event.drawn' && m.page.includes(eventId))
   expect(told).toHaveLength(20)
   const phrases = (await h.emu.dump('outbox')).filter((m: any) => m.page.includes(eventId)).map((m: any) => m.data.phrase2.value)

@@ -6,7 +6,7 @@
  */
 import { COLLECTIONS } from '../../types/index'
 import type { Context } from '../../cloudfunctions/_kernel/context'
-import { drain, enqueue, outboxStats } from '../../cloudfunctions/_kernel/outbox'
+import { drain, enqueue, enqueueEach, outboxStats } from '../../cloudfunctions/_kernel/outbox'
 import { startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -109,3 +109,56 @@ test('observable: pending recipients and the oldest job’s age, from the kernel
   expect(fired).toMatchObject({ ok: true, data: { pendingRecipients: 0, oldestAgeMs: 0 } })
   expect((await inboxFor('测试通知 c')).map((m: any) => m.openid).sort()).toEqual(['fan-c-1', 'fan-c-2', 'fan-c-3'])
 })
+
+test('each their own message, across job documents: everyone gets theirs, once, however often it is queued', async () => {
+  const sent = new Map<string, number>()
+  const ctx = contextWith(sent, new Date())
+  const people = Array.from({ length: 520 }, (_, i) => `fan-d-${String(i).padStart(3, '0')}`)
+  const items = people.map((openid) => ({ openid, message: { ...message('d'), body: `给 ${openid} 的话` } }))
+  expect(await enqueueEach(ctx, 'test:d', items)).toBe(520)
+  expect(await enqueueEach(ctx, 'test:d', [...items].reverse())).toBe(520) // the same key again: nothing new
+  const jobs = (await h.emu.dump(COLLECTIONS.fanout)).filter((j: any) => j.eventKey === 'test:d')
+  expect(jobs.map((j: any) => j.total).sort()).toEqual([20, 500]) // split, with a message each
+  await drain(ctx, { batch: 100 })
+  await drain(ctx, { batch: 100 })
+  const entries = await inboxFor('测试通知 d')
+  expect(entries).toHaveLength(520)
+  for (const e of entries) expect(e.body).toBe(`给 ${e.openid} 的话`)
+  expect(sent.size).toBe(520)
+  expect([...sent.values()].every((n) => n === 1)).toBe(true)
+}, 60_000)
+
+test('retention: the fan-out timer removes jobs finished more than 7 days ago; younger and unfinished ones stay', async () => {
+  const day = 24 * 60 * 60 * 1000
+  const at = (daysAgo: number) => new Date(Date.now() - daysAgo * day)
+  const job = (id: string, status: 'pending' | 'done', daysAgo: number, next: number) => ({
+    _id: id,
+    eventKey: `test:${id}`,
+    communityId: 'zhizijie',
+    childId: null,
+    kind: 'event.reminder',
+    message: message(id),
+    personal: null,
+    recipients: ['fan-r-1', 'fan-r-2'],
+    total: 2,
+    next,
+    status,
+    // an unfinished job held by a live drainer: the timer's drain leaves it alone
+    leaseUntil: status === 'pending' ? Date.now() + day : 0,
+    createdAt: at(daysAgo),
+    updatedAt: at(daysAgo),
+  })
+  const old = Array.from({ length: 130 }, (_, i) => job(`fan-r-old-${i}`, 'done', 8, 2)) // more than one batch
+  const young = job('fan-r-young', 'done', 6, 2)
+  const unfinished = job('fan-r-unfinished', 'pending', 30, 1)
+  for (const doc of [...old, young, unfinished]) await h.db.collection(COLLECTIONS.fanout).add({ data: doc })
+  const fired = (await h.emu.fireTrigger('events', 'fanout')) as any
+  expect(fired).toMatchObject({ ok: true })
+  const left = new Set((await h.emu.dump(COLLECTIONS.fanout)).map((j: any) => j._id))
+  expect(old.filter((j) => left.has(j._id))).toEqual([])
+  expect(left.has(young._id)).toBe(true)
+  expect(left.has(unfinished._id)).toBe(true)
+  // idempotent: run again, nothing more goes and nothing fails
+  expect(await h.emu.fireTrigger('events', 'fanout')).toMatchObject({ ok: true })
+  expect(new Set((await h.emu.dump(COLLECTIONS.fanout)).map((j: any) => j._id))).toEqual(left)
+}, 60_000)

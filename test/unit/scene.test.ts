@@ -1,4 +1,14 @@
-import { SCENE_MAX_LENGTH, childLinkScene, communityScene, isValidScene, parseScene, parseVenueScene, venueScene } from '../../types/index'
+import { shareCodeFrom } from '../../cloudfunctions/communities/domain/share-codes'
+import {
+  SCENE_MAX_LENGTH,
+  childLinkScene,
+  communityScene,
+  isValidScene,
+  parseScene,
+  parseVenueScene,
+  shareScene,
+  venueScene,
+} from '../../types/index'
 
 describe('community scenes', () => {
   it('builds c=<code> within 32 characters', () => {
@@ -74,5 +84,21 @@ describe('community scenes', () => {
     expect(isValidScene('a=%20')).toBe(false)
     expect(isValidScene('a=中')).toBe(false)
     expect(isValidScene('a'.repeat(33))).toBe(false)
+  })
+})
+
+describe('poster share scenes (s=<code>, docs/decisions/0100)', () => {
+  it('builds and parses s=<8 characters without look-alikes>, well within 32', () => {
+    let draw = 0
+    const code = shareCodeFrom((max) => (draw++ * 5) % max) // every character from the alphabet, in its range
+    expect(code).toMatch(/^[a-z2-9]{8}$/)
+    expect(shareScene('k7m2p9xq')).toBe('s=k7m2p9xq')
+    expect(parseScene('s%3Dk7m2p9xq')).toEqual({ kind: 'share', code: 'k7m2p9xq' })
+    expect(parseScene(shareScene(code))).toEqual({ kind: 'share', code })
+  })
+  it('rejects what is not a share code', () => {
+    for (const bad of ['s=', 's=K7M2P9XQ', 's=k7m2p9x', 's=k7m2p9xqa', 's=k7m2p9x1', 's=k7m2p9xo', 's=k7m2p9xq&c=zhizijie', 'S=k7m2p9xq'])
+      expect(parseScene(bad)).toBeNull()
+    expect(() => shareScene('k7m2p9x1')).toThrow()
   })
 })

@@ -6,13 +6,16 @@
  *     the commit point. A second insert fails, so a published draw is never recomputed or changed;
  *  3. apply: each registration becomes confirmed or waitlisted (waitlist seq = drawn order) by a conditional update
  *     (status still `registered`), so re-applying changes nothing twice;
- *  4. finish: counters set from the draw and drawState → done; then everyone is told (inbox ids are deterministic).
- * A timer re-runs 2–4 for a draw left `applying` for more than two minutes.
+ *  4. tell: one message per family is queued (the kernel outbox; the events `fanout` timer delivers it in batches,
+ *     off this request). Queued while the draw is still `applying` — no cancellation commits then, so the results
+ *     are final — and under the draw's own key, so a re-run queues nothing twice and a crash cannot lose it;
+ *  5. finish: counters set from the draw and drawState → done.
+ * A timer re-runs 2–5 for a draw left `applying` for more than two minutes.
  */
 import { type DrawDoc, type EventDoc, type SignupDoc } from '../../../types/index'
 import type { Context } from '../../_kernel/context'
-import { deliver } from '../../_kernel/inbox'
 import { fail } from '../../_kernel/errors'
+import { enqueueEach } from '../../_kernel/outbox'
 import { ageOnEventDay, checkDraw, quotaBand } from '../domain/event-rules'
 import { LOTTERY_ALGORITHM, allocate, entryKey } from '../domain/lottery'
 import { drawnMessage } from '../domain/messages'
@@ -100,7 +103,8 @@ export async function applyDraw(ctx: Context, eventId: string, by: string): Prom
       )
     },
   )
-  const finished = await updateEventWhere(
+  await tellEveryone(ctx, event, d)
+  await updateEventWhere(
     ctx,
     { _id: eventId, drawState: 'applying' },
     {
@@ -119,11 +123,10 @@ export async function applyDraw(ctx: Context, eventId: string, by: string): Prom
       updatedAt: ctx.now,
     },
   )
-  if (finished) await tellEveryone(ctx, { ...event, drawState: 'done' }, d)
   return d
 }
 
-/** One message per owner, naming each of their participants and where they landed. */
+/** One message per family, naming each of their participants and where they landed: queued, not delivered here. */
 async function tellEveryone(ctx: Context, event: EventDoc, d: DrawDoc): Promise<void> {
   const signups = await allSignups(ctx, event._id, ['confirmed', 'waitlisted'])
   const won = new Set(d.winners.map((key) => d.signupIds[key]))
@@ -133,8 +136,18 @@ async function tellEveryone(ctx: Context, event: EventDoc, d: DrawDoc): Promise<
     if (!s.ownerOpenid || !(won.has(s._id) || positionOf.has(s._id))) continue
     byOwner.set(s.ownerOpenid, [...(byOwner.get(s.ownerOpenid) ?? []), s])
   }
-  await inBatches([...byOwner.entries()], async ([owner, mine]) => {
-    const lines = mine.map((s) => ({ name: s.displayName, won: won.has(s._id), position: positionOf.get(s._id) ?? null }))
-    await deliver(ctx, [owner], `drawn:${event._id}`, drawnMessage(event, lines))
-  })
+  // in a fixed order: a re-run after a crash between two job documents splits the families the same way
+  const owners = [...byOwner.keys()].sort()
+  await enqueueEach(
+    ctx,
+    `drawn:${event._id}`,
+    owners.map((owner) => {
+      const lines = (byOwner.get(owner) ?? []).map((s) => ({
+        name: s.displayName,
+        won: won.has(s._id),
+        position: positionOf.get(s._id) ?? null,
+      }))
+      return { openid: owner, message: drawnMessage({ ...event, drawState: 'done' }, lines) }
+    }),
+  )
 }

@@ -1,5 +1,5 @@
 /** Pure rules about notices: state, visibility, ordering, scheduling, moderation. Every function takes `now`. */
-import { NOTICE_MAX_SCHEDULE_DAYS, type NoticeDoc, type NoticeModeration, type NoticeState } from '../../../types/index'
+import { NOTICE_MAX_SCHEDULE_DAYS, isVisibleToResidents, noticeState, type NoticeDoc, type NoticeModeration } from '../../../types/index'
 import type { Refusal } from '../../_kernel/errors'
 
 type Timing = Pick<NoticeDoc, 'status' | 'publishAt' | 'expiresAt'>
@@ -8,16 +8,9 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** A publishAt this close in the past counts as "now" (clock skew between phone and cloud). */
 export const PUBLISH_GRACE_MS = 5 * 60 * 1000
 
-/** draft | scheduled (published, publishAt > now) | live | expired (expiresAt ≤ now). */
-export function noticeState(notice: Timing, now: Date): NoticeState {
-  if (notice.status !== 'published' || !notice.publishAt) return 'draft'
-  if (notice.publishAt.getTime() > now.getTime()) return 'scheduled'
-  if (notice.expiresAt && notice.expiresAt.getTime() <= now.getTime()) return 'expired'
-  return 'live'
-}
-
-/** What residents may see: published, publishAt ≤ now, not yet expired. */
-export const isVisibleToResidents = (notice: Timing, now: Date): boolean => noticeState(notice, now) === 'live'
+// noticeState (draft | scheduled | live | expired) and isVisibleToResidents live in types/visibility.ts: search
+// decides what it may show with the same rule (0102).
+export { isVisibleToResidents, noticeState }
 
 /** Pinned first, then newest publishAt first; ties by _id so the order is stable. */
 export function compareForFeed(

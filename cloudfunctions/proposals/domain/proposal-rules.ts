@@ -5,6 +5,7 @@
  */
 import {
   REPORTS_TO_HIDE,
+  isListed,
   type AnswerDecision,
   type ProposalDoc,
   type ProposalSettings,
@@ -87,8 +88,8 @@ export function checkCategory(settings: Pick<ProposalSettings, 'categories'>, ca
     : { code: 'PROPOSAL.CATEGORY_UNKNOWN', message: `category not in the community's list: ${category}` }
 }
 
-/** Listed for residents: published at some point and not hidden by moderation. */
-export const isListed = (p: Pick<ProposalDoc, 'isPublic' | 'hidden'>) => p.isPublic && !p.hidden
+/** Listed for residents: published at some point and not hidden by moderation (types/visibility.ts; search uses it too, 0102). */
+export { isListed }
 
 type SupportFacts = Pick<ProposalDoc, 'status' | 'hidden' | 'supportUntil'>
 

@@ -1,55 +1,66 @@
-import {
-  COLLECTIONS,
-  queryTerms,
-  searchContract,
-  snippetOf,
-  type EventDoc,
-  type NoticeDoc,
-  type ProposalDoc,
-  type SearchDoc,
-  type SearchResult,
-} from '../../../types/index'
-import { findByIds } from '../../_kernel/db'
+import { COLLECTIONS, queryTerms, searchContract, snippetOf, type SearchResult } from '../../../types/index'
+import { collection } from '../../_kernel/data'
 import { forbidden } from '../../_kernel/errors'
-import { canManageCommunity, canReadCommunity } from '../../_kernel/permissions'
+import { canReadCommunity } from '../../_kernel/permissions'
 import { action } from '../../_kernel/router'
 import { loadViewer } from '../../_kernel/viewer'
-import { canSeeEvent } from '../../events/domain/permissions'
-import { isVisibleToResidents } from '../../notices/domain/notice-rules'
-import { canSeeProposal } from '../../proposals/domain/permissions'
+import { canSeeEventHit, canSeeNoticeHit, canSeeProposalHit, type EventHit, type NoticeHit, type ProposalHit } from '../domain/visibility'
 
 /** entries looked at per query; each kind's documents are then read by id and filtered by what the caller may see */
 const CANDIDATES = 60
 
+/** The fields a result and its visibility need (not photos, counters, claims…): the reads carry less. */
+const NOTICE_FIELDS = ['_id', 'communityId', 'title', 'body', 'status', 'publishAt', 'expiresAt'] as const
+const EVENT_FIELDS = ['_id', 'communityId', 'title', 'description', 'status', 'moderation', 'startAt'] as const
+const PROPOSAL_FIELDS = [
+  '_id',
+  'communityId',
+  'title',
+  'description',
+  'isPublic',
+  'hidden',
+  'createdBy',
+  'publishedAt',
+  'createdAt',
+] as const
+
 /**
  * Search in one community (members, staff, the district admin): the entries whose terms include every bigram of the
  * query — one indexed query (communityId, terms) with `_.all`, never a regex scan — then the documents themselves,
- * shown only where the caller could open them (live notices, visible events, listed proposals or their own).
+ * shown only where the caller could open them (domain/visibility.ts). Two round trips: the caller's records and the
+ * index query go out together (nothing is answered before the caller is known to read the community), then one
+ * `_.in` read per kind with only the fields a result needs.
  */
 export const search = action(searchContract.search, async (ctx, input) => {
-  const viewer = await loadViewer(ctx, [input.communityId])
-  if (!canReadCommunity(viewer, input.communityId)) forbidden()
   const all = queryTerms(input.q)
   const pairs = all.filter((t) => [...t].length === 2)
   const terms = pairs.length > 0 ? pairs : all
-  const _ = ctx.db.command
-  const found = (await ctx.db
-    .collection(COLLECTIONS.search)
-    .where({ communityId: input.communityId, terms: _.all(terms) })
-    .field({ kind: true, refId: true }) // not the terms: an entry's terms are for matching, not for the answer
-    .limit(CANDIDATES)
-    .get()) as { data: Pick<SearchDoc, 'kind' | 'refId'>[] }
-  const ids = (kind: SearchDoc['kind']) => found.data.filter((d) => d.kind === kind).map((d) => d.refId)
-  const [notices, events, proposals] = await Promise.all([
-    findByIds<NoticeDoc>(ctx.db, COLLECTIONS.notices, ids('notice')),
-    findByIds<EventDoc>(ctx.db, COLLECTIONS.events, ids('event')),
-    findByIds<ProposalDoc>(ctx.db, COLLECTIONS.proposals, ids('proposal')),
+  const [viewer, found] = await Promise.all([
+    loadViewer(ctx, [input.communityId]),
+    collection(ctx.db, COLLECTIONS.search).find(
+      { communityId: input.communityId, terms: ctx._.all(terms) },
+      { limit: CANDIDATES, fields: ['kind', 'refId'] }, // not the terms: an entry's terms are for matching, not for the answer
+    ),
   ])
-  const manages = canManageCommunity(viewer, input.communityId)
+  if (!canReadCommunity(viewer, input.communityId)) forbidden()
+
+  const ids = (kind: 'notice' | 'event' | 'proposal') => found.filter((d) => d.kind === kind).map((d) => d.refId)
+  const some = async <T>(refs: string[], read: (refs: string[]) => Promise<T[]>): Promise<T[]> => (refs.length ? read(refs) : [])
+  const [notices, events, proposals]: [NoticeHit[], EventHit[], ProposalHit[]] = await Promise.all([
+    some(ids('notice'), (refs) =>
+      collection(ctx.db, COLLECTIONS.notices).find({ _id: ctx._.in(refs) }, { limit: refs.length, fields: NOTICE_FIELDS }),
+    ),
+    some(ids('event'), (refs) =>
+      collection(ctx.db, COLLECTIONS.events).find({ _id: ctx._.in(refs) }, { limit: refs.length, fields: EVENT_FIELDS }),
+    ),
+    some(ids('proposal'), (refs) =>
+      collection(ctx.db, COLLECTIONS.proposals).find({ _id: ctx._.in(refs) }, { limit: refs.length, fields: PROPOSAL_FIELDS }),
+    ),
+  ])
   const mine = (c: string) => c === input.communityId
   const results: (SearchResult & { sort: number })[] = [
     ...notices
-      .filter((n) => mine(n.communityId) && isVisibleToResidents(n, ctx.now))
+      .filter((n) => mine(n.communityId) && canSeeNoticeHit(n, ctx.now))
       .map((n) => ({
         kind: 'notice' as const,
         id: n._id,
@@ -59,7 +70,7 @@ export const search = action(searchContract.search, async (ctx, input) => {
         sort: n.publishAt?.getTime() ?? 0,
       })),
     ...events
-      .filter((e) => mine(e.communityId) && e.status !== 'draft' && canSeeEvent(viewer, e) && (e.moderation === 'pass' || manages))
+      .filter((e) => mine(e.communityId) && canSeeEventHit(viewer, e))
       .map((e) => ({
         kind: 'event' as const,
         id: e._id,
@@ -69,7 +80,7 @@ export const search = action(searchContract.search, async (ctx, input) => {
         sort: e.startAt.getTime(),
       })),
     ...proposals
-      .filter((p) => mine(p.communityId) && canSeeProposal(viewer, p))
+      .filter((p) => mine(p.communityId) && canSeeProposalHit(viewer, p))
       .map((p) => ({
         kind: 'proposal' as const,
         id: p._id,

@@ -10,9 +10,12 @@ export const staffApi = {
   update: (input: ActionInput<'notices', 'update'>) => callCloud('notices', 'update', input),
   publish: (input: ActionInput<'notices', 'publish'>) => callCloud('notices', 'publish', input),
   unpublish: (noticeId: string) => callCloud('notices', 'unpublish', { noticeId }),
-  poster: (communityId: string, regenerate = false) =>
-    callCloud('communities', 'createPoster', regenerate ? { communityId, regenerate } : { communityId }),
+  poster: (communityId: string, of: PosterOf = {}, regenerate = false) =>
+    callCloud('communities', 'createPoster', { communityId, ...of, ...(regenerate ? { regenerate } : {}) }),
 }
+
+/** What a poster is of: the community (nothing), a notice or an event (its code then opens that page). */
+export type PosterOf = { noticeId?: string; eventId?: string }
 
 /** The community a staff page works on: `?communityId=` or else the current community. */
 export { getCurrentCommunity } from '@/lib/current-community'

@@ -3,6 +3,7 @@ import { callCloud } from '@/lib/cloud'
 
 export const workbenchApi = {
   todo: (communityId: string) => callCloud('insights', 'todo', { communityId }),
+  queue: (communityId: string) => callCloud('insights', 'queue', { communityId }),
   community: (communityId: string, from: string, to: string) => callCloud('insights', 'community', { communityId, from, to }),
   district: (from: string, to: string) => callCloud('insights', 'district', { from, to }),
   export: (from: string, to: string, communityId?: string) =>

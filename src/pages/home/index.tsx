@@ -18,6 +18,7 @@ import type { Result } from '@/lib/cloud'
 import { clearCurrentCommunity, getCurrentCommunity, setCurrentCommunity } from '@/lib/current-community'
 import { setElderPreference, useElder } from '@/lib/elder'
 import { takeEntryScene } from '@/lib/entry-scene'
+import { openPosterCode } from '@/lib/poster-entry'
 import { useLoadState } from '@/lib/use-load-state'
 import { refreshUnread } from '@/lib/unread'
 import './index.scss'
@@ -27,7 +28,8 @@ type Home = { community: CommunityView | null; notices: Result<{ notices: Notice
 /**
  * Which community to show: a scanned community code first (join it), then the remembered one, then the first of mine.
  * A venue code (a=…) opens the check-in page; a guardian's child-link code (k=…) opens 我是孩子，输入绑定码 with the
- * code filled in, where the child confirms with a tap (nothing is linked from here).
+ * code filled in, where the child confirms with a tap (nothing is linked from here); a notice's or an event's poster
+ * (s=…) opens that notice or event.
  */
 async function loadHome(scene: string | null, shared: string | null = null): Promise<Result<Home>> {
   // a shared card (`?communityId=`): look at that community, joined or not (a non-member gets the join card)
@@ -38,6 +40,7 @@ async function loadHome(scene: string | null, shared: string | null = null): Pro
   const parsed = parseScene(scene)
   if (parsed?.kind === 'venue') void Taro.navigateTo({ url: `${EVENT_ROUTES.checkin}?code=${parsed.code}` })
   else if (parsed?.kind === 'childLink') void Taro.navigateTo({ url: `/packages/profile/pages/edit/index?link=1&code=${parsed.code}` })
+  else if (parsed?.kind === 'share') await openPosterCode(parsed.code)
   else if (scene !== null) {
     if (!parsed) {
       void Taro.showToast({ title: '无法识别的社区码', icon: 'none' })

@@ -76,6 +76,7 @@ export async function openSession(options: { openid?: string } = {}): Promise<Se
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
+  if (process.env.BROWSER_TRACE) trace(page, options.openid ?? 'anonymous')
   return {
     context,
     page,
@@ -87,6 +88,29 @@ export async function openSession(options: { openid?: string } = {}): Promise<Se
   }
 }
 
+/**
+ * BROWSER_TRACE=1: every function call of the page (action, input, time to answer, the answer's start) and its
+ * console, in the test's output — to see what a page really did while a step waited.
+ */
+function trace(page: Page, who: string): void {
+  const t0 = Date.now()
+  const sent = new Map<object, number>()
+  const log = (line: string) => console.log(`[${who} +${Date.now() - t0}ms] ${line}`)
+  const fn = (url: string) => decodeURIComponent(url.split('/api/functions/')[1] ?? url)
+  page.on('request', (r) => {
+    if (!r.url().includes('/api/functions/')) return
+    sent.set(r, Date.now())
+    log(`→ ${fn(r.url())} ${r.postData()?.slice(0, 300)}`)
+  })
+  page.on('requestfinished', async (r) => {
+    if (!sent.has(r)) return
+    const body = await (await r.response())?.text()
+    log(`← ${fn(r.url())} ${Date.now() - sent.get(r)!} ms ${body?.slice(0, 160)}`)
+  })
+  page.on('requestfailed', (r) => log(`✗ ${r.url()} ${r.failure()?.errorText}`))
+  page.on('console', (m) => log(`console.${m.type()} ${m.text()}`))
+}
+
 /** Taro H5 slides pages in: wait until no animation or transition is running before a screenshot. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true })
@@ -96,8 +120,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file
 }
 
-/** The visible page of a Taro route (`.yb-page.<root>`): H5 keeps earlier pages of the stack in the DOM, hidden. */
-export const shown = (page: Page, root: string): Locator => page.locator(`.yb-page.${root}`).filter({ visible: true })
+/**
+ * The page the H5 router shows now — the top of its stack — when it is a `.yb-page.<root>`. Taro H5 keeps every page
+ * of the stack in the DOM (`.taro_page`); a page under the top gets `taro_page_shade` once the next one has slid in,
+ * and a page left with 返回 loses `taro_page_show` at once but stays in the DOM, still "visible", for the 300 ms it
+ * slides out. "Any visible `.yb-page.<root>`" therefore found two 我的消息 pages after 我的 → 我的消息 twice, read the
+ * one sliding away, or waited for a badge to go on a page not shown at all; the top shown page cannot.
+ */
+export const shown = (page: Page, root: string): Locator =>
+  page.locator('.taro_page.taro_page_show:not(.taro_page_shade)').last().locator(`.yb-page.${root}`)
+/**
+ * A Taro <Button> matching `selector` that takes a tap now. On H5 a Taro button is a custom element
+ * (`taro-button-core`): `disabled={true}` shows as the attribute `disabled=""`, `disabled={false}` as
+ * `disabled="false"` — never `disabled="true"` — and Playwright's own "enabled" check ignores it on a custom element.
+ */
+export const enabled = (scope: Locator, selector: string): Locator =>
+  scope.locator(`${selector}:is(:not([disabled]), [disabled="false"])`).first()
 /** The text input of a field by class (Taro's <Input> renders a wrapper or the input itself). */
 export const input = (scope: Locator, cls: string): Locator => scope.locator(`.${cls} input, input.${cls}`).first()
 /** The textarea of a field by class. */

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import { addChildInput, CHILD_LINK_CODE_TTL_MINUTES, type ChildView, type CreateChildLinkCodeOutput } from 'types/communities'
 import { formatShanghai } from 'types/time'
-import { issuesByField } from '@/lib/form-issues'
+import FormField from '@/components/form-field'
+import { useForm } from '@/lib/use-form'
 import { useAction } from '@/lib/use-action'
 import { profileApi } from '../../api'
 import './index.scss'
@@ -24,9 +25,8 @@ export default function ChildrenCard({ children, communityId, reload }: Props) {
   const { busy, act } = useAction(reload)
   const [codes, setCodes] = useState<Record<string, CreateChildLinkCodeOutput>>({})
   const [adding, setAdding] = useState(false)
-  const [alias, setAlias] = useState('')
-  const [birthYear, setBirthYear] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const form = useForm({ alias: '', birthYear: '' })
+  const { values, errors } = form
 
   const createCode = (childId: string) =>
     act(async () => {
@@ -38,18 +38,16 @@ export default function ChildrenCard({ children, communityId, reload }: Props) {
 
   const add = () => {
     if (!communityId) return
-    const input = { communityId, alias: alias.trim(), birthYear: Number(birthYear) || 0 }
-    const checked = addChildInput.safeParse(input)
-    if (!checked.success) return setErrors(issuesByField(checked.error.issues))
-    setErrors({})
+    const input = { communityId, alias: values.alias.trim(), birthYear: Number(values.birthYear) || 0 }
+    if (!form.check(addChildInput, input)) return
+    // the write goes through useAction (its toast, then the page reloads); refusals also land at their field
     return act(async () => {
-      const res = await profileApi.addChild(checked.data)
+      const res = await profileApi.addChild(input)
       if (!res.ok) {
-        if (res.error.issues) setErrors(issuesByField(res.error.issues))
+        form.refuse(res.error)
         return res.error
       }
-      setAlias('')
-      setBirthYear('')
+      form.reset({ alias: '', birthYear: '' })
       setAdding(false)
       return null
     }, '已添加')
@@ -115,29 +113,25 @@ export default function ChildrenCard({ children, communityId, reload }: Props) {
         )}
         {communityId && adding && (
           <View className='children-card__form'>
-            <View className='yb-field'>
-              <Text className='yb-label'>称呼</Text>
+            <FormField label='称呼' error={errors.alias}>
               <Input
                 className='yb-input child-alias'
                 maxlength={10}
                 placeholder='例如 小明（不用真实姓名）'
-                value={alias}
-                onInput={(e) => setAlias(e.detail.value)}
+                value={values.alias}
+                onInput={(e) => form.set('alias', e.detail.value)}
               />
-              {errors.alias && <View className='yb-field-error'>{errors.alias}</View>}
-            </View>
-            <View className='yb-field'>
-              <Text className='yb-label'>出生年份</Text>
+            </FormField>
+            <FormField label='出生年份' error={errors.birthYear}>
               <Input
                 className='yb-input child-birth-year'
                 type='number'
                 maxlength={4}
                 placeholder='例如 2015'
-                value={birthYear}
-                onInput={(e) => setBirthYear(e.detail.value)}
+                value={values.birthYear}
+                onInput={(e) => form.set('birthYear', e.detail.value)}
               />
-              {errors.birthYear && <View className='yb-field-error'>{errors.birthYear}</View>}
-            </View>
+            </FormField>
             <View className='yb-row yb-actions'>
               <Button className='yb-btn yb-btn--primary child-add-save' disabled={busy} onClick={add}>
                 添加

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Form, Input, Text, View } from '@tarojs/components'
+import { Form, Input, View } from '@tarojs/components'
 import { setProfileInput, type ProfileView } from 'types/communities'
+import FormField from '@/components/form-field'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Loading } from '@/components/status-view'
-import { errorCopy } from '@/lib/error-copy'
-import { issuesByField } from '@/lib/form-issues'
+import { useForm } from '@/lib/use-form'
 import { useLoadState } from '@/lib/use-load-state'
 import AvatarPicker from '../../components/avatar-picker'
 import LinkCodeEntry from '../../components/link-code-entry'
@@ -22,9 +22,10 @@ import { profileApi } from '../../api'
 export default function ProfileEditPage() {
   const [state, run] = useLoadState<ProfileView>()
   const [avatar, setAvatar] = useState<{ fileId: string; previewPath: string } | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const [nickname, setNickname] = useState('')
+  const form = useForm({ nickname: '' })
+  const { errors, busy } = form
+  const nickname = form.values.nickname
+  const setNickname = (value: string) => form.set('nickname', value)
   const nicknameRef = useRef(nickname)
   nicknameRef.current = nickname
   const load = () =>
@@ -47,22 +48,15 @@ export default function ProfileEditPage() {
     return save(typeof fromForm === 'string' && fromForm !== '' ? fromForm : nicknameRef.current)
   }
 
-  const save = async (nickname: string) => {
-    if (busy) return
-    const input = avatar ? { nickname, avatarFileId: avatar.fileId } : { nickname }
-    const checked = setProfileInput.safeParse(input)
-    if (!checked.success) return setErrors(issuesByField(checked.error.issues))
-    setErrors({})
-    setBusy(true)
-    const res = await profileApi.setProfile(input)
-    setBusy(false)
-    if (!res.ok) {
-      if (res.error.issues) setErrors(issuesByField(res.error.issues))
-      return Taro.showToast({ title: errorCopy(res.error), icon: 'none', duration: 3000 })
-    }
-    void Taro.showToast({ title: '已保存', icon: 'success' })
-    setTimeout(() => Taro.navigateBack(), 800)
-  }
+  const save = (nickname: string) =>
+    form.submit(async () => {
+      const input = avatar ? { nickname, avatarFileId: avatar.fileId } : { nickname }
+      if (!form.check(setProfileInput, input)) return
+      const res = await profileApi.setProfile(input)
+      if (!res.ok) return form.fail(res.error)
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+      setTimeout(() => Taro.navigateBack(), 800)
+    })
 
   return (
     <PageShell className='profile-edit'>
@@ -82,8 +76,7 @@ export default function ProfileEditPage() {
             onChosen={setAvatar}
             onError={(message) => Taro.showToast({ title: message, icon: 'none' })}
           />
-          <View className='yb-field'>
-            <Text className='yb-label'>昵称</Text>
+          <FormField label='昵称' error={errors.nickname}>
             <Input
               className='yb-input'
               name='nickname'
@@ -94,8 +87,7 @@ export default function ProfileEditPage() {
               onInput={(e) => setNickname(e.detail.value)}
               onBlur={(e) => setNickname(e.detail.value)}
             />
-            {errors.nickname && <View className='yb-field-error'>{errors.nickname}</View>}
-          </View>
+          </FormField>
           <SubmitButton className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onSubmit={() => save(nicknameRef.current)}>
             保存
           </SubmitButton>

@@ -1,12 +1,12 @@
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Textarea, View } from '@tarojs/components'
 import { ANSWER_DECISION_LABEL, PROPOSAL_EXPLANATION_MAX, answerInput, type AnswerDecision, type ProposalView } from 'types/proposals'
 import { dayjs, formatShanghai } from 'types/time'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
-import { errorCopy } from '@/lib/error-copy'
-import { issuesByField } from '@/lib/form-issues'
+import FormField from '@/components/form-field'
+import { useForm } from '@/lib/use-form'
 import { useLoadState } from '@/lib/use-load-state'
 import { staffProposalsApi } from '../../api'
 import './index.scss'
@@ -17,43 +17,35 @@ const DECISIONS: AnswerDecision[] = ['evaluating', 'accepted', 'rejected']
 export default function AnswerPage() {
   const [state, run] = useLoadState<ProposalView>()
   const proposalId = useRef('')
-  const [decision, setDecision] = useState<AnswerDecision>('accepted')
-  const [explanation, setExplanation] = useState('')
-  const [cost, setCost] = useState('')
-  const [dueDate, setDueDate] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const form = useForm<{ decision: AnswerDecision; explanation: string; cost: string; dueDate: string }>({
+    decision: 'accepted',
+    explanation: '',
+    cost: '',
+    dueDate: '',
+  })
+  const { values, errors, busy, set } = form
+  const { decision, cost, dueDate } = values
   const load = () => run(() => staffProposalsApi.get(proposalId.current))
   useLoad((params) => {
     proposalId.current = params.proposalId ?? ''
     void load()
   })
 
-  const submit = async () => {
-    if (busy) return
-    const input = {
-      proposalId: proposalId.current,
-      decision,
-      explanation,
-      ...(decision === 'accepted' && cost.trim() !== '' ? { cost: Number(cost) } : {}),
-      ...(decision === 'accepted' && dueDate ? { dueDate } : {}),
-    }
-    const checked = answerInput.safeParse(input)
-    if (!checked.success) return setErrors(issuesByField(checked.error.issues))
-    setErrors({})
-    setBusy(true)
-    try {
-      const res = await staffProposalsApi.answer(input)
-      if (!res.ok) {
-        if (res.error.issues) setErrors(issuesByField(res.error.issues))
-        return Taro.showToast({ title: errorCopy(res.error), icon: 'none', duration: 3000 })
+  const submit = () =>
+    form.submit(async () => {
+      const input = {
+        proposalId: proposalId.current,
+        decision,
+        explanation: values.explanation,
+        ...(decision === 'accepted' && cost.trim() !== '' ? { cost: Number(cost) } : {}),
+        ...(decision === 'accepted' && dueDate ? { dueDate } : {}),
       }
+      if (!form.check(answerInput, input)) return
+      const res = await staffProposalsApi.answer(input)
+      if (!res.ok) return form.fail(res.error)
       void Taro.showToast({ title: '已答复，已通知作者和附议居民', icon: 'none', duration: 2000 })
       setTimeout(() => Taro.navigateBack(), 900)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   if (state.kind === 'loading')
     return (
@@ -90,48 +82,40 @@ export default function AnswerPage() {
         )}
       </View>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>答复结果</Text>
+      <FormField label='答复结果' error={errors.decision}>
         <View className='yb-chips'>
           {DECISIONS.filter((d) => d !== 'evaluating' || p.status === 'published').map((d) => (
-            <View key={d} className={`yb-chip${decision === d ? ' yb-chip--on' : ''}`} onClick={() => setDecision(d)}>
+            <View key={d} className={`yb-chip${decision === d ? ' yb-chip--on' : ''}`} onClick={() => set('decision', d)}>
               {ANSWER_DECISION_LABEL[d]}
             </View>
           ))}
         </View>
-        {errors.decision && <View className='yb-field-error'>{errors.decision}</View>}
-      </View>
+      </FormField>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>答复说明</Text>
+      <FormField label='答复说明' error={errors.explanation}>
         <Textarea
           className='yb-textarea'
-          value={explanation}
+          value={values.explanation}
           maxlength={PROPOSAL_EXPLANATION_MAX}
           placeholder={decision === 'rejected' ? '说明为什么不能采纳，以及还能怎么办' : '说明社区会怎么做、什么时候做'}
-          onInput={(e) => setExplanation(e.detail.value)}
+          onInput={(e) => set('explanation', e.detail.value)}
         />
-        {errors.explanation && <View className='yb-field-error'>{errors.explanation}</View>}
-      </View>
+      </FormField>
 
       {decision === 'accepted' && (
         <View className='yb-card'>
-          <View className='yb-field'>
-            <Text className='yb-label'>预算（元，选填）</Text>
-            <Input className='yb-input' type='number' value={cost} placeholder='例如 8000' onInput={(e) => setCost(e.detail.value)} />
-            {errors.cost && <View className='yb-field-error'>{errors.cost}</View>}
-          </View>
-          <View className='yb-field'>
-            <Text className='yb-label'>预计完成日期（选填）</Text>
+          <FormField label='预算（元，选填）' error={errors.cost}>
+            <Input className='yb-input' type='number' value={cost} placeholder='例如 8000' onInput={(e) => set('cost', e.detail.value)} />
+          </FormField>
+          <FormField label='预计完成日期（选填）' error={errors.dueDate}>
             <Picker
               mode='date'
               value={dueDate || dayjs().add(1, 'month').format('YYYY-MM-DD')}
-              onChange={(e) => setDueDate(String(e.detail.value))}
+              onChange={(e) => set('dueDate', String(e.detail.value))}
             >
               <View className='yb-picker'>{dueDate || '选择日期'}</View>
             </Picker>
-            {errors.dueDate && <View className='yb-field-error'>{errors.dueDate}</View>}
-          </View>
+          </FormField>
         </View>
       )}
 

@@ -4,8 +4,8 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { PROPOSAL_CATEGORY_MAX, updateSettingsInput, type ProposalSettingsView, type ReviewMode } from 'types/proposals'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
-import { errorCopy } from '@/lib/error-copy'
-import { issuesByField } from '@/lib/form-issues'
+import FormField from '@/components/form-field'
+import { useForm } from '@/lib/use-form'
 import { useLoadState } from '@/lib/use-load-state'
 import { staffProposalsApi } from '../../api'
 
@@ -15,16 +15,17 @@ type Form = { categories: string[]; review: ReviewMode; supportThreshold: string
 export default function ProposalSettingsPage() {
   const [state, run] = useLoadState<ProposalSettingsView>()
   const communityId = useRef('')
-  const [form, setForm] = useState<Form | null>(null)
+  const form = useForm<Form>({ categories: [], review: 'pre', supportThreshold: '', supportWindowDays: '', answerDays: '' })
+  const { values, errors, busy, set } = form
+  const [loaded, setLoaded] = useState(false)
   const [adding, setAdding] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
   const load = () =>
     run(async () => {
       const res = await staffProposalsApi.settings(communityId.current)
       if (res.ok) {
         const s = res.data
-        setForm({
+        setLoaded(true)
+        form.reset({
           categories: s.categories,
           review: s.review,
           supportThreshold: String(s.supportThreshold),
@@ -39,27 +40,23 @@ export default function ProposalSettingsPage() {
     void load()
   })
 
-  const save = async () => {
-    if (!form || busy) return
-    const input = {
-      communityId: communityId.current,
-      categories: form.categories,
-      review: form.review,
-      supportThreshold: Number(form.supportThreshold),
-      supportWindowDays: Number(form.supportWindowDays),
-      answerDays: Number(form.answerDays),
-    }
-    const checked = updateSettingsInput.safeParse(input)
-    if (!checked.success) return setErrors(issuesByField(checked.error.issues))
-    setErrors({})
-    setBusy(true)
-    const res = await staffProposalsApi.updateSettings(input)
-    setBusy(false)
-    if (!res.ok) return Taro.showToast({ title: errorCopy(res.error), icon: 'none', duration: 3000 })
-    void Taro.showToast({ title: '已保存', icon: 'success' })
-  }
+  const save = () =>
+    form.submit(async () => {
+      const input = {
+        communityId: communityId.current,
+        categories: values.categories,
+        review: values.review,
+        supportThreshold: Number(values.supportThreshold),
+        supportWindowDays: Number(values.supportWindowDays),
+        answerDays: Number(values.answerDays),
+      }
+      if (!form.check(updateSettingsInput, input)) return
+      const res = await staffProposalsApi.updateSettings(input)
+      if (!res.ok) return form.fail(res.error)
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+    })
 
-  if (state.kind === 'loading' || !form)
+  if (state.kind === 'loading' || !loaded)
     return (
       <PageShell className='pstaff-settings'>
         {state.kind === 'error' ? <ErrorView error={state.error} onRetry={load} /> : <Loading />}
@@ -72,32 +69,28 @@ export default function ProposalSettingsPage() {
       </PageShell>
     )
   const number = (key: 'supportThreshold' | 'supportWindowDays' | 'answerDays', label: string, unit: string) => (
-    <View className='yb-field'>
-      <Text className='yb-label'>{label}</Text>
+    <FormField label={label} error={errors[key]}>
       <View className='yb-row'>
-        <Input
-          className='yb-input'
-          type='number'
-          value={form[key]}
-          onInput={(e) => setForm({ ...form, [key]: e.detail.value })}
-          style='width: 40%'
-        />
+        <Input className='yb-input' type='number' value={values[key]} onInput={(e) => set(key, e.detail.value)} style='width: 40%' />
         <Text>{unit}</Text>
       </View>
-      {errors[key] && <View className='yb-field-error'>{errors[key]}</View>}
-    </View>
+    </FormField>
   )
 
   return (
     <PageShell className='pstaff-settings'>
-      <View className='yb-field'>
-        <Text className='yb-label'>问题分类（点一下去掉）</Text>
+      <FormField label='问题分类（点一下去掉）' error={errors.categories}>
         <View className='yb-chips'>
-          {form.categories.map((c) => (
+          {values.categories.map((c) => (
             <View
               key={c}
               className='yb-chip yb-chip--on'
-              onClick={() => setForm({ ...form, categories: form.categories.filter((x) => x !== c) })}
+              onClick={() =>
+                set(
+                  'categories',
+                  values.categories.filter((x) => x !== c),
+                )
+              }
             >
               {c} ×
             </View>
@@ -116,27 +109,25 @@ export default function ProposalSettingsPage() {
             className='yb-btn'
             onClick={() => {
               const name = adding.trim()
-              if (name && !form.categories.includes(name)) setForm({ ...form, categories: [...form.categories, name] })
+              if (name && !values.categories.includes(name)) set('categories', [...values.categories, name])
               setAdding('')
             }}
           >
             添加
           </Button>
         </View>
-        {errors.categories && <View className='yb-field-error'>{errors.categories}</View>}
-      </View>
-      <View className='yb-field'>
-        <Text className='yb-label'>审核方式</Text>
+      </FormField>
+      <FormField label='审核方式' error={errors.review}>
         <View className='yb-chips'>
-          <View className={`yb-chip${form.review === 'pre' ? ' yb-chip--on' : ''}`} onClick={() => setForm({ ...form, review: 'pre' })}>
+          <View className={`yb-chip${values.review === 'pre' ? ' yb-chip--on' : ''}`} onClick={() => set('review', 'pre')}>
             先审后发
           </View>
-          <View className={`yb-chip${form.review === 'post' ? ' yb-chip--on' : ''}`} onClick={() => setForm({ ...form, review: 'post' })}>
+          <View className={`yb-chip${values.review === 'post' ? ' yb-chip--on' : ''}`} onClick={() => set('review', 'post')}>
             先发后审
           </View>
         </View>
         <View className='yb-small'>先发后审时，内容安全检查通过、没有照片的建议立即公示；儿童的建议始终先审。</View>
-      </View>
+      </FormField>
       {number('supportThreshold', '附议门槛', '人')}
       {number('supportWindowDays', '附议期', '天')}
       {number('answerDays', '达到门槛后答复期限', '天')}

@@ -12,12 +12,12 @@ import {
   type ProposalSettingsView,
   type ProposalView,
 } from 'types/proposals'
+import FormField from '@/components/form-field'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
-import type { ClientError, Result } from '@/lib/cloud'
+import type { Result } from '@/lib/cloud'
 import { getCurrentCommunity } from '@/lib/current-community'
-import { errorCopy } from '@/lib/error-copy'
-import { issuesByField } from '@/lib/form-issues'
+import { useForm } from '@/lib/use-form'
 import { useLoadState } from '@/lib/use-load-state'
 import PhotoPicker from '../../components/photo-picker'
 import { askToBeTold } from '../../lib/subscribe'
@@ -33,10 +33,9 @@ const empty: Form = { title: '', description: '', category: '', place: '', photo
 export default function SubmitProposalPage() {
   const [start, run] = useLoadState<Start>()
   const ids = useRef({ communityId: '', proposalId: '' })
-  const [form, setForm] = useState<Form>(empty)
+  const form = useForm<Form>(empty)
+  const { values, errors, busy, set } = form
   const [previews, setPreviews] = useState<Record<string, string>>({})
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
 
   const load = () =>
     run(async (): Promise<Result<Start>> => {
@@ -46,7 +45,7 @@ export default function SubmitProposalPage() {
         if (!got.ok) return got
         existing = got.data
         ids.current.communityId = existing.communityId
-        setForm({
+        form.reset({
           title: existing.title,
           description: existing.description,
           category: existing.category,
@@ -66,45 +65,24 @@ export default function SubmitProposalPage() {
     void load()
   })
 
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((f) => ({ ...f, [key]: value }))
-    setErrors((e) => (key in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)) : e))
-  }
-  const fail = (error: ClientError) => {
-    if (error.issues) setErrors(issuesByField(error.issues))
-    void Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
-  }
-
-  const submit = async () => {
-    if (start.kind !== 'ready' || busy) return
-    const existing = start.data.existing
-    const fields = {
-      title: form.title,
-      description: form.description,
-      category: form.category,
-      place: form.place,
-      photos: form.photos,
-      anonymous: form.anonymous,
-    }
-    const checked = existing
-      ? updateProposalInput.safeParse({ proposalId: existing.proposalId, ...fields })
-      : submitProposalInput.safeParse({ communityId: ids.current.communityId, ...fields })
-    if (!checked.success) return setErrors(issuesByField(checked.error.issues))
-    setErrors({})
-    // At the tap: may we tell you the review result, the answer and the outcome? (≤ 3 templates)
-    await askToBeTold([PROPOSAL_TEMPLATES.review, PROPOSAL_TEMPLATES.answer, PROPOSAL_TEMPLATES.outcome])
-    setBusy(true)
-    try {
+  const submit = () =>
+    form.submit(async () => {
+      if (start.kind !== 'ready') return
+      const existing = start.data.existing
+      const fields = { ...values }
+      const ok = existing
+        ? form.check(updateProposalInput, { proposalId: existing.proposalId, ...fields })
+        : form.check(submitProposalInput, { communityId: ids.current.communityId, ...fields })
+      if (!ok) return
+      // At the tap: may we tell you the review result, the answer and the outcome? (≤ 3 templates)
+      await askToBeTold([PROPOSAL_TEMPLATES.review, PROPOSAL_TEMPLATES.answer, PROPOSAL_TEMPLATES.outcome])
       const saved = existing
         ? await proposalsApi.update({ proposalId: existing.proposalId, ...fields })
         : await proposalsApi.submit({ communityId: ids.current.communityId, ...fields })
-      if (!saved.ok) return fail(saved.error)
+      if (!saved.ok) return form.fail(saved.error)
       void Taro.showToast({ title: saved.data.status === 'published' ? '已公示' : '已提交，等待审核', icon: 'success' })
       setTimeout(() => Taro.redirectTo({ url: `${ROUTES.detail}?proposalId=${saved.data.proposalId}` }), 600)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   if (start.kind === 'loading')
     return (
@@ -141,62 +119,53 @@ export default function SubmitProposalPage() {
         </View>
       )}
 
-      <View className='yb-field'>
-        <Text className='yb-label'>标题</Text>
+      <FormField label='标题' error={errors.title}>
         <Input
           className='yb-input'
-          value={form.title}
+          value={values.title}
           maxlength={PROPOSAL_TITLE_MAX}
           placeholder='一句话说清楚，例如：14 号院坝加几张长椅'
           onInput={(e) => set('title', e.detail.value)}
         />
-        {errors.title && <View className='yb-field-error'>{errors.title}</View>}
-      </View>
+      </FormField>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>分类</Text>
+      <FormField label='分类' error={errors.category}>
         <View className='yb-chips'>
           {settings.categories.map((c) => (
-            <View key={c} className={`yb-chip${form.category === c ? ' yb-chip--on' : ''}`} onClick={() => set('category', c)}>
+            <View key={c} className={`yb-chip${values.category === c ? ' yb-chip--on' : ''}`} onClick={() => set('category', c)}>
               {c}
             </View>
           ))}
         </View>
-        {errors.category && <View className='yb-field-error'>{errors.category}</View>}
-      </View>
+      </FormField>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>问题和建议</Text>
+      <FormField label='问题和建议' error={errors.description}>
         <Textarea
           className='yb-textarea'
-          value={form.description}
+          value={values.description}
           maxlength={PROPOSAL_DESCRIPTION_MAX}
           placeholder='哪里有什么问题？你建议怎么改？'
           onInput={(e) => set('description', e.detail.value)}
         />
         <View className='yb-small proposal-submit__count'>
-          {[...form.description].length} / {PROPOSAL_DESCRIPTION_MAX}
+          {[...values.description].length} / {PROPOSAL_DESCRIPTION_MAX}
         </View>
-        {errors.description && <View className='yb-field-error'>{errors.description}</View>}
-      </View>
+      </FormField>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>地点（选填）</Text>
+      <FormField label='地点（选填）' error={errors.place}>
         <Input
           className='yb-input'
-          value={form.place}
+          value={values.place}
           maxlength={PROPOSAL_PLACE_MAX}
           placeholder='例如：栀子街 12 号院东门'
           onInput={(e) => set('place', e.detail.value)}
         />
-        {errors.place && <View className='yb-field-error'>{errors.place}</View>}
-      </View>
+      </FormField>
 
-      <View className='yb-field'>
-        <Text className='yb-label'>照片（选填，最多 {PROPOSAL_PHOTOS_MAX} 张）</Text>
+      <FormField label={`照片（选填，最多 ${PROPOSAL_PHOTOS_MAX} 张）`} error={errors.photos}>
         <PhotoPicker
           communityId={ids.current.communityId}
-          value={form.photos}
+          value={values.photos}
           previews={previews}
           max={PROPOSAL_PHOTOS_MAX}
           onChange={(photos, next) => {
@@ -205,8 +174,7 @@ export default function SubmitProposalPage() {
           }}
           onError={(message) => Taro.showToast({ title: message, icon: 'none' })}
         />
-        {errors.photos && <View className='yb-field-error'>{errors.photos}</View>}
-      </View>
+      </FormField>
 
       <View className='yb-card'>
         <View className='yb-switch-row'>
@@ -214,7 +182,7 @@ export default function SubmitProposalPage() {
             <View>匿名提交</View>
             <View className='yb-small'>公开显示为“居民”，不显示你的昵称</View>
           </View>
-          <Switch checked={form.anonymous} color='#b5452b' aria-label='匿名提交' onChange={(e) => set('anonymous', e.detail.value)} />
+          <Switch checked={values.anonymous} color='#b5452b' aria-label='匿名提交' onChange={(e) => set('anonymous', e.detail.value)} />
         </View>
       </View>
 

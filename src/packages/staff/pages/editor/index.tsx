@@ -1,81 +1,32 @@
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
-import {
-  NOTICE_BODY_MAX,
-  NOTICE_CATEGORIES,
-  NOTICE_TITLE_MAX,
-  createNoticeInput,
-  updateNoticeInput,
-  type NoticeCategory,
-  type NoticeView,
-} from 'types/notices'
-import { formatShanghai, fromWallClock, inShanghai, toWallClock, type WallClock } from 'types/time'
-import FormField from '@/components/form-field'
+import { Button, View } from '@tarojs/components'
+import { createNoticeInput, updateNoticeInput, type NoticeView } from 'types/notices'
+import { fromWallClock } from 'types/time'
 import PageShell from '@/components/page-shell'
 import { ErrorView, Forbidden, Loading } from '@/components/status-view'
-import type { ClientError, Result } from '@/lib/cloud'
-import { errorCopy } from '@/lib/error-copy'
-import { issuesByField } from '@/lib/form-issues'
+import type { Result } from '@/lib/cloud'
+import { useForm } from '@/lib/use-form'
 import { useLoadState } from '@/lib/use-load-state'
 import { confirmAction } from '@/lib/confirm'
+import NoticeContent from '../../components/notice-content'
+import NoticeExpiry from '../../components/notice-expiry'
+import NoticeSchedule from '../../components/notice-schedule'
+import { emptyNoticeForm, noticeFormOf, type NoticeForm } from '../../lib/notice-form'
 import { getCurrentCommunity, staffApi } from '../../api'
-
-type When = WallClock
-type Form = {
-  title: string
-  body: string
-  category: NoticeCategory
-  pinned: boolean
-  schedule: boolean
-  publishAt: When
-  expires: boolean
-  expiresAt: When
-}
 
 /** What the editor starts from: a new notice (after checking the viewer may manage) or an existing one. */
 type Start = { kind: 'new'; communityName: string } | { kind: 'edit'; notice: NoticeView }
 
-const split = toWallClock
 const join = fromWallClock
-
-function emptyForm(): Form {
-  const now = inShanghai(new Date())
-  return {
-    title: '',
-    body: '',
-    category: '通知',
-    pinned: false,
-    schedule: false,
-    publishAt: split(now.add(1, 'hour').startOf('hour').toDate()),
-    expires: false,
-    expiresAt: split(now.add(7, 'day').toDate()),
-  }
-}
-
-function formOf(n: NoticeView): Form {
-  const base = emptyForm()
-  return {
-    ...base,
-    title: n.title,
-    body: n.body,
-    category: n.category,
-    pinned: n.pinned,
-    schedule: n.state === 'scheduled',
-    publishAt: n.publishAt && n.state === 'scheduled' ? split(n.publishAt) : base.publishAt,
-    expires: n.expiresAt !== null,
-    expiresAt: n.expiresAt ? split(n.expiresAt) : base.expiresAt,
-  }
-}
 
 const STATE_COPY: Record<NoticeView['state'], string> = { draft: '草稿', scheduled: '定时发布', live: '已发布', expired: '已过期' }
 
 export default function NoticeEditorPage() {
   const [start, run, setStart] = useLoadState<Start>()
   const ids = useRef({ communityId: '', noticeId: '' })
-  const [form, setForm] = useState<Form>(emptyForm)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const form = useForm<NoticeForm>(emptyNoticeForm)
+  const { values, errors, busy, set } = form
 
   const load = () =>
     run(async (): Promise<Result<Start>> => {
@@ -83,7 +34,7 @@ export default function NoticeEditorPage() {
       if (noticeId) {
         const got = await staffApi.notice(noticeId)
         if (!got.ok) return got
-        setForm(formOf(got.data))
+        form.reset(noticeFormOf(got.data))
         return { ok: true, data: { kind: 'edit', notice: got.data } }
       }
       const community = await staffApi.community(communityId)
@@ -97,58 +48,43 @@ export default function NoticeEditorPage() {
     void load()
   })
 
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
-
-  const fail = (error: ClientError) => {
-    if (error.issues) setErrors(issuesByField(error.issues))
-    void Taro.showToast({ title: errorCopy(error), icon: 'none', duration: 3000 })
-  }
-
   /** Save the fields (create or update), then publish if asked. The same zod schema as the function checks first. */
-  const save = async (publish: boolean) => {
-    if (start.kind !== 'ready' || busy) return
-    const fields = {
-      title: form.title,
-      body: form.body,
-      category: form.category,
-      pinned: form.pinned,
-      expiresAt: form.expires ? join(form.expiresAt) : null,
-    }
-    const existing = start.data.kind === 'edit' ? start.data.notice : null
-    const checked = existing
-      ? updateNoticeInput.safeParse({ noticeId: existing.noticeId, ...fields })
-      : createNoticeInput.safeParse({ communityId: ids.current.communityId, ...fields })
-    if (!checked.success) {
-      setErrors(issuesByField(checked.error.issues))
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
+  const save = (publish: boolean) =>
+    form.submit(async () => {
+      if (start.kind !== 'ready') return
+      const fields = {
+        title: values.title,
+        body: values.body,
+        category: values.category,
+        pinned: values.pinned,
+        expiresAt: values.expires ? join(values.expiresAt) : null,
+      }
+      const existing = start.data.kind === 'edit' ? start.data.notice : null
+      const ok = existing
+        ? form.check(updateNoticeInput, { noticeId: existing.noticeId, ...fields })
+        : form.check(createNoticeInput, { communityId: ids.current.communityId, ...fields })
+      if (!ok) return
       const saved = existing
         ? await staffApi.update({ noticeId: existing.noticeId, ...fields })
         : await staffApi.create({ communityId: ids.current.communityId, ...fields })
-      if (!saved.ok) return fail(saved.error)
+      if (!saved.ok) return form.fail(saved.error)
       // From here on this is an existing notice: a retry updates it instead of creating another.
       ids.current.noticeId = saved.data.noticeId
       let notice = saved.data
       if (publish) {
         const published = await staffApi.publish(
-          form.schedule ? { noticeId: notice.noticeId, publishAt: join(form.publishAt) } : { noticeId: notice.noticeId },
+          values.schedule ? { noticeId: notice.noticeId, publishAt: join(values.publishAt) } : { noticeId: notice.noticeId },
         )
         if (!published.ok) {
           setStart({ kind: 'ready', data: { kind: 'edit', notice } })
-          return fail(published.error)
+          return form.fail(published.error)
         }
         notice = published.data
       }
       setStart({ kind: 'ready', data: { kind: 'edit', notice } })
       void Taro.showToast({ title: publish ? (notice.state === 'scheduled' ? '已定时发布' : '已发布') : '已保存', icon: 'success' })
       if (publish) setTimeout(() => Taro.navigateBack(), 800)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const unpublish = async (notice: NoticeView) => {
     const confirm = await confirmAction({
@@ -157,12 +93,12 @@ export default function NoticeEditorPage() {
       confirmText: '撤回',
     })
     if (!confirm) return
-    setBusy(true)
-    const res = await staffApi.unpublish(notice.noticeId)
-    setBusy(false)
-    if (!res.ok) return fail(res.error)
-    setStart({ kind: 'ready', data: { kind: 'edit', notice: res.data } })
-    void Taro.showToast({ title: '已撤回', icon: 'success' })
+    await form.submit(async () => {
+      const res = await staffApi.unpublish(notice.noticeId)
+      if (!res.ok) return form.fail(res.error)
+      setStart({ kind: 'ready', data: { kind: 'edit', notice: res.data } })
+      void Taro.showToast({ title: '已撤回', icon: 'success' })
+    })
   }
 
   if (start.kind === 'loading')
@@ -194,97 +130,25 @@ export default function NoticeEditorPage() {
           : `新通知 · ${start.data.kind === 'new' ? start.data.communityName : ''}`}
       </View>
 
-      <FormField label='标题' error={errors.title}>
-        <Input
-          className='yb-input'
-          value={form.title}
-          maxlength={NOTICE_TITLE_MAX}
-          placeholder='例如：本周六上午停水通知'
-          onInput={(e) => set('title', e.detail.value)}
-        />
-      </FormField>
+      <NoticeContent values={values} errors={errors} set={set} />
 
-      <FormField label='分类' error={errors.category}>
-        <View className='yb-chips'>
-          {NOTICE_CATEGORIES.map((c) => (
-            <View key={c} className={`yb-chip${form.category === c ? ' yb-chip--on' : ''}`} onClick={() => set('category', c)}>
-              {c}
-            </View>
-          ))}
-        </View>
-      </FormField>
-
-      <FormField label='正文' error={errors.body}>
-        <Textarea
-          className='yb-textarea'
-          value={form.body}
-          maxlength={NOTICE_BODY_MAX}
-          placeholder='写清楚时间、地点、要做什么'
-          onInput={(e) => set('body', e.detail.value)}
-        />
-      </FormField>
-
-      <View className='yb-card'>
-        <View className='yb-switch-row'>
-          <Text>置顶</Text>
-          <Switch checked={form.pinned} color='#b5452b' aria-label='置顶' onChange={(e) => set('pinned', e.detail.value)} />
-        </View>
-        <View className='yb-switch-row'>
-          <Text>设置到期时间</Text>
-          <Switch checked={form.expires} color='#b5452b' aria-label='设置到期时间' onChange={(e) => set('expires', e.detail.value)} />
-        </View>
-        {form.expires && (
-          <View className='yb-row'>
-            <Picker
-              mode='date'
-              value={form.expiresAt.date}
-              onChange={(e) => set('expiresAt', { ...form.expiresAt, date: String(e.detail.value) })}
-            >
-              <View className='yb-picker'>{form.expiresAt.date}</View>
-            </Picker>
-            <Picker
-              mode='time'
-              value={form.expiresAt.time}
-              onChange={(e) => set('expiresAt', { ...form.expiresAt, time: String(e.detail.value) })}
-            >
-              <View className='yb-picker'>{form.expiresAt.time}</View>
-            </Picker>
-            <Text className='yb-small'>到期后居民不再看到</Text>
-          </View>
-        )}
-        {errors.expiresAt && <View className='yb-field-error'>{errors.expiresAt}</View>}
-      </View>
+      <NoticeExpiry
+        pinned={values.pinned}
+        expires={values.expires}
+        expiresAt={values.expiresAt}
+        error={errors.expiresAt}
+        onPinned={(on) => set('pinned', on)}
+        onExpires={(on) => set('expires', on)}
+        onExpiresAt={(w) => set('expiresAt', w)}
+      />
 
       {canPublish && (
-        <FormField label='发布时间'>
-          <View className='yb-chips'>
-            <View className={`yb-chip${!form.schedule ? ' yb-chip--on' : ''}`} onClick={() => set('schedule', false)}>
-              立即发布
-            </View>
-            <View className={`yb-chip${form.schedule ? ' yb-chip--on' : ''}`} onClick={() => set('schedule', true)}>
-              定时发布
-            </View>
-          </View>
-          {form.schedule && (
-            <View className='yb-row yb-actions'>
-              <Picker
-                mode='date'
-                value={form.publishAt.date}
-                onChange={(e) => set('publishAt', { ...form.publishAt, date: String(e.detail.value) })}
-              >
-                <View className='yb-picker'>{form.publishAt.date}</View>
-              </Picker>
-              <Picker
-                mode='time'
-                value={form.publishAt.time}
-                onChange={(e) => set('publishAt', { ...form.publishAt, time: String(e.detail.value) })}
-              >
-                <View className='yb-picker'>{form.publishAt.time}</View>
-              </Picker>
-              <Text className='yb-small'>北京时间</Text>
-            </View>
-          )}
-        </FormField>
+        <NoticeSchedule
+          schedule={values.schedule}
+          publishAt={values.publishAt}
+          onSchedule={(on) => set('schedule', on)}
+          onPublishAt={(w) => set('publishAt', w)}
+        />
       )}
 
       {notice?.moderation === 'review' && <View className='yb-small'>内容需人工审核：审核通过后由区级管理员发布。</View>}
@@ -292,7 +156,7 @@ export default function NoticeEditorPage() {
       <View className='yb-actions'>
         {canPublish && (
           <Button className='yb-btn yb-btn--primary yb-btn--block' disabled={busy} onClick={() => save(true)}>
-            {form.schedule ? '定时发布' : '发布'}
+            {values.schedule ? '定时发布' : '发布'}
           </Button>
         )}
         <Button className='yb-btn yb-btn--block' disabled={busy} onClick={() => save(false)}>
@@ -310,7 +174,7 @@ export default function NoticeEditorPage() {
               Taro.navigateTo({ url: `/packages/staff/pages/poster/index?communityId=${notice.communityId}&noticeId=${notice.noticeId}` })
             }
           >
-            张贴海报（通知标题 + 社区二维码）
+            张贴海报（扫码直达这条通知）
           </Button>
         )}
       </View>

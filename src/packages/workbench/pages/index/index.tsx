@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { TODO_LABEL, type TodoItem } from 'types/insights'
+import { TODO_LABEL, sendQueueLine, type TodoItem } from 'types/insights'
 import { formatShanghai } from 'types/time-format'
 import PageShell from '@/components/page-shell'
 import { Empty, ErrorView, Loading } from '@/components/status-view'
@@ -9,12 +9,23 @@ import { useCommunityPage } from '@/lib/use-community-page'
 import { ROUTES, workbenchApi } from '../../api'
 import './index.scss'
 
-type Data = { items: TodoItem[]; isDistrictAdmin: boolean }
+type Data = { items: TodoItem[]; isDistrictAdmin: boolean; queue: string | null }
 
 async function load(communityId: string): Promise<Result<Data>> {
-  const [todo, profile] = await Promise.all([workbenchApi.todo(communityId), workbenchApi.profile()])
+  const [todo, profile, queue] = await Promise.all([
+    workbenchApi.todo(communityId),
+    workbenchApi.profile(),
+    workbenchApi.queue(communityId),
+  ])
   if (!todo.ok) return todo
-  return { ok: true, data: { items: todo.data.items, isDistrictAdmin: profile.ok && profile.data.isDistrictAdmin } }
+  return {
+    ok: true,
+    data: {
+      items: todo.data.items,
+      isDistrictAdmin: profile.ok && profile.data.isDistrictAdmin,
+      queue: queue.ok ? sendQueueLine(queue.data) : null,
+    },
+  }
 }
 
 const due = (item: TodoItem) => (item.dueAt ? `${item.overdue ? '已逾期 · ' : ''}${formatShanghai(item.dueAt, 'M月D日 HH:mm')} 前` : '')
@@ -35,6 +46,11 @@ export default function WorkbenchPage() {
           </Button>
         )}
       </View>
+      {state.kind === 'ready' && state.data.queue && (
+        <View className='yb-small workbench__queue' aria-label={state.data.queue}>
+          {state.data.queue}
+        </View>
+      )}
       <View className='yb-section-title'>待办{state.kind === 'ready' ? `（${state.data.items.length}）` : ''}</View>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={refresh} />}

@@ -18,7 +18,8 @@ import { errorCopy } from '@/lib/error-copy'
 import { getCurrentCommunity } from '@/lib/current-community'
 import { useLoadState } from '@/lib/use-load-state'
 import { openSpreadsheet } from '@/packages/events-staff/lib/open-document'
-import BarChart, { cellText } from '../../components/bar-chart'
+import BarChart from '../../components/bar-chart'
+import FigureList from '../../components/figure-list'
 import { workbenchApi } from '../../api'
 import './index.scss'
 
@@ -44,49 +45,6 @@ const COMPARE: FigureKey[] = [
 ]
 
 type Data = { kind: 'community'; data: CommunityInsights } | { kind: 'district'; data: DistrictInsights }
-
-/** One figure, its value, and its definition under it on tap. */
-function Figure({ k, value }: { k: FigureKey; value: string }) {
-  const [open, setOpen] = useState(false)
-  const f = FIGURES[k]
-  return (
-    <View
-      className='insights__figure'
-      role='button'
-      aria-label={`${f.label} ${value}${value === '—' ? '' : f.unit}，点按看定义`}
-      onClick={() => setOpen(!open)}
-    >
-      <View className='yb-row'>
-        <Text>{f.label}</Text>
-        <View className='yb-spacer' />
-        <Text className='insights__value'>{value}</Text>
-        <Text className='yb-small'>{value === '—' ? '' : f.unit}</Text>
-      </View>
-      {open && <Text className='yb-small insights__definition'>{f.definition}</Text>}
-    </View>
-  )
-}
-
-function FigureList({ figures, keys }: { figures: Record<string, number | string | null>; keys: FigureKey[] }) {
-  const groups = [...new Set(keys.map((k) => FIGURES[k].group))]
-  return (
-    <View>
-      {groups.map((g) => (
-        <View key={g}>
-          <View className='yb-section-title'>{g}</View>
-          <View className='yb-card'>
-            {keys
-              .filter((k) => FIGURES[k].group === g)
-              .map((k) => (
-                <Figure key={k} k={k} value={cellText((figures[k] ?? null) as never)} />
-              ))}
-          </View>
-        </View>
-      ))}
-      <Text className='yb-small'>少于 5 人的格子显示为 &lt;5；点按任一指标看它的定义。</Text>
-    </View>
-  )
-}
 
 /** 数据看板: a community's figures and charts (its staff, the district admin), or every community side by side (`district=1`). */
 export default function InsightsPage() {
