@@ -6,8 +6,11 @@
 import { z } from 'zod'
 import { communityIdSchema, isoInstantSchema } from './ids'
 
-/** What kind of audited action this is; declared once per router action. */
-export const AUDIT_KINDS = ['staff-write', 'export', 'role-change', 'erase'] as const
+/**
+ * What kind of audited action this is; declared once per router action. `system-write`: a timer job's writes on behalf
+ * of the community (draws, no-shows), one entry per run and community; a timer's erase of a child's data is `erase`.
+ */
+export const AUDIT_KINDS = ['staff-write', 'export', 'role-change', 'erase', 'system-write'] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 
 /** The community key of entries that belong to no community (district-level actions). */
@@ -16,8 +19,9 @@ export const AUDIT_DISTRICT = '_district'
 /** The hash before the first entry of a chain. */
 export const AUDIT_GENESIS = '0'.repeat(64)
 
-/** The caller's standing when the entry was written. */
-export type AuditRole = 'admin' | 'staff' | 'resident' | 'child' | 'none'
+/** The caller's standing before the change; `system`: a timer job (no caller). */
+export const AUDIT_ROLES = ['admin', 'staff', 'resident', 'child', 'none', 'system'] as const
+export type AuditRole = (typeof AUDIT_ROLES)[number]
 
 /** An audit_log document; `_id` is `${communityId}_${seq padded to 10}`. */
 export interface AuditEntryDoc {
@@ -52,7 +56,7 @@ export const auditEntryView = z.object({
   seq: z.number().int(),
   kind: z.enum(AUDIT_KINDS),
   action: z.string(),
-  actor: z.object({ openid: z.string(), role: z.enum(['admin', 'staff', 'resident', 'child', 'none']) }),
+  actor: z.object({ openid: z.string(), role: z.enum(AUDIT_ROLES) }),
   objectId: z.string().nullable(),
   summary: z.string(),
   at: z.string(),

@@ -1,9 +1,13 @@
 /**
  * The audit trail's kernel half. A router declares which of its actions are audited (`audited('staff-write', def)`);
- * the router kernel runs every action through `runAudited`, which appends one hash-chained entry to `audit_log` after
- * an audited action succeeds — unless the action already appended inside its own transaction
- * (`appendAuditInTransaction`). The chain is serialised per community by its `audit_heads` document, read and written
- * in the same transaction as the entry. Nothing here (or anywhere) updates or removes an entry.
+ * the router kernel runs every action through `runAudited`, which resolves the entry's facts before the run (community,
+ * the caller's role before the change, action, kind) and hands the action `ctx.audit`. An action whose change is a
+ * transaction appends its entry inside it — `await ctx.audit?.inTx(tx)` as the transaction's last step — so the change
+ * and its entry commit together or not at all; for any other audited action the kernel appends after it succeeds, in a
+ * transaction of its own. The chain is serialised per community by its `audit_heads` document, read and written in the
+ * same transaction as the entry. Timer jobs append one `system` entry per run and community (`appendSystemAudit`).
+ * Nothing here (or anywhere) updates or removes an entry: an append inserts, so a head that fell behind its log refuses
+ * the append (and the change with it) instead of overwriting an entry. docs/decisions/0060, 0095.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -17,8 +21,10 @@ import {
 } from '../../types/index'
 import type { CollectionName } from '../../types/collections'
 import type { Context } from './context'
-import { collection, withTransaction, type Tx } from './data'
+import { AppError } from './errors'
+import { collection, TxCollection, withTransaction, type Tx } from './data'
 import type { ActionDef } from './router'
+import type { RawTransaction } from './sdk'
 import { loadViewer } from './viewer'
 
 const KIND = Symbol('audit kind')
@@ -32,9 +38,6 @@ export function audited<D extends ActionDef>(kind: AuditKind, def: D): D {
 /** The audit kind an action was declared with, or undefined (for tests and docs). */
 export const auditKindOf = (def: ActionDef): AuditKind | undefined => (def as AuditedDef)[KIND]
 
-/** Calls whose action already appended its entry inside its own transaction. */
-const appendedInside = new WeakSet<Context>()
-
 /** What one entry says, before the chain fields. */
 export interface AuditFacts {
   communityId: string
@@ -46,6 +49,26 @@ export interface AuditFacts {
   at: Date
 }
 
+/** What an action may add to the facts the kernel resolved: the id of what it created, a finer summary. */
+export interface AuditDetail {
+  objectId?: string | null
+  summary?: string
+}
+
+/**
+ * `ctx.audit` of an audited call: its entry, resolved by the kernel before the run. Absent for unaudited actions and
+ * timer jobs (so callers write `await ctx.audit?.inTx(tx)`).
+ */
+export interface AuditScope {
+  /**
+   * Append this call's entry inside `tx`, the transaction that makes the change — as its last operation (the
+   * community's chain head is held from that write to the commit). Each attempt of the transaction calls it again;
+   * the entry commits with the change or not at all. One entry per call: once a transaction of this call has committed
+   * with the entry, later calls (another transaction of the same action) append nothing. Does nothing when the call
+   * is not recorded (a `staff-write` action done by a resident or a child).
+   */
+  inTx(tx: Tx | RawTransaction, detail?: AuditDetail): Promise<void>
+}
 export const auditEntryId = (communityId: string, seq: number) => `${communityId}_${String(seq).padStart(10, '0')}`
 
 /** sha256 over the entry's fields in a fixed order (the chain link: prevHash is one of them). */
@@ -74,24 +97,78 @@ export function nextEntry(head: Pick<AuditHeadDoc, 'seq' | 'hash'> | null, facts
   return { _id: auditEntryId(facts.communityId, seq), ...body, hash: entryHash(body) }
 }
 
+/** The typed handles of a transaction, whichever the caller holds (repos on the older `db.ts` hold the raw one). */
+function typed(tx: Tx | RawTransaction): Tx {
+  const probe = (tx as Tx).collection(COLLECTIONS.auditHeads)
+  if (probe instanceof TxCollection) return tx as Tx
+  const raw = tx as RawTransaction
+  return { collection: <N extends CollectionName>(name: N) => new TxCollection(raw, name) } as Tx
+}
+
 /**
- * Append inside the caller's transaction `t` (the same transaction as the change). Marks the call so the kernel
- * does not append a second entry for it.
+ * Append inside transaction `tx`: read the community's head, insert the next entry (an insert: an entry already at
+ * that seq — a head that fell behind its log — fails the transaction rather than being overwritten), move the head.
  */
-export async function appendAuditInTransaction(tx: Tx, ctx: Context, facts: AuditFacts): Promise<AuditEntryDoc> {
-  const head = await tx.collection(COLLECTIONS.auditHeads).get(facts.communityId)
+export async function appendAuditInTransaction(tx: Tx | RawTransaction, facts: AuditFacts): Promise<AuditEntryDoc> {
+  const t = typed(tx)
+  const head = await t.collection(COLLECTIONS.auditHeads).get(facts.communityId)
   const entry = nextEntry(head, facts)
-  const { _id, ...data } = entry
-  await tx.collection(COLLECTIONS.auditLog).set(_id, data)
-  await tx.collection(COLLECTIONS.auditHeads).set(facts.communityId, { seq: entry.seq, hash: entry.hash, updatedAt: facts.at })
-  appendedInside.add(ctx)
+  await t.collection(COLLECTIONS.auditLog).insert(entry)
+  await t.collection(COLLECTIONS.auditHeads).set(facts.communityId, { seq: entry.seq, hash: entry.hash, updatedAt: facts.at })
   return entry
 }
 
-/** Append in a transaction of its own (for changes that were not transactional). */
-export async function appendAudit(ctx: Context, facts: AuditFacts): Promise<AuditEntryDoc> {
-  const entry = await withTransaction(ctx.db, (tx) => appendAuditInTransaction(tx, ctx, facts), { attempts: 8 })
-  return entry
+/** Append in a transaction of its own (for changes that were not transactional, reads that export, timer runs). */
+export async function appendAudit(ctx: Pick<Context, 'db'>, facts: AuditFacts): Promise<AuditEntryDoc> {
+  return withTransaction(ctx.db, (tx) => appendAuditInTransaction(tx, facts), { busy: 'SYSTEM.BUSY' })
+}
+
+/** One timer run's entry for one community: actor `system`, a summary of counts (never a person's data). */
+export async function appendSystemAudit(
+  ctx: Pick<Context, 'db' | 'now'>,
+  p: { communityId: string; kind: AuditKind; action: string; counts: Record<string, number> },
+): Promise<AuditEntryDoc> {
+  const counts = Object.entries(p.counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+  return appendAudit(ctx, {
+    communityId: p.communityId,
+    kind: p.kind,
+    action: p.action,
+    actor: { openid: '', role: 'system' },
+    objectId: null,
+    summary: counts.length > 0 ? `${p.action}: ${counts.join(', ')}` : p.action,
+    at: ctx.now,
+  })
+}
+
+/** Sums counts per community over one timer run; `flush` appends one entry for each community where anything changed. */
+export class SystemAuditTally {
+  private readonly byCommunity = new Map<string, Record<string, number>>()
+  constructor(
+    readonly kind: AuditKind,
+    readonly action: string,
+  ) {}
+  add(communityId: string, what: string, n = 1): void {
+    if (n <= 0) return
+    const counts = this.byCommunity.get(communityId) ?? {}
+    counts[what] = (counts[what] ?? 0) + n
+    this.byCommunity.set(communityId, counts)
+  }
+  /** One entry per community; a failed append is logged (the run's changes are made) and the next community goes on. */
+  async flush(ctx: Pick<Context, 'db' | 'now' | 'log'>): Promise<number> {
+    let appended = 0
+    for (const [communityId, counts] of this.byCommunity) {
+      try {
+        await appendSystemAudit(ctx, { communityId, kind: this.kind, action: this.action, counts })
+        appended++
+      } catch (error) {
+        ctx.log.error('AUDIT APPEND FAILED', { communityId, action: this.action, error: (error as Error).message })
+      }
+    }
+    this.byCommunity.clear()
+    return appended
+  }
 }
 
 /** Input keys that name the action's object, in order of preference, and the collection that holds it. */
@@ -171,34 +248,72 @@ async function roleOf(ctx: Context, communityId: string): Promise<AuditRole> {
   return viewer.roles[communityId] ?? 'none'
 }
 
+/** One audited call's entry: appended inside the change's transaction (`inTx`) or, failing that, after the run. */
+class CallAudit implements AuditScope {
+  /** entries written by `inTx` in transactions that may or may not have committed: `_id` → hash */
+  private readonly staged = new Map<string, string>()
+  private committed = false
+
+  constructor(
+    private readonly ctx: Context,
+    readonly facts: AuditFacts,
+    /** false: a staff-write done by someone who is not staff: nothing is recorded */
+    readonly recorded: boolean,
+  ) {}
+
+  async inTx(tx: Tx | RawTransaction, detail: AuditDetail = {}): Promise<void> {
+    if (!this.recorded || (await this.landed())) return
+    const entry = await appendAuditInTransaction(tx, {
+      ...this.facts,
+      objectId: detail.objectId !== undefined ? detail.objectId : this.facts.objectId,
+      summary: detail.summary ?? this.facts.summary,
+    })
+    this.staged.set(entry._id, entry.hash)
+  }
+
+  /** Whether one of the entries `inTx` staged is stored (its transaction committed). One read, only after an `inTx`. */
+  async landed(): Promise<boolean> {
+    if (this.committed || this.staged.size === 0) return this.committed
+    const found = await collection(this.ctx.db, COLLECTIONS.auditLog).byIds([...this.staged.keys()])
+    this.committed = found.some((e) => this.staged.get(e._id) === e.hash)
+    return this.committed
+  }
+}
+
 /**
- * The router kernel's one hook: run the action; if it is audited and succeeded and did not append inside its own
- * transaction, append its entry. The community is resolved before the run (an erase removes the record that names it).
+ * The router kernel's one hook. For an audited action: resolve the entry's facts before the run (the community — an
+ * erase removes the record that names it — and the caller's role before the change), hand the action `ctx.audit`,
+ * run it; if it succeeded without its entry landing inside its own transaction, append the entry now.
  */
 export async function runAudited(fn: string, actionName: string, def: ActionDef, ctx: Context, input: unknown): Promise<unknown> {
   const kind = auditKindOf(def)
   if (!kind) return def.run(ctx, input)
   const loose = isObject(input) ? input : {}
-  const communityId = await communityOf(ctx, fn, loose)
-  const output = await def.run(ctx, input)
-  if (appendedInside.has(ctx)) return output
   const where = `${fn}.${actionName}`
+  const communityId = await communityOf(ctx, fn, loose)
+  const role = await roleOf(ctx, communityId)
+  // an action open to residents and staff alike (cancel a sign-up, cast a vote) is audited when staff do it
+  const recorded = kind !== 'staff-write' || role === 'staff' || role === 'admin'
+  const facts: AuditFacts = {
+    communityId,
+    kind,
+    action: where,
+    actor: { openid: ctx.openid, role },
+    objectId: objectIdOf(fn, loose, null),
+    summary: summaryOf(where, loose),
+    at: ctx.now,
+  }
+  const scope = new CallAudit(ctx, facts, recorded)
+  ctx.audit = scope
+  const output = await def.run(ctx, input)
+  if (!recorded || (await scope.landed())) return output
   try {
-    const role = await roleOf(ctx, communityId)
-    // an action open to residents and staff alike (cancel a sign-up, cast a vote) is audited when staff do it
-    if (kind === 'staff-write' && role !== 'staff' && role !== 'admin') return output
-    await appendAudit(ctx, {
-      communityId,
-      kind,
-      action: where,
-      actor: { openid: ctx.openid, role },
-      objectId: objectIdOf(fn, loose, output),
-      summary: summaryOf(where, loose),
-      at: ctx.now,
-    })
+    await appendAudit(ctx, { ...facts, objectId: objectIdOf(fn, loose, output) })
   } catch (error) {
-    // The change is made and cannot be taken back here (a retry by the client would repeat it): answer it, and say
-    // loudly in the log that its entry is missing.
+    // An export is a read: nothing to take back, so no unrecorded export leaves — the caller is refused.
+    if (kind === 'export') throw error instanceof AppError ? error : new AppError('SYSTEM.BUSY', 'the export could not be recorded')
+    // A change made outside a transaction cannot be taken back here (a retry by the client would repeat it): answer
+    // it, and say loudly in the log that its entry is missing.
     ctx.log.error('AUDIT APPEND FAILED', error)
   }
   return output

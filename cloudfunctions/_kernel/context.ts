@@ -1,3 +1,4 @@
+import type { AuditScope } from './audit'
 import type { ContentVerdict } from './content-check'
 import type { Db, Platform } from './platform'
 import type { Command } from './sdk'
@@ -26,6 +27,11 @@ export interface Context {
    * Read it with `contentVerdict(ctx)` (content-check.ts).
    */
   content?: ContentVerdict
+  /**
+   * Set by the kernel for an audited action (audit.ts): the call's entry, resolved before the run. A transactional
+   * change appends it inside its transaction with `await ctx.audit?.inTx(tx)`; otherwise the kernel appends after.
+   */
+  audit?: AuditScope
 }
 
 export function makeLog(where: string): Log {

@@ -396,8 +396,13 @@ export async function retry<T>(work: (attempt: number) => Promise<T>, options: R
   }
 }
 
-/** Attempts for an ordinary transaction; hot documents (an event's counters under a burst) pass more. */
-export const TX_ATTEMPTS = 5
+/**
+ * Attempts for an ordinary transaction; hot documents (an event's counters under a burst) pass more. Every audited
+ * staff transaction of a community also moves that community's audit chain head (docs/decisions/0095), so staff
+ * writes of one community at the same instant queue there: one commits per round, and a round costs the backoff.
+ * 12 attempts clear a burst of about ten at once (≈ 1 s of waits at most) before the caller is told to retry.
+ */
+export const TX_ATTEMPTS = 12
 
 /**
  * `db.runTransaction` with typed handles, retried with the one backoff when an operation inside it hits a conflict

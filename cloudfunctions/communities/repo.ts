@@ -14,7 +14,7 @@ import { collection, isDuplicateError, withTransaction } from '../_kernel/data'
 import { AppError } from '../_kernel/errors'
 import { membershipId } from '../_kernel/viewer'
 
-type Ctx = Pick<Context, 'db' | '_'>
+type Ctx = Pick<Context, 'db' | '_' | 'audit'>
 
 export { membershipId }
 
@@ -81,9 +81,19 @@ export async function insertResidentMembership(ctx: Ctx, communityId: string, op
   return created
 }
 
-/** Resident → staff, as a conditional update (a concurrent promotion changes nothing twice). */
+/**
+ * Resident → staff in one transaction with the role change's audit entry (a concurrent promotion changes nothing
+ * twice: the second finds the role changed, or conflicts and does). false when it was no resident's membership.
+ */
 export async function promoteToStaff(ctx: Ctx, communityId: string, openid: string, now: Date): Promise<boolean> {
-  return memberships(ctx).updateById(membershipId(communityId, openid), { role: 'staff', updatedAt: now }, { role: 'resident' })
+  const id = membershipId(communityId, openid)
+  return withTransaction(ctx.db, async (tx) => {
+    const membership = await tx.collection(COLLECTIONS.memberships).get(id)
+    if (!membership || membership.role !== 'resident') return false
+    await tx.collection(COLLECTIONS.memberships).update(id, { role: 'staff', updatedAt: now })
+    await ctx.audit?.inTx(tx)
+    return true
+  })
 }
 
 /** The person's memberships, oldest first. Index memberships_openid. */

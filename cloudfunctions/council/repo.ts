@@ -16,7 +16,7 @@ import type { Context } from '../_kernel/context'
 import { collection, isDuplicateError, withTransaction, type Filter, type Update } from '../_kernel/data'
 import { AppError, fail } from '../_kernel/errors'
 
-type Ctx = Pick<Context, 'db' | '_'>
+type Ctx = Pick<Context, 'db' | '_' | 'audit'>
 
 const councils = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.councils)
 const members = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.councilMembers)
@@ -142,6 +142,7 @@ export async function mutateMeeting(
       if (!meeting) throw new AppError('COUNCIL.MEETING_NOT_FOUND', 'the meeting is gone')
       const changes = change(meeting)
       await tx.collection(COLLECTIONS.councilMeetings).update(meetingId, whole(ctx, changes))
+      await ctx.audit?.inTx(tx)
       return { ...meeting, ...changes }
     },
     { busy: 'COUNCIL.BUSY' },
@@ -180,6 +181,7 @@ export async function castVoteOnce(
           .insert({ _id: ballot._id, meetingId: vote.meetingId, itemId: vote.itemId, choice: ballot.choice })
       const gate = await tx.collection(COLLECTIONS.councilMembers).update(vote.memberId, { voteSeq: ctx._.inc(1) })
       if (!gate) throw new AppError('COUNCIL.MEMBER_NOT_FOUND', 'member not found')
+      await ctx.audit?.inTx(tx)
       return true
     },
     { busy: 'COUNCIL.BUSY' },
@@ -213,6 +215,7 @@ export async function closeVoteGate(
       for (let i = 0; i < gates.length; i += 20) {
         await Promise.all(gates.slice(i, i + 20).map((id) => memberDocs.update(id, { voteSeq: ctx._.inc(1) })))
       }
+      await ctx.audit?.inTx(tx)
       return { ...meeting, ...changes }
     },
     { attempts: 10, busy: 'COUNCIL.BUSY' },
@@ -331,7 +334,10 @@ export async function removeChildWithAccount(
     }
     let accounts = 0
     for (const id of accountIds) accounts += await removeIfThere(tx.collection(COLLECTIONS.childAccounts), id)
-    return { child: await removeIfThere(tx.collection(COLLECTIONS.children), childId), accounts }
+    const child = await removeIfThere(tx.collection(COLLECTIONS.children), childId)
+    // the guardian's erase: its entry goes with the child record (the last thing it removes)
+    await ctx.audit?.inTx(tx)
+    return { child, accounts }
   })
 }
 

@@ -1,8 +1,11 @@
 /**
  * The daily timer (config.json `daily`): delete former members' council data once their retention period has
  * passed, and tell children whose handed-off proposal the community has completed. Runs without a caller.
+ * Each run appends one `erase` audit entry (actor `system`) per community where former members' data was deleted —
+ * how many, never whose (docs/decisions/0096). Telling children is a message, not audited.
  */
 import { COLLECTIONS } from '../../types/index'
+import { SystemAuditTally } from '../_kernel/audit'
 import { makeLog, type Context } from '../_kernel/context'
 import { collection } from '../_kernel/data'
 import type { Platform } from '../_kernel/platform'
@@ -12,6 +15,7 @@ import { notify } from './notify'
 import { getMember, listDueForPurge, listOpenHandoffs, recipientsOf } from './repo'
 
 export async function runDaily(ctx: Context): Promise<{ purged: number; told: number }> {
+  const audit = new SystemAuditTally('erase', 'council.timer:daily')
   let purged = 0
   // page after page: each purged member leaves the due list (a run that cannot finish a page stops, and tomorrow's goes on)
   for (let page = 0; page < 50; page++) {
@@ -19,9 +23,11 @@ export async function runDaily(ctx: Context): Promise<{ purged: number; told: nu
     for (const member of due) {
       await eraseFormerMember(ctx, member)
       purged++
+      audit.add(member.communityId, 'former members erased')
     }
     if (due.length < 100) break
   }
+  await audit.flush(ctx)
   let told = 0
   const open = await listOpenHandoffs(ctx)
   const done = new Set(

@@ -24,7 +24,7 @@ import { fail, orFail } from '../_kernel/errors'
 import { checkCheckIn, checkRate } from './domain/event-rules'
 import { CLAIM_LOG, counterOf, RECENT_CLAIMS, type ClaimKind, type claimConditions } from './domain/seats'
 
-type Ctx = Pick<Context, 'db' | '_'>
+type Ctx = Pick<Context, 'db' | '_' | 'audit'>
 
 const E = COLLECTIONS.events
 const S = COLLECTIONS.eventSignups
@@ -360,6 +360,7 @@ export async function updateEventTx(
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
       const changes = decide(ev)
       await tx.collection(E).update(eventId, changes)
+      await ctx.audit?.inTx(tx)
       return { ...ev, ...changes }
     },
     { attempts: HOT_TX_ATTEMPTS },
@@ -382,6 +383,7 @@ export async function checkInTx(
       if (s.checkedInAt) return { signup: s, already: true }
       const changes = { checkedInAt: now, checkInBy: by, noShow: false, updatedAt: now }
       await Promise.all([tx.collection(S).update(signupId, changes), tx.collection(E).update(s.eventId, { checkedInCount: ctx._.inc(1) })])
+      await ctx.audit?.inTx(tx)
       return { signup: { ...s, ...changes }, already: false }
     },
     { attempts: HOT_TX_ATTEMPTS },

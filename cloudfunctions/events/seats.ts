@@ -55,7 +55,7 @@ import {
   type SeatRead,
 } from './repo'
 
-type Ctx = Pick<Context, 'db' | '_' | 'log'>
+type Ctx = Pick<Context, 'db' | '_' | 'log' | 'audit'>
 
 const E = COLLECTIONS.events
 const S = COLLECTIONS.eventSignups
@@ -349,6 +349,7 @@ export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: 
           tx.collection(S).update(s._id, { status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now }),
           tx.collection(E).update(eventId, data),
         ])
+        await ctx.audit?.inTx(tx)
         const event: EventDoc = { ...ev }
         for (const [k, v] of Object.entries(inc) as Array<[keyof typeof inc, number]>) event[k] += v
         return { signup: cancelled, changed: true, promoted, event }

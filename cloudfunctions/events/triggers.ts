@@ -5,7 +5,10 @@
  *  - remind   every hour:  the day-before reminder for events starting within 24 h (once per event), queued
  *  - fanout   every minute: delivers queued fan-outs in batches (kernel outbox), answers pending count and oldest age
  *  - noShows  every 10 min: after the end (check-in closes), confirmed places never checked in become no-shows
+ * `draw` and `noShows` change residents' places: each run appends one `system` audit entry per community it changed
+ * (counts only). `remind` and `fanout` only send messages, and append none (docs/decisions/0096).
  */
+import { SystemAuditTally } from '../_kernel/audit'
 import type { Context } from '../_kernel/context'
 import { drain, enqueue, outboxStats } from '../_kernel/outbox'
 import type { TimerJob } from '../_kernel/timers'
@@ -28,14 +31,17 @@ const MINUTE = 60_000
 const STUCK_DRAW_MS = 2 * MINUTE
 
 export async function drawDue(ctx: Context) {
+  const audit = new SystemAuditTally('system-write', 'events.timer:draw')
   let released = 0
   for (const event of await eventsClaimedSince(ctx, new Date(ctx.now.getTime() - 60 * MINUTE))) {
-    released += await releaseAbandoned(ctx, event, ctx.now)
+    const n = await releaseAbandoned(ctx, event, ctx.now)
       .then(async (n) => n + (await reconcileCounters(ctx, event, ctx.now)))
       .catch((error) => {
         ctx.log.warn('abandoned claims not released', { eventId: event._id, error: (error as Error).message })
         return 0
       })
+    released += n
+    audit.add(event.communityId, 'abandoned claims released', n)
   }
   let drawn = 0
   let resumed = 0
@@ -46,15 +52,18 @@ export async function drawDue(ctx: Context) {
         await claimDraw(ctx, event)
         await applyDraw(ctx, event._id, 'timer')
         drawn++
+        audit.add(event.communityId, 'lotteries drawn')
       } else if (ctx.now.getTime() - event.updatedAt.getTime() > STUCK_DRAW_MS) {
         await applyDraw(ctx, event._id, 'timer')
         resumed++
+        audit.add(event.communityId, 'draws finished')
       }
     } catch (error) {
       failed++
       ctx.log.warn('draw failed', { eventId: event._id, error: (error as Error).message })
     }
   }
+  await audit.flush(ctx)
   return { released, drawn, resumed, failed }
 }
 
@@ -76,6 +85,7 @@ export async function remindDayBefore(ctx: Context) {
 }
 
 export async function recordNoShows(ctx: Context) {
+  const audit = new SystemAuditTally('system-write', 'events.timer:noShows')
   let events = 0
   let noShows = 0
   for (const event of await listEndedBetween(ctx, new Date(ctx.now.getTime() - 7 * 24 * 60 * MINUTE), ctx.now)) {
@@ -84,8 +94,11 @@ export async function recordNoShows(ctx: Context) {
     if (await updateEventWhere(ctx, { _id: event._id, noShowsRecordedAt: null }, { noShowsRecordedAt: ctx.now, noShowCount: count })) {
       events++
       noShows += count
+      audit.add(event.communityId, 'events closed', 1)
+      audit.add(event.communityId, 'no-shows recorded', count)
     }
   }
+  await audit.flush(ctx)
   return { events, noShows }
 }
 

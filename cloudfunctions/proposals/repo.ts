@@ -24,7 +24,7 @@ import type { Context } from '../_kernel/context'
 import { collection, withTransaction, type Filter, type Update } from '../_kernel/data'
 import { SUPPORTABLE_STATUSES } from './domain/proposal-rules'
 
-type Ctx = Pick<Context, 'db' | '_'>
+type Ctx = Pick<Context, 'db' | '_' | 'audit'>
 
 const proposals = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.proposals)
 const supports = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.proposalSupports)
@@ -294,6 +294,7 @@ export async function createProjectTxn(ctx: Ctx, project: ProjectDoc, entry: Pro
         timeline: ctx._.push([entry]),
       })
     }
+    await ctx.audit?.inTx(tx, { objectId: project._id })
     return { ok: true as const }
   })
 }
@@ -336,6 +337,7 @@ export async function completeProjectTxn(
         .collection(COLLECTIONS.proposals)
         .update(id, { status: 'completed', updatedAt: at, updatedBy: by, timeline: ctx._.push([proposalEntry]) })
     }
+    await ctx.audit?.inTx(tx)
     return { ok: true as const }
   })
 }

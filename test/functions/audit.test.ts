@@ -5,23 +5,12 @@
  * entry makes `verify` name it; only staff of the community and the district admin read the log.
  */
 import { auditKindOf } from '../../cloudfunctions/_kernel/audit'
-import { actionNames, type Router } from '../../cloudfunctions/_kernel/router'
-import { router as communitiesRouter } from '../../cloudfunctions/communities/router'
-import { router as councilRouter } from '../../cloudfunctions/council/router'
-import { router as eventsRouter } from '../../cloudfunctions/events/router'
-import { router as noticesRouter } from '../../cloudfunctions/notices/router'
-import { router as proposalsRouter } from '../../cloudfunctions/proposals/router'
+import { actionNames } from '../../cloudfunctions/_kernel/router'
 import { COLLECTIONS, auditContract, type AuditEntryDoc } from '../../types/index'
 import { CASES } from './cases'
 import { A, B, PERSONAS, expectError, expectOk, startHarness, type Harness, type Persona } from './harness'
+import { ROUTERS } from './routers'
 
-const ROUTERS: Record<keyof typeof CASES, Router> = {
-  communities: communitiesRouter,
-  notices: noticesRouter,
-  proposals: proposalsRouter,
-  council: councilRouter,
-  events: eventsRouter,
-}
 /** Collections that record side effects, not the action's change (the log itself, messages sent). */
 const NOT_A_CHANGE = new Set<string>([COLLECTIONS.auditLog, COLLECTIONS.auditHeads])
 
@@ -59,9 +48,9 @@ describe('every audited action appends exactly one entry', () => {
     expect(declared.map(([fn, a]) => `${fn}.${a}`)).toEqual(
       expect.arrayContaining(['notices.create', 'events.export', 'communities.addStaff', 'council.deleteChildData', 'council.myChildData']),
     )
-    expect(auditKindOf(communitiesRouter.addStaff)).toBe('role-change')
-    expect(auditKindOf(councilRouter.deleteChildData)).toBe('erase')
-    expect(auditKindOf(eventsRouter.export)).toBe('export')
+    expect(auditKindOf(ROUTERS.communities.addStaff)).toBe('role-change')
+    expect(auditKindOf(ROUTERS.council.deleteChildData)).toBe('erase')
+    expect(auditKindOf(ROUTERS.events.export)).toBe('export')
   })
 
   it.each(declared)('%s.%s', async (fn, action) => {

@@ -16,26 +16,11 @@
  *    and a refusal writes nothing.
  */
 import { actionNames } from '../../cloudfunctions/_kernel/router'
-import { router as communitiesRouter } from '../../cloudfunctions/communities/router'
-import { router as councilRouter } from '../../cloudfunctions/council/router'
-import { router as eventsRouter } from '../../cloudfunctions/events/router'
-import { router as insightsRouter } from '../../cloudfunctions/insights/router'
-import { router as noticesRouter } from '../../cloudfunctions/notices/router'
-import { router as proposalsRouter } from '../../cloudfunctions/proposals/router'
 import { COLLECTIONS, DEMO_COMMUNITIES, childViewSchema, createChildLinkCodeOutput } from '../../types/index'
-import { CASES as ROUTER_CASES, type Expected } from './cases'
-import { INSIGHTS_CASES } from './insights-cases'
+import { CASES, type Expected } from './cases'
 import { A, B, C_CODE, PERSONAS, SIGNED_IN, expectError, expectOk, outcome, startHarness, type Harness, type Persona } from './harness'
+import { FUNCTIONS, ROUTERS } from './routers'
 
-const ROUTERS = {
-  communities: communitiesRouter,
-  notices: noticesRouter,
-  proposals: proposalsRouter,
-  council: councilRouter,
-  events: eventsRouter,
-  insights: insightsRouter,
-}
-const CASES = { ...ROUTER_CASES, insights: INSIGHTS_CASES }
 type Signed = Exclude<Persona, 'none'>
 
 /** After the changes: whose column each persona's account must now match. */
@@ -87,7 +72,7 @@ afterAll(async () => {
   await h?.stop()
 })
 
-describe.each(Object.keys(ROUTERS) as (keyof typeof ROUTERS)[])('%s, after the role changes', (fn) => {
+describe.each(FUNCTIONS)('%s, after the role changes', (fn) => {
   it('has a matrix case for every action of the router', () => {
     expect(Object.keys(CASES[fn]).sort()).toEqual(actionNames(ROUTERS[fn]).sort())
   })

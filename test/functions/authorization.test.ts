@@ -1,27 +1,14 @@
 /**
- * Authorization matrix: every action of `communities` and `notices` × every persona. No unauthorized success, and
- * a refused call writes nothing. Built from the routers' action lists: a new action without a case fails here.
+ * Authorization matrix: every action of every function × every persona. No unauthorized success, and a refused call
+ * writes nothing. Built from the routers' action lists: a new action without a case fails here, and so does a new
+ * function (it must be in ROUTERS, which must be the contract's functions, and in CASES).
  */
 import { actionNames } from '../../cloudfunctions/_kernel/router'
-import { router as communitiesRouter } from '../../cloudfunctions/communities/router'
-import { router as noticesRouter } from '../../cloudfunctions/notices/router'
-import { router as proposalsRouter } from '../../cloudfunctions/proposals/router'
-import { router as councilRouter } from '../../cloudfunctions/council/router'
-import { router as eventsRouter } from '../../cloudfunctions/events/router'
-import { router as insightsRouter } from '../../cloudfunctions/insights/router'
-import { CASES as ROUTER_CASES } from './cases'
-import { INSIGHTS_CASES } from './insights-cases'
+import { contract } from '../../types/index'
+import { CASES } from './cases'
 import { SIGNED_IN, expectError, outcome, startHarness, type Harness } from './harness'
+import { FUNCTIONS, ROUTERS } from './routers'
 
-const ROUTERS = {
-  communities: communitiesRouter,
-  notices: noticesRouter,
-  proposals: proposalsRouter,
-  council: councilRouter,
-  events: eventsRouter,
-  insights: insightsRouter,
-}
-const CASES = { ...ROUTER_CASES, insights: INSIGHTS_CASES }
 let h: Harness
 
 beforeAll(async () => {
@@ -31,7 +18,12 @@ afterAll(async () => {
   await h?.stop()
 })
 
-describe.each(Object.keys(ROUTERS) as (keyof typeof ROUTERS)[])('%s', (fn) => {
+it('covers every function of the contract', () => {
+  expect([...FUNCTIONS].sort()).toEqual(Object.keys(contract).sort())
+  expect(Object.keys(CASES).sort()).toEqual(Object.keys(contract).sort())
+})
+
+describe.each(FUNCTIONS)('%s', (fn) => {
   it('has a matrix case for every action of the router, and no case for an action that does not exist', () => {
     expect(Object.keys(CASES[fn]).sort()).toEqual(actionNames(ROUTERS[fn]).sort())
   })

@@ -6,11 +6,12 @@
 import { randomInt } from 'node:crypto'
 import { linkCodeFrom } from '../../cloudfunctions/communities/domain/membership-rules'
 import { shareCodeFrom } from '../../cloudfunctions/communities/domain/share-codes'
-import { COLLECTIONS, type ErrorCode } from '../../types/index'
+import { COLLECTIONS, type ErrorCode, type FunctionName } from '../../types/index'
 import { A, C_CODE, PERSONAS, uniqueId, type Harness, type Persona } from './harness'
 import { addInboxItem, addProject, addProposal } from './proposals-fixtures'
 import { COUNCIL_CASES } from './council-cases'
 import { EVENT_CASES } from './events-cases'
+import { INSIGHTS_CASES } from './insights-cases'
 
 export type Expected = 'ok' | ErrorCode
 export interface ActionCase {
@@ -61,7 +62,8 @@ export async function addLinkCode(h: Harness, childId: string, createdAt = new D
 
 const thisYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date()))
 
-export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' | 'events', Record<string, ActionCase>> = {
+/** Every function of the contract (types/contract.ts) has its rows: a new function does not compile without them. */
+export const CASES: Record<FunctionName, Record<string, ActionCase>> = {
   communities: {
     get: { input: async () => ({ communityId: A }), expect: everyone },
     join: { input: async () => ({ code: C_CODE }), expect: everyone },
@@ -241,4 +243,14 @@ export const CASES: Record<'communities' | 'notices' | 'proposals' | 'council' |
   },
   council: COUNCIL_CASES,
   events: EVENT_CASES,
+  insights: INSIGHTS_CASES,
+  // the log: staff of the community read theirs, the district admin every one (the whole district: audit.test.ts)
+  audit: {
+    list: { input: async () => ({ communityId: A }), expect: managersOfA },
+    verify: { input: async () => ({ communityId: A }), expect: managersOfA },
+  },
+  search: {
+    search: { input: async () => ({ communityId: A, q: '停水' }), expect: readersOfA },
+    reindex: { input: async () => ({ communityId: A }), expect: managersOfA },
+  },
 }

@@ -1,7 +1,6 @@
 /**
  * The authorization matrix's cases for the insights function (数据看板, 工作台, 待发送通知): staff of a community and
- * the district admin read that community; only the admin reads the district. Kept apart from cases.ts so the audit
- * suite's routers stay as they are; authorization.test.ts joins them.
+ * the district admin read that community; only the admin reads the district. cases.ts joins them into CASES.
  */
 import type { ErrorCode } from '../../types/index'
 import type { ActionCase } from './cases'
