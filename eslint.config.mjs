@@ -15,15 +15,11 @@ const PRODUCTION = ['src/**/*.{ts,tsx}', 'types/**/*.ts', 'cloudfunctions/**/*.t
  */
 const LEGACY_ANY = [
   'cloudfunctions/_kernel/audit.ts',
-  'cloudfunctions/_kernel/content-check.ts',
   'cloudfunctions/audit/index.ts',
   'cloudfunctions/audit/repo.ts',
   'cloudfunctions/events/actions/admin/update-event.ts',
   'cloudfunctions/events/index.ts',
   'cloudfunctions/events/repo.ts',
-  'cloudfunctions/insights/actions/todo.ts',
-  'cloudfunctions/insights/index.ts',
-  'cloudfunctions/insights/repo.ts',
   'emulator/db/ejson.ts',
   'emulator/db/indexes.ts',
   'emulator/db/protocol.ts',
@@ -33,16 +29,6 @@ const LEGACY_ANY = [
   'emulator/functions/runner.ts',
   'emulator/index.ts',
   'emulator/platform/openapi.ts',
-  'src/packages/council-staff/pages/index/index.tsx',
-  'src/packages/council-staff/pages/meeting/index.tsx',
-  'src/packages/council/pages/index/index.tsx',
-  'src/packages/events-staff/pages/editor/index.tsx',
-  'src/packages/events-staff/pages/scan/index.tsx',
-  'src/packages/events/lib/subscribe.weapp.ts',
-  'src/packages/proposals-staff/components/photo-field/index.weapp.tsx',
-  'src/packages/proposals/components/photo-picker/index.weapp.tsx',
-  'src/packages/proposals/lib/subscribe.weapp.ts',
-  'types/text.ts',
 ]
 
 /**
