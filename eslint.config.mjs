@@ -21,14 +21,10 @@ const LEGACY_ANY = [
   'cloudfunctions/events/index.ts',
   'cloudfunctions/events/repo.ts',
   'emulator/db/ejson.ts',
-  'emulator/db/indexes.ts',
-  'emulator/db/protocol.ts',
   'emulator/db/query-shape.ts',
   'emulator/db/store.ts',
   'emulator/doors.ts',
-  'emulator/functions/runner.ts',
   'emulator/index.ts',
-  'emulator/platform/openapi.ts',
 ]
 
 /**

@@ -2,11 +2,12 @@
  * `POST /admin` database actions, in the shapes @cloudbase/database 1.4.3 (inside wx-server-sdk 4.0.2) sends and reads.
  * See ../../test/fixtures/tcb-wire for captured request bodies; test/emulator/wire-contract.test.ts keeps them stable.
  */
+import { z } from 'zod'
 import { decode, encode, type Doc } from './ejson'
 import { invalidParam } from './errors'
 import type { Store } from './store'
 
-export type DatabaseBody = Record<string, any>
+export type DatabaseBody = Record<string, unknown>
 
 function parseOrder(order: unknown, now: number): Record<string, 1 | -1> | undefined {
   if (!order) return undefined
@@ -27,6 +28,9 @@ function parseQuery(body: DatabaseBody, now: number): Doc | undefined {
   return query ?? undefined
 }
 
+/** aggregate: each stage as the SDK sends it, its value EJSON text (older SDKs: the value itself) */
+const stagesSchema = z.array(z.object({ stageKey: z.string(), stageValue: z.unknown() }))
+
 function collectionName(body: DatabaseBody): string {
   const name = body.collectionName
   if (typeof name !== 'string' || !name) throw invalidParam('collectionName is required')
@@ -42,7 +46,7 @@ function nonNegativeInt(value: unknown, field: string): number | undefined {
 
 /** Answers one database action; throws CloudError for the cloud's error answers. */
 export function handleDatabaseAction(store: Store, body: DatabaseBody, now: number): Record<string, unknown> {
-  const transactionId: string | undefined = body.transactionId || undefined
+  const transactionId = typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined
   switch (body.action) {
     case 'database.addCollection':
       store.addCollection(collectionName(body))
@@ -104,7 +108,9 @@ export function handleDatabaseAction(store: Store, body: DatabaseBody, now: numb
 
     case 'database.aggregateDocuments': {
       const name = collectionName(body)
-      const stages: Array<{ stageKey: string; stageValue: string }> = body.stages ?? []
+      const parsed = stagesSchema.safeParse(body.stages ?? [])
+      if (!parsed.success) throw invalidParam('stages must be a list of {stageKey, stageValue}')
+      const stages = parsed.data
       const pipeline = stages.map((s) => ({ [s.stageKey]: typeof s.stageValue === 'string' ? decode(s.stageValue, now) : s.stageValue }))
       return { data: { list: store.aggregate(name, pipeline).map(encode) } }
     }
