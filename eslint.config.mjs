@@ -21,9 +21,7 @@ const LEGACY_ANY = [
   'cloudfunctions/events/index.ts',
   'cloudfunctions/events/repo.ts',
   'emulator/db/ejson.ts',
-  'emulator/db/query-shape.ts',
   'emulator/db/store.ts',
-  'emulator/doors.ts',
   'emulator/index.ts',
 ]
 

@@ -10,6 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import Database from 'libsql'
 import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
+import { z } from 'zod'
 import { clone, decode, encode, type Doc } from './ejson'
 import {
   CloudError,
@@ -55,8 +56,12 @@ export interface FindOptions {
   sort?: Record<string, 1 | -1>
   skip?: number
   limit?: number
-  projection?: Record<string, any>
+  projection?: Record<string, unknown>
 }
+
+/** The rows of the two tables the store keeps on disk (see the constructor). */
+const collectionRowSchema = z.object({ name: z.string(), indexes: z.string() })
+const documentRowSchema = z.object({ collection: z.string(), id: z.string(), body: z.string() })
 
 export const MAX_LIMIT = 1000
 export const DEFAULT_LIMIT = 100
@@ -119,14 +124,16 @@ export class Store {
   }
 
   private load(): void {
-    for (const row of this.sql.prepare('SELECT name, indexes FROM collections').all() as any[]) {
+    for (const raw of this.sql.prepare('SELECT name, indexes FROM collections').all()) {
+      const row = collectionRowSchema.parse(raw)
       this.collections.set(row.name, {
         name: row.name,
         docs: new Map(),
         indexes: new CollectionIndexes(row.name, JSON.parse(row.indexes)),
       })
     }
-    for (const row of this.sql.prepare('SELECT collection, id, body FROM documents').iterate() as any) {
+    for (const raw of this.sql.prepare('SELECT collection, id, body FROM documents').iterate()) {
+      const row = documentRowSchema.parse(raw)
       const collection = this.collections.get(row.collection)
       if (!collection) continue
       const doc = decode(row.body, 0)
@@ -300,7 +307,7 @@ export class Store {
     const run = (docs: Doc[], stages: Doc[]) =>
       stages.length === 0
         ? docs
-        : withMingo(() => mingoAggregate(docs, stages, { collectionResolver: (other: string) => this.dump(other) } as any) as Doc[])
+        : withMingo(() => mingoAggregate(docs, stages, { collectionResolver: (other: string) => this.dump(other) }) as Doc[])
     // A $lookup on the other collection's `_id` reads those documents by id, as the cloud's index does, instead of
     // scanning the whole collection for every call (the same result as mingo's $lookup).
     let docs = input
@@ -417,7 +424,7 @@ export class Store {
     }
     const next = clone(doc)
     if (Object.keys(update).length && !applyTopLevelSetAndInc(next, update)) {
-      withMingo(() => mingoUpdate(next, update as any, [], undefined, { cloneMode: 'deep' }))
+      withMingo(() => mingoUpdate(next, update, [], undefined, { cloneMode: 'deep' }))
     }
     return next
   }
@@ -565,7 +572,7 @@ function applyTopLevelSetAndInc(doc: Doc, update: Doc): boolean {
   for (const [field, by] of Object.entries(inc)) {
     if (field in set || typeof by !== 'number' || (doc[field] !== undefined && typeof doc[field] !== 'number')) return false
   }
-  for (const [field, value] of Object.entries(set)) doc[field] = clone(value as any)
+  for (const [field, value] of Object.entries(set)) doc[field] = clone(value)
   for (const [field, by] of Object.entries(inc)) doc[field] = ((doc[field] as number | undefined) ?? 0) + (by as number)
   return true
 }
