@@ -20,8 +20,6 @@ const LEGACY_ANY = [
   'cloudfunctions/events/actions/admin/update-event.ts',
   'cloudfunctions/events/index.ts',
   'cloudfunctions/events/repo.ts',
-  'emulator/db/ejson.ts',
-  'emulator/db/store.ts',
   'emulator/index.ts',
 ]
 

@@ -3,7 +3,7 @@
  * See ../../test/fixtures/tcb-wire for captured request bodies; test/emulator/wire-contract.test.ts keeps them stable.
  */
 import { z } from 'zod'
-import { decode, encode, type Doc } from './ejson'
+import { decode, encode, isDoc, type Doc } from './ejson'
 import { invalidParam } from './errors'
 import type { Store } from './store'
 
@@ -25,7 +25,9 @@ function parseOrder(order: unknown, now: number): Record<string, 1 | -1> | undef
 
 function parseQuery(body: DatabaseBody, now: number): Doc | undefined {
   const query = typeof body.query === 'string' ? decode(body.query, now) : body.query
-  return query ?? undefined
+  if (query === undefined || query === null) return undefined
+  if (!isDoc(query)) throw invalidParam('query must be an object')
+  return query
 }
 
 /** aggregate: each stage as the SDK sends it, its value EJSON text (older SDKs: the value itself) */
@@ -56,7 +58,7 @@ export function handleDatabaseAction(store: Store, body: DatabaseBody, now: numb
       const name = collectionName(body)
       const raw: unknown[] = Array.isArray(body.data) ? body.data : [body.data]
       const docs = raw.map((item) => (typeof item === 'string' ? decode(item, now) : item))
-      if (docs.some((d) => d === null || typeof d !== 'object' || Array.isArray(d))) throw invalidParam('data must be documents')
+      if (!docs.every(isDoc)) throw invalidParam('data must be documents')
       const insertedIds = transactionId ? store.txnInsert(transactionId, name, docs) : store.insert(name, docs)
       return { data: { insertedIds } }
     }
@@ -69,7 +71,8 @@ export function handleDatabaseAction(store: Store, body: DatabaseBody, now: numb
       }
       const limit = nonNegativeInt(body.limit, 'limit')
       const offset = nonNegativeInt(body.offset, 'offset')
-      const projection = typeof body.projection === 'string' ? decode(body.projection, now) : body.projection
+      const projected = typeof body.projection === 'string' ? decode(body.projection, now) : body.projection
+      const projection = isDoc(projected) ? projected : undefined
       const docs = store.find(name, {
         query,
         sort: parseOrder(body.order, now),
@@ -86,6 +89,7 @@ export function handleDatabaseAction(store: Store, body: DatabaseBody, now: numb
     case 'database.modifyDocument': {
       const name = collectionName(body)
       const data = typeof body.data === 'string' ? decode(body.data, now) : body.data
+      if (!isDoc(data)) throw invalidParam('update data must be an object')
       const args = {
         query: parseQuery(body, now),
         data,

@@ -11,7 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import Database from 'libsql'
 import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
 import { z } from 'zod'
-import { clone, decode, encode, type Doc } from './ejson'
+import { clone, cloneValue, decode, encode, isDoc, type Doc } from './ejson'
 import {
   CloudError,
   collectionNotExist,
@@ -137,6 +137,7 @@ export class Store {
       const collection = this.collections.get(row.collection)
       if (!collection) continue
       const doc = decode(row.body, 0)
+      if (!isDoc(doc)) throw new Error(`${row.collection}/${row.id} on disk is not a document`)
       collection.docs.set(row.id, { doc, seq: 0 })
       collection.indexes.add(row.id, doc)
     }
@@ -349,7 +350,8 @@ export class Store {
 
   // ---------------------------------------------------------------- writes (outside transactions)
 
-  insert(name: string, docs: Doc[]): string[] {
+  /** Documents of any object type (tests and benches insert their typed documents); each is stored as a copy. */
+  insert(name: string, docs: readonly object[]): string[] {
     const collection = this.collection(name)
     const ids: string[] = []
     const changes: Change[] = []
@@ -412,7 +414,8 @@ export class Store {
     }
     if (!hasOperators(data)) return Object.keys(data).length ? { $set: data } : {}
     assertUpdateOperators(data)
-    if (data.$set && '_id' in data.$set) throw invalidParam("Performing an update on the path '_id' would modify the immutable field '_id'")
+    if (isDoc(data.$set) && '_id' in data.$set)
+      throw invalidParam("Performing an update on the path '_id' would modify the immutable field '_id'")
     return data
   }
 
@@ -490,7 +493,7 @@ export class Store {
     return doc ? [doc] : []
   }
 
-  txnInsert(transactionId: string, name: string, docs: Doc[]): string[] {
+  txnInsert(transactionId: string, name: string, docs: readonly object[]): string[] {
     const transaction = this.transaction(transactionId)
     const collection = this.collection(name)
     return docs.map((input) => {
@@ -572,7 +575,7 @@ function applyTopLevelSetAndInc(doc: Doc, update: Doc): boolean {
   for (const [field, by] of Object.entries(inc)) {
     if (field in set || typeof by !== 'number' || (doc[field] !== undefined && typeof doc[field] !== 'number')) return false
   }
-  for (const [field, value] of Object.entries(set)) doc[field] = clone(value)
+  for (const [field, value] of Object.entries(set)) doc[field] = cloneValue(value)
   for (const [field, by] of Object.entries(inc)) doc[field] = ((doc[field] as number | undefined) ?? 0) + (by as number)
   return true
 }
