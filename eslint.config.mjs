@@ -17,9 +17,6 @@ const LEGACY_ANY = [
   'cloudfunctions/_kernel/audit.ts',
   'cloudfunctions/audit/index.ts',
   'cloudfunctions/audit/repo.ts',
-  'cloudfunctions/events/actions/admin/update-event.ts',
-  'cloudfunctions/events/index.ts',
-  'cloudfunctions/events/repo.ts',
   'emulator/index.ts',
 ]
 

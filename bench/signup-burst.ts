@@ -170,6 +170,7 @@ async function main() {
     // Warm: the function loaded, as a service that has been running would have it.
     await Promise.all(Array.from({ length: 8 }, () => call({ action: 'get', input: { eventId } }, 'demo-resident')))
 
+    const loadBefore = os.loadavg()
     const before = hasCounters ? emu.counters() : null
     const requestsFrom = emu.requests.length
     let busyAnswers = 0
@@ -196,6 +197,7 @@ async function main() {
       }),
     )
     const wall = (performance.now() - t0) / 1000
+    const loadAfter = os.loadavg()
     const after = hasCounters ? emu.counters() : null
     const eventsRequests = after
       ? (after.db.byFunction.events ?? 0) - (before.db.byFunction.events ?? 0)
@@ -233,6 +235,8 @@ async function main() {
             dbLatency: emu.profile.dbLatency,
           }
         : null,
+      /** the machine's 1-minute load average (cores: os.cpus()) before and after the burst: other work slows every figure */
+      load: { cores: os.cpus().length, before: +loadBefore[0].toFixed(1), after: +loadAfter[0].toFixed(1) },
       arrivals: ARRIVALS,
       seconds: SECONDS,
       capacity: CAPACITY,
@@ -244,13 +248,25 @@ async function main() {
       duplicates,
       countersMatch: ev.confirmedCount === confirmedStored && ev.waitlistCount === waitlistedStored,
       positionsExact: exact,
-      dbRequestsPerSignup: +(eventsRequests / ARRIVALS).toFixed(2),
+      /** the events function's database requests in the burst over the sign-ups it stored (refused or abandoned
+       *  attempts count in the numerator: they are requests the quota paid for) */
+      dbRequestsPerSignup: +(eventsRequests / Math.max(1, stored.length)).toFixed(2),
+      dbRequests: eventsRequests,
       p50Ms: Math.round(quantile(latencies, 0.5)),
       p99Ms: Math.round(quantile(latencies, 0.99)),
       quotaRejections,
+      quotaRejectionsBy: after
+        ? {
+            dbRequestsPerSecond: after.db.rejections.requestLimit - before.db.rejections.requestLimit,
+            dbConnections: after.db.rejections.concurrentLimit - before.db.rejections.concurrentLimit,
+            functionConcurrency: after.functions.concurrencyRejections - before.functions.concurrencyRejections,
+          }
+        : null,
+      instancesStarted: after ? after.functions.instancesStarted - before.functions.instancesStarted : null,
       retriedSignups: retried,
       clientVisibleErrors: clientVisibleErrors.length,
       errorCodes: [...new Set(clientVisibleErrors.map((r) => r.answer.error?.code))],
+      errorSamples: [...new Set(clientVisibleErrors.map((r) => (r.answer.error?.message ?? '').slice(0, 80)))].slice(0, 3),
     }
     console.log(
       `${ARRIVALS} arrivals over ${SECONDS} s for ${CAPACITY} places (${summary.profile}): ${confirmedStored} confirmed, ${waitlistedStored} waitlisted ` +

@@ -12,7 +12,9 @@
  *  - personal: a job carries one message for everyone, or one per recipient (`enqueueEach`: a lottery's results);
  *  - observable: `outboxStats` — recipients still pending and the age of the oldest pending job, for one community or
  *    the whole district;
- *  - erasable: a job about a child (`childId`) is removed with the child's data (`removeQueuedAbout`).
+ *  - erasable: a job about a child (`childId`) is removed with the child's data (`removeQueuedAbout`);
+ *  - kept no longer than needed: a finished job (it holds its recipients' openids) is removed `FINISHED_KEEP_DAYS`
+ *    after it finished, by the same timer run that drains the queue (`purgeFinished`, decision 0092).
  */
 import { createHash } from 'node:crypto'
 import { COLLECTIONS, type FanoutJobDoc } from '../../types/index'
@@ -32,6 +34,14 @@ const PER_JOB_PERSONAL = 500
  */
 export const DRAIN_BATCH = 50
 const LEASE_MS = 30_000
+/**
+ * How long a finished job is kept (decision 0092): while it exists, enqueueing the same event key again writes
+ * nothing (a resumed draw, a timer re-run after a crash, within days); after that a re-enqueue would still tell nobody
+ * twice (the inbox entries are deterministic). A week covers a long weekend of troubleshooting "who was told?".
+ */
+export const FINISHED_KEEP_DAYS = 7
+/** Finished jobs removed per read-and-remove (one read of `_id`s, one `_id in` remove per 100). */
+const PURGE_BATCH = 100
 
 const jobs = (ctx: Pick<Context, 'db'>) => collection(ctx.db, COLLECTIONS.fanout)
 
@@ -149,7 +159,28 @@ export async function drain(ctx: Ctx, options: DrainOptions = {}): Promise<{ job
       )
     }
   }
+  if (Date.now() < until) await purgeFinished(ctx, { budgetMs: until - Date.now() })
   return out
+}
+
+/**
+ * Remove jobs finished more than `FINISHED_KEEP_DAYS` before `ctx.now`, in batches, until none is left or the budget
+ * is spent (the next run goes on). Idempotent: it removes only what its own read found, by `_id`. Index fanout_finished.
+ */
+export async function purgeFinished(ctx: Pick<Context, 'db' | '_' | 'now'>, options: { budgetMs?: number } = {}): Promise<number> {
+  const until = Date.now() + (options.budgetMs ?? 10_000)
+  const before = new Date(ctx.now.getTime() - FINISHED_KEEP_DAYS * 24 * 60 * 60 * 1000)
+  let removed = 0
+  while (Date.now() < until) {
+    const page = await jobs(ctx).pick({ status: 'done', updatedAt: ctx._.lt(before) }, ['status'], {
+      orderBy: [['updatedAt', 'asc']],
+      limit: PURGE_BATCH,
+    })
+    if (page.length === 0) break
+    removed += await jobs(ctx).removeByIds(page.map((job) => job._id))
+    if (page.length < PURGE_BATCH) break
+  }
+  return removed
 }
 
 export interface OutboxStats {
@@ -175,6 +206,41 @@ export async function outboxStats(ctx: Pick<Context, 'db' | 'now'>, communityId?
     }
     if (page.length < PAGE_MAX) return out
   }
+}
+
+/** A still-queued message about a child, as its guardian's export shows it (no other recipient's openid). */
+export interface QueuedAbout {
+  queuedAt: string
+  kind: string
+  /** the text; for per-recipient messages only the reader's own (null when none of them is theirs) */
+  title: string | null
+  body: string | null
+  page: string | null
+  /** recipients not yet told */
+  waiting: number
+}
+
+/**
+ * What is still queued about a child (delivered messages are in the inbox). `readers`: whose per-recipient messages
+ * may be shown (the guardian exporting, the child's own account). Index fanout_child; a child's jobs are few.
+ */
+export async function queuedAbout(ctx: Pick<Context, 'db'>, childId: string, readers: readonly string[]): Promise<QueuedAbout[]> {
+  const found = await jobs(ctx).all({ childId }, { max: 1000 })
+  return found
+    .filter((job) => job.status === 'pending')
+    .map((job) => {
+      const own = job.personal?.find((_, i) => readers.includes(job.recipients[i])) ?? null
+      const shown = job.message ?? own
+      return {
+        queuedAt: new Date(job.createdAt).toISOString(),
+        kind: job.kind,
+        title: shown?.title ?? null,
+        body: shown?.body ?? null,
+        page: shown?.page ?? null,
+        waiting: Math.max(0, job.recipients.length - job.next),
+      }
+    })
+    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))
 }
 
 /** Remove what is still queued about a child (their data is being deleted). How many jobs were removed. */

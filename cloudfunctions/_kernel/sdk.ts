@@ -57,7 +57,11 @@ export interface Command {
   /** projection operators for `field()` */
   project: { slice(n: number): object }
   /** aggregation expressions for `addFields()` / `project()` stages */
-  aggregate: { concat(parts: readonly unknown[]): object }
+  aggregate: {
+    concat(parts: readonly unknown[]): object
+    ifNull(args: readonly unknown[]): object
+    slice(args: readonly unknown[]): object
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Loads the caller as a Viewer: their person record and their memberships in the communities this call is about. */
 import { COLLECTIONS, type MembershipDoc, type PersonDoc } from '../../types/index'
 import type { Context } from './context'
-import { findById, findByIds } from './db'
+import { collection } from './data'
 import { mayHoldStaffRole, type Viewer } from './permissions'
 
 export const membershipId = (communityId: string, openid: string) => `${communityId}_${openid}`
@@ -9,12 +9,8 @@ export const membershipId = (communityId: string, openid: string) => `${communit
 export async function loadViewer(ctx: Pick<Context, 'db' | 'openid'>, communityIds: string[] = []): Promise<Viewer> {
   const ids = [...new Set(communityIds)]
   const [person, memberships] = await Promise.all([
-    findById<PersonDoc>(ctx.db, COLLECTIONS.people, ctx.openid),
-    findByIds<MembershipDoc>(
-      ctx.db,
-      COLLECTIONS.memberships,
-      ids.map((id) => membershipId(id, ctx.openid)),
-    ),
+    collection(ctx.db, COLLECTIONS.people).byId(ctx.openid),
+    collection(ctx.db, COLLECTIONS.memberships).byIds(ids.map((id) => membershipId(id, ctx.openid))),
   ])
   return viewerFrom(ctx.openid, person, memberships)
 }

@@ -2,9 +2,9 @@
  * The daily timer (config.json `daily`): delete former members' council data once their retention period has
  * passed, and tell children whose handed-off proposal the community has completed. Runs without a caller.
  */
-import { COLLECTIONS, type ProposalDoc } from '../../types/index'
+import { COLLECTIONS } from '../../types/index'
 import { makeLog, type Context } from '../_kernel/context'
-import { findByIds, updateWhere } from '../_kernel/db'
+import { collection } from '../_kernel/data'
 import type { Platform } from '../_kernel/platform'
 import { doneMessage } from './domain/messages'
 import { eraseFormerMember } from './erase'
@@ -25,13 +25,7 @@ export async function runDaily(ctx: Context): Promise<{ purged: number; told: nu
   let told = 0
   const open = await listOpenHandoffs(ctx)
   const done = new Set(
-    (
-      await findByIds<ProposalDoc>(
-        ctx.db,
-        COLLECTIONS.proposals,
-        open.map((p) => p.handoff!.proposalId),
-      )
-    )
+    (await collection(ctx.db, COLLECTIONS.proposals).byIds(open.map((p) => p.handoff!.proposalId)))
       .filter((p) => p.status === 'completed')
       .map((p) => p._id),
   )
@@ -39,9 +33,7 @@ export async function runDaily(ctx: Context): Promise<{ purged: number; told: nu
     if (!done.has(p.handoff!.proposalId)) continue
     const member = await getMember(ctx, p.memberId)
     if (member) await notify(ctx, await recipientsOf(ctx, [member]), `council.done:${p._id}`, doneMessage(p))
-    await updateWhere(
-      ctx.db,
-      COLLECTIONS.councilProposals,
+    await collection(ctx.db, COLLECTIONS.councilProposals).update(
       { _id: p._id, handoffOpen: true },
       { handoffOpen: false, 'handoff.doneNotifiedAt': ctx.now },
     )

@@ -1,8 +1,7 @@
 import cloud from 'wx-server-sdk'
+import { platformOf } from '../_kernel/platform'
 import { handleWithTimers } from '../_kernel/timers'
 import { router } from './router'
 import { jobs } from './triggers'
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as any })
-
-export const main = handleWithTimers(router, jobs, { name: 'events', cloud: cloud as any })
+export const main = handleWithTimers(router, jobs, { name: 'events', cloud: platformOf(cloud) })

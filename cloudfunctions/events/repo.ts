@@ -15,22 +15,27 @@ import {
   type SeriesDoc,
   type SignupDoc,
   type SignupStatus,
+  type SeatClaimEntry,
   type ChildDoc,
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { findById, findByIds, getInTransaction, insertOnce, updateWhere, withTransaction } from '../_kernel/db'
+import { collection, withTransaction, type Filter, type Update } from '../_kernel/data'
 import { fail, orFail } from '../_kernel/errors'
 import { checkCheckIn, checkRate } from './domain/event-rules'
-import { CLAIM_LOG, counterOf, type ClaimKind, type claimConditions } from './domain/seats'
+import { CLAIM_LOG, counterOf, RECENT_CLAIMS, type ClaimKind, type claimConditions } from './domain/seats'
 
 type Ctx = Pick<Context, 'db' | '_'>
 
 const E = COLLECTIONS.events
 const S = COLLECTIONS.eventSignups
+const events = (ctx: Ctx) => collection(ctx.db, E)
+const signups = (ctx: Ctx) => collection(ctx.db, S)
+const tasks = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.eventTasks)
+const series = (ctx: Ctx) => collection(ctx.db, COLLECTIONS.eventSeries)
 
 /**
  * Attempts for a transaction on an event's document (check-ins, ratings racing the sign-up claims):
- * conflicts are normal under load; the kernel backs off between attempts (10 ms × attempt + jitter).
+ * conflicts are normal under load; the kernel backs off between attempts.
  */
 export const HOT_TX_ATTEMPTS = 40
 
@@ -39,93 +44,54 @@ export const taskIdOf = (eventId: string) => `${eventId}_adjustment`
 
 // ---------------------------------------------------------------- plain reads
 
-export const getEvent = (ctx: Ctx, eventId: string) => findById<EventDoc>(ctx.db, E, eventId)
-export const getSignup = (ctx: Ctx, signupId: string) => findById<SignupDoc>(ctx.db, S, signupId)
-export const getCommunity = (ctx: Ctx, communityId: string) => findById<CommunityDoc>(ctx.db, COLLECTIONS.communities, communityId)
-export const getPerson = (ctx: Ctx, openid: string) => findById<PersonDoc>(ctx.db, COLLECTIONS.people, openid)
-export const getChild = (ctx: Ctx, childId: string) => findById<ChildDoc>(ctx.db, COLLECTIONS.children, childId)
-export const getSeries = (ctx: Ctx, seriesId: string) => findById<SeriesDoc>(ctx.db, COLLECTIONS.eventSeries, seriesId)
-export const getSeriesMany = (ctx: Ctx, ids: string[]) => findByIds<SeriesDoc>(ctx.db, COLLECTIONS.eventSeries, ids)
-export const getTask = (ctx: Ctx, eventId: string) => findById<AdjustmentTaskDoc>(ctx.db, COLLECTIONS.eventTasks, taskIdOf(eventId))
-export const getDraw = (ctx: Ctx, eventId: string) => findById<DrawDoc>(ctx.db, COLLECTIONS.eventDraws, eventId)
-export const getEvents = (ctx: Ctx, ids: string[]) => findByIds<EventDoc>(ctx.db, E, ids)
+export const getEvent = (ctx: Ctx, eventId: string): Promise<EventDoc | null> => events(ctx).byId(eventId)
+export const getSignup = (ctx: Ctx, signupId: string): Promise<SignupDoc | null> => signups(ctx).byId(signupId)
+export const getCommunity = (ctx: Ctx, communityId: string): Promise<CommunityDoc | null> =>
+  collection(ctx.db, COLLECTIONS.communities).byId(communityId)
+export const getSeries = (ctx: Ctx, seriesId: string): Promise<SeriesDoc | null> => series(ctx).byId(seriesId)
+export const getSeriesMany = (ctx: Ctx, ids: string[]): Promise<SeriesDoc[]> => series(ctx).byIds(ids)
+export const getTask = (ctx: Ctx, eventId: string): Promise<AdjustmentTaskDoc | null> => tasks(ctx).byId(taskIdOf(eventId))
+export const getDraw = (ctx: Ctx, eventId: string): Promise<DrawDoc | null> => collection(ctx.db, COLLECTIONS.eventDraws).byId(eventId)
+export const getEvents = (ctx: Ctx, ids: string[]): Promise<EventDoc[]> => events(ctx).byIds(ids)
 
 /** By venue check-in code. Index events_venue (unique). */
-export async function getEventByVenueCode(ctx: Ctx, venueCode: string): Promise<EventDoc | null> {
-  const res = (await ctx.db.collection(E).where({ venueCode }).limit(1).get()) as { data: EventDoc[] }
-  return res.data[0] ?? null
-}
+export const getEventByVenueCode = (ctx: Ctx, venueCode: string): Promise<EventDoc | null> => events(ctx).first({ venueCode })
 
 /** Published (and recently cancelled) events from two weeks back on, soonest first. Index events_feed. */
-export async function listFeed(ctx: Ctx, communityId: string, since: Date, limit: number): Promise<EventDoc[]> {
-  const _ = ctx._
-  const res = (await ctx.db
-    .collection(E)
-    .where({ communityId, status: _.in(['published', 'cancelled']), startAt: _.gte(since) })
-    .orderBy('startAt', 'asc')
-    .limit(limit)
-    .get()) as { data: EventDoc[] }
-  return res.data
-}
+export const listFeed = (ctx: Ctx, communityId: string, since: Date, limit: number): Promise<EventDoc[]> =>
+  events(ctx).find(
+    { communityId, status: ctx._.in(['published', 'cancelled']), startAt: ctx._.gte(since) },
+    { orderBy: [['startAt', 'asc']], limit },
+  )
 
 /** Every event of a community for staff, most recently changed first. Index events_manage. */
-export async function listForStaff(ctx: Ctx, communityId: string, limit: number): Promise<EventDoc[]> {
-  const res = (await ctx.db.collection(E).where({ communityId }).orderBy('updatedAt', 'desc').limit(limit).get()) as { data: EventDoc[] }
-  return res.data
-}
+export const listForStaff = (ctx: Ctx, communityId: string, limit: number): Promise<EventDoc[]> =>
+  events(ctx).find({ communityId }, { orderBy: [['updatedAt', 'desc']], limit })
 
 /** A community's published events starting in [start, end). Index events_feed. */
-export async function listInRange(ctx: Ctx, communityId: string, start: Date, end: Date): Promise<EventDoc[]> {
-  const _ = ctx._
-  const res = (await ctx.db
-    .collection(E)
-    .where({ communityId, status: 'published', startAt: _.gte(start).and(_.lt(end)) })
-    .orderBy('startAt', 'asc')
-    .limit(100)
-    .get()) as { data: EventDoc[] }
-  return res.data
-}
+export const listInRange = (ctx: Ctx, communityId: string, start: Date, end: Date): Promise<EventDoc[]> =>
+  events(ctx).find(
+    { communityId, status: 'published', startAt: ctx._.gte(start).and(ctx._.lt(end)) },
+    { orderBy: [['startAt', 'asc']], limit: 100 },
+  )
 
 /** A community's series, newest first. Index event_series_community. */
-export async function listSeries(ctx: Ctx, communityId: string): Promise<SeriesDoc[]> {
-  const res = (await ctx.db.collection(COLLECTIONS.eventSeries).where({ communityId }).orderBy('createdAt', 'desc').limit(100).get()) as {
-    data: SeriesDoc[]
-  }
-  return res.data
-}
+export const listSeries = (ctx: Ctx, communityId: string): Promise<SeriesDoc[]> =>
+  series(ctx).find({ communityId }, { orderBy: [['createdAt', 'desc']], limit: 100 })
 
-export async function listTasks(ctx: Ctx, communityId: string, status?: 'open' | 'closed'): Promise<AdjustmentTaskDoc[]> {
-  const res = (await ctx.db
-    .collection(COLLECTIONS.eventTasks)
-    .where(status ? { communityId, status } : { communityId })
-    .orderBy('openedAt', 'desc')
-    .limit(100)
-    .get()) as { data: AdjustmentTaskDoc[] }
-  return res.data
-}
+export const listTasks = (ctx: Ctx, communityId: string, status?: 'open' | 'closed'): Promise<AdjustmentTaskDoc[]> =>
+  tasks(ctx).find(status ? { communityId, status } : { communityId }, { orderBy: [['openedAt', 'desc']], limit: 100 })
 
-export async function countOpenTasks(ctx: Ctx, communityId: string): Promise<number> {
-  const res = (await ctx.db.collection(COLLECTIONS.eventTasks).where({ communityId, status: 'open' }).count()) as { total: number }
-  return res.total
-}
+export const countOpenTasks = (ctx: Ctx, communityId: string): Promise<number> => tasks(ctx).count({ communityId, status: 'open' })
 
 /** The sign-ups a person manages (their own, their children's, walk-ins booked for them), newest first. Index event_signups_owner. */
-export async function listByOwner(ctx: Ctx, openid: string, limit: number): Promise<SignupDoc[]> {
-  const res = (await ctx.db.collection(S).where({ ownerOpenid: openid }).orderBy('createdAt', 'desc').limit(limit).get()) as {
-    data: SignupDoc[]
-  }
-  return res.data
-}
+export const listByOwner = (ctx: Ctx, openid: string, limit: number): Promise<SignupDoc[]> =>
+  signups(ctx).find({ ownerOpenid: openid }, { orderBy: [['createdAt', 'desc']], limit })
 
 /** A person's sign-ups on these events. Index event_signups_owner. */
 export async function listByOwnerFor(ctx: Ctx, openid: string, eventIds: string[]): Promise<SignupDoc[]> {
   if (!openid || eventIds.length === 0) return []
-  const res = (await ctx.db
-    .collection(S)
-    .where({ ownerOpenid: openid, eventId: ctx._.in(eventIds.slice(0, 100)) })
-    .limit(100)
-    .get()) as { data: SignupDoc[] }
-  return res.data
+  return signups(ctx).find({ ownerOpenid: openid, eventId: ctx._.in(eventIds.slice(0, 100)) }, { limit: 100 })
 }
 
 /** A page of an event's sign-ups in seq order, optionally of one status. Index event_signups_status / event_signups_seq. */
@@ -134,149 +100,104 @@ export async function listSignupsPage(
   eventId: string,
   options: { status?: SignupStatus; statuses?: SignupStatus[]; after?: number; limit: number },
 ): Promise<SignupDoc[]> {
-  const _ = ctx._
-  const filter: Record<string, unknown> = { eventId, seq: _.gt(options.after ?? 0) }
+  const filter: Filter<SignupDoc> = { eventId, seq: ctx._.gt(options.after ?? 0) }
   if (options.status) filter.status = options.status
-  else if (options.statuses) filter.status = _.in(options.statuses)
-  const res = (await ctx.db.collection(S).where(filter).orderBy('seq', 'asc').limit(options.limit).get()) as { data: SignupDoc[] }
-  return res.data
+  else if (options.statuses) filter.status = ctx._.in(options.statuses)
+  return signups(ctx).find(filter, { orderBy: [['seq', 'asc']], limit: options.limit })
 }
 
-/** Every sign-up of an event with these statuses, page by page (100 at a time, as the cloud allows). */
+/** Every sign-up of an event with these statuses, page by page in seq order (keyed on seq, so none is skipped). */
 export async function allSignups(ctx: Ctx, eventId: string, statuses: SignupStatus[]): Promise<SignupDoc[]> {
   const out: SignupDoc[] = []
-  let after = 0
-  for (;;) {
-    const page = await listSignupsPage(ctx, eventId, { statuses, after, limit: 100 })
+  for (let after = 0; ;) {
+    const page = await listSignupsPage(ctx, eventId, { statuses, after, limit: 1000 })
     out.push(...page)
-    if (page.length < 100) return out
+    if (page.length < 1000) return out
     after = page[page.length - 1].seq
   }
 }
 
-export async function countByStatus(ctx: Ctx, eventId: string, status: SignupStatus): Promise<number> {
-  const res = (await ctx.db.collection(S).where({ eventId, status }).count()) as { total: number }
-  return res.total
-}
+export const countByStatus = (ctx: Ctx, eventId: string, status: SignupStatus): Promise<number> => signups(ctx).count({ eventId, status })
 
 /** 1 + the number of waitlisted sign-ups ahead (smaller seq). Index event_signups_status. */
 export async function waitlistPosition(ctx: Ctx, eventId: string, seq: number): Promise<number> {
-  const res = (await ctx.db
-    .collection(S)
-    .where({ eventId, status: 'waitlisted', seq: ctx._.lt(seq) })
-    .count()) as { total: number }
-  return res.total + 1
+  return (await signups(ctx).count({ eventId, status: 'waitlisted', seq: ctx._.lt(seq) })) + 1
 }
 
 /** Positions of the waitlisted ones among these sign-ups. */
-export async function positionsOf(ctx: Ctx, signups: SignupDoc[]): Promise<Map<string, number>> {
-  const waiting = signups.filter((s) => s.status === 'waitlisted')
+export async function positionsOf(ctx: Ctx, list: SignupDoc[]): Promise<Map<string, number>> {
+  const waiting = list.filter((s) => s.status === 'waitlisted')
   const positions = await Promise.all(waiting.map((s) => waitlistPosition(ctx, s.eventId, s.seq)))
   return new Map(waiting.map((s, i) => [s._id, positions[i]]))
 }
 
 /** The first on the waitlist (smallest seq). Index event_signups_status. */
-export async function waitlistHead(ctx: Ctx, eventId: string): Promise<SignupDoc | null> {
-  const res = (await ctx.db.collection(S).where({ eventId, status: 'waitlisted' }).orderBy('seq', 'asc').limit(1).get()) as {
-    data: SignupDoc[]
-  }
-  return res.data[0] ?? null
-}
+export const waitlistHead = (ctx: Ctx, eventId: string): Promise<SignupDoc | null> =>
+  signups(ctx).first({ eventId, status: 'waitlisted' }, [['seq', 'asc']])
 
-export async function signupByTicket(ctx: Ctx, ticketCode: string): Promise<SignupDoc | null> {
-  const res = (await ctx.db.collection(S).where({ ticketCode }).limit(1).get()) as { data: SignupDoc[] }
-  return res.data[0] ?? null
-}
+export const signupByTicket = (ctx: Ctx, ticketCode: string): Promise<SignupDoc | null> => signups(ctx).first({ ticketCode })
 
 /** Staff of a community (for alerts). Index memberships_community. */
 export async function staffOf(ctx: Ctx, communityId: string): Promise<string[]> {
-  const res = (await ctx.db.collection(COLLECTIONS.memberships).where({ communityId, role: 'staff' }).limit(100).get()) as {
-    data: MembershipDoc[]
-  }
-  return res.data.map((m) => m.openid)
+  const staff = await collection(ctx.db, COLLECTIONS.memberships).find({ communityId, role: 'staff' }, { limit: 100 })
+  return staff.map((m) => m.openid)
 }
 
 // ---------------------------------------------------------------- plain writes
 
-export async function insertEvent(ctx: Ctx, doc: Omit<EventDoc, '_id'>): Promise<EventDoc> {
-  const res = (await ctx.db.collection(E).add({ data: doc })) as { _id: string }
-  return { ...doc, _id: res._id } as EventDoc
-}
+export const insertEvent = (ctx: Ctx, doc: Omit<EventDoc, '_id'>): Promise<EventDoc> => events(ctx).insert(doc)
 
 /** Conditional update of one event (the filter includes `_id`) → whether it changed. */
-export const updateEventWhere = async (ctx: Ctx, filter: Record<string, unknown> & { _id: string }, data: Record<string, unknown>) =>
-  (await updateWhere(ctx.db, E, filter, data)) === 1
+export const updateEventWhere = async (ctx: Ctx, filter: Filter<EventDoc> & { _id: string }, changes: Update<EventDoc>) =>
+  (await events(ctx).update(filter, changes)) === 1
 
-export const updateSignupWhere = async (ctx: Ctx, filter: Record<string, unknown> & { _id: string }, data: Record<string, unknown>) =>
-  (await updateWhere(ctx.db, S, filter, data)) === 1
+export const updateSignupWhere = async (ctx: Ctx, filter: Filter<SignupDoc> & { _id: string }, changes: Update<SignupDoc>) =>
+  (await signups(ctx).update(filter, changes)) === 1
 
-export const insertSeries = (ctx: Ctx, doc: SeriesDoc) => insertOnce(ctx.db, COLLECTIONS.eventSeries, { ...doc })
-export const insertTask = (ctx: Ctx, doc: AdjustmentTaskDoc) => insertOnce(ctx.db, COLLECTIONS.eventTasks, { ...doc })
-export const insertDraw = (ctx: Ctx, doc: DrawDoc) => insertOnce(ctx.db, COLLECTIONS.eventDraws, { ...doc })
-export const updateTaskWhere = async (ctx: Ctx, filter: Record<string, unknown> & { _id: string }, data: Record<string, unknown>) =>
-  (await updateWhere(ctx.db, COLLECTIONS.eventTasks, filter, data)) === 1
-export const updateSeries = (ctx: Ctx, seriesId: string, data: Record<string, unknown>) =>
-  updateWhere(ctx.db, COLLECTIONS.eventSeries, { _id: seriesId }, data)
+export const insertSeries = (ctx: Ctx, doc: SeriesDoc) => series(ctx).insertOnce(doc)
+export const insertTask = (ctx: Ctx, doc: AdjustmentTaskDoc) => tasks(ctx).insertOnce(doc)
+export const insertDraw = (ctx: Ctx, doc: DrawDoc) => collection(ctx.db, COLLECTIONS.eventDraws).insertOnce(doc)
+export const updateTaskWhere = async (ctx: Ctx, filter: Filter<AdjustmentTaskDoc> & { _id: string }, changes: Update<AdjustmentTaskDoc>) =>
+  (await tasks(ctx).update(filter, changes)) === 1
+export const updateSeries = (ctx: Ctx, seriesId: string, changes: Update<SeriesDoc>) => series(ctx).updateById(seriesId, changes)
 
 /** Marks every confirmed, not checked-in sign-up of an event as a no-show (idempotent) → how many are no-shows now. */
 export async function markNoShows(ctx: Ctx, eventId: string, now: Date): Promise<number> {
-  await updateWhere(ctx.db, S, { eventId, status: 'confirmed', checkedInAt: null, noShow: false }, { noShow: true, updatedAt: now })
-  const res = (await ctx.db.collection(S).where({ eventId, status: 'confirmed', noShow: true }).count()) as { total: number }
-  return res.total
+  await signups(ctx).update({ eventId, status: 'confirmed', checkedInAt: null, noShow: false }, { noShow: true, updatedAt: now })
+  return signups(ctx).count({ eventId, status: 'confirmed', noShow: true })
 }
 
 /** Published events with seat claims since `since` (the abandoned-claims sweep). Index events_claims. */
-export async function eventsClaimedSince(ctx: Ctx, since: Date): Promise<EventDoc[]> {
-  const res = (await ctx.db
-    .collection(E)
-    .where({ status: 'published', lastClaimAt: ctx._.gte(since) })
-    .orderBy('lastClaimAt', 'asc')
-    .limit(100)
-    .get()) as { data: EventDoc[] }
-  return res.data
-}
+export const eventsClaimedSince = (ctx: Ctx, since: Date): Promise<EventDoc[]> =>
+  events(ctx).find({ status: 'published', lastClaimAt: ctx._.gte(since) }, { orderBy: [['lastClaimAt', 'asc']], limit: 100 })
 
 /** Events whose lottery is due (or was left half-written). Index events_due_draw. */
-export async function listDrawCandidates(ctx: Ctx, now: Date): Promise<EventDoc[]> {
-  const _ = ctx._
-  const res = (await ctx.db
-    .collection(E)
-    .where({ status: 'published', allocation: 'lottery', drawState: _.in(['none', 'applying']), signupClosesAt: _.lte(now) })
-    .orderBy('signupClosesAt', 'asc')
-    .limit(20)
-    .get()) as { data: EventDoc[] }
-  return res.data
-}
+export const listDrawCandidates = (ctx: Ctx, now: Date): Promise<EventDoc[]> =>
+  events(ctx).find(
+    { status: 'published', allocation: 'lottery', drawState: ctx._.in(['none', 'applying']), signupClosesAt: ctx._.lte(now) },
+    { orderBy: [['signupClosesAt', 'asc']], limit: 20 },
+  )
 
 /** Published events starting in (from, to]. Index events_start. */
-export async function listStartingBetween(ctx: Ctx, from: Date, to: Date): Promise<EventDoc[]> {
-  const _ = ctx._
-  const res = (await ctx.db
-    .collection(E)
-    .where({ status: 'published', startAt: _.gt(from).and(_.lte(to)), reminderSentAt: null })
-    .orderBy('startAt', 'asc')
-    .limit(50)
-    .get()) as { data: EventDoc[] }
-  return res.data
-}
+export const listStartingBetween = (ctx: Ctx, from: Date, to: Date): Promise<EventDoc[]> =>
+  events(ctx).find(
+    { status: 'published', startAt: ctx._.gt(from).and(ctx._.lte(to)), reminderSentAt: null },
+    { orderBy: [['startAt', 'asc']], limit: 50 },
+  )
 
 /** Published events that ended in (from, to] with no-shows not yet recorded. Index events_end. */
-export async function listEndedBetween(ctx: Ctx, from: Date, to: Date): Promise<EventDoc[]> {
-  const _ = ctx._
-  const res = (await ctx.db
-    .collection(E)
-    .where({ status: 'published', endAt: _.gt(from).and(_.lte(to)), noShowsRecordedAt: null })
-    .orderBy('endAt', 'asc')
-    .limit(50)
-    .get()) as { data: EventDoc[] }
-  return res.data
-}
+export const listEndedBetween = (ctx: Ctx, from: Date, to: Date): Promise<EventDoc[]> =>
+  events(ctx).find(
+    { status: 'published', endAt: ctx._.gt(from).and(ctx._.lte(to)), noShowsRecordedAt: null },
+    { orderBy: [['endAt', 'asc']], limit: 50 },
+  )
 
 // ---------------------------------------------------------------- seats (the requests of seats.ts)
 
 /**
  * A seat claim: one conditional update of the event — published, `key` not in its claim log, and the decision's
  * conditions on the counters — that adds one to the claim's counter and to `seq` and pushes the claim on the log.
+ * With `pin` it is a compare-and-swap: made only if `seq` and `waitlistCount` are still exactly as read.
  * → whether it was made.
  */
 export async function claimSeat(
@@ -286,26 +207,25 @@ export async function claimSeat(
   kind: ClaimKind,
   key: string,
   now: Date,
+  pin?: Pick<EventDoc, 'seq' | 'waitlistCount'>,
 ): Promise<boolean> {
   const _ = ctx._
-  const filter: Record<string, unknown> = {
-    _id: eventId,
-    status: 'published',
-    allocation: cond.allocation,
-    drawState: cond.drawState,
-    'claims.p': _.neq(key),
-  }
+  const filter: Filter<EventDoc> = { _id: eventId, status: 'published', allocation: cond.allocation, drawState: cond.drawState }
   if (cond.capacity !== undefined) filter.capacity = cond.capacity
   if (cond.confirmedBelow !== undefined) filter.confirmedCount = _.lt(cond.confirmedBelow)
   if (cond.confirmedAtLeast !== undefined) filter.confirmedCount = _.gte(cond.confirmedAtLeast)
   if (cond.noWaitlist) filter.waitlistCount = 0
-  const data = {
-    [counterOf(kind)]: _.inc(1),
+  if (pin) Object.assign(filter, { seq: pin.seq, waitlistCount: pin.waitlistCount })
+  // no entry of the claim log has `p` = key (`Filter` types fields, not fields of array elements; `$ne` on an array
+  // path holds when no element equals)
+  Object.assign(filter, { 'claims.p': _.neq(key) })
+  const changes: Update<EventDoc> = {
     seq: _.inc(1),
     lastClaimAt: now,
-    claims: _.push({ each: [{ k: kind, p: key, at: Date.now() }], slice: -CLAIM_LOG }),
+    claims: _.push<SeatClaimEntry>({ each: [{ k: kind, p: key, at: Date.now() }], slice: -CLAIM_LOG }),
   }
-  return (await updateWhere(ctx.db, E, filter, data)) === 1
+  changes[counterOf(kind)] = _.inc(1)
+  return (await events(ctx).update(filter, changes)) === 1
 }
 
 export interface SeatRead {
@@ -314,53 +234,70 @@ export interface SeatRead {
   membership: MembershipDoc | null
   signup: SignupDoc | null
   child: ChildDoc | null
+  /** the last RECENT_CLAIMS entries of the event's claim log */
+  recentClaims: SeatClaimEntry[]
+}
+
+/** The fields the sign-up's aggregate adds to the event (looked-up documents, the log's last entries). */
+interface SeatRow extends EventDoc {
+  seatWho?: string
+  seatSignup?: string
+  seatChild?: string
+  seatMember?: string
+  seatPerson?: PersonDoc[]
+  seatMembership?: MembershipDoc[]
+  seatSignups?: SignupDoc[]
+  seatChildren?: ChildDoc[]
+  seatRecent?: SeatClaimEntry[]
 }
 
 /**
  * Everything a sign-up decides from, in one request: the event as it is now and, looked up by `_id`, the caller's
- * person and membership of the event's community, the existing sign-up and the named child.
+ * person and membership of the event's community, the existing sign-up, the named child, and the claim log's last
+ * entries (how busy the event is).
  */
 export async function readForSeat(
   ctx: Ctx,
   eventId: string,
   ids: { openid: string; signupId: string; childId: string | null },
 ): Promise<SeatRead> {
+  const _ = ctx._
   const run = () =>
     ctx.db
       .collection(E)
       .aggregate()
       .match({ _id: eventId })
+      .addFields({ seatRecent: _.aggregate.slice([_.aggregate.ifNull(['$claims', []]), -RECENT_CLAIMS]) })
       .project({ claims: 0 })
       .addFields({ seatWho: ids.openid, seatSignup: ids.signupId, seatChild: ids.childId ?? '' })
-      .addFields({ seatMember: ctx._.aggregate.concat(['$communityId', '_', ids.openid]) })
+      .addFields({ seatMember: _.aggregate.concat(['$communityId', '_', ids.openid]) })
       .lookup({ from: COLLECTIONS.people, localField: 'seatWho', foreignField: '_id', as: 'seatPerson' })
       .lookup({ from: COLLECTIONS.memberships, localField: 'seatMember', foreignField: '_id', as: 'seatMembership' })
       .lookup({ from: S, localField: 'seatSignup', foreignField: '_id', as: 'seatSignups' })
       .lookup({ from: COLLECTIONS.children, localField: 'seatChild', foreignField: '_id', as: 'seatChildren' })
-      .end() as Promise<{ list: Array<EventDoc & Record<string, any>> }>
+      .end()
   const res = await readPatiently(run)
-  const row = res.list[0]
-  if (!row) return { event: null, person: null, membership: null, signup: null, child: null }
-  const { seatWho, seatSignup, seatChild, seatMember, seatPerson, seatMembership, seatSignups, seatChildren, ...event } = row
+  const row = res.list[0] as SeatRow | undefined
+  if (!row) return { event: null, person: null, membership: null, signup: null, child: null, recentClaims: [] }
+  const { seatWho, seatSignup, seatChild, seatMember, seatPerson, seatMembership, seatSignups, seatChildren, seatRecent, ...event } = row
   return {
-    event: event as EventDoc,
+    event,
     person: seatPerson?.[0] ?? null,
     membership: seatMembership?.[0] ?? null,
     signup: seatSignups?.[0] ?? null,
     child: seatChildren?.[0] ?? null,
+    recentClaims: seatRecent ?? [],
   }
 }
+
+export type ClaimLog = Pick<EventDoc, 'seq' | 'waitlistCount' | 'confirmedCount' | 'registeredCount' | 'claims'>
 
 /**
  * After a claim: the event's `seq`, `waitlistCount` and the last `tail` entries of its claim log (our entry, just
  * pushed, is among them unless that many claims came after it: then the caller asks again with the whole log).
  */
-export async function readClaimLog(
-  ctx: Ctx,
-  eventId: string,
-  tail = CLAIM_LOG,
-): Promise<Pick<EventDoc, 'seq' | 'waitlistCount' | 'confirmedCount' | 'registeredCount' | 'claims'> | null> {
-  const res = (await ctx.db
+export async function readClaimLog(ctx: Ctx, eventId: string, tail = CLAIM_LOG): Promise<ClaimLog | null> {
+  const res = await ctx.db
     .collection(E)
     .where({ _id: eventId })
     .field({
@@ -371,8 +308,8 @@ export async function readClaimLog(
       claims: tail < CLAIM_LOG ? ctx._.project.slice(-tail) : true,
     })
     .limit(1)
-    .get()) as { data: EventDoc[] }
-  return res.data[0] ?? null
+    .get()
+  return (res.data[0] as ClaimLog | undefined) ?? null
 }
 
 /**
@@ -394,51 +331,38 @@ async function readPatiently<T>(read: () => Promise<T>, attempts = 3): Promise<T
 }
 
 /** Write a new sign-up under its deterministic `_id`; false if one exists. */
-export const insertSignup = (ctx: Ctx, doc: SignupDoc) => insertOnce(ctx.db, S, { ...doc })
+export const insertSignup = (ctx: Ctx, doc: SignupDoc) => signups(ctx).insertOnce(doc)
 
 /** A re-sign-up over a cancelled one (the same `_id`): only if it is still the cancelled one we read. */
 export async function replaceCancelledSignup(ctx: Ctx, doc: SignupDoc, was: SignupDoc): Promise<boolean> {
   const { _id, createdAt, ...rest } = doc
-  return (
-    (await updateWhere(
-      ctx.db,
-      S,
-      { _id, status: 'cancelled', updatedAt: was.updatedAt },
-      { ...rest, createdAt: was.createdAt ?? createdAt },
-    )) === 1
-  )
+  return signups(ctx).updateById(_id, { ...rest, createdAt: was.createdAt ?? createdAt }, { status: 'cancelled', updatedAt: was.updatedAt })
 }
 
 /** The abandoned-claims sweep has checked the claims made up to `at` (ms). */
-export const markClaimsChecked = (ctx: Ctx, eventId: string, at: number) =>
-  updateWhere(ctx.db, E, { _id: eventId }, { claimsCheckedTo: at })
+export const markClaimsChecked = (ctx: Ctx, eventId: string, at: number) => events(ctx).updateById(eventId, { claimsCheckedTo: at })
 
-/** Sign-ups by `_id`, 100 at a time. */
-export async function findSignups(ctx: Ctx, ids: string[]): Promise<SignupDoc[]> {
-  const out: SignupDoc[] = []
-  for (let i = 0; i < ids.length; i += 100) out.push(...(await findByIds<SignupDoc>(ctx.db, S, ids.slice(i, i + 100))))
-  return out
-}
+/** Sign-ups by `_id` (any number). */
+export const findSignups = (ctx: Ctx, ids: string[]): Promise<SignupDoc[]> => signups(ctx).byIds(ids)
 
 // ---------------------------------------------------------------- transactions
 
-const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
-  const { _id, ...rest } = doc
-  return rest
-}
-
 /** Change an event's fields inside a transaction, after `decide` approved them against its current state. */
-export async function updateEventTx(ctx: Ctx, eventId: string, decide: (ev: EventDoc) => Record<string, unknown>): Promise<EventDoc> {
+export async function updateEventTx(
+  ctx: Ctx,
+  eventId: string,
+  decide: (ev: EventDoc) => Partial<Omit<EventDoc, '_id'>>,
+): Promise<EventDoc> {
   return withTransaction(
     ctx.db,
-    async (t) => {
-      const ev = await getInTransaction<EventDoc>(t, E, eventId)
+    async (tx) => {
+      const ev = await tx.collection(E).get(eventId)
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
       const changes = decide(ev)
-      await t.collection(E).doc(eventId).update({ data: changes })
-      return { ...ev, ...changes } as EventDoc
+      await tx.collection(E).update(eventId, changes)
+      return { ...ev, ...changes }
     },
-    HOT_TX_ATTEMPTS,
+    { attempts: HOT_TX_ATTEMPTS },
   )
 }
 
@@ -451,24 +375,16 @@ export async function checkInTx(
 ): Promise<{ signup: SignupDoc; already: boolean }> {
   return withTransaction(
     ctx.db,
-    async (t) => {
-      const s = await getInTransaction<SignupDoc>(t, S, signupId)
+    async (tx) => {
+      const s = await tx.collection(S).get(signupId)
       if (!s) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
       orFail(checkCheckIn(s) ?? true)
       if (s.checkedInAt) return { signup: s, already: true }
-      await Promise.all([
-        t
-          .collection(S)
-          .doc(signupId)
-          .update({ data: { checkedInAt: now, checkInBy: by, noShow: false, updatedAt: now } }),
-        t
-          .collection(E)
-          .doc(s.eventId)
-          .update({ data: { checkedInCount: ctx._.inc(1) } }),
-      ])
-      return { signup: { ...s, checkedInAt: now, checkInBy: by, noShow: false, updatedAt: now }, already: false }
+      const changes = { checkedInAt: now, checkInBy: by, noShow: false, updatedAt: now }
+      await Promise.all([tx.collection(S).update(signupId, changes), tx.collection(E).update(s.eventId, { checkedInCount: ctx._.inc(1) })])
+      return { signup: { ...s, ...changes }, already: false }
     },
-    HOT_TX_ATTEMPTS,
+    { attempts: HOT_TX_ATTEMPTS },
   )
 }
 
@@ -481,26 +397,18 @@ export async function rateTx(
 ): Promise<{ count: number; sum: number; event: EventDoc }> {
   return withTransaction(
     ctx.db,
-    async (t) => {
-      const [ev, s] = await Promise.all([getInTransaction<EventDoc>(t, E, rating.eventId), getInTransaction<SignupDoc>(t, S, signupId)])
+    async (tx) => {
+      const [ev, s] = await Promise.all([tx.collection(E).get(rating.eventId), tx.collection(S).get(signupId)])
       if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
       orFail(checkRate(ev, s, now) ?? true)
+      const { _id, ...stored } = rating
       await Promise.all([
-        t
-          .collection(COLLECTIONS.eventRatings)
-          .doc(rating._id)
-          .set({ data: withoutId(rating) }),
-        t
-          .collection(S)
-          .doc(signupId)
-          .update({ data: { rated: true, updatedAt: now } }),
-        t
-          .collection(E)
-          .doc(rating.eventId)
-          .update({ data: { ratingCount: ctx._.inc(1), ratingSum: ctx._.inc(rating.score) } }),
+        tx.collection(COLLECTIONS.eventRatings).set(_id, stored),
+        tx.collection(S).update(signupId, { rated: true, updatedAt: now }),
+        tx.collection(E).update(rating.eventId, { ratingCount: ctx._.inc(1), ratingSum: ctx._.inc(rating.score) }),
       ])
       return { count: ev.ratingCount + 1, sum: ev.ratingSum + rating.score, event: ev }
     },
-    HOT_TX_ATTEMPTS,
+    { attempts: HOT_TX_ATTEMPTS },
   )
 }

@@ -19,10 +19,13 @@ import { COLLECTIONS, type EventDoc, type SeatClaimEntry, type SignupDoc } from 
 import type { Context } from '../_kernel/context'
 import { retry, withTransaction, type Tx, type Update } from '../_kernel/data'
 import { AppError, fail, orFail } from '../_kernel/errors'
-import { retryAfterMs } from '../_kernel/quota'
+import { isQuotaRefusal, retryAfterMs } from '../_kernel/quota'
 import { checkCancel } from './domain/event-rules'
 import {
   ABANDONED_MS,
+  afterClaim,
+  claimedAt,
+  compareAndSwapPays,
   CLAIM_LOG,
   claimConditions,
   claimKey,
@@ -34,7 +37,9 @@ import {
   settledClaims,
   waitClaimsAhead,
   checkQueued,
+  countersOff,
   type ClaimKind,
+  type ReadClaim,
 } from './domain/seats'
 import {
   claimSeat,
@@ -45,6 +50,7 @@ import {
   readForSeat,
   replaceCancelledSignup,
   signupIdOf,
+  countByStatus,
   waitlistHead,
   type SeatRead,
 } from './repo'
@@ -95,6 +101,19 @@ export interface SignUpRequest {
   participantOf: ParticipantOf
 }
 
+/**
+ * Once a claim is made its caller holds a place, so the requests that follow (read-back, write) are retried here when
+ * the platform refuses them for quota (nothing was executed) rather than answered SYSTEM.BUSY: a caller that gave up
+ * would leave a claim that only the timer can release, and under a burst the log moves on before the person's next tap
+ * could find it. About 6 s of waits at most, well inside the function's 20 s.
+ */
+const OWNED = {
+  attempts: 10,
+  retryOn: isQuotaRefusal,
+  wait: (attempt: number) => Math.min(1200, 120 * attempt) + Math.floor(Math.random() * 120),
+}
+const owned = <T>(work: () => Promise<T>): Promise<T> => retry(work, OWNED)
+
 /** Claim-log entries read back first: far more than the claims made between one's claim and one's read. */
 const CLAIM_TAIL_READ = 24
 /** How many times a sign-up re-decides after the event moved under it (capacity or state changed). */
@@ -106,9 +125,13 @@ const ROUNDS = 4
  */
 export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now: Date, ticketCode: () => string): Promise<SignUpOutcome> {
   const signupId = signupIdOf(eventId, req.participantId)
+  /** claim rounds found released in the log (an abandoned claim the timer gave back): the next key skips them */
+  let released = 0
   for (let round = 0; round < ROUNDS; round++) {
     // 1. read: the event as it is now, who is signing up, their sign-up if any
+    const readAt = Date.now()
     const read = await readForSeat(ctx, eventId, { openid: req.openid, signupId, childId: req.childId })
+    const readMs = Date.now() - readAt
     if (!read.event) fail('EVENT.NOT_FOUND', 'event not found')
     const ev = read.event
     const participant = req.participantOf(read)
@@ -116,31 +139,51 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
     if (existing && existing.status !== 'cancelled' && existing.status !== 'pending')
       return { signup: existing, created: false, position: null, event: ev }
     orFail(checkQueued(ev, participant, now) ?? true)
-    const key = existing?.claimKey ? claimKey(req.participantId, roundOf(existing.claimKey) + 1) : claimKey(req.participantId, 0)
-    // 2. claim (a free place just taken by someone else → the waitlist at once)
+    const key = claimKey(req.participantId, (existing?.claimKey ? roundOf(existing.claimKey) + 1 : 0) + released)
     let kind: ClaimKind = claimKindFor(ev)
+    const write = async (mine: ReadClaim, after: EventDoc): Promise<SignUpOutcome> => {
+      // 4. write: the sign-up is durable from here on
+      const doc = newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
+      const written = await owned(() => (existing ? replaceCancelledSignup(ctx, doc, existing) : insertSignup(ctx, doc)))
+      if (!written) {
+        const other = (await owned(() => findSignups(ctx, [signupId])))[0]
+        // our claim, written by the other tap of a double tap: the same place
+        if (other && other.claimKey === key) return { signup: other, created: false, position: mine.position, event: after }
+        // written meanwhile by a tap that read before ours (another key): ours is one too many
+        await releaseClaim(ctx, eventId, key, mine.kind, now)
+        if (other && other.status !== 'cancelled') return { signup: other, created: false, position: null, event: ev }
+        fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
+      }
+      return { signup: doc, created: true, position: mine.position, event: after }
+    }
+    // 2. claim, when the event is not too busy for it as a compare-and-swap on the counters as read: made, it needs
+    //    no read-back (3 requests in all)
+    if (
+      compareAndSwapPays(read.recentClaims, Date.now(), readMs) &&
+      (await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now, ev))
+    ) {
+      return write(claimedAt(kind, ev, Date.now()), afterClaim(ev, kind))
+    }
+    // busy, or missed (the counters moved since the read): an increment that does not care how far they moved (a free
+    // place just taken by someone else → the waitlist at once), and the read-back (4 requests in all)
     let claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
     if (!claimed && kind === 'c') {
       kind = 'w'
       claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
     }
     // 3. read the claim back: our seq and exact position
-    let log = await readClaimLog(ctx, eventId, CLAIM_TAIL_READ)
+    let log = await owned(() => readClaimLog(ctx, eventId, CLAIM_TAIL_READ))
     let mine = log ? readClaim(log, key) : null
     if (!mine) {
-      log = await readClaimLog(ctx, eventId)
+      log = await owned(() => readClaimLog(ctx, eventId))
       mine = log ? readClaim(log, key) : null
     }
     if (!claimed) {
-      // the other tap of a double tap claimed with our key a moment ago and is writing it: its answer is ours
-      if (mine && !isReleased(log?.claims, key)) {
-        return {
-          signup: newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ''),
-          created: false,
-          position: mine.position,
-          event: ev,
-        }
-      }
+      // Our key is claimed already: by the other tap of a double tap, or by an earlier call of ours that died before
+      // its write (a quota refusal, a timeout). Its place is ours; write it too — whichever write lands first stores
+      // it, the other finds it stored — so the place answered is always a place stored.
+      if (mine && !isReleased(log?.claims, key)) return write(mine, { ...ev, ...(log ?? {}) })
+      if (mine) released++ // our key was claimed and given back: claim with the next one
       continue // the event changed between the read and the claim (capacity, state): decide again
     }
     if (!mine) {
@@ -148,17 +191,7 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
       await releaseClaim(ctx, eventId, key, kind, now)
       throw new AppError('SYSTEM.BUSY', 'too many sign-ups at this instant', undefined, retryAfterMs())
     }
-    // 4. write: the sign-up is durable from here on
-    const doc = newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
-    const written = existing ? await replaceCancelledSignup(ctx, doc, existing) : await insertSignup(ctx, doc)
-    if (!written) {
-      // written meanwhile by a tap that read before ours (another key): ours is one too many
-      await releaseClaim(ctx, eventId, key, kind, now)
-      const other = (await findSignups(ctx, [signupId]))[0]
-      if (other && other.status !== 'cancelled') return { signup: other, created: false, position: null, event: ev }
-      fail('EVENT.BUSY', 'the sign-up changed while it was written; try again')
-    }
-    return { signup: doc, created: true, position: mine.position, event: { ...ev, ...(log ?? {}) } as EventDoc }
+    return write(mine, { ...ev, ...(log ?? {}) })
   }
   throw new AppError('SYSTEM.BUSY', 'the event kept changing; try again', undefined, retryAfterMs())
 }
@@ -380,4 +413,36 @@ export async function releaseAbandoned(ctx: Ctx, ev: EventDoc, now: Date): Promi
   }
   await markClaimsChecked(ctx, ev._id, Math.max(...old.map((c) => c.at)))
   return released
+}
+
+/**
+ * The counters against the records, once the event has been quiet for longer than any claim can stay in flight
+ * (ABANDONED_MS after its last claim): a claim whose call died and that had left the claim log before the sweep came
+ * (more than CLAIM_LOG claims after it, e.g. during an opening) is found here instead — a counter with no sign-up
+ * behind it. Counted with indexed counts between two reads of the event; applied in a transaction only if nothing
+ * moved the counters meanwhile (else the next sweep tries again). A place given back goes to the waitlist head.
+ * Returns how many counts were corrected.
+ */
+export async function reconcileCounters(ctx: Ctx, ev: EventDoc, now: Date): Promise<number> {
+  if (ev.status !== 'published' || ev.drawState === 'applying') return 0
+  if (!ev.lastClaimAt || Date.now() - new Date(ev.lastClaimAt).getTime() <= ABANDONED_MS) return 0
+  const [confirmed, waitlisted, registered] = await Promise.all(
+    (['confirmed', 'waitlisted', 'registered'] as const).map((status) => countByStatus(ctx, ev._id, status)),
+  )
+  const counted = { confirmedCount: confirmed, waitlistCount: waitlisted, registeredCount: registered }
+  const off = countersOff(ev, counted)
+  if (off === 0) return 0
+  const fixed = await withTransaction(
+    ctx.db,
+    async (tx) => {
+      const cur = await tx.collection(E).get(ev._id)
+      if (!cur || cur.seq !== ev.seq || countersOff(cur, ev) !== 0) return false // moved meanwhile: next sweep
+      await tx.collection(E).update(ev._id, counted)
+      return true
+    },
+    { attempts: HOT_TX_ATTEMPTS },
+  )
+  if (!fixed) return 0
+  await promoteWhileRoom(ctx, ev._id, now)
+  return off
 }

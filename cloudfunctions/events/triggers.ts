@@ -22,7 +22,7 @@ import {
   markNoShows,
   updateEventWhere,
 } from './repo'
-import { releaseAbandoned } from './seats'
+import { reconcileCounters, releaseAbandoned } from './seats'
 
 const MINUTE = 60_000
 const STUCK_DRAW_MS = 2 * MINUTE
@@ -30,10 +30,12 @@ const STUCK_DRAW_MS = 2 * MINUTE
 export async function drawDue(ctx: Context) {
   let released = 0
   for (const event of await eventsClaimedSince(ctx, new Date(ctx.now.getTime() - 60 * MINUTE))) {
-    released += await releaseAbandoned(ctx, event, ctx.now).catch((error) => {
-      ctx.log.warn('abandoned claims not released', { eventId: event._id, error: (error as Error).message })
-      return 0
-    })
+    released += await releaseAbandoned(ctx, event, ctx.now)
+      .then(async (n) => n + (await reconcileCounters(ctx, event, ctx.now)))
+      .catch((error) => {
+        ctx.log.warn('abandoned claims not released', { eventId: event._id, error: (error as Error).message })
+        return 0
+      })
   }
   let drawn = 0
   let resumed = 0

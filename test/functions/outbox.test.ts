@@ -127,3 +127,38 @@ test('each their own message, across job documents: everyone gets theirs, once, 
   expect(sent.size).toBe(520)
   expect([...sent.values()].every((n) => n === 1)).toBe(true)
 }, 60_000)
+
+test('retention: the fan-out timer removes jobs finished more than 7 days ago; younger and unfinished ones stay', async () => {
+  const day = 24 * 60 * 60 * 1000
+  const at = (daysAgo: number) => new Date(Date.now() - daysAgo * day)
+  const job = (id: string, status: 'pending' | 'done', daysAgo: number, next: number) => ({
+    _id: id,
+    eventKey: `test:${id}`,
+    communityId: 'zhizijie',
+    childId: null,
+    kind: 'event.reminder',
+    message: message(id),
+    personal: null,
+    recipients: ['fan-r-1', 'fan-r-2'],
+    total: 2,
+    next,
+    status,
+    // an unfinished job held by a live drainer: the timer's drain leaves it alone
+    leaseUntil: status === 'pending' ? Date.now() + day : 0,
+    createdAt: at(daysAgo),
+    updatedAt: at(daysAgo),
+  })
+  const old = Array.from({ length: 130 }, (_, i) => job(`fan-r-old-${i}`, 'done', 8, 2)) // more than one batch
+  const young = job('fan-r-young', 'done', 6, 2)
+  const unfinished = job('fan-r-unfinished', 'pending', 30, 1)
+  for (const doc of [...old, young, unfinished]) await h.db.collection(COLLECTIONS.fanout).add({ data: doc })
+  const fired = (await h.emu.fireTrigger('events', 'fanout')) as any
+  expect(fired).toMatchObject({ ok: true })
+  const left = new Set((await h.emu.dump(COLLECTIONS.fanout)).map((j: any) => j._id))
+  expect(old.filter((j) => left.has(j._id))).toEqual([])
+  expect(left.has(young._id)).toBe(true)
+  expect(left.has(unfinished._id)).toBe(true)
+  // idempotent: run again, nothing more goes and nothing fails
+  expect(await h.emu.fireTrigger('events', 'fanout')).toMatchObject({ ok: true })
+  expect(new Set((await h.emu.dump(COLLECTIONS.fanout)).map((j: any) => j._id))).toEqual(left)
+}, 60_000)

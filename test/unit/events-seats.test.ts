@@ -7,7 +7,9 @@ import type { SeatClaimEntry } from '../../types/index'
 import {
   ABANDONED_MS,
   claimConditions,
+  claimedAt,
   claimKey,
+  compareAndSwapPays,
   claimKindFor,
   isReleased,
   readClaim,
@@ -125,4 +127,48 @@ test('claims older than ABANDONED_MS are the ones the sweep checks, with their s
     { key: 'a#0', participantId: 'a', kind: 'c', seq: 1, at: now - ABANDONED_MS - 5 },
     { key: 'b#0', participantId: 'b', kind: 'w', seq: 2, at: now - ABANDONED_MS - 1 },
   ])
+})
+
+test('property: a compare-and-swap claim made on the counters as read gets the seq and position the log would give it', () => {
+  const op = fc.oneof(fc.record({ op: fc.constant('claim' as const), who: fc.uuid() }), fc.record({ op: fc.constant('leave' as const) }))
+  fc.assert(
+    fc.property(fc.array(op, { minLength: 0, maxLength: 60 }), fc.integer({ min: 0, max: 10 }), (ops, capacity) => {
+      // the state a sign-up read, then its claim applied on exactly that state (what the pinned filter guarantees)
+      const { ev } = simulate(ops, capacity)
+      const kind = claimKindFor({ ...ev, capacity, allocation: 'first_come', drawState: 'none' })
+      const cas = claimedAt(kind, ev, 0)
+      const { ev: after } = simulate([...ops, { op: 'claim', who: 'me' }], capacity)
+      const logged = readClaim(after, claimKey('me', 0))!
+      expect({ kind: cas.kind, seq: cas.seq, position: cas.position }).toEqual({
+        kind: logged.kind,
+        seq: logged.seq,
+        position: logged.position,
+      })
+    }),
+  )
+})
+
+test('a compare-and-swap is tried when the event is quiet, not while claims land faster than one per read', () => {
+  const now = 1_000_000
+  const claims = (gapMs: number, n = 8, lastAgo = gapMs): SeatClaimEntry[] =>
+    Array.from({ length: n }, (_, i) => ({ k: 'w', p: `p${i}#0`, at: now - lastAgo - (n - 1 - i) * gapMs }))
+  expect(compareAndSwapPays([], now, 10)).toBe(true)
+  expect(compareAndSwapPays(undefined, now, 10)).toBe(true)
+  // a quiet event: a claim a second
+  expect(compareAndSwapPays(claims(1000), now, 10)).toBe(true)
+  // an opening: a claim every 12 ms (83/s) against a 10 ms read → a miss is likelier than a hit
+  expect(compareAndSwapPays(claims(12), now, 10)).toBe(false)
+  // the same burst, over for a minute: quiet again
+  expect(compareAndSwapPays(claims(12, 8, 60_000), now, 10)).toBe(true)
+  // releases and departures are not claims
+  expect(
+    compareAndSwapPays(
+      [
+        { k: 'x', at: now - 1 },
+        { k: 'u', p: 'a#0', at: now - 1 },
+      ],
+      now,
+      10,
+    ),
+  ).toBe(true)
 })

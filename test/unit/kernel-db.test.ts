@@ -1,5 +1,8 @@
 /** The kernel's error classification and transaction retry (pure logic over error shapes the SDK produces). */
-import { isDuplicateError, isTransactionConflict, withTransaction } from '../../cloudfunctions/_kernel/db'
+import { isDuplicateError, isTransactionConflict, withTransaction, type Db } from '../../cloudfunctions/_kernel/data'
+
+/** A database whose only part used here is runTransaction (the rest is never touched by withTransaction). */
+const fake = (runTransaction: () => Promise<unknown>) => ({ runTransaction }) as unknown as Db
 
 describe('error classification', () => {
   it('recognises duplicate-key failures as wx-server-sdk reports them', () => {
@@ -25,33 +28,27 @@ describe('error classification', () => {
 describe('withTransaction', () => {
   it('retries a conflicting transaction, then succeeds', async () => {
     let calls = 0
-    const db = {
-      runTransaction: async () => {
-        calls++
-        if (calls < 3) throw new Error('Transaction is conflicted')
-        return 'done'
-      },
-    }
+    const db = fake(async () => {
+      calls++
+      if (calls < 3) throw new Error('Transaction is conflicted')
+      return 'done'
+    })
     await expect(withTransaction(db, async () => 'x')).resolves.toBe('done')
     expect(calls).toBe(3)
   })
   it('gives up after the attempts and rethrows other errors at once', async () => {
     let calls = 0
-    const conflicting = {
-      runTransaction: async () => {
-        calls++
-        throw new Error('TransactionConflict')
-      },
-    }
-    await expect(withTransaction(conflicting, async () => 'x', 4)).rejects.toThrow('TransactionConflict')
+    const conflicting = fake(async () => {
+      calls++
+      throw new Error('TransactionConflict')
+    })
+    await expect(withTransaction(conflicting, async () => 'x', { attempts: 4 })).rejects.toThrow('TransactionConflict')
     expect(calls).toBe(4)
     calls = 0
-    const broken = {
-      runTransaction: async () => {
-        calls++
-        throw new Error('boom')
-      },
-    }
+    const broken = fake(async () => {
+      calls++
+      throw new Error('boom')
+    })
     await expect(withTransaction(broken, async () => 'x')).rejects.toThrow('boom')
     expect(calls).toBe(1)
   })

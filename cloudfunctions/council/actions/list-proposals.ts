@@ -1,5 +1,5 @@
-import { COLLECTIONS, councilContract, type ProposalDoc } from '../../../types/index'
-import { findByIds } from '../../_kernel/db'
+import { COLLECTIONS, councilContract } from '../../../types/index'
+import { collection } from '../../_kernel/data'
 import { forbidden } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { canReadCouncil } from '../domain/permissions'
@@ -25,7 +25,7 @@ export const listProposals = action(councilContract.proposals, async (ctx, input
   const urls = await photoUrls(ctx, [...publicList, ...mine])
   const handoffIds = [...publicList, ...mine].map((p) => p.handoff?.proposalId).filter((x): x is string => !!x)
   const done = new Set(
-    (await findByIds<ProposalDoc>(ctx.db, COLLECTIONS.proposals, handoffIds)).filter((p) => p.status === 'completed').map((p) => p._id),
+    (await collection(ctx.db, COLLECTIONS.proposals).byIds(handoffIds)).filter((p) => p.status === 'completed').map((p) => p._id),
   )
   const isDone = (p: { handoff: { proposalId: string } | null }) => !!p.handoff && done.has(p.handoff.proposalId)
   const byId = new Map(mineMembers.map((m) => [m._id, m]))

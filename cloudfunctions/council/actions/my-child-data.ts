@@ -1,5 +1,6 @@
 import { COLLECTIONS, councilContract } from '../../../types/index'
 import { fail, forbidden } from '../../_kernel/errors'
+import { queuedAbout } from '../../_kernel/outbox'
 import { action } from '../../_kernel/router'
 import { isGuardianOfChild } from '../domain/permissions'
 import { findChildRecords, getChild } from '../repo'
@@ -13,6 +14,7 @@ export const myChildData = action(councilContract.myChildData, async (ctx, input
   if (!isGuardianOfChild({ openid: ctx.openid, isDistrictAdmin: false, isChild: false, roles: {} }, child)) forbidden()
   const r = await findChildRecords(ctx, child)
   const memberIds = new Set(r.members.map((m) => m._id))
+  const queued = await queuedAbout(ctx, child._id, child.openid === null ? [ctx.openid] : [ctx.openid, child.openid])
   return {
     exportedAt: ctx.now.toISOString(),
     child: {
@@ -40,6 +42,7 @@ export const myChildData = action(councilContract.myChildData, async (ctx, input
         }),
       ),
       [COLLECTIONS.inbox]: r.inbox.map(plain),
+      [COLLECTIONS.fanout]: queued.map(plain), // messages about the child not yet delivered (the rest are in the inbox)
       [COLLECTIONS.people]: r.people.map(plain),
       [COLLECTIONS.memberships]: r.memberships.map(plain),
     },

@@ -1,5 +1,5 @@
 import { COLLECTIONS, councilContract, type CouncilDoc } from '../../../types/index'
-import { findById } from '../../_kernel/db'
+import { collection } from '../../_kernel/data'
 import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { action } from '../../_kernel/router'
 import { canSetChair } from '../domain/permissions'
@@ -13,7 +13,7 @@ import { loadChair, loadCouncilViewer } from './load'
  * Naming another member replaces the chair. The chair prepares meetings: see permissions.ts.
  */
 export const setChair = action(councilContract.setChair, async (ctx, input) => {
-  const council = await findById<CouncilDoc>(ctx.db, COLLECTIONS.councils, input.councilId)
+  const council = await collection(ctx.db, COLLECTIONS.councils).byId(input.councilId)
   if (!council) fail('COUNCIL.NOT_FOUND', 'no such council')
   const viewer = await loadCouncilViewer(ctx, [council.communityId])
   if (!canSetChair(viewer, council)) forbidden()

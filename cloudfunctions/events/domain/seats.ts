@@ -94,6 +94,40 @@ export function readClaim(e: Pick<EventDoc, 'seq' | 'waitlistCount'> & { claims?
   return { kind, seq: e.seq - claimsAfter, position: kind === 'w' ? e.waitlistCount - waitAfter + leftAfter : null, at: mine.at }
 }
 
+/**
+ * What a compare-and-swap claim got: made on the counters exactly as read (`seq` = n, `waitlistCount` = w pinned in
+ * its filter), it is the claim n + 1 and — a waitlist claim — position w + 1, with no read-back. Exact because no other
+ * change to `seq` or `waitlistCount` can have come between the read and the claim: either would have made it miss.
+ */
+export function claimedAt(kind: ClaimKind, read: Pick<EventDoc, 'seq' | 'waitlistCount'>, at: number): ReadClaim {
+  return { kind, seq: read.seq + 1, position: kind === 'w' ? read.waitlistCount + 1 : null, at }
+}
+
+/** Claim-log entries the sign-up's first read brings along, to judge how busy the event is. */
+export const RECENT_CLAIMS = 8
+
+/**
+ * Whether a compare-and-swap claim is likely to be made (and so save the read-back) rather than missed (and cost two
+ * more requests): it misses when another claim lands between our read and our claim — about `windowMs`, the time our
+ * read took. Claims arrive at a rate estimated from the last few in the log (up to now, so a burst that ended
+ * reads as quiet); a miss is likelier than not above ln 2 expected claims per window (Poisson), then the increment
+ * and its read-back (4 requests, no miss possible) are cheaper on average than 3 + 2 × P(miss).
+ */
+export function compareAndSwapPays(recent: readonly ClaimEntry[] | undefined, nowMs: number, windowMs: number): boolean {
+  const claims = (recent ?? []).filter((x) => x.k === 'c' || x.k === 'w' || x.k === 'r')
+  if (claims.length === 0) return true
+  const span = Math.max(1, nowMs - claims[0].at)
+  return (claims.length / span) * Math.max(1, windowMs) < Math.LN2
+}
+
+/** The event's counters after a claim of `kind` (for what is decided on them afterwards, e.g. fullness alerts). */
+export function afterClaim<E extends Pick<EventDoc, 'seq' | 'confirmedCount' | 'waitlistCount' | 'registeredCount'>>(
+  ev: E,
+  kind: ClaimKind,
+): E {
+  return { ...ev, seq: ev.seq + 1, [counterOf(kind)]: ev[counterOf(kind)] + 1 }
+}
+
 /** Whether `key` was released after its claim (a 'u' entry). */
 export const isReleased = (log: ClaimEntry[] | undefined, key: string) => (log ?? []).some((x) => x.k === 'u' && x.p === key)
 
@@ -150,3 +184,10 @@ export function checkQueued(ev: EventDoc, s: Pick<SignupDoc, 'source' | 'birthYe
 
 /** The round of a participant's next claim: after a cancelled sign-up, one more than its round. */
 export const nextRound = (existing: (Pick<SignupDoc, 'status'> & { round?: number }) | null) => (existing ? (existing.round ?? 0) + 1 : 0)
+
+type Counters = Pick<EventDoc, 'confirmedCount' | 'waitlistCount' | 'registeredCount'>
+/** How far two sets of seat counters differ (0: the same). */
+export const countersOff = (a: Counters, b: Counters) =>
+  Math.abs(a.confirmedCount - b.confirmedCount) +
+  Math.abs(a.waitlistCount - b.waitlistCount) +
+  Math.abs(a.registeredCount - b.registeredCount)

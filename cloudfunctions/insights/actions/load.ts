@@ -1,6 +1,6 @@
-import { COLLECTIONS, DISTRICT_FIGURE_KEYS, type CommunityDoc, type InsightsRollupDoc } from '../../../types/index'
+import { COLLECTIONS, DISTRICT_FIGURE_KEYS, type InsightsRollupDoc } from '../../../types/index'
 import type { Context } from '../../_kernel/context'
-import { findById } from '../../_kernel/db'
+import { collection } from '../../_kernel/data'
 import { fail, forbidden, orFail } from '../../_kernel/errors'
 import { loadViewer } from '../../_kernel/viewer'
 import { communityFigures, monthFigures, monthsOf } from '../domain/figures'
@@ -18,7 +18,7 @@ export async function communityInsights(ctx: Context, communityId: string, from:
   const viewer = await loadViewer(ctx, [communityId])
   if (!canReadCommunityInsights(viewer, communityId)) forbidden()
   orFail(checkPeriod(from, to))
-  const community = await findById<CommunityDoc>(ctx.db, COLLECTIONS.communities, communityId)
+  const community = await collection(ctx.db, COLLECTIONS.communities).byId(communityId)
   if (!community) fail('COMMUNITY.NOT_FOUND', 'no such community')
   const days = await dayRollups(ctx, communityId, from, to)
   const months = monthsOf(from, to).map((month) => {

@@ -1,5 +1,5 @@
 import { COLLECTIONS, proposalsContract } from '../../../types/index'
-import { updateWhere } from '../../_kernel/db'
+import { collection } from '../../_kernel/data'
 import { action } from '../../_kernel/router'
 import { countUnread } from '../repo'
 
@@ -12,6 +12,6 @@ export const unreadCount = action(proposalsContract.unreadCount, async (ctx) => 
  * runs either matched (and is read) or arrives after (and counts as unread) — never half-written.
  */
 export const markAllRead = action(proposalsContract.markAllRead, async (ctx) => {
-  await updateWhere(ctx.db, COLLECTIONS.inbox, { openid: ctx.openid, read: false }, { read: true, readAt: ctx.now })
+  await collection(ctx.db, COLLECTIONS.inbox).update({ openid: ctx.openid, read: false }, { read: true, readAt: ctx.now })
   return { unread: await countUnread(ctx, ctx.openid) }
 })

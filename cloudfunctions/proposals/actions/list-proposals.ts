@@ -1,7 +1,7 @@
 import { COLLECTIONS, proposalsContract, type ProposalDoc } from '../../../types/index'
 import type { Context } from '../../_kernel/context'
+import { collection } from '../../_kernel/data'
 import { forbidden } from '../../_kernel/errors'
-import { findByIds } from '../../_kernel/db'
 import type { Viewer } from '../../_kernel/permissions'
 import { action } from '../../_kernel/router'
 import { loadViewer } from '../../_kernel/viewer'
@@ -13,11 +13,7 @@ import { getSettings, listByAuthor, listPublic, supportId } from '../repo'
 export async function summaries(ctx: Context, proposals: ProposalDoc[], viewer: Viewer, communityId: string) {
   const [settings, supports] = await Promise.all([
     getSettings(ctx, communityId),
-    findByIds<{ proposalId: string }>(
-      ctx.db,
-      COLLECTIONS.proposalSupports,
-      proposals.map((p) => supportId(p._id, ctx.openid)),
-    ),
+    collection(ctx.db, COLLECTIONS.proposalSupports).byIds(proposals.map((p) => supportId(p._id, ctx.openid))),
   ])
   const supported = new Set(supports.map((s) => s.proposalId))
   return proposals.map((p) => toProposalSummary(p, viewer, ctx.now, settings, supported.has(p._id)))

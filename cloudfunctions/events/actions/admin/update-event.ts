@@ -35,10 +35,10 @@ export const updateEvent = action(eventsContract.update, async (ctx, input) => {
     'quotas',
     'seriesId',
   ] as const) {
-    if (input[key] !== undefined) (changes as any)[key] = input[key]
+    if (input[key] !== undefined) Object.assign(changes, { [key]: input[key] })
   }
   for (const key of ['startAt', 'endAt', 'signupOpensAt', 'signupClosesAt', 'cancelBefore'] as const) {
-    if (input[key] !== undefined) (changes as any)[key] = toDate(input[key])
+    if (input[key] !== undefined) Object.assign(changes, { [key]: toDate(input[key]) })
   }
   if (changes.seriesId) {
     const series = await getSeries(ctx, changes.seriesId)
