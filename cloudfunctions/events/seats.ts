@@ -343,6 +343,7 @@ export async function cancelSeat(ctx: Ctx, eventId: string, signupId: string, by
     if (!s || s.eventId !== eventId) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
     if (s.status === 'cancelled') return { signup: s, changed: false, promoted: null, event: ev }
     orFail(checkCancel(ev, s, now) ?? true)
+    if (ev.allocation === 'lottery' && ev.drawState !== 'done') return cancelInTransaction(ctx, eventId, signupId, by, now)
     const change = { status: 'cancelled' as const, cancelledAt: now, cancelledBy: by, updatedAt: now }
     if (!(await updateSignupWhere(ctx, { _id: s._id, status: s.status }, change))) continue
     const cancelled: SignupDoc = { ...s, ...change }
@@ -362,6 +363,59 @@ export async function cancelSeat(ctx: Ctx, eventId: string, signupId: string, by
     return { signup: cancelled, changed: true, promoted, event }
   }
   throw new AppError('EVENT.BUSY', 'the sign-up kept changing; try again')
+}
+
+/**
+ * A lottery's registrations (before its draw is done) are cancelled in a transaction over the event, as before 0097:
+ * the draw's claim (drawState none → applying) changes the event, so a cancellation racing it conflicts and is
+ * decided again (refused while the draw applies) — the draw never counts a registration cancelled behind its back.
+ */
+async function cancelInTransaction(ctx: Ctx, eventId: string, signupId: string, by: string, now: Date): Promise<CancelOutcome> {
+  return retry(async () => {
+    const head = await waitlistHead(ctx, eventId)
+    return withTransaction(
+      ctx.db,
+      async (tx): Promise<CancelOutcome> => {
+        const [ev, s] = await Promise.all([tx.collection(E).get(eventId), tx.collection(S).get(signupId)])
+        if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
+        if (!s) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
+        if (s.status === 'cancelled') return { signup: s, changed: false, promoted: null, event: ev }
+        orFail(checkCancel(ev, s, now) ?? true)
+        const inc: Partial<Record<'confirmedCount' | 'waitlistCount' | 'registeredCount', number>> = {}
+        const entries: SeatClaimEntry[] = []
+        let promoted: SignupDoc | null = null
+        if (s.status === 'confirmed') {
+          if (ev.waitlistCount > 0) {
+            const p = await promoteHeadInTx(tx, ev, head && head._id !== s._id ? head : null, now)
+            if (p === 'stale') throw STALE
+            promoted = p
+          }
+          if (promoted) {
+            inc.waitlistCount = -1
+            entries.push({ k: 'x', at: Date.now() })
+          } else inc.confirmedCount = -1
+        } else if (s.status === 'waitlisted') {
+          inc.waitlistCount = -1
+          entries.push({ k: 'x', at: Date.now() })
+        } else inc.registeredCount = -1
+        const cancelled: SignupDoc = { ...s, status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now }
+        const data: Update<EventDoc> = {}
+        for (const [k, v] of Object.entries(inc) as Array<[keyof typeof inc, number]>) data[k] = ctx._.inc(v)
+        if (entries.length > 0) data.claims = ctx._.push({ each: entries, slice: -CLAIM_LOG })
+        await Promise.all([
+          tx.collection(S).update(s._id, { status: 'cancelled', cancelledAt: now, cancelledBy: by, updatedAt: now }),
+          tx.collection(E).update(eventId, data),
+        ])
+        await ctx.audit?.inTx(tx)
+        const event: EventDoc = { ...ev }
+        for (const [k, v] of Object.entries(inc) as Array<[keyof typeof inc, number]>) event[k] += v
+        return { signup: cancelled, changed: true, promoted, event }
+      },
+      { attempts: HOT_TX_ATTEMPTS },
+    )
+  }, staleRetry).catch((error) => {
+    throw error === STALE ? new AppError('EVENT.BUSY', 'the waitlist kept moving; try again') : error
+  })
 }
 
 /** A claim-log entry 'x': a waitlist place given up (cancelled, promoted). */
