@@ -19,6 +19,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import busboy from 'busboy'
+import { z } from 'zod'
 import { CloudError } from './db/errors'
 import { DatabaseGate, resolveProfile, type DatabaseCounters, type Profile, type ProfileKnobs, type ProfileName } from './profile'
 import { SECRET_FILE, fromBrowser, newSecret, sameSecret, verifyAdmin, writeSecret, type AdminSecret } from './doors'
@@ -78,7 +79,7 @@ export interface Emulator {
   store: Store
   runner: FunctionRunner
   /** Request bodies received on /admin when recordRequests is on. */
-  requests: Array<Record<string, any>>
+  requests: Array<Record<string, unknown>>
   /** The resolved profile (every knob's value). */
   profile: Profile
   /** What the bench and tests read: database requests served, quota refusals, instances, cold starts. */
@@ -204,6 +205,11 @@ function readMultipart(req: http.IncomingMessage): Promise<Record<string, string
   })
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/** storage.batchGetDownloadUrl's file_list */
+const downloadListSchema = z.array(z.object({ fileid: z.string(), max_age: z.coerce.number().optional() }))
+
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value))
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length })
@@ -251,7 +257,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   let baseUrl = ''
   const storage = new LocalStorage(path.join(dataDir, 'storage'), envId, () => baseUrl)
-  const requests: Array<Record<string, any>> = []
+  const requests: Array<Record<string, unknown>> = []
   let runner!: FunctionRunner
   const profile = resolveProfile(options.profile, options)
   const gate = new DatabaseGate(profile, options.random)
@@ -302,13 +308,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return refuse(401, "not the SDK's request: content-type must be application/json or multipart/form-data")
     }
     const raw = await readBody(req)
-    let body: Record<string, any>
+    let parsed: unknown
     try {
-      body = JSON.parse(raw.toString('utf8') || '{}')
+      parsed = JSON.parse(raw.toString('utf8') || '{}')
     } catch {
       return refuse(401, 'request body is not JSON')
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(401, 'request body is not an object')
+    if (!isObject(parsed)) return refuse(401, 'request body is not an object')
+    const body = parsed
     const denied = verifyAdmin(req, body, secret)
     if (denied) return refuse(401, denied)
     if (options.recordRequests) requests.push(body)
@@ -321,7 +328,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (action === 'functions.invokeFunction') {
         let event: unknown
         try {
-          event = body.request_data ? JSON.parse(body.request_data) : {}
+          event = body.request_data ? JSON.parse(String(body.request_data)) : {}
         } catch {
           event = body.request_data
         }
@@ -335,12 +342,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return sendJson(res, 200, { requestId, data: storage.uploadMetadata(cloudPath) })
       }
       if (action === 'storage.batchGetDownloadUrl') {
-        const list = body.file_list ?? []
-        if (list.length > 50) return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'Invalid request param' })
-        return sendJson(res, 200, { requestId, data: { download_list: storage.downloadList(list) } })
+        const list = downloadListSchema.safeParse(body.file_list ?? [])
+        if (!list.success || list.data.length > 50)
+          return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'Invalid request param' })
+        return sendJson(res, 200, { requestId, data: { download_list: storage.downloadList(list.data) } })
       }
       if (action === 'storage.batchDeleteFile') {
-        return sendJson(res, 200, { requestId, data: { delete_list: storage.deleteList(body.fileid_list ?? []) } })
+        const list = z.array(z.string()).safeParse(body.fileid_list ?? [])
+        if (!list.success) return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'Invalid request param' })
+        return sendJson(res, 200, { requestId, data: { delete_list: storage.deleteList(list.data) } })
       }
       return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `[InvalidParameter] unsupported action ${action}` })
     } catch (error) {

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto'
 import {
   AUDIT_DISTRICT,
   AUDIT_GENESIS,
+  AUDIT_KINDS,
   COLLECTIONS,
   type AuditEntryDoc,
   type AuditHeadDoc,
@@ -22,13 +23,13 @@ import {
 import type { CollectionName } from '../../types/collections'
 import type { Context } from './context'
 import { AppError } from './errors'
-import { collection, TxCollection, withTransaction, type Tx } from './data'
+import { collection, withTransaction, type Tx } from './data'
 import type { ActionDef } from './router'
-import type { RawTransaction } from './sdk'
 import { loadViewer } from './viewer'
 
+/** The key under which an audited action carries its kind (a symbol: copied with the def, never an input field). */
 const KIND = Symbol('audit kind')
-type AuditedDef = ActionDef & { [KIND]?: AuditKind }
+const isAuditKind = (x: unknown): x is AuditKind => AUDIT_KINDS.some((k) => k === x)
 
 /** Declare an action audited: `create: audited('staff-write', createNotice)` in a router. */
 export function audited<D extends ActionDef>(kind: AuditKind, def: D): D {
@@ -36,7 +37,10 @@ export function audited<D extends ActionDef>(kind: AuditKind, def: D): D {
 }
 
 /** The audit kind an action was declared with, or undefined (for tests and docs). */
-export const auditKindOf = (def: ActionDef): AuditKind | undefined => (def as AuditedDef)[KIND]
+export function auditKindOf(def: ActionDef): AuditKind | undefined {
+  const kind: unknown = Reflect.get(def, KIND)
+  return isAuditKind(kind) ? kind : undefined
+}
 
 /** What one entry says, before the chain fields. */
 export interface AuditFacts {
@@ -67,13 +71,13 @@ export interface AuditScope {
    * with the entry, later calls (another transaction of the same action) append nothing. Does nothing when the call
    * is not recorded (a `staff-write` action done by a resident or a child).
    */
-  inTx(tx: Tx | RawTransaction, detail?: AuditDetail): Promise<void>
+  inTx(tx: Tx, detail?: AuditDetail): Promise<void>
 }
 export const auditEntryId = (communityId: string, seq: number) => `${communityId}_${String(seq).padStart(10, '0')}`
 
 /** sha256 over the entry's fields in a fixed order (the chain link: prevHash is one of them). */
 export function entryHash(e: Omit<AuditEntryDoc, '_id' | 'hash'>): string {
-  const at = e.at instanceof Date ? e.at.toISOString() : new Date(e.at as unknown as string).toISOString()
+  const at = e.at instanceof Date ? e.at.toISOString() : new Date(String(e.at)).toISOString()
   const canonical = JSON.stringify([
     e.communityId,
     e.seq,
@@ -97,20 +101,11 @@ export function nextEntry(head: Pick<AuditHeadDoc, 'seq' | 'hash'> | null, facts
   return { _id: auditEntryId(facts.communityId, seq), ...body, hash: entryHash(body) }
 }
 
-/** The typed handles of a transaction, whichever the caller holds (repos on the older `db.ts` hold the raw one). */
-function typed(tx: Tx | RawTransaction): Tx {
-  const probe = (tx as Tx).collection(COLLECTIONS.auditHeads)
-  if (probe instanceof TxCollection) return tx as Tx
-  const raw = tx as RawTransaction
-  return { collection: <N extends CollectionName>(name: N) => new TxCollection(raw, name) } as Tx
-}
-
 /**
  * Append inside transaction `tx`: read the community's head, insert the next entry (an insert: an entry already at
  * that seq — a head that fell behind its log — fails the transaction rather than being overwritten), move the head.
  */
-export async function appendAuditInTransaction(tx: Tx | RawTransaction, facts: AuditFacts): Promise<AuditEntryDoc> {
-  const t = typed(tx)
+export async function appendAuditInTransaction(t: Tx, facts: AuditFacts): Promise<AuditEntryDoc> {
   const head = await t.collection(COLLECTIONS.auditHeads).get(facts.communityId)
   const entry = nextEntry(head, facts)
   await t.collection(COLLECTIONS.auditLog).insert(entry)
@@ -163,7 +158,11 @@ export class SystemAuditTally {
         await appendSystemAudit(ctx, { communityId, kind: this.kind, action: this.action, counts })
         appended++
       } catch (error) {
-        ctx.log.error('AUDIT APPEND FAILED', { communityId, action: this.action, error: (error as Error).message })
+        ctx.log.error('AUDIT APPEND FAILED', {
+          communityId,
+          action: this.action,
+          error: error instanceof Error ? error.message : String(error),
+        })
       }
     }
     this.byCommunity.clear()
@@ -261,7 +260,7 @@ class CallAudit implements AuditScope {
     readonly recorded: boolean,
   ) {}
 
-  async inTx(tx: Tx | RawTransaction, detail: AuditDetail = {}): Promise<void> {
+  async inTx(tx: Tx, detail: AuditDetail = {}): Promise<void> {
     if (!this.recorded || (await this.landed())) return
     const entry = await appendAuditInTransaction(tx, {
       ...this.facts,

@@ -17,12 +17,12 @@ export interface IndexDeclaration {
 
 type Bucket = { byValue: Map<string, Set<string>>; multikey: Set<string> }
 
-export function readPath(doc: any, path: string): { value: unknown; multikey: boolean } {
+export function readPath(doc: unknown, path: string): { value: unknown; multikey: boolean } {
   let current = doc
   for (const part of path.split('.')) {
     if (Array.isArray(current)) return { value: current, multikey: true }
     if (current === null || typeof current !== 'object') return { value: undefined, multikey: false }
-    current = current[part]
+    current = Reflect.get(current, part)
   }
   return { value: current, multikey: Array.isArray(current) }
 }

@@ -2,11 +2,12 @@
  * `POST /admin` database actions, in the shapes @cloudbase/database 1.4.3 (inside wx-server-sdk 4.0.2) sends and reads.
  * See ../../test/fixtures/tcb-wire for captured request bodies; test/emulator/wire-contract.test.ts keeps them stable.
  */
-import { decode, encode, type Doc } from './ejson'
+import { z } from 'zod'
+import { decode, encode, isDoc, type Doc } from './ejson'
 import { invalidParam } from './errors'
 import type { Store } from './store'
 
-export type DatabaseBody = Record<string, any>
+export type DatabaseBody = Record<string, unknown>
 
 function parseOrder(order: unknown, now: number): Record<string, 1 | -1> | undefined {
   if (!order) return undefined
@@ -24,8 +25,13 @@ function parseOrder(order: unknown, now: number): Record<string, 1 | -1> | undef
 
 function parseQuery(body: DatabaseBody, now: number): Doc | undefined {
   const query = typeof body.query === 'string' ? decode(body.query, now) : body.query
-  return query ?? undefined
+  if (query === undefined || query === null) return undefined
+  if (!isDoc(query)) throw invalidParam('query must be an object')
+  return query
 }
+
+/** aggregate: each stage as the SDK sends it, its value EJSON text (older SDKs: the value itself) */
+const stagesSchema = z.array(z.object({ stageKey: z.string(), stageValue: z.unknown() }))
 
 function collectionName(body: DatabaseBody): string {
   const name = body.collectionName
@@ -42,7 +48,7 @@ function nonNegativeInt(value: unknown, field: string): number | undefined {
 
 /** Answers one database action; throws CloudError for the cloud's error answers. */
 export function handleDatabaseAction(store: Store, body: DatabaseBody, now: number): Record<string, unknown> {
-  const transactionId: string | undefined = body.transactionId || undefined
+  const transactionId = typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined
   switch (body.action) {
     case 'database.addCollection':
       store.addCollection(collectionName(body))
@@ -52,7 +58,7 @@ export function handleDatabaseAction(store: Store, body: DatabaseBody, now: numb
       const name = collectionName(body)
       const raw: unknown[] = Array.isArray(body.data) ? body.data : [body.data]
       const docs = raw.map((item) => (typeof item === 'string' ? decode(item, now) : item))
-      if (docs.some((d) => d === null || typeof d !== 'object' || Array.isArray(d))) throw invalidParam('data must be documents')
+      if (!docs.every(isDoc)) throw invalidParam('data must be documents')
       const insertedIds = transactionId ? store.txnInsert(transactionId, name, docs) : store.insert(name, docs)
       return { data: { insertedIds } }
     }
@@ -65,7 +71,8 @@ export function handleDatabaseAction(store: Store, body: DatabaseBody, now: numb
       }
       const limit = nonNegativeInt(body.limit, 'limit')
       const offset = nonNegativeInt(body.offset, 'offset')
-      const projection = typeof body.projection === 'string' ? decode(body.projection, now) : body.projection
+      const projected = typeof body.projection === 'string' ? decode(body.projection, now) : body.projection
+      const projection = isDoc(projected) ? projected : undefined
       const docs = store.find(name, {
         query,
         sort: parseOrder(body.order, now),
@@ -82,6 +89,7 @@ export function handleDatabaseAction(store: Store, body: DatabaseBody, now: numb
     case 'database.modifyDocument': {
       const name = collectionName(body)
       const data = typeof body.data === 'string' ? decode(body.data, now) : body.data
+      if (!isDoc(data)) throw invalidParam('update data must be an object')
       const args = {
         query: parseQuery(body, now),
         data,
@@ -104,7 +112,9 @@ export function handleDatabaseAction(store: Store, body: DatabaseBody, now: numb
 
     case 'database.aggregateDocuments': {
       const name = collectionName(body)
-      const stages: Array<{ stageKey: string; stageValue: string }> = body.stages ?? []
+      const parsed = stagesSchema.safeParse(body.stages ?? [])
+      if (!parsed.success) throw invalidParam('stages must be a list of {stageKey, stageValue}')
+      const stages = parsed.data
       const pipeline = stages.map((s) => ({ [s.stageKey]: typeof s.stageValue === 'string' ? decode(s.stageValue, now) : s.stageValue }))
       return { data: { list: store.aggregate(name, pipeline).map(encode) } }
     }

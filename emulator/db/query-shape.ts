@@ -51,7 +51,7 @@ const UPDATE_OPERATORS = new Set([
 ])
 const PUSH_MODIFIERS = new Set(['$each', '$position', '$slice', '$sort'])
 
-function isPlainObject(value: unknown): value is Record<string, any> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp)
 }
 
@@ -68,7 +68,7 @@ export function assertQueryOperators(query: unknown, path = 'query'): void {
   }
 }
 
-export function assertUpdateOperators(update: Record<string, any>): void {
+export function assertUpdateOperators(update: Record<string, unknown>): void {
   for (const [op, fields] of Object.entries(update)) {
     if (!op.startsWith('$')) continue
     if (!UPDATE_OPERATORS.has(op)) throw invalidOperator(`${op} in update`)
@@ -87,11 +87,11 @@ export function assertUpdateOperators(update: Record<string, any>): void {
  * The field groups a query needs an index for. A plain query is one group; a query with `$or` needs every branch
  * (plus the rest of the query) covered, as MongoDB needs an index per `$or` branch.
  */
-export function filterFieldGroups(query: Record<string, any> | undefined): string[][] {
+export function filterFieldGroups(query: Record<string, unknown> | undefined): string[][] {
   if (!query) return [[]]
   const base: string[] = []
-  const orBranches: Record<string, any>[][] = []
-  const visit = (q: Record<string, any>) => {
+  const orBranches: Record<string, unknown>[][] = []
+  const visit = (q: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(q)) {
       if (key === '$and' && Array.isArray(value)) value.forEach((part) => isPlainObject(part) && visit(part))
       else if (key === '$or' && Array.isArray(value)) orBranches.push(value.filter(isPlainObject))
@@ -112,17 +112,18 @@ export function filterFieldGroups(query: Record<string, any> | undefined): strin
 }
 
 /** Equality constraints on a field that an index lookup can use: `{f: v}`, `{f: {$eq: v}}`, `{f: {$in: [...]}}`. */
-export function equalityValues(query: Record<string, any> | undefined, field: string): unknown[] | undefined {
+export function equalityValues(query: Record<string, unknown> | undefined, field: string): unknown[] | undefined {
   if (!query) return undefined
   const direct = query[field]
-  const fromCondition = (cond: any): unknown[] | undefined => {
+  const fromCondition = (cond: unknown): unknown[] | undefined => {
     if (cond === undefined) return undefined
     if (!isPlainObject(cond)) return cond instanceof RegExp || Array.isArray(cond) ? undefined : [cond]
     const keys = Object.keys(cond)
     if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) return undefined
-    if ('$eq' in cond && !isPlainObject(cond.$eq) && !Array.isArray(cond.$eq) && !(cond.$eq instanceof RegExp)) return [cond.$eq]
-    if (Array.isArray(cond.$in) && cond.$in.every((v: any) => !isPlainObject(v) && !Array.isArray(v) && !(v instanceof RegExp)))
-      return cond.$in
+    const scalar = (v: unknown) => !isPlainObject(v) && !Array.isArray(v) && !(v instanceof RegExp)
+    if ('$eq' in cond && scalar(cond.$eq)) return [cond.$eq]
+    const list: unknown = cond.$in
+    if (Array.isArray(list) && list.every(scalar)) return list
     return undefined
   }
   const found = fromCondition(direct)

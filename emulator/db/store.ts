@@ -10,7 +10,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import Database from 'libsql'
 import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
-import { clone, decode, encode, type Doc } from './ejson'
+import { z } from 'zod'
+import { clone, cloneValue, decode, encode, isDoc, type Doc } from './ejson'
 import {
   CloudError,
   collectionNotExist,
@@ -55,8 +56,12 @@ export interface FindOptions {
   sort?: Record<string, 1 | -1>
   skip?: number
   limit?: number
-  projection?: Record<string, any>
+  projection?: Record<string, unknown>
 }
+
+/** The rows of the two tables the store keeps on disk (see the constructor). */
+const collectionRowSchema = z.object({ name: z.string(), indexes: z.string() })
+const documentRowSchema = z.object({ collection: z.string(), id: z.string(), body: z.string() })
 
 export const MAX_LIMIT = 1000
 export const DEFAULT_LIMIT = 100
@@ -119,17 +124,20 @@ export class Store {
   }
 
   private load(): void {
-    for (const row of this.sql.prepare('SELECT name, indexes FROM collections').all() as any[]) {
+    for (const raw of this.sql.prepare('SELECT name, indexes FROM collections').all()) {
+      const row = collectionRowSchema.parse(raw)
       this.collections.set(row.name, {
         name: row.name,
         docs: new Map(),
         indexes: new CollectionIndexes(row.name, JSON.parse(row.indexes)),
       })
     }
-    for (const row of this.sql.prepare('SELECT collection, id, body FROM documents').iterate() as any) {
+    for (const raw of this.sql.prepare('SELECT collection, id, body FROM documents').iterate()) {
+      const row = documentRowSchema.parse(raw)
       const collection = this.collections.get(row.collection)
       if (!collection) continue
       const doc = decode(row.body, 0)
+      if (!isDoc(doc)) throw new Error(`${row.collection}/${row.id} on disk is not a document`)
       collection.docs.set(row.id, { doc, seq: 0 })
       collection.indexes.add(row.id, doc)
     }
@@ -300,7 +308,7 @@ export class Store {
     const run = (docs: Doc[], stages: Doc[]) =>
       stages.length === 0
         ? docs
-        : withMingo(() => mingoAggregate(docs, stages, { collectionResolver: (other: string) => this.dump(other) } as any) as Doc[])
+        : withMingo(() => mingoAggregate(docs, stages, { collectionResolver: (other: string) => this.dump(other) }) as Doc[])
     // A $lookup on the other collection's `_id` reads those documents by id, as the cloud's index does, instead of
     // scanning the whole collection for every call (the same result as mingo's $lookup).
     let docs = input
@@ -342,7 +350,8 @@ export class Store {
 
   // ---------------------------------------------------------------- writes (outside transactions)
 
-  insert(name: string, docs: Doc[]): string[] {
+  /** Documents of any object type (tests and benches insert their typed documents); each is stored as a copy. */
+  insert(name: string, docs: readonly object[]): string[] {
     const collection = this.collection(name)
     const ids: string[] = []
     const changes: Change[] = []
@@ -405,7 +414,8 @@ export class Store {
     }
     if (!hasOperators(data)) return Object.keys(data).length ? { $set: data } : {}
     assertUpdateOperators(data)
-    if (data.$set && '_id' in data.$set) throw invalidParam("Performing an update on the path '_id' would modify the immutable field '_id'")
+    if (isDoc(data.$set) && '_id' in data.$set)
+      throw invalidParam("Performing an update on the path '_id' would modify the immutable field '_id'")
     return data
   }
 
@@ -417,7 +427,7 @@ export class Store {
     }
     const next = clone(doc)
     if (Object.keys(update).length && !applyTopLevelSetAndInc(next, update)) {
-      withMingo(() => mingoUpdate(next, update as any, [], undefined, { cloneMode: 'deep' }))
+      withMingo(() => mingoUpdate(next, update, [], undefined, { cloneMode: 'deep' }))
     }
     return next
   }
@@ -483,7 +493,7 @@ export class Store {
     return doc ? [doc] : []
   }
 
-  txnInsert(transactionId: string, name: string, docs: Doc[]): string[] {
+  txnInsert(transactionId: string, name: string, docs: readonly object[]): string[] {
     const transaction = this.transaction(transactionId)
     const collection = this.collection(name)
     return docs.map((input) => {
@@ -565,7 +575,7 @@ function applyTopLevelSetAndInc(doc: Doc, update: Doc): boolean {
   for (const [field, by] of Object.entries(inc)) {
     if (field in set || typeof by !== 'number' || (doc[field] !== undefined && typeof doc[field] !== 'number')) return false
   }
-  for (const [field, value] of Object.entries(set)) doc[field] = clone(value as any)
+  for (const [field, value] of Object.entries(set)) doc[field] = cloneValue(value)
   for (const [field, by] of Object.entries(inc)) doc[field] = ((doc[field] as number | undefined) ?? 0) + (by as number)
   return true
 }

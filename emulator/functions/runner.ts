@@ -14,6 +14,7 @@ import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { z } from 'zod'
 import { cronMatches, parseCron, type CronSpec } from './cron'
 
 export interface Identity {
@@ -42,6 +43,24 @@ export class FunctionError extends Error {
     return this.code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' ? -501004 : this.code === 'FUNCTION_NOT_FOUND' ? -501000 : -504002
   }
 }
+
+/** What worker.cjs posts back: loaded (cold start done), started (the timeout runs from here), then ok or failed. */
+const workerMessageSchema = z.union([
+  z.object({ loaded: z.literal(true) }),
+  z.object({ id: z.number(), started: z.literal(true) }),
+  z.object({ id: z.number(), ok: z.literal(true), result: z.unknown() }),
+  z.object({
+    id: z.number(),
+    ok: z.literal(false),
+    error: z.object({
+      message: z.coerce.string(),
+      stack: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? undefined),
+    }),
+  }),
+])
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; start: () => void }
 /** A worker thread of one function: it loads the bundle once and serves `inflight` invocations at a time. */
@@ -177,11 +196,14 @@ export class FunctionRunner {
     const thread: Thread = { worker, inflight: new Map(), retiring: false, busy: false }
     this.stats.coldStarts++
     this.stats.instancesStarted++
-    worker.on('message', (message: any) => {
-      if (message.loaded) return thread.onLoaded?.()
+    worker.on('message', (raw: unknown) => {
+      const parsed = workerMessageSchema.safeParse(raw)
+      if (!parsed.success) return this.options.log?.(`[${fn.name}] unexpected message from the worker: ${parsed.error.message}`)
+      const message = parsed.data
+      if ('loaded' in message) return thread.onLoaded?.()
       const pending = thread.inflight.get(message.id)
       if (!pending) return
-      if (message.started) return pending.start()
+      if ('started' in message) return pending.start()
       clearTimeout(pending.timer)
       thread.inflight.delete(message.id)
       if (message.ok) pending.resolve(message.result)

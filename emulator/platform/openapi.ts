@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto'
 import protobuf from 'protobufjs'
 import QRCode from 'qrcode'
+import { z } from 'zod'
 import type { Store } from '../db/store'
 
 const root = protobuf.Root.fromJSON({
@@ -63,10 +64,27 @@ export interface OpenApiContext {
 
 export const OUTBOX = 'outbox'
 
+/** CommApiData as protobufjs's toObject gives it (bytes as Uint8Array; fields left unset are absent). */
+const commApiDataSchema = z.object({
+  openapiData: z
+    .object({
+      pairs: z
+        .array(
+          z.object({
+            key: z.string().default(''),
+            value: z.custom<Uint8Array>((v) => ArrayBuffer.isView(v)).optional(),
+            contenttype: z.string().optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+})
+
 /** Rebuild the WeChat JSON body from the pairs: {[key]: JSON.parse(value)}. */
-export function decodeRequestData(buffer: Buffer): Record<string, any> {
-  const message = CommApiData.toObject(CommApiData.decode(buffer), { bytes: Buffer as any }) as any
-  const body: Record<string, any> = {}
+export function decodeRequestData(buffer: Buffer): Record<string, unknown> {
+  const message = commApiDataSchema.parse(CommApiData.toObject(CommApiData.decode(buffer)))
+  const body: Record<string, unknown> = {}
   for (const pair of message.openapiData?.pairs ?? []) {
     const raw = Buffer.from(pair.value ?? []).toString('utf8')
     if (pair.contenttype) body[pair.key] = { contentType: pair.contenttype, value: Buffer.from(pair.value ?? []) }
@@ -89,7 +107,7 @@ function answer(respData: Buffer, contentType: string): Buffer {
 const json = (value: unknown) => answer(Buffer.from(JSON.stringify(value)), 'application/json; charset=utf-8')
 const wechatError = (errcode: number, errmsg: string) => json({ errcode, errmsg })
 
-function msgSecCheck(body: Record<string, any>, ctx: OpenApiContext): Buffer {
+function msgSecCheck(body: Record<string, unknown>, ctx: OpenApiContext): Buffer {
   const content = String(body.content ?? '')
   if (content.length > 2500) return wechatError(40002, 'content too long (max 2500 characters)')
   const text = [body.title, body.nickname, body.signature, content].filter(Boolean).join('\n')
@@ -133,13 +151,14 @@ const FIELD_RULES: Array<[RegExp, (v: string) => boolean, string]> = [
   [/^(time|date)\d+$/, (v) => /^\d{4}[-年]\d{1,2}[-月]\d{1,2}/.test(v) || /^\d{1,2}:\d{2}/.test(v), 'time/date'],
 ]
 
-function subscribeSend(body: Record<string, any>, ctx: OpenApiContext): Buffer {
+function subscribeSend(body: Record<string, unknown>, ctx: OpenApiContext): Buffer {
   if (!body.touser || typeof body.touser !== 'string') return wechatError(40003, 'invalid openid')
   if (!body.template_id || typeof body.template_id !== 'string') return wechatError(40037, 'invalid template_id')
   const data = body.data
   if (!data || typeof data !== 'object') return wechatError(47003, 'argument invalid! data is empty')
-  for (const [key, entry] of Object.entries<any>(data)) {
-    const value = entry?.value
+  const entries: Array<[string, unknown]> = Object.entries(data)
+  for (const [key, entry] of entries) {
+    const value = typeof entry === 'object' && entry !== null && 'value' in entry ? entry.value : undefined
     if (typeof value !== 'string' || value.length === 0) return wechatError(47003, `argument invalid! data.${key}.value is empty`)
     const rule = FIELD_RULES.find(([pattern]) => pattern.test(key))
     if (rule && !rule[1](value)) return wechatError(47003, `argument invalid! data.${key}.value invalid (${rule[2]})`)
@@ -166,7 +185,7 @@ function subscribeSend(body: Record<string, any>, ctx: OpenApiContext): Buffer {
 
 const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
-async function getUnlimited(body: Record<string, any>, ctx: OpenApiContext): Promise<Buffer> {
+async function getUnlimited(body: Record<string, unknown>, ctx: OpenApiContext): Promise<Buffer> {
   const scene = String(body.scene ?? '')
   if (!SCENE_PATTERN.test(scene))
     return wechatError(

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { MEETING_STATUS_LABEL, VOTE_CHOICES, VOTE_CHOICE_LABEL, formatShanghai } from 'types/index'
@@ -63,7 +63,7 @@ export default function CouncilMeetingModePage() {
   useDidShow(() => {
     void refresh()
   })
-  const shell = (c: any) => <PageShell className='council-staff-meeting'>{c}</PageShell>
+  const shell = (c: ReactNode) => <PageShell className='council-staff-meeting'>{c}</PageShell>
   if (state.kind === 'loading') return shell(<Loading />)
   if (state.kind === 'error') return shell(<ErrorView error={state.error} onRetry={refresh} />)
   const { meeting, proposals } = state.data

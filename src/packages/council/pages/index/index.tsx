@@ -22,29 +22,33 @@ type Data = {
   mine: CouncilMemberView[]
   proposals: ProposalsOutput
   meetings: ActionOutput<'council', 'meetings'>['meetings']
-  profile: ProfileView
+  /** null while the community has no council (nothing to apply for, so the profile is not read) */
+  profile: ProfileView | null
 }
 
 async function load(communityId: string): Promise<Result<Data>> {
   const council = await councilApi.council(communityId)
   if (!council.ok) return council
   if (!council.data)
-    return { ok: true, data: { council: null, mine: [], proposals: { public: [], mine: [] }, meetings: [], profile: null as any } }
+    return { ok: true, data: { council: null, mine: [], proposals: { public: [], mine: [] }, meetings: [], profile: null } }
   const [members, proposals, meetings, profile] = await Promise.all([
     councilApi.members(communityId),
     councilApi.proposals(communityId),
     councilApi.meetings(communityId),
     councilApi.profile(),
   ])
-  for (const r of [members, proposals, meetings, profile]) if (!r.ok) return r as Result<never>
+  if (!members.ok) return members
+  if (!proposals.ok) return proposals
+  if (!meetings.ok) return meetings
+  if (!profile.ok) return profile
   return {
     ok: true,
     data: {
       council: council.data,
-      mine: members.ok ? members.data.mine : [],
-      proposals: proposals.ok ? proposals.data : { public: [], mine: [] },
-      meetings: meetings.ok ? meetings.data.meetings : [],
-      profile: (profile as any).data,
+      mine: members.data.mine,
+      proposals: proposals.data,
+      meetings: meetings.data.meetings,
+      profile: profile.data,
     },
   }
 }

@@ -28,7 +28,7 @@ export default function ScanPage() {
     const res = await staffEventsApi.checkIn(eventId.current, ticketCode)
     setBusy(false)
     if (!res.ok) {
-      void Taro.vibrateShort?.({ type: 'heavy' } as any)
+      void Taro.vibrateShort?.({ type: 'heavy' })
       return setLines((l) => [{ ok: false, text: `${ticketCode}：${errorCopy(res.error)}` }, ...l])
     }
     const out: CheckInOutput = res.data
