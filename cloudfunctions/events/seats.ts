@@ -319,6 +319,8 @@ export interface CancelOutcome {
 
 /** How many times a cancellation re-decides after its sign-up moved under it (promoted meanwhile, say). */
 const CANCEL_ROUNDS = 4
+/** Hand-overs a freed place tries while the waitlist counter and the waitlist disagree (see handOn). */
+const HAND_ON_ROUNDS = 3
 /** Waitlist heads read at once for a promotion: racing promoters each take the next one still waiting. */
 const PROMOTE_CANDIDATES = 40
 /** Reads of the waitlist a promotion makes while a waitlist claim ahead is still being written (≈ 8 s of waits). */
@@ -428,7 +430,7 @@ const given = (ctx: Ctx) => ctx._.push<SeatClaimEntry>({ each: [{ k: 'x', at: Da
  * and the other is tried; no place is lost (a claim of a free place requires an empty waitlist) or doubled.
  */
 async function handOn(ctx: Ctx, eventId: string, now: Date): Promise<SignupDoc | null> {
-  for (;;) {
+  for (let round = 1; round <= HAND_ON_ROUNDS; round++) {
     if (await updateEventWhere(ctx, { _id: eventId, waitlistCount: ctx._.gt(0) }, { waitlistCount: ctx._.inc(-1), claims: given(ctx) })) {
       const promoted = await confirmHead(ctx, eventId, now)
       if (promoted === 'later') return null
@@ -439,6 +441,11 @@ async function handOn(ctx: Ctx, eventId: string, now: Date): Promise<SignupDoc |
     }
     if (await updateEventWhere(ctx, { _id: eventId, waitlistCount: ctx._.lte(0) }, { confirmedCount: ctx._.inc(-1) })) return null
   }
+  // The counter says someone waits and the records say nobody, round after round: the counters are off (a call died
+  // between its steps). Free the place; the timer's reconciliation sets the counters to the records and promotes.
+  ctx.log.warn('waitlist counter without a waitlist: place freed, left to the reconciliation', { eventId })
+  await updateEventWhere(ctx, { _id: eventId }, { confirmedCount: ctx._.inc(-1) })
+  return null
 }
 
 /**
