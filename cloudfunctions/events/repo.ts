@@ -135,6 +135,10 @@ export async function positionsOf(ctx: Ctx, list: SignupDoc[]): Promise<Map<stri
 export const waitlistHead = (ctx: Ctx, eventId: string): Promise<SignupDoc | null> =>
   signups(ctx).first({ eventId, status: 'waitlisted' }, [['seq', 'asc']])
 
+/** The first `n` on the waitlist, in sequence order (the head first). */
+export const waitlistHeads = (ctx: Ctx, eventId: string, n: number): Promise<SignupDoc[]> =>
+  signups(ctx).find({ eventId, status: 'waitlisted' }, { orderBy: [['seq', 'asc']], limit: n })
+
 export const signupByTicket = (ctx: Ctx, ticketCode: string): Promise<SignupDoc | null> => signups(ctx).first({ ticketCode })
 
 /** Staff of a community (for alerts). Index memberships_community. */

@@ -11,13 +11,13 @@
  * A claim that cannot be written (pushed out of the log, or a racing tap wrote first) is released: its counter is
  * given back in a transaction (a freed place goes to the waitlist head). A claim whose function died before step 4 is
  * released by the timer after ABANDONED_MS; until then whoever would give a place to someone behind it waits for it
- * (cancelTx, promoteWhileRoom): FIFO holds for claims in flight.
+ * (cancelSeat, promoteWhileRoom): FIFO holds for claims in flight.
  *
  * Only rules from domain/ and reads and writes from repo.ts; transactions here because they are seat logic.
  */
 import { COLLECTIONS, type EventDoc, type SeatClaimEntry, type SignupDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
-import { retry, withTransaction, type Tx, type Update } from '../_kernel/data'
+import { backoffMs, retry, sleep, withTransaction, type Tx, type Update } from '../_kernel/data'
 import { AppError, fail, orFail } from '../_kernel/errors'
 import { isQuotaRefusal, retryAfterMs } from '../_kernel/quota'
 import { checkCancel } from './domain/event-rules'
@@ -44,6 +44,8 @@ import {
 import {
   claimSeat,
   findSignups,
+  getEvent,
+  getSignup,
   insertSignup,
   markClaimsChecked,
   readClaimLog,
@@ -51,7 +53,10 @@ import {
   replaceCancelledSignup,
   signupIdOf,
   countByStatus,
+  updateEventWhere,
+  updateSignupWhere,
   waitlistHead,
+  waitlistHeads,
   type SeatRead,
 } from './repo'
 
@@ -312,8 +317,62 @@ export interface CancelOutcome {
   event: EventDoc
 }
 
-/** Cancel a sign-up; a freed confirmed place goes to the head of the waitlist in the same transaction. */
-export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: string, now: Date): Promise<CancelOutcome> {
+/** How many times a cancellation re-decides after its sign-up moved under it (promoted meanwhile, say). */
+const CANCEL_ROUNDS = 4
+/** Hand-overs a freed place tries while the waitlist counter and the waitlist disagree (see handOn). */
+const HAND_ON_ROUNDS = 3
+/** Waitlist heads read at once for a promotion: racing promoters each take the next one still waiting. */
+const PROMOTE_CANDIDATES = 40
+/** Reads of the waitlist a promotion makes while a waitlist claim ahead is still being written (≈ 8 s of waits). */
+const PROMOTE_READS = 40
+
+/**
+ * Cancel a sign-up (docs/decisions/0097). No transaction over the event: under a burst its document changes with every
+ * claim, so a transaction writing it lost to the claims (and the cancellations of one opening all queued on the same
+ * waitlist head) until the function timed out. Instead, each step is one single-document conditional update, which
+ * the database applies atomically however many claims land around it:
+ *   1. the sign-up, from the status it was read in → cancelled (a double tap, or a promotion that got there first,
+ *      makes it miss: decide again);
+ *   2. the counters: a waitlist place or a registration given back (−1); a confirmed place handed to the waitlist
+ *      (`handOn`: waitlistCount − 1 while someone waits, the place changing hands), else freed (confirmedCount − 1).
+ * A place handed on is a promotion owed: `confirmHead` confirms the first one still waiting. A call that dies between
+ * the steps leaves counters off from the records; the timer's reconciliation (reconcileCounters) puts them right.
+ */
+export async function cancelSeat(ctx: Ctx, eventId: string, signupId: string, by: string, now: Date): Promise<CancelOutcome> {
+  for (let round = 0; round < CANCEL_ROUNDS; round++) {
+    const [ev, s] = await Promise.all([getEvent(ctx, eventId), getSignup(ctx, signupId)])
+    if (!ev) fail('EVENT.NOT_FOUND', 'event not found')
+    if (!s || s.eventId !== eventId) fail('SIGNUP.NOT_FOUND', 'no such sign-up')
+    if (s.status === 'cancelled') return { signup: s, changed: false, promoted: null, event: ev }
+    orFail(checkCancel(ev, s, now) ?? true)
+    if (ev.allocation === 'lottery' && ev.drawState !== 'done') return cancelInTransaction(ctx, eventId, signupId, by, now)
+    const change = { status: 'cancelled' as const, cancelledAt: now, cancelledBy: by, updatedAt: now }
+    if (!(await updateSignupWhere(ctx, { _id: s._id, status: s.status }, change))) continue
+    const cancelled: SignupDoc = { ...s, ...change }
+    const event: EventDoc = { ...ev }
+    let promoted: SignupDoc | null = null
+    if (s.status === 'confirmed') {
+      promoted = await handOn(ctx, eventId, now)
+      if (promoted) event.waitlistCount -= 1
+      else event.confirmedCount -= 1
+    } else if (s.status === 'waitlisted') {
+      await updateEventWhere(ctx, { _id: eventId }, { waitlistCount: ctx._.inc(-1), claims: given(ctx) })
+      event.waitlistCount -= 1
+    } else {
+      await updateEventWhere(ctx, { _id: eventId }, { registeredCount: ctx._.inc(-1) })
+      event.registeredCount -= 1
+    }
+    return { signup: cancelled, changed: true, promoted, event }
+  }
+  throw new AppError('EVENT.BUSY', 'the sign-up kept changing; try again')
+}
+
+/**
+ * A lottery's registrations (before its draw is done) are cancelled in a transaction over the event, as before 0097:
+ * the draw's claim (drawState none → applying) changes the event, so a cancellation racing it conflicts and is
+ * decided again (refused while the draw applies) — the draw never counts a registration cancelled behind its back.
+ */
+async function cancelInTransaction(ctx: Ctx, eventId: string, signupId: string, by: string, now: Date): Promise<CancelOutcome> {
   return retry(async () => {
     const head = await waitlistHead(ctx, eventId)
     return withTransaction(
@@ -359,6 +418,90 @@ export async function cancelTx(ctx: Ctx, eventId: string, signupId: string, by: 
   }, staleRetry).catch((error) => {
     throw error === STALE ? new AppError('EVENT.BUSY', 'the waitlist kept moving; try again') : error
   })
+}
+
+/** A claim-log entry 'x': a waitlist place given up (cancelled, promoted). */
+const given = (ctx: Ctx) => ctx._.push<SeatClaimEntry>({ each: [{ k: 'x', at: Date.now() }], slice: -CLAIM_LOG })
+
+/**
+ * A confirmed place given back: to the waitlist while someone waits — waitlistCount − 1 (the confirmed count stays,
+ * the place changes hands), then the head confirmed — else freed for anyone (confirmedCount − 1). Each decision is
+ * one conditional update of the event, so a claim landing meanwhile (a newcomer joining the waitlist) makes it miss
+ * and the other is tried; no place is lost (a claim of a free place requires an empty waitlist) or doubled.
+ */
+async function handOn(ctx: Ctx, eventId: string, now: Date): Promise<SignupDoc | null> {
+  for (let round = 1; round <= HAND_ON_ROUNDS; round++) {
+    if (await updateEventWhere(ctx, { _id: eventId, waitlistCount: ctx._.gt(0) }, { waitlistCount: ctx._.inc(-1), claims: given(ctx) })) {
+      const promoted = await confirmHead(ctx, eventId, now)
+      if (promoted === 'later') return null
+      if (promoted) return promoted
+      // nobody was really waiting (the last ones left while we handed the place on): take the hand-over back
+      await updateEventWhere(ctx, { _id: eventId }, { waitlistCount: ctx._.inc(1) })
+      // and free the place if the waitlist is still empty (else hand it on again)
+    }
+    if (await updateEventWhere(ctx, { _id: eventId, waitlistCount: ctx._.lte(0) }, { confirmedCount: ctx._.inc(-1) })) return null
+  }
+  // The counter says someone waits and the records say nobody, round after round: the counters are off (a call died
+  // between its steps). Free the place; the timer's reconciliation sets the counters to the records and promotes.
+  ctx.log.warn('waitlist counter without a waitlist: place freed, left to the reconciliation', { eventId })
+  await updateEventWhere(ctx, { _id: eventId }, { confirmedCount: ctx._.inc(-1) })
+  return null
+}
+
+/**
+ * Confirm the first sign-up still waiting, for a place already taken off the waitlist counter. The heads are tried in
+ * order, each with one conditional update (waitlisted → confirmed): promoters racing for the head each take the next
+ * one, and a person leaving the waitlist at the same instant is either promoted or gone, never both. A waitlist claim
+ * ahead of them whose sign-up is still being written is waited for (FIFO holds for claims in flight); one older than
+ * ABANDONED_MS is no one's place. null when nobody waits; 'later' when a claim ahead never got written (see below).
+ */
+async function confirmHead(ctx: Ctx, eventId: string, now: Date): Promise<SignupDoc | null | 'later'> {
+  const change = { status: 'confirmed' as const, confirmedAt: now, promotedAt: now, updatedAt: now }
+  for (let read = 1; read <= PROMOTE_READS; read++) {
+    const heads = await waitlistHeads(ctx, eventId, PROMOTE_CANDIDATES)
+    const ev = await getEvent(ctx, eventId)
+    if (!ev) return null
+    const all = heads.length < PROMOTE_CANDIDATES
+    const blocked = await firstUnsettledClaim(ctx, ev, all ? Number.POSITIVE_INFINITY : heads[heads.length - 1].seq, heads)
+    for (const h of heads) {
+      if (h.seq > blocked) break
+      if (await updateSignupWhere(ctx, { _id: h._id, status: 'waitlisted', seq: h.seq }, change)) return { ...h, ...change }
+    }
+    if (all && blocked === Number.POSITIVE_INFINITY) return null
+    if (blocked === Number.POSITIVE_INFINITY) continue // the heads read were all taken by racing promoters: the next ones
+    await sleep(backoffMs(read))
+  }
+  // A claim ahead stayed unwritten all this while: its call died (the timer releases it after ABANDONED_MS). The
+  // cancellation is done; the place owed stays counted as handed on, and the timer's reconciliation, once the event
+  // is quiet, sets the counters to the records and promotes the head (reconcileCounters → promoteWhileRoom).
+  ctx.log.warn('promotion left to the timer', { eventId })
+  return 'later'
+}
+
+/**
+ * The lowest seq below `below` of a waitlist claim not among `heads` whose sign-up is still being written (or was
+ * written after the heads were read): the heads behind it must wait. Infinity when there is none. A claim older than
+ * ABANDONED_MS without its sign-up is no one's place; one written and moved on (cancelled, promoted) is not waiting.
+ */
+async function firstUnsettledClaim(ctx: Ctx, ev: EventDoc, below: number, heads: SignupDoc[]): Promise<number> {
+  const read = new Set(heads.map((h) => h._id))
+  const ahead = waitClaimsAhead(ev, below).filter((c) => !read.has(signupIdOf(ev._id, c.participantId)))
+  if (ahead.length === 0) return Number.POSITIVE_INFINITY
+  const written = new Map(
+    (
+      await findSignups(
+        ctx,
+        ahead.map((c) => signupIdOf(ev._id, c.participantId)),
+      )
+    ).map((s) => [s._id, s]),
+  )
+  let first = Number.POSITIVE_INFINITY
+  for (const c of ahead) {
+    const s = written.get(signupIdOf(ev._id, c.participantId))
+    const unsettled = s && s.seq === c.seq ? s.status === 'waitlisted' : Date.now() - c.at < ABANDONED_MS
+    if (unsettled) first = Math.min(first, c.seq)
+  }
+  return first
 }
 
 /** While there is room (capacity raised) and someone waits, confirm the head — one transaction per place. */

@@ -6,12 +6,13 @@ import { toSignupResult } from '../domain/event-view'
 import { promotedMessage } from '../domain/messages'
 import { canManageEvent, ownsSignup } from '../domain/permissions'
 import { getSignup, signupIdOf } from '../repo'
-import { cancelTx } from '../seats'
+import { cancelSeat } from '../seats'
 import { loadVisibleEvent, participantOf } from './load'
 
 /**
- * Give a place (or a waitlist spot, or a lottery registration) back. A freed place goes to the first on the waitlist
- * in the same transaction, and they are told (inbox + subscribe message). Cancelling twice changes nothing.
+ * Give a place (or a waitlist spot, or a lottery registration) back. A freed place goes to the first still on the
+ * waitlist (seats.ts cancelSeat, docs/decisions/0097), and they are told (inbox + subscribe message). Cancelling twice
+ * changes nothing.
  */
 export const cancelSignUp = action(eventsContract.cancel, async (ctx, input) => {
   const { event, viewer } = await loadVisibleEvent(ctx, input.eventId)
@@ -23,7 +24,7 @@ export const cancelSignUp = action(eventsContract.cancel, async (ctx, input) => 
   if (!ownsSignup(viewer, signup) && !canManageEvent(viewer, event)) forbidden()
   // A sign-up queued by the design before 0010's rewrite and never decided: nothing to give back.
   if (signup.status === 'pending') fail('EVENT.BUSY', 'the sign-up is still being decided')
-  const out = await cancelTx(ctx, event._id, signup._id, ctx.openid, ctx.now)
+  const out = await cancelSeat(ctx, event._id, signup._id, ctx.openid, ctx.now)
   if (out.promoted?.ownerOpenid) {
     await deliver(
       ctx,
