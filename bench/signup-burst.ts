@@ -49,7 +49,23 @@ loopDelay.enable()
 
 type Answer = { ok: boolean; data?: any; error?: { code: string; message: string; retryAfterMs?: number } }
 
-function post(url: string, body: unknown, openid: string): Promise<Answer> {
+/**
+ * One call as a phone makes it. A request written to a kept-alive connection the server had just closed for idleness
+ * (reused socket, reset before any answer) never reached the gateway: it is sent again on a new connection, as an
+ * HTTP client with a connection pool does (Node's http docs, `request.reusedSocket`); wx.cloud.callFunction never
+ * shows a person that race. Every other socket error is the client's NETWORK.
+ */
+async function post(url: string, body: unknown, openid: string): Promise<Answer> {
+  for (;;) {
+    const answer = await postOnce(url, body, openid)
+    if (answer !== 'stale-socket') return answer
+    staleSocketRetries++
+  }
+}
+
+let staleSocketRetries = 0
+
+function postOnce(url: string, body: unknown, openid: string): Promise<Answer | 'stale-socket'> {
   const data = Buffer.from(JSON.stringify(body))
   const u = new URL(url)
   return new Promise((resolve) => {
@@ -70,6 +86,9 @@ function post(url: string, body: unknown, openid: string): Promise<Answer> {
           try {
             const parsed = JSON.parse(text)
             if (parsed && typeof parsed.ok === 'boolean') return resolve(parsed)
+            // the platform's quota refusal, read as src/lib/cloud.ts reads it
+            if (res.statusCode === 429 || [-501003, -501004].includes(Number(parsed?.errCode)))
+              return resolve({ ok: false, error: { code: 'SYSTEM.BUSY', message: String(parsed?.errMsg ?? res.statusCode) } })
             resolve({ ok: false, error: { code: 'NETWORK', message: text.slice(0, 200) } })
           } catch {
             resolve({ ok: false, error: { code: 'NETWORK', message: `HTTP ${res.statusCode} ${text.slice(0, 200)}` } })
@@ -82,6 +101,8 @@ function post(url: string, body: unknown, openid: string): Promise<Answer> {
         console.error(
           `[net] ${(error as any).code} reused=${req.reusedSocket} idle=${Math.round(performance.now() - ((req.socket as any)?.__freedAt ?? NaN))} maxLoopDelay=${Math.round(loopDelay.max / 1e6)} ${error.message}`,
         )
+      const code = (error as NodeJS.ErrnoException).code
+      if (req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) return resolve('stale-socket')
       resolve({ ok: false, error: { code: 'NETWORK', message: error.message } })
     })
     req.end(data)
@@ -288,6 +309,7 @@ async function main() {
         : null,
       instancesStarted: after ? after.functions.instancesStarted - before.functions.instancesStarted : null,
       retriedSignups: retried,
+      staleSocketRetries,
       clientVisibleErrors: clientVisibleErrors.length,
       errorCodes: [...new Set(clientVisibleErrors.map((r) => r.answer.error?.code))],
       errorSamples: [...new Set(clientVisibleErrors.map((r) => (r.answer.error?.message ?? '').slice(0, 80)))].slice(0, 3),
