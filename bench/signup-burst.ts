@@ -15,8 +15,9 @@
  * acknowledged answer still stored as answered (lost), waitlist positions exact (1…n in arrival of decision).
  * The last line is one JSON object. Needs dist/cloudfunctions (npm run build:cloud).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -42,10 +43,29 @@ const CLIENT_BUDGET_MS = 60_000
 const A = DEMO_COMMUNITIES.zhizijie.communityId
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4000 })
+agent.on('free', (socket: any) => (socket.__freedAt = performance.now()))
+const loopDelay = monitorEventLoopDelay({ resolution: 20 })
+loopDelay.enable()
 
 type Answer = { ok: boolean; data?: any; error?: { code: string; message: string; retryAfterMs?: number } }
 
-function post(url: string, body: unknown, openid: string): Promise<Answer> {
+/**
+ * One call as a phone makes it. A request written to a kept-alive connection the server had just closed for idleness
+ * (reused socket, reset before any answer) never reached the gateway: it is sent again on a new connection, as an
+ * HTTP client with a connection pool does (Node's http docs, `request.reusedSocket`); wx.cloud.callFunction never
+ * shows a person that race. Every other socket error is the client's NETWORK.
+ */
+async function post(url: string, body: unknown, openid: string): Promise<Answer> {
+  for (;;) {
+    const answer = await postOnce(url, body, openid)
+    if (answer !== 'stale-socket') return answer
+    staleSocketRetries++
+  }
+}
+
+let staleSocketRetries = 0
+
+function postOnce(url: string, body: unknown, openid: string): Promise<Answer | 'stale-socket'> {
   const data = Buffer.from(JSON.stringify(body))
   const u = new URL(url)
   return new Promise((resolve) => {
@@ -66,6 +86,9 @@ function post(url: string, body: unknown, openid: string): Promise<Answer> {
           try {
             const parsed = JSON.parse(text)
             if (parsed && typeof parsed.ok === 'boolean') return resolve(parsed)
+            // the platform's quota refusal, read as src/lib/cloud.ts reads it
+            if (res.statusCode === 429 || [-501003, -501004].includes(Number(parsed?.errCode)))
+              return resolve({ ok: false, error: { code: 'SYSTEM.BUSY', message: String(parsed?.errMsg ?? res.statusCode) } })
             resolve({ ok: false, error: { code: 'NETWORK', message: text.slice(0, 200) } })
           } catch {
             resolve({ ok: false, error: { code: 'NETWORK', message: `HTTP ${res.statusCode} ${text.slice(0, 200)}` } })
@@ -73,7 +96,15 @@ function post(url: string, body: unknown, openid: string): Promise<Answer> {
         })
       },
     )
-    req.on('error', (error) => resolve({ ok: false, error: { code: 'NETWORK', message: error.message } }))
+    req.on('error', (error) => {
+      if (process.env.BENCH_DEBUG)
+        console.error(
+          `[net] ${(error as any).code} reused=${req.reusedSocket} idle=${Math.round(performance.now() - ((req.socket as any)?.__freedAt ?? NaN))} maxLoopDelay=${Math.round(loopDelay.max / 1e6)} ${error.message}`,
+        )
+      const code = (error as NodeJS.ErrnoException).code
+      if (req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) return resolve('stale-socket')
+      resolve({ ok: false, error: { code: 'NETWORK', message: error.message } })
+    })
     req.end(data)
   })
 }
@@ -170,6 +201,14 @@ async function main() {
     // Warm: the function loaded, as a service that has been running would have it.
     await Promise.all(Array.from({ length: 8 }, () => call({ action: 'get', input: { eventId } }, 'demo-resident')))
 
+    const listenDrops = () => {
+      if (!process.env.BENCH_DEBUG || !existsSync('/proc/net/netstat')) return NaN
+      const rows = readFileSync('/proc/net/netstat', 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('TcpExt:'))
+      return Number(rows[1]?.split(/\s+/)[rows[0].split(/\s+/).indexOf('ListenDrops')])
+    }
+    const dropsBefore = listenDrops()
     const loadBefore = os.loadavg()
     const before = hasCounters ? emu.counters() : null
     const requestsFrom = emu.requests.length
@@ -197,6 +236,12 @@ async function main() {
       }),
     )
     const wall = (performance.now() - t0) / 1000
+    if (process.env.BENCH_DEBUG)
+      console.error(`[tcp] ListenDrops +${listenDrops() - dropsBefore} (connections the listen queue could not take)`)
+    if (process.env.BENCH_DEBUG)
+      console.error(
+        `[loop] max event-loop delay ${Math.round(loopDelay.max / 1e6)} ms, p99 ${Math.round(loopDelay.percentile(99) / 1e6)} ms`,
+      )
     const loadAfter = os.loadavg()
     const after = hasCounters ? emu.counters() : null
     const eventsRequests = after
@@ -264,6 +309,7 @@ async function main() {
         : null,
       instancesStarted: after ? after.functions.instancesStarted - before.functions.instancesStarted : null,
       retriedSignups: retried,
+      staleSocketRetries,
       clientVisibleErrors: clientVisibleErrors.length,
       errorCodes: [...new Set(clientVisibleErrors.map((r) => r.answer.error?.code))],
       errorSamples: [...new Set(clientVisibleErrors.map((r) => (r.answer.error?.message ?? '').slice(0, 80)))].slice(0, 3),

@@ -210,6 +210,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 /** storage.batchGetDownloadUrl's file_list */
 const downloadListSchema = z.array(z.object({ fileid: z.string(), max_age: z.coerce.number().optional() }))
 
+/** the listen queue for connections not yet accepted (see startEmulator's listen) */
+const LISTEN_BACKLOG = 65_535
+
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value))
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length })
@@ -498,7 +501,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 8900, host, () => resolve())
+    // A burst of phones opens a connection each: with Node's default listen backlog (511) the kernel's accept queue
+    // overflows and some of them are reset (read ECONNRESET) before any function runs, where the cloud's gateway would
+    // answer (at worst with -501004). The largest queue the kernel allows (net.core.somaxconn caps it).
+    server.listen({ port: options.port ?? 8900, host, backlog: LISTEN_BACKLOG }, () => resolve())
   })
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://${host}:${port}`

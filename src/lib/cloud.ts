@@ -3,7 +3,8 @@
  * which calls `callCloud(name, action, input)` here; the platform transport lives behind ./transport.
  *
  * Always resolves, never throws: the function's own envelope `{ok:true,data} | {ok:false,error}` is passed through;
- * anything that is not an answer from the function becomes `{ ok: false, error: { code: 'NETWORK' } }`.
+ * the platform's quota refusal (-501003/-501004, HTTP 429) becomes SYSTEM.BUSY and is waited out like it; anything
+ * else that is not an answer from the function becomes `{ ok: false, error: { code: 'NETWORK' } }`.
  */
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/contract'
 import type { FieldIssue } from '../../types/envelope'
@@ -55,6 +56,10 @@ async function callOnce<F extends FunctionName, A extends ActionName<F>>(
   input: ActionInput<F, A>,
 ): Promise<Result<ActionOutput<F, A>>> {
   const res = await send(name, { action, input })
+  if (res.kind === 'failure' && isPlatformRefusal(res)) {
+    // The platform refused before the function ran (its quota): nothing was done — wait in line like SYSTEM.BUSY.
+    return { ok: false, error: { code: 'SYSTEM.BUSY', message: res.message } }
+  }
   if (res.kind === 'failure') {
     const detail = [res.status && `HTTP ${res.status}`, res.errCode !== undefined && `errCode ${res.errCode}`, res.message]
       .filter(Boolean)
@@ -62,6 +67,18 @@ async function callOnce<F extends FunctionName, A extends ActionName<F>>(
     return { ok: false, error: { code: 'NETWORK', message: detail || 'network failure' } }
   }
   return readEnvelope<ActionOutput<F, A>>(res.body)
+}
+
+/**
+ * The cloud's quota refusals as wx.cloud.callFunction (errCode) or the gateway (HTTP 429) reports them:
+ * -501004 EXCEED_CONCURRENT_REQUEST_LIMIT (the function's concurrency), -501003 EXCEED_REQUEST_LIMIT.
+ */
+function isPlatformRefusal(res: { status?: number; errCode?: number | string; message: string }): boolean {
+  return (
+    res.status === 429 ||
+    [-501003, -501004].includes(Number(res.errCode)) ||
+    /EXCEED_(CONCURRENT_)?REQUEST_LIMIT|LimitExceeded/.test(res.message)
+  )
 }
 
 /** Checks the shape of an answer without zod (zod stays out of the main package). */

@@ -72,6 +72,30 @@ describe('callCloud on H5', () => {
     }
   })
 
+  test("the platform's function-concurrency refusal (429, errCode -501004) waits in line (排队中) like SYSTEM.BUSY, never NETWORK", async () => {
+    // what the gateway answers over the cloud profile's functionConcurrency (wx.cloud.callFunction: errCode -501004)
+    const refusal = { status: 429, body: { errCode: -501004, errMsg: 'cloud.callFunction:fail -501004 exceed concurrent request limit. ' } }
+    const answers: Reply[] = [refusal, { status: 200, body: { ok: true, data: { communities: [] } } }]
+    const fetchBefore = (globalThis as any).fetch
+    ;(globalThis as any).fetch = async (url: string, init: RequestInit) => {
+      reply = answers.shift() ?? reply
+      return fetchBefore(url, init)
+    }
+    const queued: number[] = []
+    try {
+      const res = await callCloud('communities', 'mine', {}, { onQueued: (n) => queued.push(n), maxWaitMs: 5000 })
+      expect(res).toEqual({ ok: true, data: { communities: [] } })
+      expect(queued).toEqual([1])
+      expect(seen).toHaveLength(2)
+      // past the patience the person gets SYSTEM.BUSY (its own copy), not a raw platform error
+      reply = refusal
+      const late = await callCloud('communities', 'mine', {}, { maxWaitMs: 0 })
+      expect(!late.ok && late.error.code).toBe('SYSTEM.BUSY')
+    } finally {
+      ;(globalThis as any).fetch = fetchBefore
+    }
+  })
+
   test('a non-JSON answer and a failed fetch become NETWORK', async () => {
     reply = { status: 500, body: '<html>' }
     expect((await callCloud('communities', 'mine', {})).ok).toBe(false)

@@ -4,6 +4,9 @@
  * server; environment quotas answered with the cloud's codes as the real SDK receives them. No wall-clock
  * assertions: the server's own counters say what was applied, and waits are on conditions.
  */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { FunctionError } from '../../emulator/functions/runner'
 import { parseLatency, resolveProfile } from '../../emulator/profile'
@@ -240,5 +243,55 @@ describe('the default profile is unchanged', () => {
     } finally {
       await h.emu.stop()
     }
+  })
+})
+
+describe('a burst of connections past the function concurrency', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await startWithSdk({ profile: 'cloud', functionsDir: FUNCTIONS, functionConcurrency: 2, dbLatency: 0 })
+  })
+  afterAll(() => h.emu.stop())
+
+  /** one POST to the gateway on a connection of its own, as a phone of its own would open it */
+  const post = (body: unknown) =>
+    new Promise<{ status?: number; body?: any; socketError?: string }>((resolve) => {
+      const data = Buffer.from(JSON.stringify(body))
+      const req = http.request(
+        `${h.emu.url}/api/functions/instance-state`,
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': data.length } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }))
+        },
+      )
+      req.on('error', (error: NodeJS.ErrnoException) => resolve({ socketError: `${error.code} ${error.message}` }))
+      req.end(data)
+    })
+
+  test("the gateway's listen queue takes a burst of phones (Node's default 511 overflowed and reset connections)", () => {
+    // `ss -ltn` shows a listening socket's backlog as Send-Q; the kernel caps it at net.core.somaxconn
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'))
+    const port = new URL(h.emu.url).port
+    const row = execFileSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/)
+    expect(Number(row[2])).toBe(Math.min(somaxconn, 65_535))
+  })
+
+  test("every call gets an answer: the function's result or the cloud's refusal (429, errCode -501004), never a reset", async () => {
+    const before = h.emu.counters()
+    const outcomes = await Promise.all(Array.from({ length: 600 }, () => post({ ms: 300 })))
+    expect(outcomes.filter((o) => o.socketError).map((o) => o.socketError)).toEqual([])
+    const refused = outcomes.filter((o) => o.status === 429)
+    expect(refused.length).toBeGreaterThan(0)
+    for (const o of refused) {
+      expect(o.body.errCode).toBe(-501004)
+      expect(o.body.errMsg).toMatch(/exceed concurrent request limit/)
+    }
+    for (const o of outcomes.filter((x) => x.status !== 429)) expect(o.status).toBe(200)
+    const after = h.emu.counters()
+    expect(after.functions.concurrencyRejections - before.functions.concurrencyRejections).toBe(refused.length)
   })
 })
