@@ -8,28 +8,11 @@
  */
 import fc from 'fast-check'
 import { actionNames } from '../../cloudfunctions/_kernel/router'
-import { router as communitiesRouter } from '../../cloudfunctions/communities/router'
-import { router as noticesRouter } from '../../cloudfunctions/notices/router'
-import { router as proposalsRouter } from '../../cloudfunctions/proposals/router'
-import { router as councilRouter } from '../../cloudfunctions/council/router'
-import { router as eventsRouter } from '../../cloudfunctions/events/router'
-import { router as auditRouter } from '../../cloudfunctions/audit/router'
-import { router as insightsRouter } from '../../cloudfunctions/insights/router'
-import { router as searchRouter } from '../../cloudfunctions/search/router'
 import { ERROR_CODES, contract, type Envelope } from '../../types/index'
 import { expectError, startHarness, type Harness } from './harness'
+import { ROUTERS } from './routers'
 import { hostileArb, shapedArb } from './zod-arbitraries'
 
-const ROUTERS = {
-  communities: communitiesRouter,
-  notices: noticesRouter,
-  proposals: proposalsRouter,
-  council: councilRouter,
-  events: eventsRouter,
-  audit: auditRouter,
-  insights: insightsRouter,
-  search: searchRouter,
-}
 const SEED = 20261203
 /** per action: hostile inputs the schema refuses, and inputs of the right shape (random ids, texts with invisible characters) */
 const HOSTILE_RUNS = 12
