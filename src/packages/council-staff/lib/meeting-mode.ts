@@ -5,11 +5,14 @@ export type MeetingAct = (work: () => Promise<Result<unknown>>, done: string) =>
 
 /**
  * What staff have typed or switched on the meeting phone. The page holds it, so a reload that fails (the error view
- * replaces the page's parts) loses none of it. One 不记名 switch and one 决定 field for the whole agenda.
+ * replaces the page's parts) loses none of it. Each agenda item has its own 不记名 switch and its own 决定 draft, by
+ * item id; a recorded decision clears its item's draft.
  */
 export type MeetingDrafts = {
-  secret: boolean
-  decision: string
+  /** agenda item id → its 不记名 switch (off when missing) */
+  secret: Record<string, boolean>
+  /** agenda item id → its 决定 as typed so far (empty when missing) */
+  decision: Record<string, string>
   freeTitle: string
   /** the server's words for the free topic ("请填写议题"), shown at its field */
   freeError: string
@@ -17,6 +20,12 @@ export type MeetingDrafts = {
   nextSteps: string
 }
 
-export const NO_DRAFTS: MeetingDrafts = { secret: false, decision: '', freeTitle: '', freeError: '', summary: '', nextSteps: '' }
+export const NO_DRAFTS: MeetingDrafts = { secret: {}, decision: {}, freeTitle: '', freeError: '', summary: '', nextSteps: '' }
 
 export type SetDraft = <K extends keyof MeetingDrafts>(key: K, value: MeetingDrafts[K]) => void
+
+/** The drafts kept per agenda item. */
+export type ItemDraftKey = 'secret' | 'decision'
+
+/** Set one agenda item's draft, leaving every other item's as it is. */
+export type SetItemDraft = <K extends ItemDraftKey>(key: K, itemId: string, value: MeetingDrafts[K][string]) => void

@@ -1,7 +1,7 @@
 import { Button, Switch, Text, View } from '@tarojs/components'
 import type { AgendaItemView, MeetingView } from 'types/council'
 import { councilStaffApi } from '../../api'
-import type { MeetingAct, MeetingDrafts, SetDraft } from '../../lib/meeting-mode'
+import type { MeetingAct, MeetingDrafts, SetItemDraft } from '../../lib/meeting-mode'
 import ItemDecision from '../item-decision'
 import VoteRecording, { type VoteChoice } from '../vote-recording'
 import VoteTally from '../vote-tally'
@@ -9,7 +9,7 @@ import VoteTally from '../vote-tally'
 /**
  * One item of the agenda in meeting mode: its number, title, presenter and time, 上移 (until the meeting is closed);
  * then its vote — 不记名 and 开始投票, the vote being recorded, or the tally — and its decision.
- * The 不记名 switch and the 决定 field show the page's drafts (one of each for the whole agenda).
+ * The 不记名 switch and the 决定 field show this item's drafts, which the page keeps by item id.
  */
 export default function AgendaItem(props: {
   meeting: MeetingView
@@ -17,15 +17,16 @@ export default function AgendaItem(props: {
   item: AgendaItemView
   index: number
   drafts: MeetingDrafts
-  setDraft: SetDraft
+  setItemDraft: SetItemDraft
   /** `${itemId}_${memberId}` → the choice this phone recorded */
   recorded: Record<string, string>
   onVote: (itemId: string, memberId: string, choice: VoteChoice, alias: string) => Promise<void>
   busy: boolean
   act: MeetingAct
 }) {
-  const { meeting, item: i, index: n, drafts, setDraft, busy, act } = props
+  const { meeting, item: i, index: n, setItemDraft, busy, act } = props
   const id = meeting.meetingId
+  const secret = props.drafts.secret[i.itemId] ?? false
   const moveUp = () => {
     const ids = meeting.items.map((x) => x.itemId)
     ;[ids[n - 1], ids[n]] = [ids[n], ids[n - 1]]
@@ -50,11 +51,11 @@ export default function AgendaItem(props: {
       {meeting.status === 'published' && !i.vote && (
         <View className='yb-row yb-actions'>
           <Text className='yb-small'>不记名</Text>
-          <Switch className='council-secret' checked={drafts.secret} onChange={(e) => setDraft('secret', e.detail.value)} />
+          <Switch className='council-secret' checked={secret} onChange={(e) => setItemDraft('secret', i.itemId, e.detail.value)} />
           <Button
             className='yb-btn council-open-vote'
             disabled={busy}
-            onClick={() => act(() => councilStaffApi.openVote({ meetingId: id, itemId: i.itemId, secret: drafts.secret }), '开始投票')}
+            onClick={() => act(() => councilStaffApi.openVote({ meetingId: id, itemId: i.itemId, secret }), '开始投票')}
           >
             开始投票
           </Button>
@@ -78,8 +79,9 @@ export default function AgendaItem(props: {
       <ItemDecision
         meeting={meeting}
         item={i}
-        decision={drafts.decision}
-        onDecisionInput={(text) => setDraft('decision', text)}
+        decision={props.drafts.decision[i.itemId] ?? ''}
+        onDecisionInput={(text) => setItemDraft('decision', i.itemId, text)}
+        onDecided={() => setItemDraft('decision', i.itemId, '')}
         busy={busy}
         act={act}
       />

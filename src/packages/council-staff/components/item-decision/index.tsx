@@ -5,13 +5,16 @@ import type { MeetingAct } from '../../lib/meeting-mode'
 
 /**
  * An item's 决定: once recorded, the decision (and whether it went on to 居民议事); before that, while the meeting
- * runs and no vote is open, the field and 记录决定 / 记录并转入居民议事. The draft text is the page's (`decision`).
+ * runs and no vote is open, the field and 记录决定 / 记录并转入居民议事. The draft text is this item's, kept by the page;
+ * once the decision is recorded, `onDecided` clears it.
  */
 export default function ItemDecision(props: {
   meeting: MeetingView
   item: AgendaItemView
   decision: string
   onDecisionInput: (text: string) => void
+  /** the decision was recorded: its draft is done with */
+  onDecided: () => void
   busy: boolean
   act: MeetingAct
 }) {
@@ -25,15 +28,15 @@ export default function ItemDecision(props: {
     )
   if (meeting.status !== 'published' || i.vote?.status === 'open') return null
   const decide = (handOff: boolean, done: string) =>
-    act(
-      () =>
-        councilStaffApi.decide(
-          handOff
-            ? { meetingId: meeting.meetingId, itemId: i.itemId, text: decision, handOff: true }
-            : { meetingId: meeting.meetingId, itemId: i.itemId, text: decision },
-        ),
-      done,
-    )
+    act(async () => {
+      const res = await councilStaffApi.decide(
+        handOff
+          ? { meetingId: meeting.meetingId, itemId: i.itemId, text: decision, handOff: true }
+          : { meetingId: meeting.meetingId, itemId: i.itemId, text: decision },
+      )
+      if (res.ok) props.onDecided()
+      return res
+    }, done)
   return (
     <View>
       <Input

@@ -15,7 +15,7 @@ import MeetingHeading from '../../components/meeting-heading'
 import MeetingMinutes from '../../components/meeting-minutes'
 import MinutesForm from '../../components/minutes-form'
 import type { VoteChoice } from '../../components/vote-recording'
-import { NO_DRAFTS, type MeetingAct, type MeetingDrafts, type SetDraft } from '../../lib/meeting-mode'
+import { NO_DRAFTS, type MeetingAct, type MeetingDrafts, type SetDraft, type SetItemDraft } from '../../lib/meeting-mode'
 import { councilStaffApi } from '../../api'
 
 type Data = { meeting: MeetingView; proposals: ChildProposalView[] }
@@ -41,6 +41,7 @@ export default function CouncilMeetingModePage() {
   const refresh = () => run(() => load(meetingId.current))
   const [drafts, setDrafts] = useState<MeetingDrafts>(NO_DRAFTS)
   const setDraft: SetDraft = (key, value) => setDrafts((d) => ({ ...d, [key]: value }))
+  const setItemDraft: SetItemDraft = (key, itemId, value) => setDrafts((d) => ({ ...d, [key]: { ...d[key], [itemId]: value } }))
   /** `${itemId}_${memberId}` → the choice this phone recorded */
   const [recorded, setRecorded] = useState<Record<string, string>>({})
   const { busy, act: tap } = useAction(refresh)
@@ -83,7 +84,7 @@ export default function CouncilMeetingModePage() {
           item={i}
           index={n}
           drafts={drafts}
-          setDraft={setDraft}
+          setItemDraft={setItemDraft}
           recorded={recorded}
           onVote={vote}
           {...parts}
