@@ -75,33 +75,37 @@ const settled = (p: Promise<unknown>) =>
     (error: unknown) => ({ error }),
   )
 
-test('after stop() nothing the emulator opened keeps the process alive, and no call starts an instance', async () => {
-  const resources = tracker()
-  const emu = await startEmulator({
-    port: 0,
-    schemaFile: TEST_SCHEMA,
-    functionsDir: path.join(FIXTURES, 'functions'),
-    log: () => {},
-  })
-  // a phone's connection, kept alive by the gateway after its answer
-  const agent = new http.Agent({ keepAlive: true })
-  const answered = await post(`${emu.url}/api/functions/whoami`, agent)
-  expect(answered).toMatchObject({ status: 200, body: { openid: 'o-phone' } })
-  expect(answered.socket.destroyed).toBe(false)
-  const socketClosed = new Promise((resolve) => answered.socket.once('close', resolve))
-  // a call still running when stop() is called
-  const running = settled(emu.invoke('sleepy', { ms: 60_000 }, { openid: 'o-running' }))
+test.each(['default', 'cloud'] as const)(
+  '%s profile: after stop() nothing the emulator opened keeps the process alive, and no call starts an instance',
+  async (profile) => {
+    const resources = tracker()
+    const emu = await startEmulator({
+      profile,
+      port: 0,
+      schemaFile: TEST_SCHEMA,
+      functionsDir: path.join(FIXTURES, 'functions'),
+      log: () => {},
+    })
+    // a phone's connection, kept alive by the gateway after its answer
+    const agent = new http.Agent({ keepAlive: true })
+    const answered = await post(`${emu.url}/api/functions/whoami`, agent)
+    expect(answered).toMatchObject({ status: 200, body: { openid: 'o-phone' } })
+    expect(answered.socket.destroyed).toBe(false)
+    const socketClosed = new Promise((resolve) => answered.socket.once('close', resolve))
+    // a call still running when stop() is called
+    const running = settled(emu.invoke('sleepy', { ms: 60_000 }, { openid: 'o-running' }))
 
-  const stopping = emu.stop()
-  const whileStopping = settled(emu.invoke('whoami', {}, { openid: 'o-while' }))
-  await stopping
-  const afterStop = settled(emu.invoke('whoami', {}, { openid: 'o-after' }))
-  resources.stopTracking()
+    const stopping = emu.stop()
+    const whileStopping = settled(emu.invoke('whoami', {}, { openid: 'o-while' }))
+    await stopping
+    const afterStop = settled(emu.invoke('whoami', {}, { openid: 'o-after' }))
+    resources.stopTracking()
 
-  await socketClosed // the gateway closed the kept-alive connection
-  expect(await resources.leftAlive()).toEqual([])
-  for (const call of [running, whileStopping, afterStop]) {
-    expect(await call).toEqual({ error: expect.any(FunctionError) })
-  }
-  agent.destroy()
-})
+    await socketClosed // the gateway closed the kept-alive connection
+    expect(await resources.leftAlive()).toEqual([])
+    for (const call of [running, whileStopping, afterStop]) {
+      expect(await call).toEqual({ error: expect.any(FunctionError) })
+    }
+    agent.destroy()
+  },
+)
