@@ -17,6 +17,7 @@ import {
 } from '../../types/index'
 import { COUNCIL_A, addChildProposal, addCouncilMember, addMeeting, freeItem, openVoteOf } from './council-fixtures'
 import { A, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { asEnvelope } from './results'
 
 const okData = (res: any): any => expectOk(res)
 
@@ -617,7 +618,7 @@ describe('guardian rights', () => {
   })
 
   it('a timer event from a client (with a caller) is just an unknown action', async () => {
-    const res = await h.emu.invoke('council', { Type: 'Timer', TriggerName: 'daily' }, { openid: 'demo-resident' })
+    const res = asEnvelope(await h.emu.invoke('council', { Type: 'Timer', TriggerName: 'daily' }, { openid: 'demo-resident' }))
     expectError(res, 'ACTION.UNKNOWN')
   })
 })

@@ -27,6 +27,7 @@ import {
 import { DEMO_EVENT_IDS, DEMO_SERIES_IDS } from '../../scripts/seed-demo-events'
 import { addEvent, addSignup, countersAndRecords, endedAnHourAgo, inCheckInWindow, monthOf } from './events-fixtures'
 import { A, B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { asEnvelope, sentMessages } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -49,7 +50,7 @@ const CHILD = 'child-demo-child' // 小明, 11, demo-guardian's child
 const get = async (openid: string, eventId: string): Promise<EventView> => expectOk(await as(openid)('get', { eventId }), eventViewSchema)
 const inbox = async (kind: string, eventId: string) =>
   (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === kind && m.page.includes(eventId))
-const outbox = async (eventId: string) => (await h.emu.dump('outbox')).filter((m: any) => String(m.page).includes(eventId))
+const outbox = async (eventId: string) => (await sentMessages(h.emu)).filter((m) => String(m.page).includes(eventId))
 
 async function newCourse(fields: Record<string, unknown> = {}): Promise<string> {
   const created = expectOk(
@@ -431,7 +432,7 @@ describe('staff tools', () => {
     expect((await inbox('event.reminder', eventId)).map((m: any) => m.openid)).toEqual(['demo-resident'])
     const sent = (await outbox(eventId)).filter((m: any) => m.templateId === 'yuanba-tmpl-event-reminder')
     expect(sent).toHaveLength(1)
-    for (const [key, { value }] of Object.entries<any>(sent[0].data))
+    for (const [key, { value }] of Object.entries(sent[0].data))
       if (key.startsWith('thing')) expect([...value].length).toBeLessThanOrEqual(20)
     await h.emu.fireTrigger('events', 'remind')
     await h.emu.fireTrigger('events', 'fanout')
@@ -459,6 +460,9 @@ describe('staff tools', () => {
   })
 
   it('a client cannot pose as a timer', async () => {
-    expectError(await h.emu.invoke('events', { Type: 'Timer', TriggerName: 'draw' }, { openid: 'demo-resident' }), 'ACTION.UNKNOWN')
+    expectError(
+      asEnvelope(await h.emu.invoke('events', { Type: 'Timer', TriggerName: 'draw' }, { openid: 'demo-resident' })),
+      'ACTION.UNKNOWN',
+    )
   })
 })

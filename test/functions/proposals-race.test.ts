@@ -6,6 +6,7 @@
 import { COLLECTIONS, proposalViewSchema, supportOutput, type ProposalDoc } from '../../types/index'
 import { A, C, expectOk, outcome, startHarness, uniqueId, type Harness } from './harness'
 import { addProposal } from './proposals-fixtures'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
   await h?.stop()
 })
 
-const proposalDoc = async (id: string) => (await h.emu.dump(COLLECTIONS.proposals)).find((p: any) => p._id === id) as ProposalDoc
+const proposalDoc = async (id: string): Promise<ProposalDoc> => (await docsOf(h.emu, COLLECTIONS.proposals)).find((p) => p._id === id)!
 const supportRecords = async (id: string) => (await h.emu.dump(COLLECTIONS.proposalSupports)).filter((s: any) => s.proposalId === id)
 
 async function residents(communityId: string, n: number, prefix: string): Promise<string[]> {

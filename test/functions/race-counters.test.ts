@@ -14,6 +14,7 @@ import { addEvent, countersAndRecords } from './events-fixtures'
 import { A, C, expectOk, startHarness, uniqueId, type Harness } from './harness'
 import { addProposal } from './proposals-fixtures'
 import { race, rounds, unexpected } from './race'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -67,7 +68,7 @@ describe('supports race the threshold', () => {
       const takeBack = (p: string) => () => h.call('proposals', 'unsupport', { proposalId }, p)
       const raced = await race(people.slice(10, 18).map(support), people.slice(0, 6).map(takeBack), round % 3)
       expect(unexpected(raced, [])).toEqual([])
-      const doc = (await h.emu.dump(COLLECTIONS.proposals)).find((p: any) => p._id === proposalId)
+      const doc = (await docsOf(h.emu, COLLECTIONS.proposals)).find((p) => p._id === proposalId)!
       const records = (await h.emu.dump(COLLECTIONS.proposalSupports)).filter((s: any) => s.proposalId === proposalId)
       expect({ round, count: doc.supportCount }).toEqual({ round, count: records.length })
       expect(records).toHaveLength(12)
@@ -82,7 +83,7 @@ describe('supports race the threshold', () => {
       // a burst past the threshold from below reaches it exactly once
       const more = residents(C, 6)
       await race(more.map(support))
-      const after = (await h.emu.dump(COLLECTIONS.proposals)).find((p: any) => p._id === proposalId)
+      const after = (await docsOf(h.emu, COLLECTIONS.proposals)).find((p) => p._id === proposalId)!
       expect(after.supportCount).toBe(18)
       expect(after.timeline.filter((e: any) => e.kind === 'threshold')).toHaveLength(1)
     })
@@ -143,7 +144,7 @@ describe('child-link redemption races', () => {
       expect(raced.outcomes.filter((o) => o === 'ok')).toHaveLength(1)
       expect(unexpected(raced, ['CHILD.LINK_CODE_INVALID', 'CHILD.ALREADY_LINKED', 'CHILD.BUSY'])).toEqual([])
       const winner = kids[raced.outcomes.indexOf('ok')]
-      const child = (await h.emu.dump(COLLECTIONS.children)).find((c: any) => c._id === childId)
+      const child = (await docsOf(h.emu, COLLECTIONS.children)).find((c) => c._id === childId)!
       const accounts = (await h.emu.dump(COLLECTIONS.childAccounts)).filter((a: any) => a.childId === childId)
       expect({ round, openid: child.openid, accounts: accounts.map((a: any) => a._id) }).toEqual({
         round,
