@@ -87,7 +87,7 @@ test('signs up for a full course from 首页 → 候补第 1 位, as the databas
   await app.waitForText('名额已满，报名后进入候补', detail)
   await app.tap('为自己报名', detail)
   await app.waitForText('候补第 1 位', detail)
-  const signups = (await cloud.emu.dump('event_signups')).filter((s: any) => s.eventId === eventId && s.ownerOpenid === 'demo-resident')
+  const signups = (await docsOf(cloud.emu, 'event_signups')).filter((s) => s.eventId === eventId && s.ownerOpenid === 'demo-resident')
   expect(signups).toEqual([expect.objectContaining({ status: 'waitlisted', joinPosition: 1 })])
   expect(app.errors).toEqual([])
 })

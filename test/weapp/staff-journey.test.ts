@@ -41,7 +41,7 @@ test('publishes a notice: 管理 → 新建通知 → 发布; residents get it a
   await app.waitForCall('navigateBack')
   await app.waitForPage('packages/staff/pages/notices/index')
   await app.waitForText(title)
-  const notice = (await cloud.emu.dump('notices')).find((n: any) => n.title === title)
+  const notice = (await docsOf(cloud.emu, 'notices')).find((n) => n.title === title)
   expect(notice).toEqual(
     expect.objectContaining({ communityId: ZHIZIJIE, status: 'published', category: '活动预告', createdBy: 'demo-staff' }),
   )
