@@ -45,7 +45,7 @@ import type {
 } from '../../types/index'
 import type { CollectionName } from '../../types/collections'
 import { AppError } from './errors'
-import type { Db, LogicOp, QueryOp, RawQuery, RawTransaction, ServerDate, UpdateOp } from './sdk'
+import type { Command, Db, LogicOp, QueryOp, RawQuery, RawTransaction, ServerDate, UpdateOp } from './sdk'
 
 export type { Command, Db, LogicOp, QueryOp, ServerDate, UpdateOp } from './sdk'
 
@@ -149,6 +149,8 @@ export interface FindOptions<T> {
   limit: number
   skip?: number
   fields?: readonly Key<T>[]
+  /** array fields read as a slice of them (`{ claims: -24 }`: the last 24), with `fields` */
+  slices?: { [K in Key<T>]?: number }
 }
 
 function sorted<D>(query: RawQuery<D>, order: readonly (readonly [string, 'asc' | 'desc'])[] | undefined): RawQuery<D> {
@@ -160,6 +162,17 @@ function sorted<D>(query: RawQuery<D>, order: readonly (readonly [string, 'asc' 
 function checkLimit(limit: number): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) throw new RangeError(`limit must be 1..${PAGE_MAX}, got ${limit}`)
   return limit
+}
+
+/** A `field()` projection: `fields` whole, and the array fields of `slices` as the slice named. */
+function projectionOf(
+  _: Command,
+  fields: readonly string[],
+  slices: Record<string, number | undefined> = {},
+): Record<string, boolean | object> {
+  const out: Record<string, boolean | object> = Object.fromEntries(fields.map((f) => [f, true]))
+  for (const [field, n] of Object.entries(slices)) if (n !== undefined) out[field] = _.project.slice(n)
+  return out
 }
 
 /** A typed collection over documents `T`. */
@@ -199,7 +212,7 @@ export class Collection<T extends Doc> {
   async find(where: Where<T>, options: FindOptions<T>): Promise<T[]> {
     let q = sorted(this.raw.where(where), options.orderBy)
     if (options.skip) q = q.skip(options.skip)
-    if (options.fields) q = q.field(Object.fromEntries(options.fields.map((f) => [f, true])))
+    if (options.fields) q = q.field(projectionOf(this.db.command, options.fields, options.slices))
     const res = await q.limit(checkLimit(options.limit)).get()
     return res.data
   }

@@ -20,13 +20,13 @@ type Schema = z.ZodType
 /** `review`: what a content-check `review` verdict on the input's marked texts does (content-check.ts); default refuse. */
 type ContractEntry = { input: Schema; output: Schema; review?: ReviewOutcome }
 
-export interface ActionDef<I = unknown, O = unknown> {
-  input: z.ZodType<I>
+export interface ActionDef<S extends Schema = Schema, O = unknown> {
+  input: S
   /** true only for an action that genuinely needs no caller; otherwise a call without OPENID fails with AUTH.NO_OPENID */
   public?: boolean
   /** from the contract entry: `hold` lets the action keep review-level text out of sight; default `refuse` */
   review?: ReviewOutcome
-  run(ctx: Context, input: I): Promise<O>
+  run(ctx: Context, input: z.output<S>): Promise<O>
 }
 
 /** An action bound to its contract entry: input type = parsed schema output, return type = the output schema's type. */
@@ -34,8 +34,8 @@ export function action<C extends ContractEntry>(
   entry: C,
   run: (ctx: Context, input: z.output<C['input']>) => Promise<z.output<C['output']>>,
   options: { public?: boolean } = {},
-): ActionDef<z.output<C['input']>, z.output<C['output']>> {
-  return { input: entry.input as z.ZodType<z.output<C['input']>>, public: options.public ?? false, review: entry.review ?? 'refuse', run }
+): ActionDef<C['input'], z.output<C['output']>> {
+  return { input: entry.input, public: options.public ?? false, review: entry.review ?? 'refuse', run }
 }
 
 export type Router = Record<string, ActionDef>
@@ -79,8 +79,9 @@ export function handle(router: Router, options: HandleOptions) {
   const database = () => (db ??= cloud.database())
 
   return async function main(event: unknown): Promise<ReturnType<typeof ok> | ReturnType<typeof failure>> {
-    const request = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown }
-    const actionName = typeof request.action === 'string' ? request.action : ''
+    const request = typeof event === 'object' && event !== null ? event : {}
+    const requested = 'action' in request ? request.action : undefined
+    const actionName = typeof requested === 'string' ? requested : ''
     const where = `${name}.${actionName.slice(0, 64) || '?'}`
     try {
       if (tooLarge(event))
@@ -94,7 +95,8 @@ export function handle(router: Router, options: HandleOptions) {
       const openid = cloud.getWXContext().OPENID
       if (!def.public && (typeof openid !== 'string' || openid.length === 0)) return failure('AUTH.NO_OPENID', 'no caller identity')
 
-      const parsed = def.input.safeParse(request.input === undefined ? {} : request.input)
+      const input = 'input' in request ? request.input : undefined
+      const parsed = def.input.safeParse(input === undefined ? {} : input)
       if (!parsed.success) return failure('INPUT.INVALID', 'input does not match the schema', issuesOf(parsed.error))
 
       const d = database()

@@ -20,14 +20,14 @@ import {
   mentions,
   removeById,
   removeChildWithAccount,
-  setMeetingFields,
+  setMeetingMembers,
 } from './repo'
 
 type Ctx = Pick<Context, 'db' | '_' | 'now' | 'platform'>
 
 const photosOf = (proposals: Pick<ChildProposalDoc, 'photo'>[]) => proposals.map((p) => p.photo).filter((x): x is string => !!x)
 
-export function withoutMembers(m: CouncilMeetingDoc, memberIds: string[]): Partial<CouncilMeetingDoc> {
+export function withoutMembers(m: CouncilMeetingDoc, memberIds: string[]): Pick<CouncilMeetingDoc, 'attendance' | 'items' | 'speaking'> {
   const ids = new Set(memberIds)
   const turns = Object.fromEntries(Object.entries(m.speaking.turns ?? {}).filter(([id]) => !ids.has(id)))
   return {
@@ -47,7 +47,7 @@ async function scrubMeetings(ctx: Ctx, meetings: CouncilMeetingDoc[], memberIds:
   let changed = 0
   for (const m of meetings) {
     if (!mentions(m, memberIds)) continue
-    await setMeetingFields(ctx, m._id, withoutMembers(m, memberIds))
+    await setMeetingMembers(ctx, m._id, withoutMembers(m, memberIds))
     changed++
   }
   return changed

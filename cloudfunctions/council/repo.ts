@@ -13,7 +13,7 @@ import {
 } from '../../types/index'
 import type { CollectionName } from '../../types/collections'
 import type { Context } from '../_kernel/context'
-import { collection, isDuplicateError, withTransaction, type Filter, type Update } from '../_kernel/data'
+import { collection, isDuplicateError, withTransaction, type Filter, type Tx, type Update } from '../_kernel/data'
 import { AppError, fail } from '../_kernel/errors'
 
 type Ctx = Pick<Context, 'db' | '_' | 'audit'>
@@ -141,7 +141,7 @@ export async function mutateMeeting(
       const meeting = await tx.collection(COLLECTIONS.councilMeetings).get(meetingId)
       if (!meeting) throw new AppError('COUNCIL.MEETING_NOT_FOUND', 'the meeting is gone')
       const changes = change(meeting)
-      await tx.collection(COLLECTIONS.councilMeetings).update(meetingId, whole(ctx, changes))
+      await replaceMeeting(tx, { ...meeting, ...changes })
       await ctx.audit?.inTx(tx)
       return { ...meeting, ...changes }
     },
@@ -209,7 +209,7 @@ export async function closeVoteGate(
       const meeting = await tx.collection(COLLECTIONS.councilMeetings).get(meetingId)
       if (!meeting) throw new AppError('COUNCIL.MEETING_NOT_FOUND', 'the meeting is gone')
       const changes = change(meeting)
-      await tx.collection(COLLECTIONS.councilMeetings).update(meetingId, whole(ctx, changes))
+      await replaceMeeting(tx, { ...meeting, ...changes })
       const gates = [...new Set([...meeting.attendance, ...members])].filter((id) => !voted.has(id))
       const memberDocs = tx.collection(COLLECTIONS.councilMembers)
       for (let i = 0; i < gates.length; i += 20) {
@@ -341,19 +341,25 @@ export async function removeChildWithAccount(
   })
 }
 
-export const setMeetingFields = (ctx: Ctx, meetingId: string, changes: Partial<CouncilMeetingDoc>) =>
-  meetings(ctx).updateById(meetingId, whole(ctx, changes))
+/**
+ * A meeting after members left it (a child's erasure): attendance, the agenda's presenters and the speaking state are
+ * replaced whole — the SDK's update merges nested objects field by field, so `_.set` makes a removed queue entry or a
+ * speaker's turns really go away.
+ */
+export const setMeetingMembers = (ctx: Ctx, meetingId: string, v: Pick<CouncilMeetingDoc, 'attendance' | 'items' | 'speaking'>) =>
+  meetings(ctx).updateById(meetingId, {
+    attendance: ctx._.set(v.attendance),
+    items: ctx._.set(v.items),
+    speaking: ctx._.set(v.speaking),
+  })
 
 /**
- * The SDK's update merges nested objects field by field; objects and arrays here replace the whole field
- * (so a removed queue entry or a speaker's turns really go away).
+ * The meeting written whole, inside the transaction that read it: the SDK's update merges nested objects field by
+ * field, so a removed queue entry or a speaker's turns would stay; a whole document has only what it holds now.
  */
-function whole(ctx: Ctx, changes: Partial<CouncilMeetingDoc>): Update<CouncilMeetingDoc> {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(changes)) {
-    out[key] = value !== null && typeof value === 'object' && !(value instanceof Date) ? ctx._.set(value) : value
-  }
-  return out as Update<CouncilMeetingDoc>
+async function replaceMeeting(tx: Tx, meeting: CouncilMeetingDoc): Promise<void> {
+  const { _id, ...fields } = meeting
+  await tx.collection(COLLECTIONS.councilMeetings).set(_id, fields)
 }
 
 export { fail }

@@ -269,7 +269,7 @@ export async function readForSeat(
   const run = () =>
     ctx.db
       .collection(E)
-      .aggregate()
+      .aggregate<SeatRow>()
       .match({ _id: eventId })
       .addFields({ seatRecent: _.aggregate.slice([_.aggregate.ifNull(['$claims', []]), -RECENT_CLAIMS]) })
       .project({ claims: 0 })
@@ -281,7 +281,7 @@ export async function readForSeat(
       .lookup({ from: COLLECTIONS.children, localField: 'seatChild', foreignField: '_id', as: 'seatChildren' })
       .end()
   const res = await readPatiently(run)
-  const row = res.list[0] as SeatRow | undefined
+  const row = res.list.at(0)
   if (!row) return { event: null, person: null, membership: null, signup: null, child: null, recentClaims: [] }
   const { seatWho, seatSignup, seatChild, seatMember, seatPerson, seatMembership, seatSignups, seatChildren, seatRecent, ...event } = row
   return {
@@ -301,19 +301,11 @@ export type ClaimLog = Pick<EventDoc, 'seq' | 'waitlistCount' | 'confirmedCount'
  * pushed, is among them unless that many claims came after it: then the caller asks again with the whole log).
  */
 export async function readClaimLog(ctx: Ctx, eventId: string, tail = CLAIM_LOG): Promise<ClaimLog | null> {
-  const res = await ctx.db
-    .collection(E)
-    .where({ _id: eventId })
-    .field({
-      seq: true,
-      waitlistCount: true,
-      confirmedCount: true,
-      registeredCount: true,
-      claims: tail < CLAIM_LOG ? ctx._.project.slice(-tail) : true,
-    })
-    .limit(1)
-    .get()
-  return (res.data[0] as ClaimLog | undefined) ?? null
+  const found = await events(ctx).pick({ _id: eventId }, ['seq', 'waitlistCount', 'confirmedCount', 'registeredCount', 'claims'], {
+    limit: 1,
+    slices: tail < CLAIM_LOG ? { claims: -tail } : {},
+  })
+  return found.at(0) ?? null
 }
 
 /**

@@ -38,6 +38,8 @@ export interface Harness {
   call(fn: string, action: string, input?: unknown, openid?: string): Promise<Envelope<any>>
   /** Calls the platform refused for the function's concurrency (cloud profile) and `call` retried, as the client does. */
   refusedCalls: number
+  /** `SYSTEM.BUSY` answers (a quota refusal inside the function) that `call` waited out and asked again, as the client does. */
+  busyAnswers: number
   as(persona: Persona): (fn: string, action: string, input?: unknown) => Promise<Envelope<any>>
   /** Every collection's documents, for "nothing was written" assertions. */
   snapshot(): Promise<Record<string, unknown[]>>
@@ -45,6 +47,15 @@ export interface Harness {
   addNotice(fields: Partial<NoticeDoc> & { communityId: string }): Promise<string>
   stop(): Promise<void>
 }
+
+const isBusy = (answer: unknown): answer is { ok: false; error: { code: 'SYSTEM.BUSY'; retryAfterMs?: unknown } } =>
+  typeof answer === 'object' &&
+  answer !== null &&
+  'error' in answer &&
+  typeof answer.error === 'object' &&
+  answer.error !== null &&
+  'code' in answer.error &&
+  answer.error.code === 'SYSTEM.BUSY'
 
 let counter = 0
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`
@@ -103,12 +114,30 @@ export async function startHarness(): Promise<Harness> {
       }
     }
   }
+  /**
+   * `SYSTEM.BUSY` means the platform refused a request for quota and nothing was done: the client (src/lib/cloud.ts)
+   * waits the answer's `retryAfterMs`, growing ×1.5 with jitter, for up to 60 s behind 排队中, and asks again; so does
+   * the harness, so a test sees what a person would see.
+   */
+  const asClient = async (fn: string, event: Record<string, unknown>, identity: { openid?: string }) => {
+    let waited = 0
+    for (let attempt = 1; ; attempt++) {
+      const answer = await invoke(fn, event, identity)
+      if (!isBusy(answer) || waited >= 60_000) return answer
+      h.busyAnswers++
+      const hint = typeof answer.error.retryAfterMs === 'number' ? answer.error.retryAfterMs : 1000
+      const wait = Math.min(60_000 - waited, Math.min(8_000, hint * 1.5 ** (attempt - 1)) * (0.75 + 0.5 * Math.random()))
+      await new Promise((resolve) => setTimeout(resolve, wait))
+      waited += wait
+    }
+  }
   const h: Harness = {
     emu,
     db,
     _: db.command,
     refusedCalls: 0,
-    call: (fn, action, input, openid) => invoke(fn, input === undefined ? { action } : { action, input }, openid ? { openid } : {}),
+    busyAnswers: 0,
+    call: (fn, action, input, openid) => asClient(fn, input === undefined ? { action } : { action, input }, openid ? { openid } : {}),
     as: (persona) => (fn, action, input) => h.call(fn, action, input, PERSONAS[persona]),
     async snapshot() {
       const out: Record<string, unknown[]> = {}

@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 import FormField from '@/components/form-field'
 import type { FieldErrors } from '@/lib/form'
 import { quotaRow, type EventForm } from '../../lib/event-form'
+import AgeRange from '../age-range'
 import QuotaRows from '../quota-rows'
 
 type Form = {
@@ -39,26 +40,13 @@ export default function EventPlaces({ form, fixed }: { form: Form; fixed: boolea
         />
       </FormField>
       <FormField label='参加者年龄（按活动当天，留空为不限）' error={errors.ageMin ?? errors.ageMax}>
-        <View className='yb-row'>
-          <Input
-            className='yb-input event-editor__age'
-            type='number'
-            disabled={fixed}
-            value={values.ageMin}
-            placeholder='最小'
-            onInput={(ev) => set('ageMin', ev.detail.value)}
-          />
-          <Text>至</Text>
-          <Input
-            className='yb-input event-editor__age'
-            type='number'
-            disabled={fixed}
-            value={values.ageMax}
-            placeholder='最大'
-            onInput={(ev) => set('ageMax', ev.detail.value)}
-          />
-          <Text>岁</Text>
-        </View>
+        <AgeRange
+          min={values.ageMin}
+          max={values.ageMax}
+          classNames={{ ageMin: 'event-editor__age', ageMax: 'event-editor__age' }}
+          disabled={fixed}
+          onChange={set}
+        />
       </FormField>
       {!fixed && (
         <FormField label='名额分配'>

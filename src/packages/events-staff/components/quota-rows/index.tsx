@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { QUOTAS_MAX } from 'types/events'
 import FormField from '@/components/form-field'
 import type { QuotaRow } from '../../lib/event-form'
+import AgeRange from '../age-range'
 
 /**
  * 抽签 only: a share of the places kept for an age band (age on the event day), drawn first among that band; places a
@@ -42,24 +43,12 @@ export default function QuotaRows(props: {
               删除
             </Button>
           </View>
-          <View className='yb-row'>
-            <Input
-              className='yb-input event-editor__num event-editor__quota-min'
-              type='number'
-              value={q.ageMin}
-              placeholder='最小'
-              onInput={(ev) => props.onChange(i, 'ageMin', ev.detail.value)}
-            />
-            <Text>至</Text>
-            <Input
-              className='yb-input event-editor__num event-editor__quota-max'
-              type='number'
-              value={q.ageMax}
-              placeholder='最大'
-              onInput={(ev) => props.onChange(i, 'ageMax', ev.detail.value)}
-            />
-            <Text>岁</Text>
-          </View>
+          <AgeRange
+            min={q.ageMin}
+            max={q.ageMax}
+            classNames={{ ageMin: 'event-editor__num event-editor__quota-min', ageMax: 'event-editor__num event-editor__quota-max' }}
+            onChange={(end, value) => props.onChange(i, end, value)}
+          />
           <View className='yb-row'>
             <Text>保留</Text>
             <Input
