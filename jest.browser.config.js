@@ -15,9 +15,6 @@ module.exports = {
   moduleFileExtensions: ['h5.ts', 'h5.tsx', 'ts', 'tsx', 'js', 'jsx', 'json'],
   // One browser at a time on a 2-core box; each file starts its own emulator.
   maxWorkers: 1,
-  // After the last file passes, end the run even if a handle is left open (one appeared in the weapp suite after the
-  // 2026-12-03 merges, to be found): CI must never hang on a finished suite.
-  forceExit: true,
   // headroom for a loaded machine (every step waits on a condition, up to STEP_TIMEOUT in helpers/browser.ts)
   testTimeout: 600000,
 }

@@ -11,8 +11,5 @@ module.exports = {
   testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
   // Each file loads the app once and starts its own emulator; one at a time on a 2-core box.
   maxWorkers: 1,
-  // After the last file passes, end the run even if a handle is left open (one appeared in the weapp suite after the
-  // 2026-12-03 merges, to be found): CI must never hang on a finished suite.
-  forceExit: true,
   testTimeout: 240000,
 }

@@ -532,6 +532,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   })
   if (options.timers) runner.startTimers()
 
+  let stopping: Promise<void> | undefined
   const emulator: Emulator = {
     url: baseUrl,
     adminUrl,
@@ -560,15 +561,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ),
     fireTrigger: (name, trigger) => runner.fireTrigger(name, trigger),
     dump: async (collection) => store.dump(collection),
-    async stop() {
-      loopDelay.disable()
-      await runner.stop()
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections?.()
-      })
-      store.close()
-      if (temporary) rmSync(temporary, { recursive: true, force: true })
+    stop() {
+      stopping ??= (async () => {
+        // At once, before anything settles: no call starts an instance any more and the calls still running fail
+        // (a caller answered now may call again: it is refused), no request gets in, kept-alive connections close.
+        const instancesGone = runner.stop()
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+        server.closeAllConnections()
+        loopDelay.disable()
+        await Promise.all([instancesGone, closed])
+        store.close()
+        if (temporary) rmSync(temporary, { recursive: true, force: true })
+      })()
+      return stopping
     },
   }
   return emulator

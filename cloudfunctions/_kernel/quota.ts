@@ -3,7 +3,7 @@
  * cloud answers them with the `-501003` / `-501004` families ("…exceed…limit", 超过上限). Nothing was done, so the caller
  * may simply try again a little later: they become `SYSTEM.BUSY` with a retry hint instead of `INTERNAL`.
  */
-import { fieldOf } from './data'
+import { fieldOf, retry } from './data'
 import { AppError } from './errors'
 
 function textOf(error: unknown): string {
@@ -29,4 +29,18 @@ export function busyOr(error: unknown): unknown {
   return isQuotaRefusal(error)
     ? new AppError('SYSTEM.BUSY', 'the platform refused for quota; try again shortly', undefined, retryAfterMs())
     : error
+}
+
+/**
+ * A request that completes one already made — a counter after the record it counts, a sign-up after its claim. Refused
+ * for quota, it is asked again here rather than answered SYSTEM.BUSY: the caller's next tap could not tell that the
+ * first half happened, so giving up would leave a record without its count (or a claim without its sign-up). About
+ * 6 s of waits at most, well inside the function's 20 s.
+ */
+export function completing<T>(work: () => Promise<T>): Promise<T> {
+  return retry(work, {
+    attempts: 10,
+    retryOn: isQuotaRefusal,
+    wait: (attempt: number) => Math.min(1200, 120 * attempt) + Math.floor(Math.random() * 120),
+  })
 }

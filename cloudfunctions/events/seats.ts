@@ -19,7 +19,7 @@ import { COLLECTIONS, type EventDoc, type SeatClaimEntry, type SignupDoc } from 
 import type { Context } from '../_kernel/context'
 import { backoffMs, retry, sleep, withTransaction, type Tx, type Update } from '../_kernel/data'
 import { AppError, fail, orFail } from '../_kernel/errors'
-import { isQuotaRefusal, retryAfterMs } from '../_kernel/quota'
+import { completing, retryAfterMs } from '../_kernel/quota'
 import { checkCancel } from './domain/event-rules'
 import {
   ABANDONED_MS,
@@ -107,17 +107,12 @@ export interface SignUpRequest {
 }
 
 /**
- * Once a claim is made its caller holds a place, so the requests that follow (read-back, write) are retried here when
- * the platform refuses them for quota (nothing was executed) rather than answered SYSTEM.BUSY: a caller that gave up
+ * Once a claim is made its caller holds a place, so the requests that follow (read-back, write) are retried when the
+ * platform refuses them for quota (the kernel's `completing`) rather than answered SYSTEM.BUSY: a caller that gave up
  * would leave a claim that only the timer can release, and under a burst the log moves on before the person's next tap
- * could find it. About 6 s of waits at most, well inside the function's 20 s.
+ * could find it.
  */
-const OWNED = {
-  attempts: 10,
-  retryOn: isQuotaRefusal,
-  wait: (attempt: number) => Math.min(1200, 120 * attempt) + Math.floor(Math.random() * 120),
-}
-const owned = <T>(work: () => Promise<T>): Promise<T> => retry(work, OWNED)
+const owned = completing
 
 /** Claim-log entries read back first: far more than the claims made between one's claim and one's read. */
 const CLAIM_TAIL_READ = 24

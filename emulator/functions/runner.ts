@@ -72,6 +72,8 @@ type Thread = {
   idleTimer?: NodeJS.Timeout
   /** told when the bundle is loaded (or the worker is gone) after a `load` message */
   onLoaded?: () => void
+  /** why the thread was terminated (stop or reload): a caller that acquired it must not use it */
+  closed?: string
 }
 
 interface Deployed {
@@ -129,11 +131,14 @@ export interface InvocationStats {
 
 let nextId = 1
 const INIT_TIMEOUT_MS = 30_000
+const STOPPED = 'the local cloud has stopped'
 
 export class FunctionRunner {
   private readonly deployed = new Map<string, Deployed>()
   private readonly workerFile = path.join(__dirname, 'worker.cjs')
   private scheduler?: NodeJS.Timeout
+  /** set by stop(): from then on no call starts an instance */
+  private stopped = false
   readonly stats: InvocationStats = {
     coldStarts: 0,
     instancesStarted: 0,
@@ -262,8 +267,9 @@ export class FunctionRunner {
   /** A free instance: on a new thread while the function has fewer than one per core busy, else the least busy one. */
   private acquire(fn: Deployed): Promise<Thread> {
     if (this.options.isolatedInstances) return this.acquireInstance(fn)
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const take = () => {
+        if (this.stopped) return reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', STOPPED))
         fn.active++
         const open = fn.threads.filter((t) => !t.retiring)
         const idle = open.find((t) => t.inflight.size === 0)
@@ -303,6 +309,7 @@ export class FunctionRunner {
       if (this.starting < this.maxStarting) resolve()
       else this.startQueue.push(resolve)
     })
+    if (this.stopped) throw new FunctionError('FUNCTIONS_EXECUTE_FAIL', STOPPED)
     this.starting++
     const thread = this.spawn(fn)
     fn.reserved-- // now among fn.threads
@@ -317,6 +324,7 @@ export class FunctionRunner {
       this.starting--
       this.startQueue.shift()?.()
     }
+    if (thread.closed) throw new FunctionError('FUNCTIONS_EXECUTE_FAIL', thread.closed)
     return thread
   }
 
@@ -328,9 +336,12 @@ export class FunctionRunner {
 
   /** Invoke a function as `identity`; resolves with its (JSON) return value or rejects with FunctionError. */
   async invoke(name: string, event: unknown, identity: Identity = {}): Promise<unknown> {
+    if (this.stopped) throw new FunctionError('FUNCTIONS_EXECUTE_FAIL', STOPPED)
     const fn = this.deploy(name)
     const asked = performance.now()
     const thread = await this.acquire(fn)
+    // stopped (or reloaded) between the instance being found and this call taking it
+    if (thread.closed) throw new FunctionError('FUNCTIONS_EXECUTE_FAIL', thread.closed)
     const acquired = performance.now()
     this.stats.invocations++
     const env: Record<string, string> = {}
@@ -410,14 +421,29 @@ export class FunctionRunner {
     this.scheduler.unref?.()
   }
 
-  /** Drop every instance (the next call loads the bundle afresh). */
+  /** Drop every instance (the next call loads the bundle afresh); calls running on them fail. */
   async reload(): Promise<void> {
+    await this.dropAll('the function was reloaded while this call ran')
+  }
+
+  /**
+   * Terminate every instance and end every call: those running or waiting fail with `reason` at once (their timers
+   * cleared), so nothing is left to keep the process alive. Synchronous up to the wait for the threads to exit.
+   */
+  private async dropAll(reason: string): Promise<void> {
     const all = [...this.deployed.values()]
     this.deployed.clear()
     await Promise.all(
       all.flatMap((fn) =>
         fn.threads.map((t) => {
+          t.closed = reason
           clearTimeout(t.idleTimer)
+          for (const pending of t.inflight.values()) {
+            clearTimeout(pending.timer)
+            pending.reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', reason))
+          }
+          t.inflight.clear()
+          t.onLoaded?.() // a cold start waiting for this thread's bundle
           t.worker.removeAllListeners('exit')
           return t.worker.terminate()
         }),
@@ -425,8 +451,15 @@ export class FunctionRunner {
     )
   }
 
+  /**
+   * No call starts an instance from here on (one arriving now is refused, as are those waiting in line or for a start
+   * slot); every instance goes and the calls still running on them fail. What the emulator's stop() starts with.
+   */
   async stop(): Promise<void> {
+    this.stopped = true
     if (this.scheduler) clearInterval(this.scheduler)
-    await this.reload()
+    for (const fn of this.deployed.values()) for (const take of fn.queue.splice(0)) take()
+    for (const resolve of this.startQueue.splice(0)) resolve()
+    await this.dropAll(STOPPED)
   }
 }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
-import { startEmulator, type Emulator } from '../../emulator'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator'
 import { FunctionError } from '../../emulator/functions/runner'
 import { profileFromEnv } from '../../emulator/profile'
 import { COLLECTIONS, DEMO_COMMUNITIES, type Envelope, type ErrorCode, type MembershipDoc, type NoticeDoc } from '../../types/index'
@@ -60,13 +60,14 @@ const isBusy = (answer: unknown): answer is { ok: false; error: { code: 'SYSTEM.
 let counter = 0
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`
 
-export async function startHarness(): Promise<Harness> {
+/** `overrides`: emulator options over the environment's profile (a file that needs its own quota, say). */
+export async function startHarness(overrides: EmulatorOptions = {}): Promise<Harness> {
   for (const fn of ['communities', 'notices']) {
     if (!existsSync(path.join(__dirname, '..', '..', 'dist', 'cloudfunctions', fn, 'index.js'))) {
       throw new Error('dist/cloudfunctions is missing: run `npm run build:cloud` first (npm run test:node does)')
     }
   }
-  const emu = await startEmulator({ port: 0, strictIndexes: true, log: () => {}, ...profileFromEnv() })
+  const emu = await startEmulator({ port: 0, strictIndexes: true, log: () => {}, ...profileFromEnv(), ...overrides })
   Object.assign(process.env, emu.sdkEnv({ openid: 'test-seeder' }))
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk')
