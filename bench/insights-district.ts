@@ -13,7 +13,8 @@ import { performance } from 'node:perf_hooks'
 import { REPO_ROOT, startEmulator } from '../emulator'
 import { daysBetween, districtMonth, rollupDays, rollupMonth, type CommunityRecords } from '../cloudfunctions/insights/domain/rollup'
 import { monthsOf } from '../cloudfunctions/insights/domain/figures'
-import { inShanghai } from '../types/index'
+import { inShanghai, insightsContract } from '../types/index'
+import { answerOf } from '../test/functions/results'
 import { summary, time } from './stats'
 
 const COMMUNITIES = 100
@@ -219,8 +220,8 @@ async function main() {
     const rollupMs = performance.now() - t1
 
     const district = () => emu.invoke('insights', { action: 'district', input: { from, to } }, { openid: 'bench-admin' })
-    const first = await district()
-    if (!first?.ok || first.data.communities.length !== COMMUNITIES)
+    const first = answerOf(await district(), insightsContract.district.output)
+    if (!first.ok || first.data.communities.length !== COMMUNITIES)
       throw new Error(`insights.district failed: ${JSON.stringify(first).slice(0, 400)}`)
     if (first.data.total['events.held'] !== EVENTS)
       throw new Error(`expected ${EVENTS} events held, got ${first.data.total['events.held']}`)
@@ -229,8 +230,8 @@ async function main() {
 
     const community = () =>
       emu.invoke('insights', { action: 'community', input: { communityId: cid(0), from, to } }, { openid: 'bench-staff' })
-    const one = await community()
-    if (!one?.ok) throw new Error(`insights.community failed: ${JSON.stringify(one).slice(0, 400)}`)
+    const one = answerOf(await community(), insightsContract.community.output)
+    if (!one.ok) throw new Error(`insights.community failed: ${JSON.stringify(one).slice(0, 400)}`)
     await time(5, community)
     const communityView = summary(await time(RUNS, community))
 

@@ -10,7 +10,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { REPO_ROOT, startEmulator } from '../emulator'
-import { DEFAULT_PROPOSAL_CATEGORIES, PUBLIC_PROPOSAL_STATUSES, type ProposalDoc } from '../types/index'
+import { DEFAULT_PROPOSAL_CATEGORIES, PUBLIC_PROPOSAL_STATUSES, proposalsContract, type ProposalDoc } from '../types/index'
+import { answerOf } from '../test/functions/results'
 import { summary, time } from './stats'
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000)
@@ -127,9 +128,8 @@ async function main() {
 
     const invoke = (i: number) =>
       emu.invoke('proposals', { action: 'list', input: { communityId: community(i), limit: 20 } }, { openid: 'bench-resident' })
-    const answer = await invoke(0)
-    if (!answer?.ok || answer.data.proposals.length !== 20)
-      throw new Error(`proposals.list failed: ${JSON.stringify(answer).slice(0, 300)}`)
+    const answer = answerOf(await invoke(0), proposalsContract.list.output)
+    if (!answer.ok || answer.data.proposals.length !== 20) throw new Error(`proposals.list failed: ${JSON.stringify(answer).slice(0, 300)}`)
     await time(30, invoke)
     const action = summary(await time(Math.min(RUNS, 300), invoke))
 

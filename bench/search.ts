@@ -10,7 +10,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { REPO_ROOT, startEmulator } from '../emulator'
-import { queryTerms, searchEntry, type SearchDoc } from '../types/index'
+import { queryTerms, searchContract, searchEntry, type SearchDoc } from '../types/index'
+import { answerOf } from '../test/functions/results'
 import { summary, time } from './stats'
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000)
@@ -268,8 +269,8 @@ async function main() {
 
     const invoke = (i: number) =>
       emu.invoke('search', { action: 'search', input: { communityId: community(i), q: query(i) } }, { openid: 'bench-resident' })
-    const answer = await invoke(0)
-    if (!answer?.ok || answer.data.results.length === 0) throw new Error(`search.search failed: ${JSON.stringify(answer).slice(0, 300)}`)
+    const answer = answerOf(await invoke(0), searchContract.search.output)
+    if (!answer.ok || answer.data.results.length === 0) throw new Error(`search.search failed: ${JSON.stringify(answer).slice(0, 300)}`)
     await time(30, invoke)
     let action: ReturnType<typeof summary>
     let actionBefore: ReturnType<typeof summary> | null = null

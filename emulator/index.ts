@@ -25,11 +25,15 @@ import { DatabaseGate, resolveProfile, type DatabaseCounters, type Profile, type
 import { SECRET_FILE, fromBrowser, newSecret, sameSecret, verifyAdmin, writeSecret, type AdminSecret } from './doors'
 import { handleDatabaseAction } from './db/protocol'
 import { Store } from './db/store'
+import type { Doc } from './db/ejson'
 import type { IndexDeclaration } from './db/indexes'
 import { FunctionError, FunctionRunner, type Identity } from './functions/runner'
 import { DEFAULT_CONTENT_WORDS, OUTBOX, handleOpenApi, type ContentCheckWords } from './platform/openapi'
 import { LocalStorage } from './platform/storage'
 import { handleGatewayUpload } from './gateway-upload'
+
+/** A stored document, as `dump` returns it. */
+export type { Doc }
 
 export const REPO_ROOT = path.resolve(__dirname, '..')
 
@@ -90,10 +94,15 @@ export interface Emulator {
   secretFile: string
   /** Environment that points a wx-server-sdk in this process (or a child) at the emulator, as `identity`. */
   sdkEnv(identity?: Identity): Record<string, string>
-  /** Call a function as `identity` (as if from the mini-program). Resolves with what main() returned. */
-  invoke(name: string, event: Record<string, unknown>, identity?: Identity): Promise<any>
-  fireTrigger(name: string, trigger: string): Promise<any>
-  dump(collection: string): Promise<any[]>
+  /**
+   * Call a function as `identity` (as if from the mini-program). Resolves with what main() returned, as it came back
+   * over the wire: the emulator knows nothing of the app's envelope, so callers narrow it (the tests' harness does).
+   */
+  invoke(name: string, event: Record<string, unknown>, identity?: Identity): Promise<unknown>
+  /** Run a function's timer trigger now; resolves with what main() returned. */
+  fireTrigger(name: string, trigger: string): Promise<unknown>
+  /** Every document of a collection, as stored (copies: changing them changes nothing in the store). */
+  dump(collection: string): Promise<Doc[]>
   stop(): Promise<void>
 }
 

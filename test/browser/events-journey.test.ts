@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { describeWithChromium, openSession, screenshot, shown } from './helpers/browser'
 import { gateway, startStack, type Stack } from './helpers/stack'
+import { docsOf } from '../functions/results'
 
 /** A page by the root class its PageShell carries (earlier pages stay in the DOM, hidden). */
 const status = (page: Page) => shown(page, 'event-detail').locator('.event-detail__status')
@@ -117,7 +118,7 @@ describeWithChromium('events: a guardian signs a child up, a neighbour waits, a 
     } finally {
       await r.close()
     }
-    const inbox = (await stack.emu.dump('inbox')).filter((m: any) => m.kind === 'event.promoted' && m.page.includes(eventId))
+    const inbox = (await docsOf(stack.emu, 'inbox')).filter((m) => m.kind === 'event.promoted' && m.page.includes(eventId))
     expect(inbox.map((m: any) => m.openid)).toEqual(['demo-resident'])
   })
 })

@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core'
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { describeWithChromium, openSession, screenshot, shown, input } from './helpers/browser'
 import { startStack, type Stack } from './helpers/stack'
+import { docsOf } from '../functions/results'
 
 /** A page by the root class its PageShell carries (earlier pages stay in the DOM, hidden). */
 /** Taro H5 wraps an <Input className=…> in <taro-input-core class=…><input/>: fill the inner input. */
@@ -14,7 +15,7 @@ import { startStack, type Stack } from './helpers/stack'
 describeWithChromium('events: staff give a lottery course two age-band quotas', () => {
   let stack: Stack
   const title = `暑期课堂·小小科学家 ${Date.now().toString(36).slice(-4)}`
-  const saved = async () => (await stack.emu.dump('events')).filter((e: any) => e.title === title)
+  const saved = async () => (await docsOf(stack.emu, 'events')).filter((e) => e.title === title)
 
   beforeAll(async () => {
     stack = await startStack()

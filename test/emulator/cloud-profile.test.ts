@@ -10,9 +10,10 @@ import http from 'node:http'
 import path from 'node:path'
 import { FunctionError } from '../../emulator/functions/runner'
 import { parseLatency, resolveProfile } from '../../emulator/profile'
-import { FIXTURES, failure, startWithSdk, type Harness } from './support'
+import { ANSWERS, FIXTURES, failure, startWithSdk, type Harness } from './support'
 
 const FUNCTIONS = path.join(FIXTURES, 'functions')
+const instanceState = (answer: unknown) => ANSWERS.instanceState.parse(answer)
 
 /** Wait for a condition (never for a time). */
 async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
@@ -60,7 +61,7 @@ describe('instances', () => {
   afterAll(() => h.emu.stop())
 
   test('a function that counts its concurrent invocations in module state never sees more than one', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, () => h.emu.invoke('instance-state', { ms: 150 })))
+    const results = (await Promise.all(Array.from({ length: 6 }, () => h.emu.invoke('instance-state', { ms: 150 })))).map(instanceState)
     expect(results.map((r) => r.maxConcurrent)).toEqual([1, 1, 1, 1, 1, 1])
     // six at once: six instances, each a cold start
     expect(new Set(results.map((r) => r.instanceId)).size).toBe(6)
@@ -69,16 +70,15 @@ describe('instances', () => {
 
   test('state set in one instance is not seen by another; a warm instance is reused and keeps its own', async () => {
     const started = h.emu.counters().functions.instancesStarted
-    const [a, b] = await Promise.all([
-      h.emu.invoke('instance-state', { set: 'mine', ms: 150 }),
-      h.emu.invoke('instance-state', { ms: 150 }),
-    ])
+    const [a, b] = (
+      await Promise.all([h.emu.invoke('instance-state', { set: 'mine', ms: 150 }), h.emu.invoke('instance-state', { ms: 150 })])
+    ).map(instanceState)
     expect(a.instanceId).not.toBe(b.instanceId)
     expect(b.seen).not.toBe('mine')
     // both warm: no new instance
     expect(h.emu.counters().functions.instancesStarted).toBe(started)
     // Later calls land on warm instances; the one that was told 'mine' remembers it, no other ever sees it.
-    const later = await Promise.all(Array.from({ length: 6 }, () => h.emu.invoke('instance-state', { ms: 100 })))
+    const later = (await Promise.all(Array.from({ length: 6 }, () => h.emu.invoke('instance-state', { ms: 100 })))).map(instanceState)
     for (const r of later) expect(r.seen === 'mine').toBe(r.instanceId === a.instanceId)
     expect(h.emu.counters().functions.instancesStarted).toBe(started)
   })
@@ -120,9 +120,9 @@ describe('idle instances', () => {
   afterAll(() => h.emu.stop())
 
   test('are reclaimed after the idle time; the next call pays a cold start', async () => {
-    const first = await h.emu.invoke('instance-state', { set: 'before', ms: 1 })
+    const first = instanceState(await h.emu.invoke('instance-state', { set: 'before', ms: 1 }))
     await until(() => h.emu.counters().functions.instancesReclaimed >= 1, 'the idle instance to be reclaimed')
-    const next = await h.emu.invoke('instance-state', { ms: 1 })
+    const next = instanceState(await h.emu.invoke('instance-state', { ms: 1 }))
     expect(next.instanceId).not.toBe(first.instanceId)
     expect(next.seen).toBeUndefined()
     expect(h.emu.counters().functions.coldStarts).toBe(2)
@@ -167,7 +167,7 @@ describe('quotas through the real SDK', () => {
     const h = await startWithSdk({ profile: 'cloud', functionsDir: FUNCTIONS, dbQps: 5, dbLatency: 0 })
     try {
       // 50 requests one after another from one instance: for none to be refused they would need over 9 s
-      const outcome = await h.emu.invoke('dbcaller', { n: 50 })
+      const outcome = ANSWERS.dbcaller.parse(await h.emu.invoke('dbcaller', { n: 50 }))
       expect(outcome).toMatchObject({ ok: false, refused: 1, errCode: -501003 })
       expect(outcome.errMsg).toContain('exceed request limit')
       const counters = h.emu.counters()
@@ -220,7 +220,7 @@ describe('quotas through the real SDK', () => {
     const h = await startWithSdk({ profile: 'cloud', functionsDir: FUNCTIONS, dbConnections: 2, dbLatency: 1000 })
     try {
       // six at once from one instance while each is held a second: at most two in flight
-      const outcome = await h.emu.invoke('dbcaller', { n: 6, parallel: true })
+      const outcome = ANSWERS.dbcaller.parse(await h.emu.invoke('dbcaller', { n: 6, parallel: true }))
       expect(outcome).toMatchObject({ ok: false, errCodes: [-501004] })
       expect(outcome.errMsg).toContain('exceed concurrent request limit')
       expect(outcome.refused).toBeGreaterThanOrEqual(1)
@@ -237,7 +237,7 @@ describe('the default profile is unchanged', () => {
   test('instances share a thread: the same counting function sees more than one invocation at once', async () => {
     const h = await startWithSdk({ functionsDir: FUNCTIONS, threadsPerFunction: 1 })
     try {
-      const results = await Promise.all(Array.from({ length: 6 }, () => h.emu.invoke('instance-state', { ms: 150 })))
+      const results = (await Promise.all(Array.from({ length: 6 }, () => h.emu.invoke('instance-state', { ms: 150 })))).map(instanceState)
       expect(Math.max(...results.map((r) => r.maxConcurrent))).toBeGreaterThan(1)
       expect(h.emu.counters().db.latencyAppliedMs).toBe(0)
     } finally {

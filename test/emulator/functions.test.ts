@@ -3,7 +3,7 @@
  * functions, timer triggers, and the H5 gateway.
  */
 import path from 'node:path'
-import { FIXTURES, failure, startWithSdk, type Harness } from './support'
+import { ANSWERS, FIXTURES, failure, startWithSdk, type Harness } from './support'
 
 let h: Harness
 beforeAll(async () => {
@@ -15,7 +15,9 @@ afterAll(async () => {
 
 test('200 concurrent invocations with 200 different openids: each sees only its own', async () => {
   const openids = Array.from({ length: 200 }, (_, i) => `o-user-${i}`)
-  const results = await Promise.all(openids.map((openid) => h.emu.invoke('whoami', { echo: openid }, { openid })))
+  const results = (await Promise.all(openids.map((openid) => h.emu.invoke('whoami', { echo: openid }, { openid })))).map((r) =>
+    ANSWERS.whoami.parse(r),
+  )
   results.forEach((result, i) => {
     expect(result.before).toBe(openids[i])
     expect(result.openid).toBe(openids[i])
@@ -27,7 +29,7 @@ test('200 concurrent invocations with 200 different openids: each sees only its 
 })
 
 test('an invocation with no caller sees no openid', async () => {
-  const result = await h.emu.invoke('whoami', {}, {})
+  const result = ANSWERS.whoami.parse(await h.emu.invoke('whoami', {}, {}))
   expect(result.openid).toBeUndefined()
 })
 
@@ -47,7 +49,7 @@ test('a timed-out invocation fails alone: the calls beside it on its thread answ
 })
 
 test('cloud.callFunction from one function reaches another', async () => {
-  const result = await h.emu.invoke('caller', {}, { openid: 'o-caller' })
+  const result = ANSWERS.caller.parse(await h.emu.invoke('caller', {}, { openid: 'o-caller' }))
   expect(result.errMsg).toBe('callFunction:ok')
   expect(result.result.echo).toBe('via caller')
 })

@@ -12,6 +12,7 @@ import { COLLECTIONS, auditContract, type AuditEntryDoc, type AuditHeadDoc } fro
 import { CASES } from './cases'
 import { A, expectOk, startHarness, type Harness, type Persona } from './harness'
 import { addProject } from './proposals-fixtures'
+import { docsOf } from './results'
 import { ROUTERS, type Fn } from './routers'
 
 /** Every audited action whose change is a transaction: its entry must land in that transaction. */
@@ -46,9 +47,9 @@ afterAll(async () => {
 })
 
 const head = async (communityId: string): Promise<AuditHeadDoc | null> =>
-  ((await h.emu.dump(COLLECTIONS.auditHeads)) as AuditHeadDoc[]).find((d) => d._id === communityId) ?? null
+  (await docsOf(h.emu, COLLECTIONS.auditHeads)).find((d) => d._id === communityId) ?? null
 const entriesOf = async (communityId: string): Promise<AuditEntryDoc[]> =>
-  ((await h.emu.dump(COLLECTIONS.auditLog)) as AuditEntryDoc[]).filter((e) => e.communityId === communityId)
+  (await docsOf(h.emu, COLLECTIONS.auditLog)).filter((e) => e.communityId === communityId)
 
 /** Put an entry where the community's next append will go: the head is now behind its log. Returns its id. */
 async function headFallsBehind(communityId: string): Promise<{ id: string; data: Record<string, unknown> }> {
@@ -109,12 +110,12 @@ describe('a transactional change and its entry commit together', () => {
   it("council.deleteChildData: the child record goes with the erase's entry — refused together, then erased together", async () => {
     const input = await inputFor('council', 'deleteChildData')
     const childId = String(input.childId)
-    const child = async () => (await h.emu.dump(COLLECTIONS.children)).some((c) => (c as { _id: string })._id === childId)
+    const child = async () => (await docsOf(h.emu, COLLECTIONS.children)).some((c) => c._id === childId)
     const stray = await headFallsBehind(A)
     const res = await h.as('residentA')('council', 'deleteChildData', input)
     expect(res.ok).toBe(false)
     expect(await child()).toBe(true)
-    expect((await h.emu.dump(COLLECTIONS.auditLog)).find((e) => (e as { _id: string })._id === stray.id)).toMatchObject(stray.data)
+    expect((await docsOf(h.emu, COLLECTIONS.auditLog)).find((e) => e._id === stray.id)).toMatchObject(stray.data)
     await h.db.collection(COLLECTIONS.auditLog).doc(stray.id).remove()
     // the guardian asks again: the rest of the erase is finished and the child record and the one entry go together
     const count = (await entriesOf(A)).length

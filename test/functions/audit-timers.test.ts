@@ -8,6 +8,7 @@ import { COLLECTIONS, auditContract, type AuditEntryDoc } from '../../types/inde
 import { addCouncilMember } from './council-fixtures'
 import { addEvent, addSignup, closedLottery, endedAnHourAgo } from './events-fixtures'
 import { A, B, expectOk, startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(async () => {
   await h?.stop()
 })
 
-const entries = async (): Promise<AuditEntryDoc[]> => (await h.emu.dump(COLLECTIONS.auditLog)) as AuditEntryDoc[]
+const entries = async (): Promise<AuditEntryDoc[]> => docsOf(h.emu, COLLECTIONS.auditLog)
 async function added(run: () => Promise<unknown>): Promise<AuditEntryDoc[]> {
   const before = new Set((await entries()).map((e) => e._id))
   const res = await run()

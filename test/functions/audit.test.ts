@@ -9,6 +9,7 @@ import { actionNames } from '../../cloudfunctions/_kernel/router'
 import { COLLECTIONS, auditContract, type AuditEntryDoc } from '../../types/index'
 import { CASES } from './cases'
 import { A, B, PERSONAS, expectError, expectOk, startHarness, type Harness, type Persona } from './harness'
+import { docsOf } from './results'
 import { ROUTERS } from './routers'
 
 /** Collections that record side effects, not the action's change (the log itself, messages sent). */
@@ -22,7 +23,7 @@ afterAll(async () => {
   await h?.stop()
 })
 
-const entries = async (): Promise<AuditEntryDoc[]> => (await h.emu.dump(COLLECTIONS.auditLog)) as AuditEntryDoc[]
+const entries = async (): Promise<AuditEntryDoc[]> => docsOf(h.emu, COLLECTIONS.auditLog)
 
 async function changedCollections(before: Record<string, unknown[]>): Promise<string[]> {
   const after = await h.snapshot()

@@ -10,6 +10,7 @@ import fc from 'fast-check'
 import { actionNames } from '../../cloudfunctions/_kernel/router'
 import { ERROR_CODES, contract, type Envelope } from '../../types/index'
 import { expectError, startHarness, type Harness } from './harness'
+import { asEnvelope } from './results'
 import { ROUTERS } from './routers'
 import { hostileArb, shapedArb } from './zod-arbitraries'
 
@@ -112,8 +113,8 @@ describe('the request envelope', () => {
     for (const action of ['nope', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       expectError(await h.call('notices', action, {}, 'demo-staff'), 'ACTION.UNKNOWN')
     }
-    expectError(await h.emu.invoke('communities', {}, { openid: 'demo-staff' }), 'ACTION.UNKNOWN')
-    expectError(await h.emu.invoke('communities', { action: 42 }, { openid: 'demo-staff' }), 'ACTION.UNKNOWN')
+    expectError(asEnvelope(await h.emu.invoke('communities', {}, { openid: 'demo-staff' })), 'ACTION.UNKNOWN')
+    expectError(asEnvelope(await h.emu.invoke('communities', { action: 42 }, { openid: 'demo-staff' })), 'ACTION.UNKNOWN')
   })
   it('an unknown action is refused before identity is asked for', async () => {
     expectError(await h.call('notices', 'nope', {}), 'ACTION.UNKNOWN')

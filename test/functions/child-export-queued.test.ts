@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../../types/index'
 import { enqueue, enqueueEach } from '../../cloudfunctions/_kernel/outbox'
 import { addCouncilMember } from './council-fixtures'
 import { A, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -43,8 +44,8 @@ test('the export lists what is still queued about the child, and nothing else', 
     { openid: guardian, message: message('给你的话', childId) },
   ])
   // a finished job about the child: delivered, so exported with the inbox, not as queued
-  const finished = (await h.emu.dump(COLLECTIONS.fanout)).find((j: any) => j.eventKey === `${tag}:about`)
-  const { _id, ...job } = finished
+  const finished = (await docsOf(h.emu, COLLECTIONS.fanout)).find((j) => j.eventKey === `${tag}:about`)
+  const { _id, ...job } = finished!
   await h.db.collection(COLLECTIONS.fanout).add({ data: { ...job, eventKey: `${tag}:done`, status: 'done', next: 2 } })
 
   const exported = expectOk(await h.call('council', 'myChildData', { childId }, guardian)) as any

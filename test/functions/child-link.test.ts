@@ -11,6 +11,7 @@ import {
 } from '../../types/index'
 import { addLinkCode, addUnlinkedChild } from './cases'
 import { A, expectError, expectOk, outcome, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -20,9 +21,9 @@ afterAll(async () => {
   await h?.stop()
 })
 
-const childDoc = async (childId: string) => ((await h.emu.dump(COLLECTIONS.children)) as any[]).find((c) => c._id === childId)
-const linkDocs = async () => (await h.emu.dump(COLLECTIONS.childLinks)) as any[]
-const accountDocs = async () => (await h.emu.dump(COLLECTIONS.childAccounts)) as any[]
+const childDoc = async (childId: string) => (await docsOf(h.emu, COLLECTIONS.children)).find((c) => c._id === childId)!
+const linkDocs = () => docsOf(h.emu, COLLECTIONS.childLinks)
+const accountDocs = () => docsOf(h.emu, COLLECTIONS.childAccounts)
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000)
 
 /** A fresh guardian (member of A) with one unlinked child. */
@@ -52,7 +53,7 @@ describe('linking a child’s own account', () => {
     expect(child).toMatchObject({ openid: kid, accountLinkedBy: guardian })
     expect(child.accountLinkedAt).toBeTruthy()
     expect((await linkDocs()).some((l) => l._id === created.code)).toBe(false)
-    expect(((await h.emu.dump(COLLECTIONS.people)) as any[]).find((p) => p._id === kid)).toMatchObject({ isChild: true })
+    expect((await docsOf(h.emu, COLLECTIONS.people)).find((p) => p._id === kid)).toMatchObject({ isChild: true })
     // the guardian's 我的孩子 now says 已绑定 (hasOwnAccount), and never which account
     expect(view.hasOwnAccount).toBe(true)
     expect(await childInProfile()).toMatchObject({ hasOwnAccount: true })
@@ -101,7 +102,7 @@ describe('linking a child’s own account', () => {
       expect(['CHILD.ALREADY_LINKED', 'CHILD.LINK_CODE_INVALID', 'CHILD.BUSY']).toContain(o)
     const winner = kids[outcomes.indexOf('ok')]
     expect((await childDoc(childId)).openid).toBe(winner)
-    const marked = ((await h.emu.dump(COLLECTIONS.people)) as any[]).filter((p) => kids.includes(p._id) && p.isChild)
+    const marked = (await docsOf(h.emu, COLLECTIONS.people)).filter((p) => kids.includes(p._id) && p.isChild)
     expect(marked.map((p) => p._id)).toEqual([winner])
     expect((await linkDocs()).some((l) => l._id === code)).toBe(false)
   })
@@ -130,7 +131,7 @@ describe('linking a child’s own account', () => {
     const outcomes = (await Promise.all(codes.map((code) => h.call('communities', 'linkChildAccount', { code }, kid)))).map(outcome)
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1)
     expect(['CHILD.ACCOUNT_ALREADY_LINKED', 'CHILD.BUSY']).toContain(outcomes.find((o) => o !== 'ok'))
-    const linked = ((await h.emu.dump(COLLECTIONS.children)) as any[]).filter((c) => c.openid === kid)
+    const linked = (await docsOf(h.emu, COLLECTIONS.children)).filter((c) => c.openid === kid)
     expect(linked).toHaveLength(1)
     expect((await accountDocs()).filter((a) => a._id === kid)).toEqual([expect.objectContaining({ childId: linked[0]._id })])
     // the loser's code is still there (nothing of that attempt was written)

@@ -7,6 +7,7 @@
 import { COLLECTIONS, createChildLinkCodeOutput } from '../../types/index'
 import { addUnlinkedChild } from './cases'
 import { A, B, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(async () => {
 })
 
 const membership = async (communityId: string, openid: string) =>
-  ((await h.emu.dump(COLLECTIONS.memberships)) as any[]).find((m) => m._id === `${communityId}_${openid}`)
+  (await docsOf(h.emu, COLLECTIONS.memberships)).find((m) => m._id === `${communityId}_${openid}`)
 
 /** A guardian in A with a child whose own account (a member of A and of B) is linked through the public actions. */
 async function linkedChildAccount(): Promise<string> {
@@ -39,12 +40,12 @@ async function linkedChildAccount(): Promise<string> {
 
 describe('the seed', () => {
   it('the demo seed holds no child with a staff or admin role', async () => {
-    const people = (await h.emu.dump(COLLECTIONS.people)) as any[]
-    const children = ((await h.emu.dump(COLLECTIONS.children)) as any[]).filter((c) => c.openid)
+    const people = await docsOf(h.emu, COLLECTIONS.people)
+    const children = (await docsOf(h.emu, COLLECTIONS.children)).filter((c) => c.openid)
     const childAccounts = new Set([...people.filter((p) => p.isChild).map((p) => p._id), ...children.map((c) => c.openid)])
     expect(childAccounts.size).toBeGreaterThan(0)
     for (const p of people) if (childAccounts.has(p._id)) expect(p.isDistrictAdmin).toBe(false)
-    for (const m of (await h.emu.dump(COLLECTIONS.memberships)) as any[]) if (childAccounts.has(m.openid)) expect(m.role).not.toBe('staff')
+    for (const m of await docsOf(h.emu, COLLECTIONS.memberships)) if (childAccounts.has(m.openid)) expect(m.role).not.toBe('staff')
   })
 })
 

@@ -12,6 +12,7 @@ import {
   shanghaiYear,
 } from '../../types/index'
 import { A, B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -22,7 +23,7 @@ afterAll(async () => {
 })
 
 const memberCount = async (communityId: string) =>
-  ((await h.emu.dump(COLLECTIONS.communities)).find((c: any) => c._id === communityId) as any).memberCount
+  (await docsOf(h.emu, COLLECTIONS.communities)).find((c) => c._id === communityId)!.memberCount
 
 describe('scan → join', () => {
   it('a newcomer looks the community up by its code, joins once, and it shows in mine', async () => {
@@ -53,7 +54,7 @@ describe('scan → join', () => {
     )
     expect(results.filter((r) => expectOk(r, joinCommunityOutput).joined)).toHaveLength(1)
     expect(await memberCount(B)).toBe(count + 1)
-    expect((await h.emu.dump(COLLECTIONS.memberships)).filter((m: any) => m.openid === 'test-burst-joiner')).toHaveLength(1)
+    expect((await docsOf(h.emu, COLLECTIONS.memberships)).filter((m) => m.openid === 'test-burst-joiner')).toHaveLength(1)
   })
 
   it('staff joining their own community again stay staff; unknown codes are not found', async () => {
@@ -132,7 +133,7 @@ describe('children', () => {
     const a = expectOk(one, childViewSchema)
     expect(expectOk(two, childViewSchema).childId).toBe(a.childId)
     expect(a).toMatchObject({ alias: '小华', age: 8, hasOwnAccount: false })
-    expect((await h.emu.dump(COLLECTIONS.children)).filter((c: any) => c.alias === '小华')).toHaveLength(1)
+    expect((await docsOf(h.emu, COLLECTIONS.children)).filter((c) => c.alias === '小华')).toHaveLength(1)
   })
   it('adults and children-to-be are refused; children cannot link children', async () => {
     expectError(
@@ -202,7 +203,7 @@ describe('identity under concurrency (many invocations share a function thread)'
     set.forEach((res, i) => expect(res).toMatchObject({ ok: true, data: { nickname: nickname(people[i]) } }))
     const read = await Promise.all(people.map((openid) => h.call('communities', 'profile', {}, openid)))
     read.forEach((res, i) => expect(res).toMatchObject({ ok: true, data: { nickname: nickname(people[i]) } }))
-    const stored = new Map(((await h.emu.dump(COLLECTIONS.people)) as any[]).map((p) => [p._id, p.nickname]))
+    const stored = new Map((await docsOf(h.emu, COLLECTIONS.people)).map((p) => [p._id, p.nickname]))
     for (const openid of people) expect(stored.get(openid)).toBe(nickname(openid))
   })
 })

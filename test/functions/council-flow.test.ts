@@ -17,6 +17,7 @@ import {
 } from '../../types/index'
 import { COUNCIL_A, addChildProposal, addCouncilMember, addMeeting, freeItem, openVoteOf } from './council-fixtures'
 import { A, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { asEnvelope, docsOf, sentMessages } from './results'
 
 const okData = (res: any): any => expectOk(res)
 
@@ -122,12 +123,12 @@ describe('the journey: apply → approve → propose → review → agenda → v
     )
     expect(reordered.items.map((i) => i.title)).toEqual(['换一条新链子', '暑假活动'])
     expectError(await h.as('residentA')('council', 'agenda', { meetingId: meeting.meetingId }), 'COUNCIL.MEETING_NOT_FOUND') // draft
-    const outboxBefore = (await h.emu.dump('outbox')).length
+    const outboxBefore = (await sentMessages(h.emu)).length
     expectOk(await staff('publishAgenda', { meetingId: meeting.meetingId }), meetingViewSchema)
     const publicAgenda = expectOk(await h.as('residentA')('council', 'agenda', { meetingId: meeting.meetingId }), meetingViewSchema)
     expect(publicAgenda).toMatchObject({ status: 'published', staff: null })
     await h.emu.fireTrigger('events', 'fanout') // the agenda notices are queued; the fan-out timer sends them
-    const outbox = (await h.emu.dump('outbox')).slice(outboxBefore) as any[]
+    const outbox = (await sentMessages(h.emu)).slice(outboxBefore)
     expect(outbox.map((m) => m.touser)).toEqual(expect.arrayContaining(['demo-guardian', 'demo-child']))
 
     const itemId = reordered.items[0].itemId
@@ -177,7 +178,7 @@ describe('the journey: apply → approve → propose → review → agenda → v
     expect(mine.answer?.text).toBe('小华，下周就换新链子！')
     expect(mine.stage).toBe('handed_off')
     await h.emu.fireTrigger('events', 'fanout') // notices are queued; the fan-out timer delivers them
-    const inbox = (await h.emu.dump(COLLECTIONS.inbox)) as any[]
+    const inbox = await docsOf(h.emu, COLLECTIONS.inbox)
     expect(inbox.some((i) => i.openid === 'demo-guardian' && i.kind === 'council.answer' && i.childId === applied.childId)).toBe(true)
 
     // the resident proposal is completed → the daily timer tells the child once
@@ -188,7 +189,7 @@ describe('the journey: apply → approve → propose → review → agenda → v
     await h.emu.fireTrigger('council', 'daily')
     await h.emu.fireTrigger('council', 'daily')
     await h.emu.fireTrigger('events', 'fanout')
-    const done = ((await h.emu.dump(COLLECTIONS.inbox)) as any[]).filter((i) => i.kind === 'council.done' && i.childId === applied.childId)
+    const done = (await docsOf(h.emu, COLLECTIONS.inbox)).filter((i) => i.kind === 'council.done' && i.childId === applied.childId)
     expect(done.map((i) => i.openid)).toEqual(['demo-guardian'])
     const final = expectOk(await guardian('proposals', { communityId: A }), proposalsOutput).mine.find(
       (p) => p.proposalId === submitted.proposalId,
@@ -594,7 +595,7 @@ describe('guardian rights', () => {
       for (const needle of needles)
         expect({ collection: name, needle, found: text.includes(needle) }).toEqual({ collection: name, needle, found: false })
     }
-    expect(((await h.emu.dump(COLLECTIONS.councilBallots)) as any[]).filter((b) => b.meetingId === meetingId)).toHaveLength(1)
+    expect((await docsOf(h.emu, COLLECTIONS.councilBallots)).filter((b) => b.meetingId === meetingId)).toHaveLength(1)
     expectError(await h.as('residentA')('council', 'myChildData', { childId }), 'COUNCIL.CHILD_NOT_FOUND')
   })
 
@@ -605,19 +606,19 @@ describe('guardian rights', () => {
     const left = expectOk(await h.as('residentA')('council', 'leave', { memberId }), councilMemberViewSchema)
     expect(left.status).toBe('left')
     await h.emu.fireTrigger('council', 'daily')
-    expect(((await h.emu.dump(COLLECTIONS.councilMembers)) as any[]).some((m) => m._id === memberId)).toBe(true)
+    expect((await docsOf(h.emu, COLLECTIONS.councilMembers)).some((m) => m._id === memberId)).toBe(true)
     await h.db
       .collection(COLLECTIONS.councilMembers)
       .doc(memberId)
       .update({ data: { purgeAfter: new Date(Date.now() - 1000) } })
     await h.emu.fireTrigger('council', 'daily')
-    expect(((await h.emu.dump(COLLECTIONS.councilMembers)) as any[]).some((m) => m._id === memberId)).toBe(false)
-    expect(((await h.emu.dump(COLLECTIONS.councilProposals)) as any[]).some((p) => p.memberId === memberId)).toBe(false)
+    expect((await docsOf(h.emu, COLLECTIONS.councilMembers)).some((m) => m._id === memberId)).toBe(false)
+    expect((await docsOf(h.emu, COLLECTIONS.councilProposals)).some((p) => p.memberId === memberId)).toBe(false)
     expect(await fileExists(photo)).toBe(false)
   })
 
   it('a timer event from a client (with a caller) is just an unknown action', async () => {
-    const res = await h.emu.invoke('council', { Type: 'Timer', TriggerName: 'daily' }, { openid: 'demo-resident' })
+    const res = asEnvelope(await h.emu.invoke('council', { Type: 'Timer', TriggerName: 'daily' }, { openid: 'demo-resident' }))
     expectError(res, 'ACTION.UNKNOWN')
   })
 })

@@ -5,6 +5,7 @@
  */
 import { COLLECTIONS, COUNCIL_CONSENT_VERSION, shanghaiYear } from '../../types/index'
 import { A, expectOk, startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 
 const okData = (res: any): any => expectOk(res)
 
@@ -99,7 +100,7 @@ describe.each([
 })
 
 it('the walker catches what it should (a stored council document would fail it)', async () => {
-  const doc = ((await h.emu.dump(COLLECTIONS.councilMembers)) as any[])[0]
+  const doc = (await docsOf(h.emu, COLLECTIONS.councilMembers))[0]
   const findings: Finding[] = []
   walk(doc, 'doc', new Set(), findings)
   expect(findings.length).toBeGreaterThan(0)

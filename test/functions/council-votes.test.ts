@@ -5,6 +5,7 @@
 import { COLLECTIONS, meetingViewSchema } from '../../types/index'
 import { addCouncilMember, addMeeting, freeItem, openVoteOf } from './council-fixtures'
 import { expectError, expectOk, startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 
 const okData = (res: any): any => expectOk(res)
 
@@ -83,7 +84,7 @@ describe('concurrent votes', () => {
     const bad = results.filter((r) => r.ok !== true)
     expect(bad).toEqual([])
     expect(results.filter((r) => r.ok === true && (r.data as any).counted).length).toBe(200)
-    const votes = ((await h.emu.dump(COLLECTIONS.councilVotes)) as any[]).filter((v) => v.meetingId === meetingId)
+    const votes = (await docsOf(h.emu, COLLECTIONS.councilVotes)).filter((v) => v.meetingId === meetingId)
     expect(votes).toHaveLength(200)
     expect(new Set(votes.map((v) => v.memberId)).size).toBe(200)
 
@@ -166,10 +167,10 @@ describe('secret ballots', () => {
     const agenda = expectOk(await h.call('council', 'agenda', { meetingId }, c.staff), meetingViewSchema)
     expect(agenda.items[0].vote!.ballots).toBeNull()
 
-    const records = ((await h.emu.dump(COLLECTIONS.councilVotes)) as any[]).filter((v) => v.meetingId === meetingId)
+    const records = (await docsOf(h.emu, COLLECTIONS.councilVotes)).filter((v) => v.meetingId === meetingId)
     expect(records).toHaveLength(3)
     for (const r of records) expect(r.choice).toBeNull()
-    const ballots = ((await h.emu.dump(COLLECTIONS.councilBallots)) as any[]).filter((b) => b.meetingId === meetingId)
+    const ballots = (await docsOf(h.emu, COLLECTIONS.councilBallots)).filter((b) => b.meetingId === meetingId)
     expect(ballots).toHaveLength(3)
     for (const b of ballots) expect(Object.keys(b).sort()).toEqual(['_id', 'choice', 'itemId', 'meetingId'])
     // the guardian's export says that the child voted, not how

@@ -7,6 +7,7 @@ import { COLLECTIONS, exportOutput } from '../../types/index'
 import { addChildProposal, addCouncilMember, addMeeting, freeItem } from './council-fixtures'
 import { addEvent } from './events-fixtures'
 import { A, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -85,9 +86,9 @@ async function memberWithLongHistory(guardian: string, status: 'approved' | 'lef
 }
 
 const left = async (collection: string, field: string, value: string) =>
-  ((await h.emu.dump(collection)) as any[]).filter((d) => d[field] === value).length
+  (await h.emu.dump(collection)).filter((d) => d[field] === value).length
 const meetingsMentioning = async (memberId: string) =>
-  ((await h.emu.dump(COLLECTIONS.councilMeetings)) as any[]).filter((m) => m.attendance.includes(memberId)).length
+  (await docsOf(h.emu, COLLECTIONS.councilMeetings)).filter((m) => m.attendance.includes(memberId)).length
 
 describe('a long history is exported and erased whole', () => {
   it('the guardian’s export has every record; deleting the child leaves none', async () => {

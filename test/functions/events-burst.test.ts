@@ -7,6 +7,7 @@
 import { COLLECTIONS, cancelSignupOutput, signupResultSchema, type SignupDoc } from '../../types/index'
 import { addEvent, countersAndRecords } from './events-fixtures'
 import { A, expectOk, startHarness, type Harness } from './harness'
+import { docsOf, sentMessages } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -92,8 +93,8 @@ test('1,000 distinct residents at once for 50 places: 50 confirmed, 950 waitlist
   expect(listed).toEqual(positions)
 
   // staff were told at 80 % and at 100 %, once each
-  const alerts = (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === 'event.alert' && m.page.includes(eventId))
-  const titles = alerts.filter((m: any) => m.openid === 'demo-staff').map((m: any) => m.title)
+  const alerts = (await docsOf(h.emu, COLLECTIONS.inbox)).filter((m) => m.kind === 'event.alert' && m.page.includes(eventId))
+  const titles = alerts.filter((m) => m.openid === 'demo-staff').map((m) => m.title)
   expect(titles).toHaveLength(2)
   expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('已满员'), expect.stringContaining('名额已过八成')]))
 }, 300_000)
@@ -171,9 +172,9 @@ test('cancellations racing sign-ups: FIFO promotion, no place lost or doubled', 
   expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
 
   // every promoted person was told, in the inbox and by subscribe message
-  const inbox = (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === 'event.promoted' && m.page.includes(eventId))
-  expect(inbox.map((m: any) => m.openid).sort()).toEqual([...promoted].sort())
-  const outbox = (await h.emu.dump('outbox')).filter((m: any) => m.page?.includes(eventId) && m.data.phrase2?.value === '候补转正')
-  expect(outbox.map((m: any) => m.touser).sort()).toEqual([...promoted].sort())
+  const inbox = (await docsOf(h.emu, COLLECTIONS.inbox)).filter((m) => m.kind === 'event.promoted' && m.page.includes(eventId))
+  expect(inbox.map((m) => m.openid).sort()).toEqual([...promoted].sort())
+  const outbox = (await sentMessages(h.emu)).filter((m) => m.page?.includes(eventId) && m.data.phrase2?.value === '候补转正')
+  expect(outbox.map((m) => m.touser).sort()).toEqual([...promoted].sort())
   expect(signups.filter((s: SignupDoc) => s.status === 'pending')).toHaveLength(0)
 }, 300_000)

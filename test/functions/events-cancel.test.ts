@@ -7,6 +7,7 @@
 import { COLLECTIONS, cancelSignupOutput, type SignupDoc } from '../../types/index'
 import { addEvent, countersAndRecords } from './events-fixtures'
 import { A, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -22,7 +23,7 @@ const person = async (name: string) => {
   return id
 }
 const statusOf = async (eventId: string, participantId: string): Promise<SignupDoc | undefined> =>
-  (await h.emu.dump(COLLECTIONS.eventSignups)).find((s: SignupDoc) => s.eventId === eventId && s.participantId === participantId)
+  (await docsOf(h.emu, COLLECTIONS.eventSignups)).find((s) => s.eventId === eventId && s.participantId === participantId)
 
 test('a freed place goes to a waitlist claim ahead whose sign-up is still being written, not to the one behind it', async () => {
   const eventId = await addEvent(h, { capacity: 1 })

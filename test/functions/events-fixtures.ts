@@ -1,6 +1,7 @@
 /** Fixtures for the events tests: events and sign-ups written straight to the database, counters kept equal to records. */
 import { COLLECTIONS, initialEventState, type EventDoc, type SignupDoc } from '../../types/index'
 import { A, type Harness } from './harness'
+import { docsOf } from './results'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -135,7 +136,7 @@ export const closedLottery = (now = Date.now()): Partial<EventDoc> => ({
 /** Counters of an event against its records. */
 export async function countersAndRecords(h: Harness, eventId: string) {
   const ev = (await h.db.collection(COLLECTIONS.events).doc(eventId).get()).data as EventDoc
-  const signups = (await h.emu.dump(COLLECTIONS.eventSignups)).filter((s: SignupDoc) => s.eventId === eventId) as SignupDoc[]
+  const signups = (await docsOf(h.emu, COLLECTIONS.eventSignups)).filter((s) => s.eventId === eventId)
   const count = (status: string) => signups.filter((s) => s.status === status).length
   return {
     counters: { confirmed: ev.confirmedCount, waitlisted: ev.waitlistCount, registered: ev.registeredCount, checkedIn: ev.checkedInCount },

@@ -4,10 +4,12 @@
  * is due; winners and the waitlist are told; a freed place goes to the next in drawn order.
  */
 import { createHash } from 'node:crypto'
+import { z } from 'zod'
 import { COLLECTIONS, cancelSignupOutput, eventViewSchema, lotteryLogSchema, signupResultSchema, type SignupDoc } from '../../types/index'
 import { allocate } from '../../cloudfunctions/events/domain/lottery'
 import { addEvent, countersAndRecords } from './events-fixtures'
 import { A, expectError, expectOk, startHarness, type Harness } from './harness'
+import { asEnvelope, docsOf, sentMessages } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -138,9 +140,9 @@ test('publish → registrations → draw: seed revealed and matching its commitm
 
   // everyone was told once: 已录取 or 候补中 (queued by the draw, delivered by the fan-out timer)
   await h.emu.fireTrigger('events', 'fanout')
-  const told = (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === 'event.drawn' && m.page.includes(eventId))
+  const told = (await docsOf(h.emu, COLLECTIONS.inbox)).filter((m) => m.kind === 'event.drawn' && m.page.includes(eventId))
   expect(told).toHaveLength(20)
-  const phrases = (await h.emu.dump('outbox')).filter((m: any) => m.page.includes(eventId)).map((m: any) => m.data.phrase2.value)
+  const phrases = (await sentMessages(h.emu)).filter((m) => m.page!.includes(eventId)).map((m) => m.data.phrase2.value)
   expect(phrases.filter((p: string) => p === '已录取')).toHaveLength(8)
   expect(phrases.filter((p: string) => p === '候补中')).toHaveLength(12)
 
@@ -173,9 +175,9 @@ test('the timer draws a lottery that is due; recomputing its log (in any entry o
     })
     for (const p of people) expectOk(await h.call('events', 'signUp', { eventId, participantId: p.childId }, p.guardian))
     await closeSignUp(eventId)
-    const fired = (await h.emu.fireTrigger('events', 'draw')) as any
+    const fired = asEnvelope(await h.emu.fireTrigger('events', 'draw'))
     expect(fired).toMatchObject({ ok: true })
-    expect(fired.data.drawn).toBeGreaterThanOrEqual(1)
+    expect(expectOk(fired, z.object({ drawn: z.number() })).drawn).toBeGreaterThanOrEqual(1)
     const log = expectOk(await h.call('events', 'lotteryLog', { eventId }, 'demo-staff'), lotteryLogSchema)
     // each family can find its key: sha256 of its sign-up id
     const keys = people.map((p) => createHash('sha256').update(`${eventId}_${p.childId}`).digest('hex').slice(0, 16))

@@ -6,6 +6,7 @@
 import { COLLECTIONS, signupResultSchema, type SignupDoc } from '../../types/index'
 import { addEvent, countersAndRecords } from './events-fixtures'
 import { A, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -31,7 +32,7 @@ async function claimThenDie(eventId: string, participantId: string, kind: 'c' | 
 }
 
 const storedOf = async (eventId: string, participantId: string): Promise<SignupDoc[]> =>
-  (await h.emu.dump(COLLECTIONS.eventSignups)).filter((s: SignupDoc) => s.eventId === eventId && s.participantId === participantId)
+  (await docsOf(h.emu, COLLECTIONS.eventSignups)).filter((s) => s.eventId === eventId && s.participantId === participantId)
 
 test.each([
   ['a place', 'c' as const],

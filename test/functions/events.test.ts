@@ -4,6 +4,7 @@
  * cancelling an event, 代报名, reminders, and what people are told (inbox + subscribe messages within field limits).
  */
 import ExcelJS from 'exceljs'
+import { z } from 'zod'
 import {
   COLLECTIONS,
   cancelSignupOutput,
@@ -27,6 +28,7 @@ import {
 import { DEMO_EVENT_IDS, DEMO_SERIES_IDS } from '../../scripts/seed-demo-events'
 import { addEvent, addSignup, countersAndRecords, endedAnHourAgo, inCheckInWindow, monthOf } from './events-fixtures'
 import { A, B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { asEnvelope, docsOf, sentMessages } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -48,8 +50,8 @@ const guardian = as('demo-guardian')
 const CHILD = 'child-demo-child' // 小明, 11, demo-guardian's child
 const get = async (openid: string, eventId: string): Promise<EventView> => expectOk(await as(openid)('get', { eventId }), eventViewSchema)
 const inbox = async (kind: string, eventId: string) =>
-  (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.kind === kind && m.page.includes(eventId))
-const outbox = async (eventId: string) => (await h.emu.dump('outbox')).filter((m: any) => String(m.page).includes(eventId))
+  (await docsOf(h.emu, COLLECTIONS.inbox)).filter((m) => m.kind === kind && m.page.includes(eventId))
+const outbox = async (eventId: string) => (await sentMessages(h.emu)).filter((m) => String(m.page).includes(eventId))
 
 async function newCourse(fields: Record<string, unknown> = {}): Promise<string> {
   const created = expectOk(
@@ -299,8 +301,8 @@ describe('check-in, no-shows and ratings', () => {
     const view = await get('demo-guardian', eventId)
     expect(view.counts).toMatchObject({ noShow: 1, checkedIn: 1 })
     expect(view.mine[0]).toMatchObject({ noShow: true })
-    const again = (await h.emu.fireTrigger('events', 'noShows')) as any
-    expect(again.data.events).toBe(0)
+    const again = asEnvelope(await h.emu.fireTrigger('events', 'noShows'))
+    expect(expectOk(again, z.object({ events: z.number() })).events).toBe(0)
   })
 
   it('only attendees rate, once; risky comments are refused; five low ratings open a task, closed with a public note', async () => {
@@ -425,13 +427,13 @@ describe('staff tools', () => {
     })
     await addSignup(h, eventId, { participantId: 'demo-resident' })
     await addSignup(h, eventId, { participantId: 'demo-guardian', status: 'waitlisted', confirmedAt: null })
-    const fired = (await h.emu.fireTrigger('events', 'remind')) as any
+    const fired = asEnvelope(await h.emu.fireTrigger('events', 'remind'))
     expect(fired.ok).toBe(true)
     await h.emu.fireTrigger('events', 'fanout') // reminders are queued; the timer delivers them in batches
     expect((await inbox('event.reminder', eventId)).map((m: any) => m.openid)).toEqual(['demo-resident'])
     const sent = (await outbox(eventId)).filter((m: any) => m.templateId === 'yuanba-tmpl-event-reminder')
     expect(sent).toHaveLength(1)
-    for (const [key, { value }] of Object.entries<any>(sent[0].data))
+    for (const [key, { value }] of Object.entries(sent[0].data))
       if (key.startsWith('thing')) expect([...value].length).toBeLessThanOrEqual(20)
     await h.emu.fireTrigger('events', 'remind')
     await h.emu.fireTrigger('events', 'fanout')
@@ -459,6 +461,9 @@ describe('staff tools', () => {
   })
 
   it('a client cannot pose as a timer', async () => {
-    expectError(await h.emu.invoke('events', { Type: 'Timer', TriggerName: 'draw' }, { openid: 'demo-resident' }), 'ACTION.UNKNOWN')
+    expectError(
+      asEnvelope(await h.emu.invoke('events', { Type: 'Timer', TriggerName: 'draw' }, { openid: 'demo-resident' })),
+      'ACTION.UNKNOWN',
+    )
   })
 })

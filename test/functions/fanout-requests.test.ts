@@ -5,12 +5,13 @@
  * inbox entry and at most one subscribe message, also when a drain dies mid-batch and runs again. A child's queued
  * message goes with the child's data when the guardian deletes it.
  */
-import { COLLECTIONS, insightsContract, type FanoutJobDoc, type InboxDoc, type SignupDoc } from '../../types/index'
+import { COLLECTIONS, insightsContract, type FanoutJobDoc, type InboxDoc } from '../../types/index'
 import type { Context } from '../../cloudfunctions/_kernel/context'
 import { drain, enqueue } from '../../cloudfunctions/_kernel/outbox'
 import { addChildProposal, addCouncilMember, addMeeting } from './council-fixtures'
 import { addEvent, addSignup, closedLottery } from './events-fixtures'
 import { A, B, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf, sentMessages } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -21,13 +22,13 @@ afterAll(async () => {
 })
 
 const inbox = async (kind: string, pageHas: string): Promise<InboxDoc[]> =>
-  (await h.emu.dump(COLLECTIONS.inbox)).filter((m: InboxDoc) => m.kind === kind && m.page.includes(pageHas))
+  (await docsOf(h.emu, COLLECTIONS.inbox)).filter((m) => m.kind === kind && m.page.includes(pageHas))
 const jobsOf = async (eventKey: string): Promise<FanoutJobDoc[]> =>
-  (await h.emu.dump(COLLECTIONS.fanout)).filter((j: FanoutJobDoc) => j.eventKey === eventKey)
+  (await docsOf(h.emu, COLLECTIONS.fanout)).filter((j) => j.eventKey === eventKey)
 /** subscribe messages the emulator received, per recipient, for pages containing `pageHas` */
 const subscribed = async (pageHas: string): Promise<Map<string, number>> => {
   const out = new Map<string, number>()
-  for (const m of await h.emu.dump('outbox')) if (String(m.page).includes(pageHas)) out.set(m.touser, (out.get(m.touser) ?? 0) + 1)
+  for (const m of await sentMessages(h.emu)) if (String(m.page).includes(pageHas)) out.set(m.touser, (out.get(m.touser) ?? 0) + 1)
   return out
 }
 const countBy = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())
@@ -103,10 +104,10 @@ describe('a lottery draw', () => {
     const byEmulator = await subscribed(eventId)
     for (const o of owners) expect({ o, n: (sent.get(o) ?? 0) + (byEmulator.get(o) ?? 0) }).toEqual({ o, n: 1 })
     // each family's own result: the family of two is named twice in one message
-    const signups = (await h.emu.dump(COLLECTIONS.eventSignups)).filter((s: SignupDoc) => s.eventId === eventId)
+    const signups = (await docsOf(h.emu, COLLECTIONS.eventSignups)).filter((s) => s.eventId === eventId)
     const family = told.find((m) => m.openid === owners[0])!
     expect(family.body.match(/：(已录取|候补第 \d+ 位)/g)).toHaveLength(2)
-    const single = signups.find((s: SignupDoc) => s.ownerOpenid === owners[1])!
+    const single = signups.find((s) => s.ownerOpenid === owners[1])!
     expect(told.find((m) => m.openid === owners[1])!.body).toContain(single.status === 'confirmed' ? '已录取' : '候补第')
     expect(await jobsOf(`drawn:${eventId}`)).toMatchObject([{ status: 'done', next: owners.length }])
   })
@@ -137,7 +138,7 @@ describe('council notices', () => {
     expectOk(await h.call('council', 'respond', { proposalId, kind: 'later', text: '我们想一想' }, 'demo-staff'))
     expect(await inbox('council.answer', proposalId)).toHaveLength(0)
     const childId = memberId.slice(memberId.indexOf('_') + 1)
-    const queued = (await h.emu.dump(COLLECTIONS.fanout)).filter((j: FanoutJobDoc) => j.eventKey.startsWith(`council.answer:${proposalId}`))
+    const queued = (await docsOf(h.emu, COLLECTIONS.fanout)).filter((j) => j.eventKey.startsWith(`council.answer:${proposalId}`))
     expect(queued).toMatchObject([{ status: 'pending', childId, recipients: [guardian] }])
     expectOk(await h.call('council', 'deleteChildData', { childId }, guardian))
     expect(JSON.stringify(await h.emu.dump(COLLECTIONS.fanout))).not.toContain(childId)

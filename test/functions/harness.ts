@@ -12,6 +12,7 @@ import { FunctionError } from '../../emulator/functions/runner'
 import { profileFromEnv } from '../../emulator/profile'
 import { COLLECTIONS, DEMO_COMMUNITIES, type Envelope, type ErrorCode, type MembershipDoc, type NoticeDoc } from '../../types/index'
 import { seedDemo } from '../../scripts/seed-demo'
+import { asEnvelope } from './results'
 
 export const A = DEMO_COMMUNITIES.zhizijie.communityId
 export const B = DEMO_COMMUNITIES.xinhua.communityId
@@ -105,7 +106,7 @@ export async function startHarness(overrides: EmulatorOptions = {}): Promise<Har
   const invoke = async (fn: string, event: Record<string, unknown>, identity: { openid?: string }) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await emu.invoke(fn, event, identity)
+        return asEnvelope(await emu.invoke(fn, event, identity))
       } catch (error) {
         if (!(error instanceof FunctionError && error.code === 'EXCEED_CONCURRENT_REQUEST_LIMIT') || attempt >= 5000) throw error
         h.refusedCalls++

@@ -4,6 +4,7 @@
  */
 import { COLLECTIONS } from '../../types/index'
 import { expectOk, startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -47,15 +48,15 @@ test('the count, one read, then 全部已读 — for the caller only', async () 
   expect((expectOk(await h.call('proposals', 'markRead', { inboxId: 't-unread-1' }, 'demo-resident')) as { unread: number }).unread).toBe(
     before - 1,
   )
-  const firstRead = (await h.emu.dump(COLLECTIONS.inbox)).find((d: any) => d._id === 't-unread-1') as any
+  const firstRead = (await docsOf(h.emu, COLLECTIONS.inbox)).find((d) => d._id === 't-unread-1')!
 
   expect((expectOk(await h.call('proposals', 'markAllRead', {}, 'demo-resident')) as { unread: number }).unread).toBe(0)
   expect(await unread('demo-resident')).toBe(0)
-  const docs = (await h.emu.dump(COLLECTIONS.inbox)) as any[]
+  const docs = await docsOf(h.emu, COLLECTIONS.inbox)
   expect(docs.filter((d) => d.openid === 'demo-resident').every((d) => d.read === true && d.readAt)).toBe(true)
   // the one read earlier keeps its readAt; someone else's messages are untouched
-  expect(docs.find((d) => d._id === 't-unread-1').readAt).toEqual(firstRead.readAt)
-  expect(docs.find((d) => d._id === 't-other-1').read).toBe(false)
+  expect(docs.find((d) => d._id === 't-unread-1')!.readAt).toEqual(firstRead.readAt)
+  expect(docs.find((d) => d._id === 't-other-1')!.read).toBe(false)
   expect(await unread('demo-staff')).toBe(staffBefore)
   // again: nothing left, nothing changes
   expect((expectOk(await h.call('proposals', 'markAllRead', {}, 'demo-resident')) as { unread: number }).unread).toBe(0)

@@ -5,8 +5,9 @@
  */
 import { communityFigures, monthFigures, monthsOf } from '../../cloudfunctions/insights/domain/figures'
 import { dayOf, daysBetween, rollupDays, rollupMonth, type CommunityRecords } from '../../cloudfunctions/insights/domain/rollup'
-import { COLLECTIONS, DISTRICT_FIGURE_KEYS, inShanghai, insightsContract, type AuditEntryDoc } from '../../types/index'
+import { COLLECTIONS, DISTRICT_FIGURE_KEYS, inShanghai, insightsContract } from '../../types/index'
 import { A, B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 const DAY = 86_400_000
@@ -116,15 +117,15 @@ async function seedActivity() {
 }
 
 async function rawRecords(communityId: string): Promise<CommunityRecords> {
-  const of = async (c: string) => (await h.emu.dump(c)).filter((d: any) => d.communityId === communityId)
+  const of = <T extends { communityId: string }>(docs: T[]) => docs.filter((d) => d.communityId === communityId)
   return {
-    events: await of(COLLECTIONS.events),
-    signups: await of(COLLECTIONS.eventSignups),
-    proposals: await of(COLLECTIONS.proposals),
-    supports: await of(COLLECTIONS.proposalSupports),
-    projects: await of(COLLECTIONS.projects),
-    councilMembers: await of(COLLECTIONS.councilMembers),
-    councilProposals: await of(COLLECTIONS.councilProposals),
+    events: of(await docsOf(h.emu, COLLECTIONS.events)),
+    signups: of(await docsOf(h.emu, COLLECTIONS.eventSignups)),
+    proposals: of(await docsOf(h.emu, COLLECTIONS.proposals)),
+    supports: of(await docsOf(h.emu, COLLECTIONS.proposalSupports)),
+    projects: of(await docsOf(h.emu, COLLECTIONS.projects)),
+    councilMembers: of(await docsOf(h.emu, COLLECTIONS.councilMembers)),
+    councilProposals: of(await docsOf(h.emu, COLLECTIONS.councilProposals)),
   }
 }
 
@@ -246,7 +247,7 @@ describe('the to-do list and the export', () => {
   it('exports an .xlsx with the figures and a definitions sheet, and the export is audited', async () => {
     const res = expectOk(await h.as('staffA')('insights', 'export', { communityId: A, from: FROM, to: TO }), insightsContract.export.output)
     expect(res.fileName).toMatch(/\.xlsx$/)
-    const audit = (await h.emu.dump(COLLECTIONS.auditLog)) as AuditEntryDoc[]
+    const audit = await docsOf(h.emu, COLLECTIONS.auditLog)
     expect(audit.some((e) => e.action === 'insights.export' && e.kind === 'export' && e.communityId === A)).toBe(true)
     const admin = expectOk(await h.as('admin')('insights', 'export', { from: FROM, to: TO }), insightsContract.export.output)
     expect(admin.fileId).toMatch(/^cloud:\/\//)

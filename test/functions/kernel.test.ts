@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator'
 import { expectError } from './harness'
+import { asEnvelope } from './results'
 
 let emu: Emulator
 const lines: string[] = []
@@ -23,7 +24,7 @@ afterAll(async () => {
 it('a database failure → INTERNAL with a plain message and no stack', async () => {
   const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
   try {
-    const res = await emu.invoke('notices', { action: 'get', input: { noticeId: 'x' } }, { openid: 'demo-resident' })
+    const res = asEnvelope(await emu.invoke('notices', { action: 'get', input: { noticeId: 'x' } }, { openid: 'demo-resident' }))
     expectError(res, 'INTERNAL')
     expect(JSON.stringify(res)).not.toMatch(/collection|stack|Error:|\.js/i)
   } finally {

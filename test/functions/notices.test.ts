@@ -1,6 +1,7 @@
 /** notices through the real SDK on the emulator: the staff → resident journey, scheduling, content checks, read counts. */
 import { COLLECTIONS, listNoticesOutput, noticeViewSchema, type NoticeSummary } from '../../types/index'
 import { A, B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 import { demoTitles } from '../../scripts/seed-demo-clock'
 
 let h: Harness
@@ -205,9 +206,9 @@ describe('read counts under concurrency', () => {
     const noticeId = await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) })
     const results = await Promise.all(Array.from({ length: 50 }, () => residentA()('notices', 'get', { noticeId })))
     for (const r of results) expectOk(r, noticeViewSchema)
-    const [doc] = (await h.emu.dump(COLLECTIONS.notices)).filter((d: any) => d._id === noticeId)
+    const [doc] = (await docsOf(h.emu, COLLECTIONS.notices)).filter((d) => d._id === noticeId)
     expect(doc.readCount).toBe(1)
-    expect((await h.emu.dump(COLLECTIONS.noticeReads)).filter((d: any) => d.noticeId === noticeId)).toHaveLength(1)
+    expect((await docsOf(h.emu, COLLECTIONS.noticeReads)).filter((d) => d.noticeId === noticeId)).toHaveLength(1)
   })
   it('12 people reading at once, each twice, count 12', async () => {
     const noticeId = await h.addNotice({ communityId: A, status: 'published', publishAt: new Date(Date.now() - 60_000) })
@@ -215,7 +216,7 @@ describe('read counts under concurrency', () => {
     for (const p of people) await h.addMember(A, p)
     const results = await Promise.all([...people, ...people].map((p) => h.call('notices', 'get', { noticeId }, p)))
     for (const r of results) expectOk(r, noticeViewSchema)
-    const [doc] = (await h.emu.dump(COLLECTIONS.notices)).filter((d: any) => d._id === noticeId)
+    const [doc] = (await docsOf(h.emu, COLLECTIONS.notices)).filter((d) => d._id === noticeId)
     expect(doc.readCount).toBe(12)
     const asList: NoticeSummary[] = await list()
     expect(asList.find((n) => n.noticeId === noticeId)?.readCount).toBe(12)

@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../../types/index'
 import type { Context } from '../../cloudfunctions/_kernel/context'
 import { drain, enqueue, enqueueEach, outboxStats } from '../../cloudfunctions/_kernel/outbox'
 import { startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -60,7 +61,7 @@ function contextWith(sent: Map<string, number>, now: Date, dieAfter = Infinity):
   return { openid: '', now, db, _: h.db.command, log: { info() {}, warn() {}, error() {} }, platform, where: 'test.outbox' }
 }
 
-const inboxFor = async (title: string) => (await h.emu.dump(COLLECTIONS.inbox)).filter((m: any) => m.title === title)
+const inboxFor = async (title: string) => (await docsOf(h.emu, COLLECTIONS.inbox)).filter((m) => m.title === title)
 
 test('enqueued twice and drained twice: each recipient gets one inbox entry and one subscribe message', async () => {
   const sent = new Map<string, number>()
@@ -86,7 +87,7 @@ test('a drain killed mid-batch, run again: everyone is told exactly once', async
   await expect(drain(contextWith(sent, now, 12), { batch: 10 })).rejects.toThrow('killed')
   expect((await inboxFor('测试通知 b')).length).toBe(12)
   // the job's lease of the killed drain runs out; a later run resumes from the last finished batch
-  const jobs = (await h.emu.dump(COLLECTIONS.fanout)).filter((j: any) => j.eventKey === 'test:b')
+  const jobs = (await docsOf(h.emu, COLLECTIONS.fanout)).filter((j) => j.eventKey === 'test:b')
   expect(jobs).toMatchObject([{ next: 10, status: 'pending' }])
   await h.db
     .collection(COLLECTIONS.fanout)
@@ -105,7 +106,7 @@ test('observable: pending recipients and the oldest job’s age, from the kernel
   const stats = await outboxStats(contextWith(sent, new Date()))
   expect(stats.pendingRecipients).toBeGreaterThanOrEqual(3)
   expect(stats.oldestAgeMs).toBeGreaterThanOrEqual(90_000)
-  const fired = (await h.emu.fireTrigger('events', 'fanout')) as any
+  const fired = await h.emu.fireTrigger('events', 'fanout')
   expect(fired).toMatchObject({ ok: true, data: { pendingRecipients: 0, oldestAgeMs: 0 } })
   expect((await inboxFor('测试通知 c')).map((m: any) => m.openid).sort()).toEqual(['fan-c-1', 'fan-c-2', 'fan-c-3'])
 })
@@ -117,8 +118,8 @@ test('each their own message, across job documents: everyone gets theirs, once, 
   const items = people.map((openid) => ({ openid, message: { ...message('d'), body: `给 ${openid} 的话` } }))
   expect(await enqueueEach(ctx, 'test:d', items)).toBe(520)
   expect(await enqueueEach(ctx, 'test:d', [...items].reverse())).toBe(520) // the same key again: nothing new
-  const jobs = (await h.emu.dump(COLLECTIONS.fanout)).filter((j: any) => j.eventKey === 'test:d')
-  expect(jobs.map((j: any) => j.total).sort()).toEqual([20, 500]) // split, with a message each
+  const jobs = (await docsOf(h.emu, COLLECTIONS.fanout)).filter((j) => j.eventKey === 'test:d')
+  expect(jobs.map((j) => j.total).sort()).toEqual([20, 500]) // split, with a message each
   await drain(ctx, { batch: 100 })
   await drain(ctx, { batch: 100 })
   const entries = await inboxFor('测试通知 d')
@@ -152,13 +153,13 @@ test('retention: the fan-out timer removes jobs finished more than 7 days ago; y
   const young = job('fan-r-young', 'done', 6, 2)
   const unfinished = job('fan-r-unfinished', 'pending', 30, 1)
   for (const doc of [...old, young, unfinished]) await h.db.collection(COLLECTIONS.fanout).add({ data: doc })
-  const fired = (await h.emu.fireTrigger('events', 'fanout')) as any
+  const fired = await h.emu.fireTrigger('events', 'fanout')
   expect(fired).toMatchObject({ ok: true })
-  const left = new Set((await h.emu.dump(COLLECTIONS.fanout)).map((j: any) => j._id))
+  const left = new Set((await docsOf(h.emu, COLLECTIONS.fanout)).map((j) => j._id))
   expect(old.filter((j) => left.has(j._id))).toEqual([])
   expect(left.has(young._id)).toBe(true)
   expect(left.has(unfinished._id)).toBe(true)
   // idempotent: run again, nothing more goes and nothing fails
   expect(await h.emu.fireTrigger('events', 'fanout')).toMatchObject({ ok: true })
-  expect(new Set((await h.emu.dump(COLLECTIONS.fanout)).map((j: any) => j._id))).toEqual(left)
+  expect(new Set((await docsOf(h.emu, COLLECTIONS.fanout)).map((j) => j._id))).toEqual(left)
 }, 60_000)

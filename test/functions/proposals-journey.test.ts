@@ -21,6 +21,7 @@ import {
 import { DEMO_PROPOSAL_IDS } from '../../scripts/seed-demo-proposals'
 import { A, B, C, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
 import { addProposal } from './proposals-fixtures'
+import { docsOf, sentMessages } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -38,7 +39,7 @@ const view = (res: any) => expectOk(res, proposalViewSchema) as ProposalView
 const listIds = async (openid: string, input: Record<string, unknown> = {}) =>
   expectOk(await as(openid)('list', { communityId: A, ...input }), listProposalsOutput).proposals.map((p) => p.proposalId)
 const inboxOf = async (openid: string) => expectOk(await as(openid)('inbox', {}), inboxOutput)
-const outboxTo = async (openid: string) => (await h.emu.dump('outbox')).filter((m: any) => m.touser === openid)
+const outboxTo = async (openid: string) => (await sentMessages(h.emu)).filter((m) => m.touser === openid)
 
 describe('the whole loop in a pre-review community (栀子街社区)', () => {
   let proposalId = ''
@@ -84,7 +85,7 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     expect(message).toMatchObject({ kind: 'proposal.review', title: '你的建议需要补充修改', read: false })
     expect(message!.body).toContain('请写清楚小巷的具体位置')
     const sent = (await outboxTo('demo-resident')).filter((m: any) => m.templateId === PROPOSAL_TEMPLATES.review)
-    expect(sent.at(-1).data).toMatchObject({ thing1: { value: '巷口加装路灯' }, phrase2: { value: '需修改' } })
+    expect(sent.at(-1)!.data).toMatchObject({ thing1: { value: '巷口加装路灯' }, phrase2: { value: '需修改' } })
 
     const author = view(await resident('get', { proposalId }))
     expect(author.timeline.map((e) => e.kind)).toEqual(['submitted', 'returned'])
@@ -141,7 +142,7 @@ describe('the whole loop in a pre-review community (栀子街社区)', () => {
     expectError(await staff('answer', { proposalId, decision: 'evaluating', explanation: '评估中', cost: 100 }), 'INPUT.INVALID')
     const evaluating = view(await staff('answer', { proposalId, decision: 'evaluating', explanation: '已请电力公司现场查看。' }))
     expect(evaluating).toMatchObject({ status: 'evaluating', answer: { decision: 'evaluating' }, supportOpen: true })
-    expect((await h.emu.dump(COLLECTIONS.proposals)).find((x: any) => x._id === proposalId).finalAnsweredAt).toBeNull()
+    expect((await docsOf(h.emu, COLLECTIONS.proposals)).find((x) => x._id === proposalId)!.finalAnsweredAt).toBeNull()
     const accepted = view(
       await staff('answer', {
         proposalId,

@@ -9,10 +9,12 @@ import {
   moderationQueueOutput,
   proposalViewSchema,
   reportOutput,
+  type CollectionName,
   type ProposalView,
 } from '../../types/index'
 import { DEMO_PROPOSAL_IDS } from '../../scripts/seed-demo-proposals'
 import { A, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 import { addProposal } from './proposals-fixtures'
 
 let h: Harness
@@ -30,7 +32,7 @@ const as = (openid: string) => (action: string, input: unknown) => h.call('propo
 const staff = as('demo-staff')
 const view = (res: any) => expectOk(res, proposalViewSchema) as ProposalView
 const queue = async () => expectOk(await staff('moderationQueue', { communityId: A }), moderationQueueOutput)
-const doc = async (collection: string, id: string) => (await h.emu.dump(collection)).find((d: any) => d._id === id) as any
+const doc = async <N extends CollectionName>(collection: N, id: string) => (await docsOf(h.emu, collection)).find((d) => d._id === id)!
 
 describe('reports hide a proposal at three different residents', () => {
   it('two reports do not hide; the same resident twice counts once; the third hides it until staff decide', async () => {
@@ -79,7 +81,7 @@ describe('reports hide a proposal at three different residents', () => {
     // reports that arrive once it is hidden find nothing to report (it no longer exists for them)
     for (const r of results) expect(['ok', 'PROPOSAL.NOT_FOUND']).toContain(r.ok ? 'ok' : r.error.code)
     expect(results.filter((r: any) => r.ok && r.data.hidden)).toHaveLength(1)
-    const reports = (await h.emu.dump(COLLECTIONS.proposalReports)).filter((r: any) => r.targetId === proposalId)
+    const reports = (await docsOf(h.emu, COLLECTIONS.proposalReports)).filter((r) => r.targetId === proposalId)
     expect(reports.length).toBeGreaterThanOrEqual(3)
     expect(await doc(COLLECTIONS.proposals, proposalId)).toMatchObject({ hidden: true, hiddenBy: 'reports', reportCount: reports.length })
   })

@@ -7,6 +7,7 @@ import { COLLECTIONS, commentViewSchema, listProposalsOutput, proposalViewSchema
 import { DEMO_PROPOSAL_IDS, DEMO_PROJECT_IDS } from '../../scripts/seed-demo-proposals'
 import { A, B, expectOk, startHarness, type Harness } from './harness'
 import { CASES } from './cases'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -52,7 +53,7 @@ describe('anonymity', () => {
     const listed = expectOk(await call('demo-guardian', 'list', { communityId: A }), listProposalsOutput)
     expect(listed.proposals.find((x) => x.proposalId === p.proposalId)?.authorName).toBe('居民')
     // it is still hers: she can edit nothing now, but she is told
-    expect((await h.emu.dump(COLLECTIONS.proposals)).find((x: any) => x._id === p.proposalId).createdBy).toBe('demo-resident')
+    expect((await docsOf(h.emu, COLLECTIONS.proposals)).find((x) => x._id === p.proposalId)!.createdBy).toBe('demo-resident')
   })
   it('a person without a nickname shows as 居民; a named one by nickname only', async () => {
     await h.db

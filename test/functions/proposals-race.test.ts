@@ -6,6 +6,7 @@
 import { COLLECTIONS, proposalViewSchema, supportOutput, type ProposalDoc } from '../../types/index'
 import { A, C, expectOk, outcome, startHarness, uniqueId, type Harness } from './harness'
 import { addProposal } from './proposals-fixtures'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -15,8 +16,8 @@ afterAll(async () => {
   await h?.stop()
 })
 
-const proposalDoc = async (id: string) => (await h.emu.dump(COLLECTIONS.proposals)).find((p: any) => p._id === id) as ProposalDoc
-const supportRecords = async (id: string) => (await h.emu.dump(COLLECTIONS.proposalSupports)).filter((s: any) => s.proposalId === id)
+const proposalDoc = async (id: string): Promise<ProposalDoc> => (await docsOf(h.emu, COLLECTIONS.proposals)).find((p) => p._id === id)!
+const supportRecords = async (id: string) => (await docsOf(h.emu, COLLECTIONS.proposalSupports)).filter((s) => s.proposalId === id)
 
 async function residents(communityId: string, n: number, prefix: string): Promise<string[]> {
   const ids = Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`)
@@ -153,7 +154,7 @@ describe('transitions racing each other', () => {
       h.call('proposals', 'createProject', { communityId: A, proposalIds: [proposalId], title, owner: '居委会' }, openid)
     const results = await Promise.all([build('项目甲', 'demo-staff'), build('项目乙', 'demo-admin'), build('项目丙', 'demo-staff')])
     expect(results.map(outcome).sort()).toEqual(['PROPOSAL.INVALID_STATE', 'PROPOSAL.INVALID_STATE', 'ok'])
-    const projects = (await h.emu.dump(COLLECTIONS.projects)).filter((x: any) => x.proposalIds.includes(proposalId))
+    const projects = (await docsOf(h.emu, COLLECTIONS.projects)).filter((x) => x.proposalIds.includes(proposalId))
     expect(projects).toHaveLength(1)
     expect(await proposalDoc(proposalId)).toMatchObject({ status: 'implementing', projectId: projects[0]._id })
   })

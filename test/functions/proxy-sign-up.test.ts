@@ -6,6 +6,7 @@
 import { COLLECTIONS, signupResultSchema } from '../../types/index'
 import { addEvent } from './events-fixtures'
 import { A, C, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -48,7 +49,7 @@ describe('who a walk-in booking may name', () => {
     const resident = expectOk(await proxy({ eventId, name: '王阿姨', openid: 'demo-resident' }), signupResultSchema)
     expect(resident).toMatchObject({ created: true, status: 'confirmed' })
     expectOk(await proxy({ eventId, name: '刘大爷', birthYear: 1950 }), signupResultSchema)
-    const signups = ((await h.emu.dump(COLLECTIONS.eventSignups)) as any[]).filter((s) => s.eventId === eventId)
+    const signups = (await docsOf(h.emu, COLLECTIONS.eventSignups)).filter((s) => s.eventId === eventId)
     expect(signups.map((s) => s.ownerOpenid).sort()).toEqual(['demo-resident', null].sort())
   })
 

@@ -14,6 +14,7 @@ import { addEvent, countersAndRecords } from './events-fixtures'
 import { A, C, expectOk, startHarness, uniqueId, type Harness } from './harness'
 import { addProposal } from './proposals-fixtures'
 import { race, rounds, unexpected } from './race'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -67,8 +68,8 @@ describe('supports race the threshold', () => {
       const takeBack = (p: string) => () => h.call('proposals', 'unsupport', { proposalId }, p)
       const raced = await race(people.slice(10, 18).map(support), people.slice(0, 6).map(takeBack), round % 3)
       expect(unexpected(raced, [])).toEqual([])
-      const doc = (await h.emu.dump(COLLECTIONS.proposals)).find((p: any) => p._id === proposalId)
-      const records = (await h.emu.dump(COLLECTIONS.proposalSupports)).filter((s: any) => s.proposalId === proposalId)
+      const doc = (await docsOf(h.emu, COLLECTIONS.proposals)).find((p) => p._id === proposalId)!
+      const records = (await docsOf(h.emu, COLLECTIONS.proposalSupports)).filter((s) => s.proposalId === proposalId)
       expect({ round, count: doc.supportCount }).toEqual({ round, count: records.length })
       expect(records).toHaveLength(12)
       // reached at most once (whether the count touched 12 on the way depends on the interleaving), and recorded once
@@ -82,7 +83,7 @@ describe('supports race the threshold', () => {
       // a burst past the threshold from below reaches it exactly once
       const more = residents(C, 6)
       await race(more.map(support))
-      const after = (await h.emu.dump(COLLECTIONS.proposals)).find((p: any) => p._id === proposalId)
+      const after = (await docsOf(h.emu, COLLECTIONS.proposals)).find((p) => p._id === proposalId)!
       expect(after.supportCount).toBe(18)
       expect(after.timeline.filter((e: any) => e.kind === 'threshold')).toHaveLength(1)
     })
@@ -143,15 +144,15 @@ describe('child-link redemption races', () => {
       expect(raced.outcomes.filter((o) => o === 'ok')).toHaveLength(1)
       expect(unexpected(raced, ['CHILD.LINK_CODE_INVALID', 'CHILD.ALREADY_LINKED', 'CHILD.BUSY'])).toEqual([])
       const winner = kids[raced.outcomes.indexOf('ok')]
-      const child = (await h.emu.dump(COLLECTIONS.children)).find((c: any) => c._id === childId)
-      const accounts = (await h.emu.dump(COLLECTIONS.childAccounts)).filter((a: any) => a.childId === childId)
-      expect({ round, openid: child.openid, accounts: accounts.map((a: any) => a._id) }).toEqual({
+      const child = (await docsOf(h.emu, COLLECTIONS.children)).find((c) => c._id === childId)!
+      const accounts = (await docsOf(h.emu, COLLECTIONS.childAccounts)).filter((a) => a.childId === childId)
+      expect({ round, openid: child.openid, accounts: accounts.map((a) => a._id) }).toEqual({
         round,
         openid: winner,
         accounts: [winner],
       })
-      const people = (await h.emu.dump(COLLECTIONS.people)).filter((p: any) => kids.includes(p._id) && p.isChild)
-      expect(people.map((p: any) => p._id)).toEqual([winner])
+      const people = (await docsOf(h.emu, COLLECTIONS.people)).filter((p) => kids.includes(p._id) && p.isChild)
+      expect(people.map((p) => p._id)).toEqual([winner])
     })
   }, 120_000)
 
@@ -163,8 +164,8 @@ describe('child-link redemption races', () => {
       const raced = await race(codes.map((code) => () => h.call('communities', 'linkChildAccount', { code }, kid)))
       expect(raced.outcomes.filter((o) => o === 'ok')).toHaveLength(1)
       expect(unexpected(raced, ['CHILD.ACCOUNT_ALREADY_LINKED', 'CHILD.BUSY'])).toEqual([])
-      const linked = (await h.emu.dump(COLLECTIONS.children)).filter((c: any) => c.openid === kid)
-      const accounts = (await h.emu.dump(COLLECTIONS.childAccounts)).filter((a: any) => a._id === kid)
+      const linked = (await docsOf(h.emu, COLLECTIONS.children)).filter((c) => c.openid === kid)
+      const accounts = (await docsOf(h.emu, COLLECTIONS.childAccounts)).filter((a) => a._id === kid)
       expect({ round, linked: linked.length, accounts: accounts.length, same: accounts[0]?.childId === linked[0]?._id }).toEqual({
         round,
         linked: 1,
@@ -172,7 +173,7 @@ describe('child-link redemption races', () => {
         same: true,
       })
       // the losing codes are still unused
-      const left = (await h.emu.dump(COLLECTIONS.childLinks)).filter((l: any) => codes.includes(l._id))
+      const left = (await docsOf(h.emu, COLLECTIONS.childLinks)).filter((l) => codes.includes(l._id))
       expect(left).toHaveLength(4)
     })
   }, 120_000)

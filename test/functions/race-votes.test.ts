@@ -5,6 +5,7 @@
 import { COLLECTIONS, meetingViewSchema } from '../../types/index'
 import { addCouncilMember, addMeeting, freeItem, openVoteOf } from './council-fixtures'
 import { expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { docsOf } from './results'
 import { race, rounds, unexpected } from './race'
 
 let h: Harness
@@ -100,8 +101,8 @@ describe.each([false, true])('votes race the close (secret: %s)', (secret) => {
       const closeResult = raced.results[n]
       const tally = expectOk(closeResult, meetingViewSchema).items[0].vote!.tally!
       const counted = raced.results.slice(0, n).filter((r) => r.ok === true && (r.data as any).counted === true).length
-      const records = ((await h.emu.dump(COLLECTIONS.councilVotes)) as any[]).filter((v) => v.meetingId === meetingId)
-      const ballots = ((await h.emu.dump(COLLECTIONS.councilBallots)) as any[]).filter((b) => b.meetingId === meetingId)
+      const records = (await docsOf(h.emu, COLLECTIONS.councilVotes)).filter((v) => v.meetingId === meetingId)
+      const ballots = (await docsOf(h.emu, COLLECTIONS.councilBallots)).filter((b) => b.meetingId === meetingId)
       expect({ round, counted, tallied: tally.yes + tally.no + tally.abstain, records: records.length }).toEqual({
         round,
         counted,

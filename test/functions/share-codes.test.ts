@@ -7,6 +7,7 @@
 import { ensureShareCode } from '../../cloudfunctions/communities/actions/create-poster'
 import { COLLECTIONS, createPosterOutput, openShareCodeOutput, parseScene, type ShareCodeDoc } from '../../types/index'
 import { A, B, expectError, expectOk, startHarness, type Harness } from './harness'
+import { docsOf } from './results'
 
 let h: Harness
 beforeAll(async () => {
@@ -16,10 +17,10 @@ afterAll(() => h?.stop())
 
 const poster = (persona: Parameters<Harness['as']>[0], input: Record<string, unknown>) =>
   h.as(persona)('communities', 'createPoster', input)
-const codes = async () => (await h.emu.dump(COLLECTIONS.shareCodes)) as ShareCodeDoc[]
+const codes = async (): Promise<ShareCodeDoc[]> => docsOf(h.emu, COLLECTIONS.shareCodes)
 const liveNotice = (title: string) => h.addNotice({ communityId: A, title, status: 'published', publishAt: new Date(Date.now() - 60_000) })
 async function eventOf(communityId: string): Promise<{ _id: string; title: string }> {
-  const events = (await h.emu.dump(COLLECTIONS.events)) as { _id: string; communityId: string; title: string; status: string }[]
+  const events = await docsOf(h.emu, COLLECTIONS.events)
   const found = events.find((e) => e.communityId === communityId && e.status === 'published')
   if (!found) throw new Error(`no published event in ${communityId}`)
   return found

@@ -8,6 +8,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { DIST, startWeapp, type Weapp } from './harness'
 import { startCloud, type Cloud } from './cloud'
+import { COLLECTIONS } from '../../types/collections'
+import { docsOf } from '../functions/results'
 
 const PAGE = 'packages/notices/pages/detail/index'
 const BROKEN = 'broken build: the notice page throws in onLoad'
@@ -40,7 +42,7 @@ test('opening a notice on the broken build fails the journey with the component�
     dist: dir,
     launch: { query: { scene: encodeURIComponent('c=zhizijie') }, scene: 1047 },
   }))
-  const title: string = (await cloud.emu.dump('notices')).find((n: any) => /用电安全提醒$/.test(n.title)).title
+  const title: string = (await docsOf(cloud.emu, COLLECTIONS.notices)).find((n) => /用电安全提醒$/.test(n.title))!.title
   await app.waitForText(title)
   expect(app.errors).toEqual([])
   const opened = (async () => {

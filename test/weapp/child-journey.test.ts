@@ -8,6 +8,8 @@ import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { COUNCIL_CONSENT_VERSION } from '../../types/council-base'
 import { attr, startWeapp, type Weapp } from './harness'
 import { startCloud, type Cloud } from './cloud'
+import { COLLECTIONS } from '../../types/collections'
+import { docsOf } from '../functions/results'
 
 const A = DEMO_COMMUNITIES.zhizijie.communityId
 const CHILD_PHONE = 'weapp-xiaolan-phone'
@@ -54,7 +56,7 @@ test('scanning the binding code opens 我是孩子 with the code filled in; noth
   await app.waitForText('扫码绑定我自己的微信', page)
   expect(attr(app.field('6 位绑定码'), 'value')).toBe(code)
   await app.waitForText('确认绑定', page)
-  const child = (await cloud.emu.dump('children')).find((c: any) => c._id === childId)
+  const child = (await docsOf(cloud.emu, COLLECTIONS.children)).find((c) => c._id === childId)!
   expect(child.openid ?? null).toBeNull()
 })
 
@@ -62,7 +64,7 @@ test('one tap on 确认绑定 links 小兰’s own WeChat', async () => {
   const page = app.top()!
   await app.tap('确认绑定', page)
   await app.waitForText('你好，小兰', page)
-  const child = (await cloud.emu.dump('children')).find((c: any) => c._id === childId)
+  const child = (await docsOf(cloud.emu, COLLECTIONS.children)).find((c) => c._id === childId)!
   expect(child.openid).toBe(CHILD_PHONE)
   const profile = await cloud.call('communities', 'profile', {}, 'demo-guardian')
   expect(profile.data.children.find((c: any) => c.alias === '小兰').hasOwnAccount).toBe(true)
@@ -82,7 +84,7 @@ test('小兰 sends a council idea from her own phone; it waits for staff review'
   await app.tap('大自然', council)
   await app.tap('交给大人看 ✉️', council)
   await app.waitForText(idea, council)
-  const doc = (await cloud.emu.dump('council_proposals')).find((p: any) => p.idea === idea)
+  const doc = (await docsOf(cloud.emu, COLLECTIONS.councilProposals)).find((p) => p.idea === idea)!
   expect(doc).toEqual(expect.objectContaining({ communityId: A, status: 'pending' }))
   expect(doc.actedBy).toEqual(expect.objectContaining({ actorOpenid: CHILD_PHONE, as: 'child' }))
   expect(app.errors).toEqual([])

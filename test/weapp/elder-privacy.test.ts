@@ -5,6 +5,8 @@
  */
 import { attr, startWeapp, waitFor, type Weapp } from './harness'
 import { startCloud, type Cloud } from './cloud'
+import { COLLECTIONS } from '../../types/collections'
+import { docsOf } from '../functions/results'
 
 let cloud: Cloud
 let app: Weapp
@@ -79,7 +81,7 @@ test('changing the avatar asks for privacy consent first; after 同意并继续 
   expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已保存' }))
   await app.waitForCall('navigateBack') // the form closes itself a moment later
   await app.waitForPage('pages/home/index')
-  const person = (await cloud.emu.dump('people')).find((p: any) => p._id === 'demo-guardian')
+  const person = (await docsOf(cloud.emu, COLLECTIONS.people)).find((p) => p._id === 'demo-guardian')!
   expect(person.avatarFileId).toMatch(new RegExp(`/${upload.cloudPath}$`))
   expect(app.errors).toEqual([])
 })

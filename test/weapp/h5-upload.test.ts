@@ -7,6 +7,8 @@
  */
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { startCloud, type Cloud } from './cloud'
+import { COLLECTIONS } from '../../types/collections'
+import { docsOf } from '../functions/results'
 
 const A = DEMO_COMMUNITIES.zhizijie.communityId
 let cloud: Cloud
@@ -46,7 +48,7 @@ test('an upload lands in storage under its cloud path and answers the fileID the
     'demo-resident',
   )
   expect(submitted.ok).toBe(true)
-  const doc = (await cloud.emu.dump('proposals')).find((p: any) => p.title === '网页上传的照片')
+  const doc = (await docsOf(cloud.emu, COLLECTIONS.proposals)).find((p) => p.title === '网页上传的照片')!
   expect(doc.photos).toEqual([fileID])
 })
 

@@ -6,6 +6,8 @@
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { startWeapp, type Weapp } from './harness'
 import { startCloud, type Cloud } from './cloud'
+import { COLLECTIONS } from '../../types/collections'
+import { docsOf } from '../functions/results'
 
 const ZHIZIJIE = DEMO_COMMUNITIES.zhizijie.communityId
 let cloud: Cloud
@@ -61,14 +63,14 @@ test('launched with scene c=zhizijie, 首页 shows 栀子街社区 and its notic
 })
 
 test('reads a notice: the detail shows its body and the read is counted once in the database', async () => {
-  const notices = await cloud.emu.dump('notices')
-  const notice = notices.find((n: any) => /用电安全提醒$/.test(n.title))!
+  const notices = await docsOf(cloud.emu, COLLECTIONS.notices)
+  const notice = notices.find((n) => /用电安全提醒$/.test(n.title))!
   const before = notice.readCount
   await app.tap(notice.title)
   const detail = await app.waitForPage('packages/notices/pages/detail/index')
   await app.waitForText('不要在楼道给电动自行车充电', detail)
   await app.waitForText(`${before + 1} 人已读`, detail)
-  const after = (await cloud.emu.dump('notices')).find((n: any) => n._id === notice._id)
+  const after = (await docsOf(cloud.emu, COLLECTIONS.notices)).find((n) => n._id === notice._id)!
   expect(after.readCount).toBe(before + 1)
   expect(app.callsTo('navigateTo').map((a) => a.url)).toEqual([expect.stringContaining('packages/notices/pages/detail/index')])
   await app.buildWx().navigateBack({})
@@ -85,7 +87,7 @@ test('signs up for a full course from 首页 → 候补第 1 位, as the databas
   await app.waitForText('名额已满，报名后进入候补', detail)
   await app.tap('为自己报名', detail)
   await app.waitForText('候补第 1 位', detail)
-  const signups = (await cloud.emu.dump('event_signups')).filter((s: any) => s.eventId === eventId && s.ownerOpenid === 'demo-resident')
+  const signups = (await docsOf(cloud.emu, 'event_signups')).filter((s) => s.eventId === eventId && s.ownerOpenid === 'demo-resident')
   expect(signups).toEqual([expect.objectContaining({ status: 'waitlisted', joinPosition: 1 })])
   expect(app.errors).toEqual([])
 })
@@ -112,7 +114,7 @@ test('submits a proposal with a photo: chooseMedia, wx.cloud.uploadFile into sto
   const detail = await app.waitForPage('packages/proposals/pages/detail/index')
   await app.waitForText(title, detail)
   await app.waitForText('待审核', detail)
-  const proposal = (await cloud.emu.dump('proposals')).find((p: any) => p.title === title)
+  const proposal = (await docsOf(cloud.emu, COLLECTIONS.proposals)).find((p) => p.title === title)!
   expect(proposal).toEqual(expect.objectContaining({ communityId: ZHIZIJIE, createdBy: 'demo-resident', authorIsChild: false }))
   expect(proposal.photos).toHaveLength(1)
   expect(proposal.photos[0]).toMatch(new RegExp(`^cloud://.+/${upload.cloudPath}$`))

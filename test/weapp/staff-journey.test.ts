@@ -5,6 +5,8 @@
 import { DEMO_COMMUNITIES } from '../../types/demo-identities'
 import { startWeapp, type Weapp } from './harness'
 import { startCloud, type Cloud } from './cloud'
+import { COLLECTIONS } from '../../types/collections'
+import { docsOf } from '../functions/results'
 
 const ZHIZIJIE = DEMO_COMMUNITIES.zhizijie.communityId
 let cloud: Cloud
@@ -39,7 +41,7 @@ test('publishes a notice: 管理 → 新建通知 → 发布; residents get it a
   await app.waitForCall('navigateBack')
   await app.waitForPage('packages/staff/pages/notices/index')
   await app.waitForText(title)
-  const notice = (await cloud.emu.dump('notices')).find((n: any) => n.title === title)
+  const notice = (await docsOf(cloud.emu, 'notices')).find((n) => n.title === title)
   expect(notice).toEqual(
     expect.objectContaining({ communityId: ZHIZIJIE, status: 'published', category: '活动预告', createdBy: 'demo-staff' }),
   )
@@ -74,7 +76,9 @@ test('checks a ticket in by scanning it: 活动管理 → the event → 扫码�
   const eventId = created.data.eventId
   expect((await cloud.call('events', 'publish', { eventId }, 'demo-staff')).ok).toBe(true)
   expect((await cloud.call('events', 'signUp', { eventId }, 'demo-resident')).ok).toBe(true)
-  const signup = (await cloud.emu.dump('event_signups')).find((s: any) => s.eventId === eventId && s.ownerOpenid === 'demo-resident')
+  const signup = (await docsOf(cloud.emu, COLLECTIONS.eventSignups)).find(
+    (s) => s.eventId === eventId && s.ownerOpenid === 'demo-resident',
+  )!
   expect(signup.status).toBe('confirmed')
 
   await app.buildWx().switchTab({ url: '/pages/home/index' })
@@ -93,7 +97,7 @@ test('checks a ticket in by scanning it: 活动管理 → the event → 扫码�
   await app.tap('扫描票码', scan)
   await app.waitForText(`${signup.displayName}：签到成功`, scan)
   expect(app.callsTo('scanCode')).toEqual([expect.objectContaining({ onlyFromCamera: true, scanType: ['qrCode'] })])
-  const after = (await cloud.emu.dump('event_signups')).find((s: any) => s._id === signup._id)
+  const after = (await docsOf(cloud.emu, COLLECTIONS.eventSignups)).find((s) => s._id === signup._id)!
   expect(after.checkedInAt).not.toBeNull()
   expect(after.checkInBy).toBe('staff')
   // the same ticket again says so
