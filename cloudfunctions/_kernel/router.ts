@@ -10,6 +10,7 @@ import { failure, issuesOf, ok } from './envelope'
 import { runAudited } from './audit'
 import { AppError } from './errors'
 import { busyOr } from './quota'
+import { callDb } from './call-db'
 import type { Platform } from './platform'
 import type { Db } from './sdk'
 
@@ -99,7 +100,7 @@ export function handle(router: Router, options: HandleOptions) {
       const parsed = def.input.safeParse(input === undefined ? {} : input)
       if (!parsed.success) return failure('INPUT.INVALID', 'input does not match the schema', issuesOf(parsed.error))
 
-      const d = database()
+      const d = callDb(database()) // this call's view: completing after its first change (call-db.ts)
       const ctx: Context = { openid: openid ?? '', now: clock(), db: d, _: d.command, log: makeLog(where), platform: cloud, where }
       // Text other people will read is checked before the action runs (docs/decisions/0036).
       ctx.content = await checkMarkedInput(ctx, def.input, parsed.data, def.review ?? 'refuse')

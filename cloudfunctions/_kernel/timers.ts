@@ -4,6 +4,7 @@
  * an OPENID is always routed as an action (and `{Type:'Timer'}` is no action → ACTION.UNKNOWN).
  * Each job gets the same Context as an action (openid ''), must be idempotent, and answers a small summary for logs.
  */
+import { callDb } from './call-db'
 import type { Context } from './context'
 import { fieldOf } from './data'
 import type { Db } from './sdk'
@@ -27,7 +28,7 @@ export function handleWithTimers(router: Router, jobs: Record<string, TimerJob>,
     const where = `${options.name}.timer:${name.slice(0, 40)}`
     if (!Object.prototype.hasOwnProperty.call(jobs, name))
       return { ok: false, error: { code: 'ACTION.UNKNOWN', message: `unknown trigger ${name.slice(0, 40)}` } }
-    const d = (db ??= options.cloud.database())
+    const d = callDb((db ??= options.cloud.database())) // this run's view (call-db.ts)
     const ctx: Context = { openid: '', now: clock(), db: d, _: d.command, log: makeLog(where), platform: options.cloud, where }
     try {
       const data = await jobs[name](ctx)

@@ -11,7 +11,6 @@ import {
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { collection, isDuplicateError, withTransaction } from '../_kernel/data'
-import { completing } from '../_kernel/quota'
 import { AppError } from '../_kernel/errors'
 import { membershipId } from '../_kernel/viewer'
 
@@ -78,8 +77,7 @@ export async function insertResidentMembership(ctx: Ctx, communityId: string, op
     createdAt: now,
     updatedAt: now,
   })
-  // the count completes the record (`completing`: a second tap would find the membership and not count it)
-  if (created) await completing(() => communities(ctx).updateById(communityId, { memberCount: ctx._.inc(1) }))
+  if (created) await communities(ctx).updateById(communityId, { memberCount: ctx._.inc(1) })
   return created
 }
 

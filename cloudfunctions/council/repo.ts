@@ -14,7 +14,6 @@ import {
 import type { CollectionName } from '../../types/collections'
 import type { Context } from '../_kernel/context'
 import { collection, isDuplicateError, withTransaction, type Filter, type Tx, type Update } from '../_kernel/data'
-import { completing } from '../_kernel/quota'
 import { AppError, fail } from '../_kernel/errors'
 
 type Ctx = Pick<Context, 'db' | '_' | 'audit'>
@@ -71,9 +70,8 @@ export const setChairOf = (ctx: Ctx, councilId: string, chair: CouncilDoc['chair
 export const clearChairIf = (ctx: Ctx, councilId: string, memberId: string) =>
   councils(ctx).update({ _id: councilId, 'chair.memberId': memberId }, { chair: null })
 
-/** The count that completes a member's record (`completing`: asked again when refused for quota). */
 export const incMemberCount = (ctx: Ctx, councilId: string, by: number) =>
-  completing(() => councils(ctx).update({ _id: councilId }, { memberCount: ctx._.inc(by) }))
+  councils(ctx).update({ _id: councilId }, { memberCount: ctx._.inc(by) })
 
 /** Members of a council, oldest application first. Index council_members_council. */
 export const listMembersOf = (ctx: Ctx, councilId: string): Promise<CouncilMemberDoc[]> =>

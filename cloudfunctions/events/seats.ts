@@ -19,7 +19,7 @@ import { COLLECTIONS, type EventDoc, type SeatClaimEntry, type SignupDoc } from 
 import type { Context } from '../_kernel/context'
 import { backoffMs, retry, sleep, withTransaction, type Tx, type Update } from '../_kernel/data'
 import { AppError, fail, orFail } from '../_kernel/errors'
-import { completing, retryAfterMs } from '../_kernel/quota'
+import { retryAfterMs } from '../_kernel/quota'
 import { checkCancel } from './domain/event-rules'
 import {
   ABANDONED_MS,
@@ -106,13 +106,12 @@ export interface SignUpRequest {
   participantOf: ParticipantOf
 }
 
-/**
- * Once a claim is made its caller holds a place, so the requests that follow (read-back, write) are retried when the
- * platform refuses them for quota (the kernel's `completing`) rather than answered SYSTEM.BUSY: a caller that gave up
- * would leave a claim that only the timer can release, and under a burst the log moves on before the person's next tap
- * could find it.
+/*
+ * Once a claim is made its caller holds a place, so the requests that follow (read-back, write) must not end the call
+ * as SYSTEM.BUSY when the platform refuses them for quota: a caller that gave up would leave a claim that only the
+ * timer can release. The claim is the call's first write, so from it on the call's database asks again by itself
+ * (`_kernel/call-db.ts`, 0112).
  */
-const owned = completing
 
 /** Claim-log entries read back first: far more than the claims made between one's claim and one's read. */
 const CLAIM_TAIL_READ = 24
@@ -144,9 +143,9 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
     const write = async (mine: ReadClaim, after: EventDoc): Promise<SignUpOutcome> => {
       // 4. write: the sign-up is durable from here on
       const doc = newSignup(ev, participant, signupId, key, mine.kind, mine.seq, mine.position, now, ticketCode())
-      const written = await owned(() => (existing ? replaceCancelledSignup(ctx, doc, existing) : insertSignup(ctx, doc)))
+      const written = await (existing ? replaceCancelledSignup(ctx, doc, existing) : insertSignup(ctx, doc))
       if (!written) {
-        const other = (await owned(() => findSignups(ctx, [signupId])))[0]
+        const other = (await findSignups(ctx, [signupId]))[0]
         // our claim, written by the other tap of a double tap: the same place
         if (other && other.claimKey === key) return { signup: other, created: false, position: mine.position, event: after }
         // written meanwhile by a tap that read before ours (another key): ours is one too many
@@ -172,10 +171,10 @@ export async function signUp(ctx: Ctx, eventId: string, req: SignUpRequest, now:
       claimed = await claimSeat(ctx, eventId, claimConditions(kind, ev), kind, key, now)
     }
     // 3. read the claim back: our seq and exact position
-    let log = await owned(() => readClaimLog(ctx, eventId, CLAIM_TAIL_READ))
+    let log = await readClaimLog(ctx, eventId, CLAIM_TAIL_READ)
     let mine = log ? readClaim(log, key) : null
     if (!mine) {
-      log = await owned(() => readClaimLog(ctx, eventId))
+      log = await readClaimLog(ctx, eventId)
       mine = log ? readClaim(log, key) : null
     }
     if (!claimed) {

@@ -2,7 +2,6 @@
 import { COLLECTIONS, type CommunityDoc, type NoticeDoc } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { collection } from '../_kernel/data'
-import { completing } from '../_kernel/quota'
 
 type Ctx = Pick<Context, 'db' | '_'>
 
@@ -69,7 +68,6 @@ export async function recordRead(ctx: Ctx, notice: Pick<NoticeDoc, '_id' | 'comm
     openid,
     readAt: now,
   })
-  // the count completes the record (`completing`: a second read would find the record and not count it)
-  if (created) await completing(() => notices(ctx).updateById(notice._id, { readCount: ctx._.inc(1) }))
+  if (created) await notices(ctx).updateById(notice._id, { readCount: ctx._.inc(1) })
   return created
 }

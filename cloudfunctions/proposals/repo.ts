@@ -22,7 +22,6 @@ import {
 } from '../../types/index'
 import type { Context } from '../_kernel/context'
 import { collection, withTransaction, type Filter, type Update } from '../_kernel/data'
-import { completing } from '../_kernel/quota'
 import { SUPPORTABLE_STATUSES } from './domain/proposal-rules'
 
 type Ctx = Pick<Context, 'db' | '_' | 'audit'>
@@ -143,9 +142,7 @@ export async function hasSupported(ctx: Ctx, proposalId: string, openid: string)
 /**
  * One support: the record first (deterministic _id — a second one fails), then the counter, only while supports are
  * open (status, not hidden, window). If the counter refused, the record is taken back; if an unsupport took it back
- * first (and decremented), the counter is restored. Either way: counter = number of records. Every request after the
- * record is `completing`: refused for quota, it is asked again here, because a second tap finds the record ('already')
- * and could not tell that its count was never made.
+ * first (and decremented), the counter is restored. Either way: counter = number of records.
  * Returns 'added' | 'already' | 'closed'.
  */
 export async function addSupport(
@@ -158,23 +155,20 @@ export async function addSupport(
   const id = supportId(p._id, openid)
   const created = await supports(ctx).insertOnce({ _id: id, proposalId: p._id, communityId: p.communityId, openid, createdAt: now })
   if (!created) return 'already'
-  const counted = await completing(() =>
-    proposals(ctx).updateById(
-      p._id,
-      { supportCount: _.inc(1), updatedAt: now },
-      { status: _.in([...SUPPORTABLE_STATUSES]), hidden: false, supportUntil: _.gte(now) },
-    ),
+  const counted = await proposals(ctx).updateById(
+    p._id,
+    { supportCount: _.inc(1), updatedAt: now },
+    { status: _.in([...SUPPORTABLE_STATUSES]), hidden: false, supportUntil: _.gte(now) },
   )
   if (counted) return 'added'
-  if (!(await completing(() => supports(ctx).removeById(id))))
-    await completing(() => proposals(ctx).updateById(p._id, { supportCount: _.inc(1) }))
+  if (!(await supports(ctx).removeById(id))) await proposals(ctx).updateById(p._id, { supportCount: _.inc(1) })
   return 'closed'
 }
 
-/** Take a support back: remove the record; only the call that removed it decrements (`completing`, as above). */
+/** Take a support back: remove the record; only the call that removed it decrements. */
 export async function removeSupport(ctx: Ctx, proposalId: string, openid: string, now: Date): Promise<boolean> {
   if (!(await supports(ctx).removeById(supportId(proposalId, openid)))) return false
-  await completing(() => proposals(ctx).updateById(proposalId, { supportCount: ctx._.inc(-1), updatedAt: now }))
+  await proposals(ctx).updateById(proposalId, { supportCount: ctx._.inc(-1), updatedAt: now })
   return true
 }
 
@@ -235,7 +229,7 @@ export async function updateCommentWhere(
 }
 
 export async function bumpCommentCount(ctx: Ctx, proposalId: string, by: 1 | -1): Promise<void> {
-  await completing(() => proposals(ctx).updateById(proposalId, { commentCount: ctx._.inc(by) }))
+  await proposals(ctx).updateById(proposalId, { commentCount: ctx._.inc(by) })
 }
 
 // ---------- reports ----------
@@ -245,9 +239,8 @@ export async function addReport(ctx: Ctx, report: ProposalReportDoc): Promise<bo
   const created = await collection(ctx.db, COLLECTIONS.proposalReports).insertOnce(report)
   if (!created) return false
   const counted = { reportCount: ctx._.inc(1) }
-  // the count completes the record (`completing`: a second report would find the record and not count it)
-  if (report.targetKind === 'proposal') await completing(() => proposals(ctx).updateById(report.targetId, counted))
-  else await completing(() => comments(ctx).updateById(report.targetId, counted))
+  if (report.targetKind === 'proposal') await proposals(ctx).updateById(report.targetId, counted)
+  else await comments(ctx).updateById(report.targetId, counted)
   return true
 }
 
