@@ -11,6 +11,7 @@ import { drain, enqueue } from '../../cloudfunctions/_kernel/outbox'
 import { addChildProposal, addCouncilMember, addMeeting } from './council-fixtures'
 import { addEvent, addSignup, closedLottery } from './events-fixtures'
 import { A, B, expectError, expectOk, startHarness, uniqueId, type Harness } from './harness'
+import { outboxContext } from './outbox-context'
 import { docsOf, sentMessages } from './results'
 
 let h: Harness
@@ -33,34 +34,7 @@ const subscribed = async (pageHas: string): Promise<Map<string, number>> => {
 }
 const countBy = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())
 
-/** A drain on the test's SDK that dies after `dieAfter` inbox inserts (its subscribe messages counted in `sent`). */
-function dyingContext(sent: Map<string, number>, dieAfter: number): Context {
-  let inserts = 0
-  const db = new Proxy(h.db, {
-    get(target, key) {
-      if (key !== 'collection') return Reflect.get(target, key)
-      return (name: string) => {
-        const c = target.collection(name)
-        if (name !== COLLECTIONS.inbox) return c
-        return new Proxy(c, {
-          get(t, k) {
-            if (k !== 'add') return Reflect.get(t, k)
-            return async (arg: unknown) => {
-              if (++inserts > dieAfter) throw new Error('killed')
-              return t.add(arg)
-            }
-          },
-        })
-      }
-    },
-  })
-  const send = async ({ touser }: { touser: string }) => {
-    sent.set(touser, (sent.get(touser) ?? 0) + 1)
-    return { errCode: 0 }
-  }
-  const platform = { openapi: { subscribeMessage: { send } } } as unknown as Context['platform']
-  return { openid: '', now: new Date(), db, _: h.db.command, log: { info() {}, warn() {}, error() {} }, platform, where: 'test.fanout' }
-}
+const dyingContext = (sent: Map<string, number>, dieAfter: number) => outboxContext(h, { sent, dieAfter, where: 'test.fanout' })
 
 /** Let a killed drain's lease lapse (time passing), so the next run takes the job over. */
 async function expireLeases(eventKey: string) {

@@ -48,15 +48,6 @@ export interface Harness {
   stop(): Promise<void>
 }
 
-const isBusy = (answer: unknown): answer is { ok: false; error: { code: 'SYSTEM.BUSY'; retryAfterMs?: unknown } } =>
-  typeof answer === 'object' &&
-  answer !== null &&
-  'error' in answer &&
-  typeof answer.error === 'object' &&
-  answer.error !== null &&
-  'code' in answer.error &&
-  answer.error.code === 'SYSTEM.BUSY'
-
 let counter = 0
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`
 
@@ -124,9 +115,9 @@ export async function startHarness(overrides: EmulatorOptions = {}): Promise<Har
     let waited = 0
     for (let attempt = 1; ; attempt++) {
       const answer = await invoke(fn, event, identity)
-      if (!isBusy(answer) || waited >= 60_000) return answer
+      if (answer.ok || answer.error.code !== 'SYSTEM.BUSY' || waited >= 60_000) return answer
       h.busyAnswers++
-      const hint = typeof answer.error.retryAfterMs === 'number' ? answer.error.retryAfterMs : 1000
+      const hint = answer.error.retryAfterMs ?? 1000
       const wait = Math.min(60_000 - waited, Math.min(8_000, hint * 1.5 ** (attempt - 1)) * (0.75 + 0.5 * Math.random()))
       await new Promise((resolve) => setTimeout(resolve, wait))
       waited += wait

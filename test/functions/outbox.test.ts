@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../../types/index'
 import type { Context } from '../../cloudfunctions/_kernel/context'
 import { drain, enqueue, enqueueEach, outboxStats } from '../../cloudfunctions/_kernel/outbox'
 import { startHarness, type Harness } from './harness'
+import { outboxContext } from './outbox-context'
 import { docsOf } from './results'
 
 let h: Harness
@@ -27,39 +28,8 @@ const message = (n: string) => ({
   subscribe: { templateId: 'yuanba-tmpl-test', data: { thing1: n } },
 })
 
-/** A context over the test's SDK; `send` counts subscribe messages per recipient; `dieAfter` kills the db after n inbox inserts. */
-function contextWith(sent: Map<string, number>, now: Date, dieAfter = Infinity): Context {
-  let inserts = 0
-  const db = new Proxy(h.db, {
-    get(target, key) {
-      if (key !== 'collection') return Reflect.get(target, key)
-      return (name: string) => {
-        const c = target.collection(name)
-        if (name !== COLLECTIONS.inbox) return c
-        return new Proxy(c, {
-          get(t, k) {
-            if (k !== 'add') return Reflect.get(t, k)
-            return async (arg: unknown) => {
-              if (++inserts > dieAfter) throw new Error('killed')
-              return t.add(arg)
-            }
-          },
-        })
-      }
-    },
-  })
-  const platform = {
-    openapi: {
-      subscribeMessage: {
-        send: async ({ touser }: { touser: string }) => {
-          sent.set(touser, (sent.get(touser) ?? 0) + 1)
-          return { errCode: 0 }
-        },
-      },
-    },
-  } as any
-  return { openid: '', now, db, _: h.db.command, log: { info() {}, warn() {}, error() {} }, platform, where: 'test.outbox' }
-}
+const contextWith = (sent: Map<string, number>, now: Date, dieAfter = Infinity) =>
+  outboxContext(h, { sent, now, dieAfter, where: 'test.outbox' })
 
 const inboxFor = async (title: string) => (await docsOf(h.emu, COLLECTIONS.inbox)).filter((m) => m.title === title)
 
